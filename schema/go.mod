@@ -1,0 +1,3 @@
+module github.com/nexus-commerce/nexus/schema
+
+go 1.26.8
