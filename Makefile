@@ -1,0 +1,75 @@
+# Nexus — the two commands are `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+GO        ?= go
+ROOT      := $(CURDIR)
+BIN       := $(ROOT)/bin
+DATA      := $(ROOT)/.data
+MODULES   := migrations schema subgraphs/kit subgraphs/product router
+DB_ENV    := $(DATA)/db.env
+export GONOSUMDB := github.com/wundergraph/cosmo
+export GOFLAGS   := -buildvcs=false
+
+.PHONY: help
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
+
+# ---------------------------------------------------------------- database
+.PHONY: db db-stop
+db: ## start PostgreSQL (DATABASE_URL if set, else a project-local cluster on :54329)
+	@scripts/db.sh start
+
+db-stop: ## stop the project-local PostgreSQL cluster
+	@scripts/db.sh stop
+
+# ---------------------------------------------------------------- build
+.PHONY: deps build graphiql
+deps: ## download Go modules and npm packages
+	@for m in $(MODULES); do (cd $$m && $(GO) mod download); done
+
+graphiql: ## build the offline GraphiQL bundle the router embeds
+	@scripts/graphiql.sh
+
+build: graphiql ## build every binary into bin/
+	@mkdir -p $(BIN)
+	$(GO) build -o $(BIN)/product ./subgraphs/product/cmd/product
+	$(GO) build -o $(BIN)/router ./router/cmd/router
+
+# ---------------------------------------------------------------- run
+.PHONY: run seed migrate
+run: db build ## bring everything up (db, migrations, demo data, subgraphs, router) and print the URLs
+	@scripts/run.sh
+
+migrate: db build ## apply every service's migrations
+	@source $(DB_ENV) && $(BIN)/product migrate
+
+seed: db build ## load the demo catalog (no-op when products exist)
+	@source $(DB_ENV) && $(BIN)/product seed
+
+# ---------------------------------------------------------------- code generation
+.PHONY: generate compose
+generate: ## regenerate gqlgen code for every subgraph
+	cd subgraphs/product && $(GO) run github.com/99designs/gqlgen generate
+
+compose: ## compose schema/subgraphs/*.graphqls into schema/supergraph.graphql
+	$(GO) run ./router/cmd/router compose --config router/router.yaml --out schema/supergraph.graphql
+
+# ---------------------------------------------------------------- quality
+.PHONY: test lint browser
+browser: ## install Debian's chromium for the browser tests (if missing)
+	@scripts/browser.sh
+
+test: db graphiql browser ## run every module's tests with -race against real PostgreSQL
+	@source $(DB_ENV) && export NEXUS_REQUIRE_BROWSER=1 && \
+	for m in $(MODULES); do echo "== $$m"; (cd $$m && $(GO) test -race -count=1 ./...) || exit 1; done
+
+lint: ## go vet and gofmt over every module
+	@for m in $(MODULES); do (cd $$m && $(GO) vet ./...) || exit 1; done
+	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v /generated/)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+# ---------------------------------------------------------------- benchmarks
+.PHONY: bench
+bench: db build ## load-test the router (RPS, latency percentiles, memory)
+	@scripts/bench.sh
