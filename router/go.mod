@@ -1,3 +1,5 @@
 module github.com/nexus-commerce/nexus/router
 
 go 1.26.8
+
+require go.yaml.in/yaml/v3 v3.0.4 // indirect

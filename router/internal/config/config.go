@@ -1,0 +1,184 @@
+// Package config holds the router's configuration: where it listens, which
+// supergraph it serves and how it reaches each subgraph. It is loaded once in
+// main from a YAML file, environment variables and flags, validated, and
+// passed down; nothing else in the router reads the environment.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Config is the whole router configuration. Zero values mean "use the
+// default"; Defaults fills them in and Validate checks the result.
+type Config struct {
+	// Listen is the TCP address of the HTTP server. Default 127.0.0.1:4000.
+	Listen string `yaml:"listen"`
+	// GraphQLPath is where GraphQL (and GraphiQL for browsers) is served. Default /graphql.
+	GraphQLPath string `yaml:"graphql_path"`
+	// Supergraph is a supergraph SDL file (Apollo join spec). When empty the
+	// router composes one from Subgraphs at start.
+	Supergraph string `yaml:"supergraph"`
+	// Subgraphs lists the services to compose and, when Supergraph is set,
+	// overrides routing URLs by name.
+	Subgraphs []Subgraph `yaml:"subgraphs"`
+	// GraphiQL turns the bundled GraphiQL page on browser GETs on or off. Default on.
+	GraphiQL *bool `yaml:"graphiql"`
+	// Limits bounds what a single request may cost.
+	Limits Limits `yaml:"limits"`
+	// ShutdownTimeout is how long in-flight requests may take to finish on shutdown. Default 15s.
+	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
+
+	// dir is the directory of the config file; relative paths resolve against it.
+	dir string
+}
+
+// Subgraph is one federated service.
+type Subgraph struct {
+	// Name identifies the subgraph in the supergraph (join__Graph) and in errors.
+	Name string `yaml:"name"`
+	// RoutingURL is the subgraph's GraphQL endpoint the router sends fetches to.
+	RoutingURL string `yaml:"routing_url"`
+	// SchemaFile is the subgraph's SDL file, relative to the config file.
+	SchemaFile string `yaml:"schema_file"`
+	// Introspect fetches the SDL live from the subgraph's `_service { sdl }`
+	// instead of reading SchemaFile.
+	Introspect bool `yaml:"introspect"`
+}
+
+// Limits are the per-request protections. Zero means the default.
+type Limits struct {
+	// MaxBodyBytes caps the request body. Default 1 MiB.
+	MaxBodyBytes int64 `yaml:"max_body_bytes"`
+	// MaxDepth caps the selection depth of an operation. Default 16.
+	MaxDepth int `yaml:"max_depth"`
+	// RequestTimeout bounds one whole request. Default 30s.
+	RequestTimeout time.Duration `yaml:"request_timeout"`
+	// SubgraphTimeout bounds one subgraph fetch. Default 10s.
+	SubgraphTimeout time.Duration `yaml:"subgraph_timeout"`
+}
+
+// Load reads a YAML config file, expanding ${VAR} and ${VAR:-default} with
+// lookup (os.LookupEnv in main, a fixed map in tests), applies defaults and
+// validates. Relative file paths in the config resolve against the file's
+// directory so the router can be started from anywhere.
+func Load(path string, lookup func(string) (string, bool)) (*Config, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	expanded, err := Expand(string(raw), lookup)
+	if err != nil {
+		return nil, fmt.Errorf("config %s: %w", path, err)
+	}
+	var c Config
+	dec := yaml.NewDecoder(bytes.NewReader([]byte(expanded)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&c); err != nil {
+		return nil, fmt.Errorf("config %s: %w", path, err)
+	}
+	abs, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return nil, fmt.Errorf("config %s: %w", path, err)
+	}
+	c.dir = abs
+	c.Defaults()
+	if err := c.Validate(); err != nil {
+		return nil, fmt.Errorf("config %s: %w", path, err)
+	}
+	return &c, nil
+}
+
+// Defaults fills every unset field with its documented default.
+func (c *Config) Defaults() {
+	if c.Listen == "" {
+		c.Listen = "127.0.0.1:4000"
+	}
+	if c.GraphQLPath == "" {
+		c.GraphQLPath = "/graphql"
+	}
+	if c.GraphiQL == nil {
+		on := true
+		c.GraphiQL = &on
+	}
+	if c.ShutdownTimeout == 0 {
+		c.ShutdownTimeout = 15 * time.Second
+	}
+	if c.Limits.MaxBodyBytes == 0 {
+		c.Limits.MaxBodyBytes = 1 << 20
+	}
+	if c.Limits.MaxDepth == 0 {
+		c.Limits.MaxDepth = 16
+	}
+	if c.Limits.RequestTimeout == 0 {
+		c.Limits.RequestTimeout = 30 * time.Second
+	}
+	if c.Limits.SubgraphTimeout == 0 {
+		c.Limits.SubgraphTimeout = 10 * time.Second
+	}
+}
+
+// Validate reports every problem at once, each naming the offending key.
+func (c *Config) Validate() error {
+	var errs []error
+	if _, _, err := net.SplitHostPort(c.Listen); err != nil {
+		errs = append(errs, fmt.Errorf("listen: %q is not host:port", c.Listen))
+	}
+	if !strings.HasPrefix(c.GraphQLPath, "/") {
+		errs = append(errs, fmt.Errorf("graphql_path: %q must start with /", c.GraphQLPath))
+	}
+	if c.Supergraph == "" && len(c.Subgraphs) == 0 {
+		errs = append(errs, errors.New("subgraphs: at least one subgraph (or a supergraph file) is required"))
+	}
+	seen := map[string]bool{}
+	for i, s := range c.Subgraphs {
+		key := fmt.Sprintf("subgraphs[%d]", i)
+		switch {
+		case s.Name == "":
+			errs = append(errs, fmt.Errorf("%s.name: required", key))
+		case seen[s.Name]:
+			errs = append(errs, fmt.Errorf("%s.name: %q is listed twice", key, s.Name))
+		}
+		seen[s.Name] = true
+		if u, err := url.Parse(s.RoutingURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, fmt.Errorf("%s.routing_url: %q is not an http(s) URL", key, s.RoutingURL))
+		}
+		if c.Supergraph == "" && s.SchemaFile == "" && !s.Introspect {
+			errs = append(errs, fmt.Errorf("%s: set schema_file or introspect: true", key))
+		}
+		if s.SchemaFile != "" && s.Introspect {
+			errs = append(errs, fmt.Errorf("%s: schema_file and introspect are exclusive", key))
+		}
+	}
+	if c.Limits.MaxBodyBytes < 0 || c.Limits.MaxDepth < 0 || c.Limits.RequestTimeout < 0 || c.Limits.SubgraphTimeout < 0 {
+		errs = append(errs, errors.New("limits: values must not be negative"))
+	}
+	return errors.Join(errs...)
+}
+
+// Path resolves a path from the config file against the file's directory.
+func (c *Config) Path(p string) string {
+	if p == "" || filepath.IsAbs(p) || c.dir == "" {
+		return p
+	}
+	return filepath.Join(c.dir, p)
+}
+
+// Subgraph returns the configured subgraph with that name.
+func (c *Config) Subgraph(name string) (Subgraph, bool) {
+	for _, s := range c.Subgraphs {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return Subgraph{}, false
+}

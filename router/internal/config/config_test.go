@@ -1,0 +1,97 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func env(m map[string]string) func(string) (string, bool) {
+	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+}
+
+func TestExpand(t *testing.T) {
+	tests := []struct {
+		name, in, want, err string
+		env                 map[string]string
+	}{
+		{name: "plain", in: "a: b", want: "a: b"},
+		{name: "set", in: "u: ${U}", env: map[string]string{"U": "x"}, want: "u: x"},
+		{name: "default used", in: "u: ${U:-http://h:1/g}", want: "u: http://h:1/g"},
+		{name: "default when empty", in: "u: ${U:-d}", env: map[string]string{"U": ""}, want: "u: d"},
+		{name: "set beats default", in: "u: ${U:-d}", env: map[string]string{"U": "v"}, want: "u: v"},
+		{name: "dollar escape", in: "p: $$HOME", want: "p: $HOME"},
+		{name: "lone dollar", in: "p: a$b", want: "p: a$b"},
+		{name: "unset", in: "u: ${NOPE}", err: "NOPE is not set"},
+		{name: "unterminated", in: "u: ${U", err: "unterminated"},
+		{name: "bad name", in: "u: ${1X}", err: "invalid variable name"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Expand(tt.in, env(tt.env))
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("err = %v, want containing %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Fatalf("got %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+}
+
+func write(t *testing.T, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "router.yaml")
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestLoad(t *testing.T) {
+	p := write(t, `
+subgraphs:
+  - name: product
+    routing_url: ${PRODUCT_URL:-http://127.0.0.1:4001/graphql}
+    schema_file: ../schema/product.graphqls
+`)
+	c, err := Load(p, env(map[string]string{"PRODUCT_URL": "http://product:4001/graphql"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Listen != "127.0.0.1:4000" || c.GraphQLPath != "/graphql" || !*c.GraphiQL {
+		t.Fatalf("defaults not applied: %+v", c)
+	}
+	s, ok := c.Subgraph("product")
+	if !ok || s.RoutingURL != "http://product:4001/graphql" {
+		t.Fatalf("subgraph = %+v, %v", s, ok)
+	}
+	want := filepath.Join(filepath.Dir(filepath.Dir(p)), "schema", "product.graphqls")
+	if got := c.Path(s.SchemaFile); got != want {
+		t.Fatalf("Path = %q, want %q", got, want)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct{ name, body, err string }{
+		{"unknown key", "listn: x\nsupergraph: s.graphql\n", "field listn not found"},
+		{"no subgraphs", "listen: 127.0.0.1:1\n", "subgraphs: at least one"},
+		{"bad url", "subgraphs: [{name: a, routing_url: 'ftp://x', schema_file: a}]", "subgraphs[0].routing_url"},
+		{"no schema", "subgraphs: [{name: a, routing_url: 'http://x/g'}]", "set schema_file or introspect"},
+		{"duplicate", "subgraphs: [{name: a, routing_url: 'http://x/g', introspect: true}, {name: a, routing_url: 'http://y/g', introspect: true}]", "listed twice"},
+		{"bad listen", "listen: nope\nsupergraph: s\n", "listen:"},
+		{"bad path", "graphql_path: graphql\nsupergraph: s\n", "graphql_path"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(write(t, tt.body), env(nil))
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Fatalf("err = %v, want containing %q", err, tt.err)
+			}
+		})
+	}
+}
