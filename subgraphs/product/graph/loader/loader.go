@@ -25,7 +25,7 @@ type Loader[K comparable, V any] struct {
 
 	mu       sync.Mutex
 	entries  map[K]*batch[K, V] // every key fetched, being fetched or primed
-	expected []K             // announced keys not yet in entries, in order
+	expected []K                // announced keys not yet in entries, in order
 	isExp    map[K]bool
 }
 
