@@ -1,0 +1,180 @@
+// Package server is the router's HTTP front end: GraphQL over HTTP (POST and
+// GET), GraphiQL for browsers, health and readiness, request ids and logs.
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"regexp"
+	"sync/atomic"
+	"time"
+
+	"github.com/nexus-commerce/nexus/router/internal/config"
+	"github.com/nexus-commerce/nexus/router/internal/gateway"
+)
+
+// Options configures a Server.
+type Options struct {
+	Log *slog.Logger
+	// Path is where GraphQL is served, e.g. /graphql.
+	Path   string
+	Limits config.Limits
+	// GraphiQL serves the browser IDE on GETs that WantsHTML accepts; nil
+	// turns it off.
+	GraphiQL  http.Handler
+	WantsHTML func(*http.Request) bool
+	// Assets serves GraphiQL's bundled files under AssetPrefix.
+	Assets      http.Handler
+	AssetPrefix string
+	// ShutdownTimeout bounds the drain of in-flight requests.
+	ShutdownTimeout time.Duration
+}
+
+// Server serves one Gateway at a time; Swap replaces it without dropping
+// requests in flight (they finish on the gateway they started with).
+type Server struct {
+	log    *slog.Logger
+	limits config.Limits
+	opts   Options
+	gw     atomic.Pointer[gateway.Gateway]
+	mux    *http.ServeMux
+}
+
+// New builds the handler tree.
+func New(o Options) *Server {
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
+	if o.ShutdownTimeout == 0 {
+		o.ShutdownTimeout = 15 * time.Second
+	}
+	s := &Server{log: o.Log, limits: o.Limits, opts: o, mux: http.NewServeMux()}
+	s.mux.HandleFunc(o.Path, s.serveEndpoint)
+	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("ok\n")) })
+	s.mux.HandleFunc("GET /readyz", s.serveReady)
+	if o.Assets != nil && o.AssetPrefix != "" {
+		s.mux.Handle(o.AssetPrefix, o.Assets)
+	}
+	return s
+}
+
+// Swap installs a new gateway and returns the previous one (nil at first).
+func (s *Server) Swap(g *gateway.Gateway) *gateway.Gateway { return s.gw.Swap(g) }
+
+func (s *Server) gateway() *gateway.Gateway { return s.gw.Load() }
+
+// Handler is the whole HTTP handler with request ids, logging and recovery.
+func (s *Server) Handler() http.Handler { return s.middleware(s.mux) }
+
+func (s *Server) serveEndpoint(w http.ResponseWriter, r *http.Request) {
+	if s.opts.GraphiQL != nil && s.opts.WantsHTML != nil && r.Method == http.MethodGet && s.opts.WantsHTML(r) {
+		s.opts.GraphiQL.ServeHTTP(w, r)
+		return
+	}
+	s.serveGraphQL(w, r)
+}
+
+func (s *Server) serveReady(w http.ResponseWriter, _ *http.Request) {
+	if s.gateway() == nil {
+		http.Error(w, "no supergraph loaded", http.StatusServiceUnavailable)
+		return
+	}
+	_, _ = w.Write([]byte("ready\n"))
+}
+
+// Serve serves on ln until ctx is cancelled, then drains in-flight requests
+// for up to ShutdownTimeout.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), s.opts.ShutdownTimeout)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	if serr := <-errc; serr != nil && !errors.Is(serr, http.ErrServerClosed) {
+		return serr
+	}
+	return err
+}
+
+var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,128}$`)
+
+type ctxKey struct{}
+
+// RequestID returns the request id the middleware assigned.
+func RequestID(ctx context.Context) string {
+	id, _ := ctx.Value(ctxKey{}).(string)
+	return id
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += n
+	return n, err
+}
+
+func (w *statusWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+// middleware assigns a request id (keeping a sane incoming X-Request-ID),
+// recovers panics as 500s and logs one line per request — never bodies or
+// credentials.
+func (s *Server) middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		id := r.Header.Get("X-Request-ID")
+		if !validRequestID.MatchString(id) {
+			var b [12]byte
+			_, _ = rand.Read(b[:])
+			id = hex.EncodeToString(b[:])
+		}
+		w.Header().Set("X-Request-ID", id)
+		r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, id))
+		sw := &statusWriter{ResponseWriter: w}
+		defer func() {
+			if p := recover(); p != nil {
+				s.log.Error("panic", "request_id", id, "panic", p)
+				if sw.status == 0 {
+					writeErrors(sw, mediaJSON, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "internal error")
+				}
+			}
+			s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "bytes", sw.bytes,
+				"duration_ms", float64(time.Since(start).Microseconds())/1000, "request_id", id)
+		}()
+		next.ServeHTTP(sw, r)
+	})
+}

@@ -1,0 +1,81 @@
+// Package reviews is a test-only gqlgen subgraph that extends the product
+// subgraph's Product with a reviewSummary field. It records every batch of
+// entity representations it receives so tests can assert that the router
+// batches entity calls.
+package reviews
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sync"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+
+	"github.com/nexus-commerce/nexus/router/internal/testenv/reviews/generated"
+	"github.com/nexus-commerce/nexus/router/internal/testenv/reviews/model"
+)
+
+// Resolver answers entity calls; Batches records the ids of each call.
+type Resolver struct {
+	mu      sync.Mutex
+	batches [][]string
+}
+
+// Batches returns the product ids of every entity call, one slice per call.
+func (r *Resolver) Batches() [][]string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([][]string, len(r.batches))
+	copy(out, r.batches)
+	return out
+}
+
+// Handler serves the subgraph over HTTP POST.
+func (r *Resolver) Handler() http.Handler {
+	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: r}))
+	srv.AddTransport(transport.POST{})
+	return srv
+}
+
+// Headline is the deterministic headline the subgraph returns for an id.
+func Headline(id string) string { return "reviews of " + id }
+
+// FindManyProductByIDs resolves a whole batch of Product representations
+// at once, in input order.
+func (r *entityResolver) FindManyProductByIDs(ctx context.Context, reps []*model.ProductByIDsInput) ([]*model.Product, error) {
+	ids := make([]string, len(reps))
+	out := make([]*model.Product, len(reps))
+	for i, rep := range reps {
+		ids[i] = rep.ID
+		out[i] = &model.Product{ID: rep.ID, ReviewSummary: &model.ReviewSummary{ProductID: rep.ID, Headline: Headline(rep.ID)}}
+	}
+	r.mu.Lock()
+	r.batches = append(r.batches, ids)
+	r.mu.Unlock()
+	return out, nil
+}
+
+// Entity returns generated.EntityResolver implementation.
+func (r *Resolver) Entity() generated.EntityResolver { return &entityResolver{r} }
+
+type entityResolver struct{ *Resolver }
+
+// Query returns generated.QueryResolver implementation.
+func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
+
+type queryResolver struct{ *Resolver }
+
+// RecentlyReviewed returns p1..pN so router tests have a root field to plan
+// without a database.
+func (r *queryResolver) RecentlyReviewed(ctx context.Context, first int) ([]string, error) {
+	if first < 0 || first > 100 {
+		return nil, fmt.Errorf("first must be between 0 and 100")
+	}
+	out := make([]string, first)
+	for i := range out {
+		out[i] = fmt.Sprintf("p%d", i+1)
+	}
+	return out, nil
+}

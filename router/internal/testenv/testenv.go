@@ -1,0 +1,245 @@
+// Package testenv starts a real federation for tests: the product subgraph
+// binary on a throwaway PostgreSQL database, the test-only reviews subgraph
+// and the router itself, each on an ephemeral port, composed by our composer
+// from the same SDL files production uses.
+package testenv
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nexus-commerce/nexus/router/internal/config"
+	"github.com/nexus-commerce/nexus/router/internal/gateway"
+	"github.com/nexus-commerce/nexus/router/internal/server"
+	"github.com/nexus-commerce/nexus/router/internal/testenv/reviews"
+	"github.com/nexus-commerce/nexus/schema/compose"
+	"github.com/nexus-commerce/nexus/schema/supergraph"
+	"github.com/nexus-commerce/nexus/subgraphs/kit/pgtest"
+)
+
+// Env is a running federation.
+type Env struct {
+	// RouterURL is the router's GraphQL endpoint.
+	RouterURL string
+	// ProductURL is the product subgraph's GraphQL endpoint.
+	ProductURL string
+	// Reviews is the test subgraph; its Batches show every entity call.
+	Reviews *reviews.Resolver
+	// Supergraph is the composed supergraph SDL.
+	Supergraph string
+	// Handler is the router's HTTP handler, for wrapping in other servers.
+	Handler http.Handler
+}
+
+// Root is the repository root (the directory holding go.work).
+func Root(t testing.TB) string {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	dir := filepath.Dir(file)
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.work")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("testenv: go.work not found above " + file)
+		}
+		dir = parent
+	}
+}
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+// productBinary builds the product subgraph once per test process.
+func productBinary(t testing.TB) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "nexus-testenv-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "product")
+		cmd := exec.Command("go", "build", "-o", binPath, "./cmd/product")
+		cmd.Dir = filepath.Join(Root(t), "subgraphs", "product")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("go build product: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+// Run starts the federation, calls fn and tears everything down.
+func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
+	t.Helper()
+	root := Root(t)
+	dbURL := pgtest.URL(t)
+	bin := productBinary(t)
+
+	seed := exec.Command(bin, "seed")
+	seed.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "LOG_LEVEL=warn")
+	if out, err := seed.CombinedOutput(); err != nil {
+		t.Fatalf("product seed: %v\n%s", err, out)
+	}
+
+	addr := freeAddr(t)
+	logs := &lockedBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	prod := exec.CommandContext(ctx, bin, "serve")
+	prod.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "HTTP_ADDR="+addr, "PUBLIC_URL=http://"+addr, "LOG_LEVEL=warn")
+	prod.Stdout, prod.Stderr = logs, logs
+	prod.Cancel = func() error { return prod.Process.Signal(os.Interrupt) }
+	prod.WaitDelay = 10 * time.Second
+	if err := prod.Start(); err != nil {
+		t.Fatalf("start product: %v", err)
+	}
+	t.Cleanup(func() {
+		cancel()
+		_ = prod.Wait()
+		if t.Failed() {
+			t.Logf("product subgraph log:\n%s", logs.String())
+		}
+	})
+	productURL := "http://" + addr + "/graphql"
+	waitReady(t, "http://"+addr+"/readyz", logs)
+
+	rev := &reviews.Resolver{}
+	revSrv := httptest.NewServer(rev.Handler())
+	t.Cleanup(revSrv.Close)
+
+	productSDL := read(t, filepath.Join(root, "schema", "subgraphs", "product.graphqls"))
+	reviewsSDL := read(t, filepath.Join(root, "router", "internal", "testenv", "reviews", "schema.graphqls"))
+	sdl, err := compose.Compose([]compose.Subgraph{
+		{Name: "product", URL: productURL, SDL: productSDL},
+		{Name: "reviews", URL: revSrv.URL, SDL: reviewsSDL},
+	})
+	if err != nil {
+		t.Fatalf("compose: %v", err)
+	}
+	sg, err := supergraph.Parse(sdl)
+	if err != nil {
+		t.Fatalf("parse supergraph: %v", err)
+	}
+	gw, err := gateway.New(gateway.Options{Supergraph: sg})
+	if err != nil {
+		t.Fatalf("gateway: %v", err)
+	}
+	t.Cleanup(gw.Close)
+	cfg := &config.Config{}
+	cfg.Defaults()
+	srv := server.New(server.Options{Path: cfg.GraphQLPath, Limits: cfg.Limits})
+	srv.Swap(gw)
+	rs := httptest.NewServer(srv.Handler())
+	t.Cleanup(rs.Close)
+
+	fn(t, &Env{RouterURL: rs.URL + cfg.GraphQLPath, ProductURL: productURL, Reviews: rev, Supergraph: sdl, Handler: srv.Handler()})
+}
+
+// Response is a GraphQL response as tests read it.
+type Response struct {
+	Status int
+	Data   json.RawMessage `json:"data"`
+	Errors []struct {
+		Message    string         `json:"message"`
+		Path       []any          `json:"path"`
+		Extensions map[string]any `json:"extensions"`
+	} `json:"errors"`
+}
+
+// Post sends a GraphQL request to url and decodes the response.
+func Post(t testing.TB, url, query string, vars map[string]any) Response {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	resp, err := http.Post(url, "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatalf("POST %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	var out Response
+	if err := json.Unmarshal(raw, &out); err != nil {
+		t.Fatalf("response is not JSON (HTTP %d): %s", resp.StatusCode, raw)
+	}
+	out.Status = resp.StatusCode
+	return out
+}
+
+func read(t testing.TB, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func freeAddr(t testing.TB) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	_ = ln.Close()
+	return addr
+}
+
+// waitReady polls a readiness URL until it answers 200 or 60s pass.
+func waitReady(t testing.TB, url string, logs *lockedBuffer) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	backoff := 20 * time.Millisecond
+	for {
+		resp, err := http.Get(url)
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s not ready after 60s (last error %v)\n%s", url, err, logs.String())
+		}
+		timer := time.NewTimer(backoff)
+		<-timer.C
+		backoff = min(backoff*2, 500*time.Millisecond)
+	}
+}
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
