@@ -26,6 +26,7 @@ func TestExpand(t *testing.T) {
 		{name: "unset", in: "u: ${NOPE}", err: "NOPE is not set"},
 		{name: "unterminated", in: "u: ${U", err: "unterminated"},
 		{name: "bad name", in: "u: ${1X}", err: "invalid variable name"},
+		{name: "comment kept", in: "# use ${VAR}\nu: ${U:-d}", want: "# use ${VAR}\nu: d"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

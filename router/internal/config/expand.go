@@ -9,6 +9,24 @@ import (
 // without default whose variable is unset is an error naming it, so a typo in
 // a deployment never silently becomes an empty URL. "$$" is a literal "$".
 func Expand(s string, lookup func(string) (string, bool)) (string, error) {
+	lines := strings.SplitAfter(s, "\n")
+	var b strings.Builder
+	for _, line := range lines {
+		// Whole-line YAML comments are documentation: copy them verbatim.
+		if strings.HasPrefix(strings.TrimSpace(line), "#") {
+			b.WriteString(line)
+			continue
+		}
+		out, err := expandLine(line, lookup)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(out)
+	}
+	return b.String(), nil
+}
+
+func expandLine(s string, lookup func(string) (string, bool)) (string, error) {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if s[i] != '$' {
