@@ -3,14 +3,25 @@ module github.com/nexus-commerce/nexus/subgraphs/product
 go 1.26.8
 
 require (
-	github.com/99designs/gqlgen v0.17.98 // indirect
+	github.com/99designs/gqlgen v0.17.98
+	github.com/google/uuid v1.6.0
+	github.com/jmoiron/sqlx v1.4.0
+	github.com/leanovate/gopter v0.2.11
+	github.com/lib/pq v1.12.3
+	github.com/nexus-commerce/nexus/migrations v0.0.0
+	github.com/nexus-commerce/nexus/subgraphs/kit v0.0.0
+	github.com/vektah/gqlparser/v2 v2.5.64
+)
+
+require (
 	github.com/agnivade/levenshtein v1.2.2 // indirect
+	github.com/coder/websocket v1.8.15 // indirect
+	github.com/go-viper/mapstructure/v2 v2.5.0 // indirect
 	github.com/goccy/go-yaml v1.19.2 // indirect
-	github.com/google/uuid v1.6.0 // indirect
-	github.com/leanovate/gopter v0.2.11 // indirect
+	github.com/golang-migrate/migrate/v4 v4.20.1 // indirect
+	github.com/hashicorp/golang-lru/v2 v2.0.7 // indirect
 	github.com/sosodev/duration v1.4.0 // indirect
 	github.com/urfave/cli/v3 v3.14.0 // indirect
-	github.com/vektah/gqlparser/v2 v2.5.64 // indirect
 	golang.org/x/mod v0.42.0 // indirect
 	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
@@ -18,3 +29,7 @@ require (
 )
 
 tool github.com/99designs/gqlgen
+
+replace github.com/nexus-commerce/nexus/subgraphs/kit => ../kit
+
+replace github.com/nexus-commerce/nexus/migrations => ../../migrations

@@ -1,0 +1,18 @@
+// Package graph is the product subgraph's GraphQL layer: the gqlgen resolvers
+// over the catalog store, federation entity lookups and the per-request batch
+// loaders that keep nested fields from issuing one query per object.
+package graph
+
+import product "github.com/nexus-commerce/nexus/subgraphs/product"
+
+// Resolver is the root of every resolver and the only way dependencies reach
+// them, so a test or the binary wires a subgraph by filling in one struct.
+type Resolver struct {
+	// Store reads the catalog. Every batched lookup goes through it, which is
+	// what lets tests count round trips with a decorator over the real store.
+	Store product.Store
+	// PublicURL is the absolute base (scheme and host, no trailing slash)
+	// that image paths stored in the catalog are made absolute with, because
+	// browsers fetch images from the subgraph directly, not via the router.
+	PublicURL string
+}
