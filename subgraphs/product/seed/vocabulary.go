@@ -4,9 +4,9 @@ package seed
 // and leaf categories, each leaf with the nouns, tags and price range its
 // products draw from. Prices are in cents.
 type leaf struct {
-	name, description string
-	nouns             []string
-	tags              []string
+	name, description  string
+	nouns              []string
+	tags               []string
 	minPrice, maxPrice int64
 }
 

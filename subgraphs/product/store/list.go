@@ -48,14 +48,18 @@ func sortSpecs(rank string) map[product.Sort]sortSpec {
 			seek: func(q *query, c product.Cursor) string {
 				return "(price_amount, id) > (" + q.arg(c.Int) + ", " + q.arg(c.ID) + "::uuid)"
 			},
-			cursor: func(r row) product.Cursor { return product.Cursor{Sort: product.SortPriceAsc, Int: r.PriceAmount, ID: r.ID} },
+			cursor: func(r row) product.Cursor {
+				return product.Cursor{Sort: product.SortPriceAsc, Int: r.PriceAmount, ID: r.ID}
+			},
 		},
 		product.SortPriceDesc: {
 			order: "price_amount DESC, id DESC",
 			seek: func(q *query, c product.Cursor) string {
 				return "(price_amount, id) < (" + q.arg(c.Int) + ", " + q.arg(c.ID) + "::uuid)"
 			},
-			cursor: func(r row) product.Cursor { return product.Cursor{Sort: product.SortPriceDesc, Int: r.PriceAmount, ID: r.ID} },
+			cursor: func(r row) product.Cursor {
+				return product.Cursor{Sort: product.SortPriceDesc, Int: r.PriceAmount, ID: r.ID}
+			},
 		},
 		product.SortRating: {
 			order: "rating DESC, review_count DESC, id DESC",

@@ -98,7 +98,7 @@ func queryGen() gopter.Gen {
 // The generated tree: root "Cat Root" with child "Cat Child"; "Cat Other".
 var catNames = []string{"Cat Root", "Cat Child", "Cat Other"}
 
-func catID(i int) string { return fmt.Sprintf("00000000-0000-0000-0001-%012d", i) }
+func catID(i int) string  { return fmt.Sprintf("00000000-0000-0000-0001-%012d", i) }
 func prodID(i int) string { return fmt.Sprintf("00000000-0000-0000-0000-%012d", i) }
 
 // load replaces the catalog with the generated products.
