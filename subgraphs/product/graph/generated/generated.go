@@ -702,7 +702,7 @@ type Query {
   categories: [Category!]!
   "A page of products matching ` + "`" + `filter` + "`" + `, in ` + "`" + `sort` + "`" + ` order."
   products(
-    "Page size, from 1 to 100."
+    "Page size, from 1 to 100; null means the default, 20."
     first: Int = 20
     "Return the products after this cursor: an ` + "`" + `endCursor` + "`" + ` or edge ` + "`" + `cursor` + "`" + ` from a previous page with the same filter and sort."
     after: String
