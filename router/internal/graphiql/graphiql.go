@@ -86,8 +86,8 @@ type handler struct {
 }
 
 type asset struct {
-	body []byte
-	etag string
+	body  []byte
+	etag  string
 	ctype string
 }
 

@@ -24,6 +24,7 @@ import (
 
 	"github.com/nexus-commerce/nexus/router/internal/config"
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
+	"github.com/nexus-commerce/nexus/router/internal/graphiql"
 	"github.com/nexus-commerce/nexus/router/internal/server"
 	"github.com/nexus-commerce/nexus/router/internal/testenv/reviews"
 	"github.com/nexus-commerce/nexus/schema/compose"
@@ -148,7 +149,9 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 	t.Cleanup(gw.Close)
 	cfg := &config.Config{}
 	cfg.Defaults()
-	srv := server.New(server.Options{Path: cfg.GraphQLPath, Limits: cfg.Limits})
+	gq := graphiql.Handler(graphiql.Config{Endpoint: cfg.GraphQLPath, Title: "Nexus"})
+	srv := server.New(server.Options{Path: cfg.GraphQLPath, Limits: cfg.Limits,
+		GraphiQL: gq, WantsHTML: graphiql.WantsHTML, Assets: gq, AssetPrefix: graphiql.AssetPrefix})
 	srv.Swap(gw)
 	rs := httptest.NewServer(srv.Handler())
 	t.Cleanup(rs.Close)
