@@ -32,7 +32,11 @@ func (m *merger) resolve() {
 	m.mergeEnums()
 	m.checkReferences()
 	if q := m.types["Query"]; q == nil || len(q.Fields) == 0 {
-		m.fail("NO_QUERIES", "Query", "", "no subgraph defines a query field")
+		names := make([]string, len(m.graphs))
+		for i, g := range m.graphs {
+			names[i] = g.Name
+		}
+		m.fail("NO_QUERIES", "Query", "", "no subgraph defines a query field", names...)
 	}
 }
 
