@@ -50,8 +50,9 @@ seed: db build ## load the demo catalog (no-op when products exist)
 
 # ---------------------------------------------------------------- code generation
 .PHONY: generate compose
-generate: ## regenerate gqlgen code for every subgraph
+generate: ## regenerate gqlgen code (subgraphs and the router's test subgraph)
 	cd subgraphs/product && $(GO) run github.com/99designs/gqlgen generate
+	cd router/internal/testenv/reviews && $(GO) run github.com/99designs/gqlgen generate
 
 compose: ## compose schema/subgraphs/*.graphqls into schema/supergraph.graphql
 	$(GO) run ./router/cmd/router compose --config router/router.yaml --out schema/supergraph.graphql
@@ -62,7 +63,7 @@ browser: ## install Debian's chromium for the browser tests (if missing)
 	@scripts/browser.sh
 
 test: db graphiql browser ## run every module's tests with -race against real PostgreSQL
-	@source $(DB_ENV) && export NEXUS_REQUIRE_BROWSER=1 && \
+	@source $(DB_ENV) && export NEXUS_REQUIRE_BROWSER=1 GOFLAGS="$(GOFLAGS) -p=2" && \
 	for m in $(MODULES); do echo "== $$m"; (cd $$m && $(GO) test -race -count=1 ./...) || exit 1; done
 
 lint: ## go vet and gofmt over every module

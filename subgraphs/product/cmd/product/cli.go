@@ -23,6 +23,7 @@ Usage:
   product [serve]   apply migrations, then serve GraphQL until SIGINT/SIGTERM (default)
   product migrate   apply the product schema migrations and exit
   product seed      apply migrations, load the demo catalog (no-op when products exist) and exit
+  product healthcheck  exit 0 when the local server's /readyz answers 200 (for container health checks)
   product help      print this help (also -h, --help)
 
 Environment:
@@ -57,6 +58,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, h hooks) 
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
+	case "healthcheck":
+		return healthcheck(stderr)
 	case "serve", "migrate", "seed":
 	default:
 		fmt.Fprintf(stderr, "product: unknown command %q\n\n%s", cmd, usage)
