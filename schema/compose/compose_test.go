@@ -124,7 +124,7 @@ func TestMergeSemantics(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"DRAFT @join__enumValue(graph: B)",  // output-only enum: union
+		"DRAFT @join__enumValue(graph: B)", // output-only enum: union
 		"RETIRED @join__enumValue(graph: A)",
 		`price: Int @join__field(graph: A) @join__field(graph: B, type: "Int!")`, // nullable wins for outputs
 		`stock: Int @join__field(graph: B, override: "gone")`,                    // override of a removed subgraph
