@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 
 	"github.com/nexus-commerce/nexus/router/internal/testenv/reviews/generated"
@@ -36,6 +37,8 @@ func (r *Resolver) Batches() [][]string {
 func (r *Resolver) Handler() http.Handler {
 	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: r}))
 	srv.AddTransport(transport.POST{})
+	// gqlgen answers _service { sdl } only with introspection on.
+	srv.Use(extension.Introspection{})
 	return srv
 }
 

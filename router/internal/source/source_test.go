@@ -1,0 +1,69 @@
+package source
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/nexus-commerce/nexus/router/internal/config"
+	"github.com/nexus-commerce/nexus/router/internal/testenv/reviews"
+)
+
+func writeConfig(t *testing.T, body string) *config.Config {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "router.yaml")
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(p, func(string) (string, bool) { return "", false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+func TestComposeFromLiveSubgraph(t *testing.T) {
+	srv := httptest.NewServer((&reviews.Resolver{}).Handler())
+	defer srv.Close()
+	cfg := writeConfig(t, "subgraphs:\n  - name: reviews\n    routing_url: "+srv.URL+"\n    introspect: true\n")
+	sg, err := Load(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, ok := sg.Graph("reviews")
+	if !ok || g.URL != srv.URL || !strings.Contains(sg.APISchema, "recentlyReviewed") {
+		t.Fatalf("graph = %+v\nAPI schema:\n%s", g, sg.APISchema)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	t.Run("subgraph down", func(t *testing.T) {
+		cfg := writeConfig(t, "subgraphs:\n  - name: gone\n    routing_url: http://127.0.0.1:1/graphql\n    introspect: true\n")
+		if _, err := Load(context.Background(), cfg); err == nil || !strings.Contains(err.Error(), `subgraph "gone"`) {
+			t.Fatalf("err = %v", err)
+		}
+	})
+	t.Run("missing schema file", func(t *testing.T) {
+		cfg := writeConfig(t, "subgraphs:\n  - name: a\n    routing_url: http://127.0.0.1:1/graphql\n    schema_file: nope.graphqls\n")
+		if _, err := Load(context.Background(), cfg); err == nil || !strings.Contains(err.Error(), `subgraph "a"`) {
+			t.Fatalf("err = %v", err)
+		}
+	})
+	t.Run("supergraph without a configured subgraph", func(t *testing.T) {
+		dir := t.TempDir()
+		sdl, err := os.ReadFile("../../../schema/supergraph.graphql")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "sg.graphql"), sdl, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		cfg := writeConfig(t, "supergraph: "+filepath.Join(dir, "sg.graphql")+"\nsubgraphs:\n  - name: inventory\n    routing_url: http://x/graphql\n")
+		if _, err := Load(context.Background(), cfg); err == nil || !strings.Contains(err.Error(), "does not contain") {
+			t.Fatalf("err = %v", err)
+		}
+	})
+}
