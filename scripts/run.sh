@@ -1,78 +1,189 @@
 #!/usr/bin/env bash
-# `make run`: migrate and seed, start every service, wait until each is
-# ready, print the URLs; Ctrl-C stops everything this script started.
-# PostgreSQL (make db) keeps running; `make db-stop` stops it.
+# `make run` (after `make db build`): migrate and seed, start every service
+# in SERVICES in order, wait until each answers /readyz, print the URLs.
+# Ctrl-C stops everything this script started; PostgreSQL keeps running
+# (`make db-stop` stops it). Logs: .data/logs/<service>.log, also shown on
+# the terminal with a [service] prefix.
+# Functions run from traps and by name (svc_<name>), which shellcheck cannot see:
+# shellcheck disable=SC2317
 set -euo pipefail
-cd "$(dirname "$0")/.."
-ROOT=$PWD
-# shellcheck disable=SC1091
-source .data/db.env
+
+PROG=run.sh
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+cd "$ROOT"
 LOGS=$ROOT/.data/logs
-mkdir -p "$LOGS"
+READY_TIMEOUT=${READY_TIMEOUT:-60} # seconds per service
+STOP_TIMEOUT=${STOP_TIMEOUT:-20}   # seconds before a service that ignores SIGTERM is killed
+
+say() { printf '%s: %s\n' "$PROG" "$*" >&2; }
+redact() { sed -E 's#^([A-Za-z][A-Za-z0-9+.-]*://[^:/@?]*):[^@/?]*@#\1:***@#; s#(^|[?&])password=[^&]*#\1password=***#g' <<<"$1"; }
+die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
+
+[ -f .data/db.env ] || die ".data/db.env is missing; run 'make db' first (make run does)"
+# shellcheck source=/dev/null
+source .data/db.env
+[ -n "${DATABASE_URL:-}" ] || die ".data/db.env does not set DATABASE_URL; run 'make db'"
+for b in bin/product bin/router; do
+  [ -x "$b" ] || die "$b is missing; run 'make build' (make run does)"
+done
 
 ROUTER_ADDR=${ROUTER_ADDR:-127.0.0.1:4000}
 PRODUCT_ADDR=${PRODUCT_ADDR:-127.0.0.1:4001}
 
-# name|address|readiness path|command...   (add new subgraphs above the router)
+# ---------------------------------------------------------------- services
+# Started in this order, stopped in reverse: "name address" (the address
+# must answer /readyz). Each has a svc_<name> function, run in the service's
+# own subshell, that exports its environment and sets cmd. A new subgraph
+# gets a line before the router and a function, and the router its URL
+# through router/router.yaml's ${<NAME>_URL} variable.
 SERVICES=(
-  "product|$PRODUCT_ADDR|/readyz|env HTTP_ADDR=$PRODUCT_ADDR PUBLIC_URL=http://$PRODUCT_ADDR bin/product serve"
-  "router|$ROUTER_ADDR|/readyz|env PRODUCT_URL=http://$PRODUCT_ADDR/graphql bin/router --config router/router.yaml --listen $ROUTER_ADDR"
+  "product $PRODUCT_ADDR"
+  "router $ROUTER_ADDR"
 )
 
-pids=()
+svc_product() {
+  export HTTP_ADDR=$PRODUCT_ADDR PUBLIC_URL=http://$PRODUCT_ADDR
+  cmd=(bin/product serve)
+}
+
+svc_router() {
+  export PRODUCT_URL=http://$PRODUCT_ADDR/graphql
+  cmd=(bin/router serve --config router/router.yaml --listen "$ROUTER_ADDR")
+}
+
+# ---------------------------------------------------------------- machinery
+
+names=() # started services, in start order
+pids=()  # their pids; each is its own process group (setsid)
+
+# stop_all stops the started services in reverse order: SIGTERM to each
+# process group, then SIGKILL after STOP_TIMEOUT.
 stop_all() {
-  trap - INT TERM EXIT
+  local i pid deadline
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    pid=${pids[i]}
+    kill -0 "$pid" 2>/dev/null || continue
+    say "stopping ${names[i]} (pid $pid)"
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    deadline=$((SECONDS + STOP_TIMEOUT))
+    while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then
+      say "${names[i]} ignored SIGTERM for ${STOP_TIMEOUT}s; killing it"
+      kill -KILL -- "-$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+  done
+  wait # the log followers end once their service has
+}
+
+on_exit() {
+  local rc=$?
+  trap - EXIT INT TERM HUP
   if [ ${#pids[@]} -gt 0 ]; then
-    echo; echo "run: stopping services (PostgreSQL keeps running; make db-stop stops it)"
-    kill "${pids[@]}" 2>/dev/null || true
-    wait "${pids[@]}" 2>/dev/null || true
+    stop_all
+    say "services stopped; PostgreSQL keeps running ($(redact "$DATABASE_URL")), 'make db-stop' stops it"
+  fi
+  exit "$rc"
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+
+port_taken() { (exec 3<>"/dev/tcp/${1%:*}/${1##*:}") 2>/dev/null; }
+
+ready() { # url
+  if command -v curl >/dev/null 2>&1; then
+    curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null
+  else
+    local hostport=${1#http://} path
+    path=/${hostport#*/}
+    hostport=${hostport%%/*}
+    # shellcheck disable=SC2016 # the inner script expands its own arguments
+    timeout 2 bash -c 'exec 3<>"/dev/tcp/${1%:*}/${1##*:}" && printf "GET %s HTTP/1.0\r\nHost: %s\r\n\r\n" "$2" "$1" >&3 && head -n 1 <&3 | grep -q " 200 "' _ "$hostport" "$path" 2>/dev/null
   fi
 }
-trap stop_all INT TERM EXIT
 
-port_free() { ! (exec 3<>"/dev/tcp/${1%:*}/${1##*:}") 2>/dev/null; }
+# start launches one service in its own process group, logs to its file
+# and, prefixed, to the terminal, and waits until its /readyz answers.
+start() { # name address
+  local name=$1 addr=$2 log=$LOGS/$1.log pid deadline
+  [ ! -f "$log" ] || mv -f "$log" "$log.1"
+  : >"$log"
+  # setsid: the job is no group leader, so setsid execs in place and the
+  # pid is the process group to signal.
+  (
+    trap - EXIT INT TERM HUP
+    cmd=()
+    "svc_$name"
+    exec setsid "${cmd[@]}" >>"$log" 2>&1 </dev/null
+  ) &
+  pid=$!
+  names+=("$name")
+  pids+=("$pid")
+  # The follower ignores Ctrl-C so the last lines still show while stopping.
+  (
+    trap '' INT TERM HUP
+    exec tail -n +1 -s 0.2 --pid="$pid" -F "$log" 2>/dev/null | sed -u "s/^/[$name] /"
+  ) &
+  deadline=$((SECONDS + READY_TIMEOUT))
+  until ready "http://$addr/readyz"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      wait "$pid" || true
+      say "last lines of $log:"
+      tail -n 30 "$log" >&2
+      die "$name exited before it was ready (log: $log)"
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      say "last lines of $log:"
+      tail -n 30 "$log" >&2
+      die "$name did not answer http://$addr/readyz within ${READY_TIMEOUT}s (log: $log)"
+    fi
+    sleep 0.2
+  done
+  say "$name ready on http://$addr"
+}
+
+# ---------------------------------------------------------------- run
 
 for s in "${SERVICES[@]}"; do
-  IFS='|' read -r _ addr _ _ <<<"$s"
-  port_free "$addr" || { echo "run: $addr is already in use; stop what listens there (or set ROUTER_ADDR / PRODUCT_ADDR)" >&2; exit 1; }
+  read -r name addr <<<"$s"
+  if port_taken "$addr"; then
+    die "$addr (for $name) is already in use; stop whatever listens there (another 'make run'?) or choose another address: $(tr '[:lower:]' '[:upper:]' <<<"$name")_ADDR=host:port make run"
+  fi
 done
 
-echo "run: migrating and seeding"
-bin/product migrate
-bin/product seed
+mkdir -p "$LOGS"
+export DATABASE_URL
+say "migrating and seeding $(redact "$DATABASE_URL")"
+bin/product migrate >"$LOGS/migrate.log" 2>&1 || { cat "$LOGS/migrate.log" >&2; die "bin/product migrate failed"; }
+bin/product seed >"$LOGS/seed.log" 2>&1 || { cat "$LOGS/seed.log" >&2; die "bin/product seed failed"; }
 
 for s in "${SERVICES[@]}"; do
-  IFS='|' read -r name addr ready cmd <<<"$s"
-  # shellcheck disable=SC2086
-  $cmd > >(tee -a "$LOGS/$name.log" | sed -u "s/^/[$name] /") 2>&1 &
-  pids+=($!)
-  ok=
-  for _ in $(seq 1 300); do
-    if curl -fsS "http://$addr$ready" >/dev/null 2>&1; then ok=1; break; fi
-    kill -0 "${pids[-1]}" 2>/dev/null || break
-    sleep 0.1
-  done
-  if [ -z "$ok" ]; then
-    echo "run: $name did not become ready on $addr; last log lines:" >&2
-    tail -n 20 "$LOGS/$name.log" >&2
-    exit 1
-  fi
+  read -r name addr <<<"$s"
+  start "$name" "$addr"
 done
 
 cat <<MSG
 
 Nexus is up.
-  GraphQL + GraphiQL  http://$ROUTER_ADDR/graphql   (open it in a browser)
-  product subgraph    http://$PRODUCT_ADDR/graphql
-  PostgreSQL          $DATABASE_URL
-  logs                $LOGS/
+  GraphQL + GraphiQL   http://$ROUTER_ADDR/graphql    (open it in a browser for GraphiQL)
+  product subgraph     http://$PRODUCT_ADDR/graphql
+  PostgreSQL           $(redact "$DATABASE_URL")
+  logs                 ${LOGS#"$ROOT"/}/<service>.log
 
 Try:
   curl -s http://$ROUTER_ADDR/graphql -H 'Content-Type: application/json' \\
-    --data '{"query":"{ products(first: 5, filter: {search: \\"headphones\\"}, sort: PRICE_ASC) { totalCount edges { node { name price { amount currency } category { name } } } } }"}'
+    --data '{"query":"{ products(first: 3, filter: {search: \\"headphones\\"}, sort: PRICE_ASC) { totalCount edges { node { name price { amount currency } category { name } } } } }"}'
 
-Press Ctrl-C to stop.
+Ctrl-C stops the services (PostgreSQL keeps running).
+
 MSG
-wait -n "${pids[@]}" || true
-echo "run: a service exited; stopping the rest" >&2
-exit 1
+
+exited=
+status=0
+wait -n -p exited "${pids[@]}" || status=$?
+for i in "${!pids[@]}"; do
+  [ "${pids[i]}" != "$exited" ] || die "${names[i]} exited (status $status); stopping the rest (log: $LOGS/${names[i]}.log)"
+done
+die "a service exited (status $status); stopping the rest"
