@@ -6,7 +6,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,17 +16,41 @@ import (
 	"github.com/compose-spec/compose-go/v2/types"
 
 	"github.com/nexus-commerce/nexus/router/internal/config"
-	"github.com/nexus-commerce/nexus/router/internal/testenv"
 )
 
-// published ports per docs/conventions.md.
-var wantPorts = map[string]string{"postgres": "54329", "product": "4001", "router": "4000"}
+// coreServices must exist in docker-compose.yml.
+var coreServices = []string{"postgres", "product", "router"}
 
-func load(t *testing.T) (*types.Project, string) {
+// repoRoot walks up from the test's directory to the directory holding go.work.
+func repoRoot(t *testing.T) string {
 	t.Helper()
-	root := testenv.Root(t)
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.work")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.work not found above the test directory")
+		}
+		dir = parent
+	}
+}
+
+// loadCompose loads docker-compose.yml as `docker compose` would from the
+// repository root, with a fixed environment (not the test process's), so
+// the result does not depend on the machine.
+func loadCompose(t *testing.T) (*types.Project, string) {
+	t.Helper()
+	root := repoRoot(t)
 	opts, err := cli.NewProjectOptions([]string{filepath.Join(root, "docker-compose.yml")},
-		cli.WithWorkingDirectory(root), cli.WithName("nexus"), cli.WithEnv(nil))
+		cli.WithWorkingDirectory(root),
+		cli.WithName("nexus"),
+		cli.WithEnv([]string{"POSTGRES_PASSWORD=test-secret"}),
+	)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,124 +61,252 @@ func load(t *testing.T) (*types.Project, string) {
 	return p, root
 }
 
-func TestComposeServices(t *testing.T) {
-	p, root := load(t)
-	for name, port := range wantPorts {
-		svc, ok := p.Services[name]
-		if !ok {
-			t.Fatalf("service %q missing", name)
+// env returns a service's environment as a lookup function for config.Load.
+func env(svc types.ServiceConfig) func(string) (string, bool) {
+	return func(k string) (string, bool) {
+		v, ok := svc.Environment[k]
+		if !ok || v == nil {
+			return "", false
 		}
-		found := false
-		for _, pc := range svc.Ports {
-			if pc.Published == port {
-				found = true
+		return *v, true
+	}
+}
+
+// subgraphServices are the compose services built from
+// subgraphs/<name>/Dockerfile, by name.
+func subgraphServices(t *testing.T, p *types.Project) map[string]types.ServiceConfig {
+	t.Helper()
+	out := map[string]types.ServiceConfig{}
+	for name, svc := range p.Services {
+		if svc.Build == nil {
+			continue
+		}
+		df := filepath.ToSlash(svc.Build.Dockerfile)
+		dir, file := filepath.Split(df)
+		if file != "Dockerfile" || !strings.HasPrefix(dir, "subgraphs/") {
+			continue
+		}
+		if sub := strings.Trim(strings.TrimPrefix(dir, "subgraphs/"), "/"); sub != name {
+			t.Errorf("service %s is built from %s; a subgraph service must be named after its directory (%s)", name, df, sub)
+		}
+		out[name] = svc
+	}
+	return out
+}
+
+// documentedPorts reads the "Ports and URLs" table of docs/conventions.md:
+// the first cell names what listens, the second holds its host:port.
+func documentedPorts(t *testing.T, root string) map[string]string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(root, "docs", "conventions.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(raw), "## Ports and URLs")
+	if !ok {
+		t.Fatal(`docs/conventions.md has no "## Ports and URLs" section`)
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	port := regexp.MustCompile(`:(\d+)`)
+	out := map[string]string{}
+	for _, line := range strings.Split(section, "\n") {
+		cells := strings.Split(strings.Trim(strings.TrimSpace(line), "|"), "|")
+		if len(cells) < 2 {
+			continue
+		}
+		if m := port.FindStringSubmatch(cells[1]); m != nil {
+			out[strings.ToLower(strings.TrimSpace(cells[0]))] = m[1]
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("docs/conventions.md: no ports found in the Ports and URLs table")
+	}
+	return out
+}
+
+// documentedPort finds the one table row naming the service.
+func documentedPort(t *testing.T, doc map[string]string, service string) (string, bool) {
+	t.Helper()
+	var rows []string
+	for what := range doc {
+		for _, word := range strings.FieldsFunc(what, func(r rune) bool { return r == ' ' || r == '-' }) {
+			if strings.HasPrefix(word, service) {
+				rows = append(rows, what)
+				break
 			}
 		}
-		if !found {
-			t.Errorf("service %s does not publish port %s: %+v", name, port, svc.Ports)
+	}
+	switch len(rows) {
+	case 0:
+		return "", false
+	case 1:
+		return doc[rows[0]], true
+	}
+	t.Errorf("docs/conventions.md: several port rows name %s: %v", service, rows)
+	return "", false
+}
+
+func TestComposeServicesAndPorts(t *testing.T) {
+	p, root := loadCompose(t)
+	doc := documentedPorts(t, root)
+	for _, name := range coreServices {
+		if _, ok := p.Services[name]; !ok {
+			t.Errorf("docker-compose.yml: service %q is missing", name)
 		}
+	}
+	for name, svc := range p.Services {
 		if svc.Build != nil {
-			df := filepath.Join(root, svc.Build.Dockerfile)
-			if !filepath.IsAbs(svc.Build.Dockerfile) {
-				df = filepath.Join(svc.Build.Context, svc.Build.Dockerfile)
+			if svc.Build.Context != root {
+				t.Errorf("service %s: build context %s, want the repository root (Dockerfiles copy go.work)", name, svc.Build.Context)
 			}
-			checkDockerfile(t, name, df)
+			if _, err := os.Stat(dockerfilePath(svc)); err != nil {
+				t.Errorf("service %s: Dockerfile: %v", name, err)
+			}
+		}
+		want, documented := documentedPort(t, doc, name)
+		if len(svc.Ports) > 0 && !documented {
+			t.Errorf("service %s publishes %v but docs/conventions.md lists no port for it", name, svc.Ports)
+		}
+		if !documented {
+			continue
+		}
+		var published []string
+		for _, pc := range svc.Ports {
+			published = append(published, pc.Published)
+		}
+		if !slices.Equal(published, []string{want}) {
+			t.Errorf("service %s publishes %v, docs/conventions.md says %s", name, published, want)
 		}
 	}
 }
 
-// checkDockerfile requires a multi-stage build whose final stage runs as
-// a non-root user.
-func checkDockerfile(t *testing.T, service, path string) {
-	t.Helper()
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Errorf("service %s: Dockerfile: %v", service, err)
-		return
-	}
-	var froms []string
-	user := ""
-	for _, line := range strings.Split(string(raw), "\n") {
-		f := strings.Fields(line)
-		if len(f) == 0 {
+func TestServicesReachTheirDependencies(t *testing.T) {
+	p, _ := loadCompose(t)
+	for name, svc := range p.Services {
+		raw, ok := svc.Environment["DATABASE_URL"]
+		if !ok || raw == nil {
 			continue
 		}
-		switch strings.ToUpper(f[0]) {
-		case "FROM":
-			froms = append(froms, f[1])
-			user = ""
-		case "USER":
-			user = f[1]
+		u, err := url.Parse(*raw)
+		if err != nil {
+			t.Errorf("service %s: DATABASE_URL: %v", name, err)
+			continue
 		}
-	}
-	if len(froms) < 2 {
-		t.Errorf("%s: not a multi-stage build", path)
-	}
-	last := froms[len(froms)-1]
-	if (user == "" || strings.HasPrefix(user, "root") || user == "0") && !strings.HasSuffix(last, ":nonroot") {
-		t.Errorf("%s: final stage %s runs as root", path, last)
+		host := u.Hostname()
+		if _, ok := p.Services[host]; !ok {
+			t.Errorf("service %s: DATABASE_URL host %q is not a compose service", name, host)
+			continue
+		}
+		if dep, ok := svc.DependsOn[host]; !ok || dep.Condition != types.ServiceConditionHealthy {
+			t.Errorf("service %s must depend on %s with condition service_healthy", name, host)
+		}
 	}
 }
 
 // TestRouterConfigMatchesCompose loads router/router.yaml with the router
-// service's environment and checks each subgraph routes to the compose
-// service of the same name on a port that service serves.
+// service's environment, as the container will, and checks that it routes
+// to exactly the subgraph services compose defines, each by service name
+// and the port that service listens on.
 func TestRouterConfigMatchesCompose(t *testing.T) {
-	p, root := load(t)
-	router := p.Services["router"]
-	env := map[string]string{}
-	for k, v := range router.Environment {
-		if v != nil {
-			env[k] = *v
-		}
+	p, root := loadCompose(t)
+	router, ok := p.Services["router"]
+	if !ok {
+		t.Fatal("no router service")
 	}
-	cfg, err := config.Load(filepath.Join(root, "router", "router.yaml"), func(k string) (string, bool) { v, ok := env[k]; return v, ok })
+	cfg, err := config.Load(filepath.Join(root, "router", "router.yaml"), env(router))
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("router/router.yaml with the router service's environment: %v", err)
 	}
-	var subgraphs, services []string
+
+	services := subgraphServices(t, p)
+	var configured, composed []string
 	for _, s := range cfg.Subgraphs {
-		subgraphs = append(subgraphs, s.Name)
-		u, err := url.Parse(s.RoutingURL)
-		if err != nil {
-			t.Fatal(err)
-		}
-		host, port, err := net.SplitHostPort(u.Host)
-		if err != nil {
-			t.Fatalf("subgraph %s: routing_url %q has no port", s.Name, s.RoutingURL)
-		}
-		if host != s.Name {
-			t.Errorf("subgraph %s routes to host %q in compose, want the service %q", s.Name, host, s.Name)
-		}
-		svc, ok := p.Services[s.Name]
-		if !ok {
-			t.Errorf("subgraph %s has no compose service", s.Name)
-			continue
-		}
-		served := false
-		for _, pc := range svc.Ports {
-			if strconv.FormatUint(uint64(pc.Target), 10) == port {
-				served = true
+		configured = append(configured, s.Name)
+	}
+	for name := range services {
+		composed = append(composed, name)
+	}
+	slices.Sort(configured)
+	slices.Sort(composed)
+	if !slices.Equal(configured, composed) {
+		t.Errorf("router/router.yaml lists subgraphs %v, docker-compose.yml defines subgraph services %v", configured, composed)
+	}
+
+	for _, s := range cfg.Subgraphs {
+		t.Run(s.Name, func(t *testing.T) {
+			svc, ok := services[s.Name]
+			if !ok {
+				t.Skip("no compose service (reported above)")
 			}
-		}
-		if addr := svc.Environment["HTTP_ADDR"]; addr != nil && strings.HasSuffix(*addr, ":"+port) {
-			served = true
-		}
-		if !served {
-			t.Errorf("subgraph %s: compose service does not serve port %s", s.Name, port)
+			u, err := url.Parse(s.RoutingURL)
+			if err != nil {
+				t.Fatalf("routing_url %q: %v", s.RoutingURL, err)
+			}
+			if u.Hostname() != s.Name {
+				t.Errorf("routing_url %s: host %q, want the compose service %q", s.RoutingURL, u.Hostname(), s.Name)
+			}
+			if u.Path != "/graphql" {
+				t.Errorf("routing_url %s: path %q, want /graphql (docs/conventions.md)", s.RoutingURL, u.Path)
+			}
+			if port := listenPort(t, s.Name, svc); u.Port() != port {
+				t.Errorf("routing_url %s: port %q, but the service listens on %s", s.RoutingURL, u.Port(), port)
+			}
+			if _, ok := router.DependsOn[s.Name]; !ok {
+				t.Errorf("router does not depend_on %s", s.Name)
+			}
+			if svc.HealthCheck == nil || len(svc.HealthCheck.Test) == 0 {
+				t.Errorf("service %s has no healthcheck (routers and orchestrators wait on /readyz)", s.Name)
+			}
+			if s.SchemaFile != "" {
+				if _, err := os.Stat(cfg.Path(s.SchemaFile)); err != nil {
+					t.Errorf("schema_file: %v", err)
+				}
+			}
+		})
+	}
+
+	// The router must listen on every interface of its container, on the port compose maps.
+	host, port, err := net.SplitHostPort(cfg.Listen)
+	if err != nil {
+		t.Fatalf("router listen %q: %v", cfg.Listen, err)
+	}
+	if host != "" && host != "0.0.0.0" && host != "::" {
+		t.Errorf("router listens on %s inside its container; other containers and the host cannot reach it", cfg.Listen)
+	}
+	if !targetsPort(router, port) {
+		t.Errorf("router listens on port %s, compose maps %v", port, router.Ports)
+	}
+}
+
+// listenPort is the port a subgraph service listens on inside its
+// container: HTTP_ADDR's, which must not be loopback and must be the target
+// of the service's published ports.
+func listenPort(t *testing.T, name string, svc types.ServiceConfig) string {
+	t.Helper()
+	addr, ok := svc.Environment["HTTP_ADDR"]
+	if !ok || addr == nil {
+		t.Errorf("service %s: set HTTP_ADDR (the binary's default may be loopback-only)", name)
+		return ""
+	}
+	host, port, err := net.SplitHostPort(*addr)
+	if err != nil {
+		t.Errorf("service %s: HTTP_ADDR %q: %v", name, *addr, err)
+		return ""
+	}
+	if host != "" && host != "0.0.0.0" && host != "::" {
+		t.Errorf("service %s: HTTP_ADDR %q is not reachable from other containers", name, *addr)
+	}
+	if len(svc.Ports) > 0 && !targetsPort(svc, port) {
+		t.Errorf("service %s listens on %s but compose maps %v", name, port, svc.Ports)
+	}
+	return port
+}
+
+func targetsPort(svc types.ServiceConfig, port string) bool {
+	for _, pc := range svc.Ports {
+		if strconv.FormatUint(uint64(pc.Target), 10) == port {
+			return true
 		}
 	}
-	for name, svc := range p.Services {
-		if svc.Build != nil && strings.HasPrefix(svc.Build.Dockerfile, "subgraphs/") {
-			services = append(services, name)
-		}
-	}
-	sort.Strings(subgraphs)
-	sort.Strings(services)
-	if strings.Join(subgraphs, ",") != strings.Join(services, ",") {
-		t.Errorf("router subgraphs %v != compose subgraph services %v", subgraphs, services)
-	}
-	if listen := env["ROUTER_LISTEN"]; cfg.Listen != listen {
-		t.Errorf("router listens on %q, compose sets ROUTER_LISTEN=%q", cfg.Listen, listen)
-	}
+	return false
 }
