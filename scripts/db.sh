@@ -7,6 +7,7 @@
 #                  Either way: write .data/db.env (export DATABASE_URL=...)
 #                  and print the URL, password redacted.
 #   db.sh stop     stop the project-local cluster (idempotent)
+#   db.sh destroy  stop it and delete its data (an empty cluster on next start)
 #   db.sh status   say what is in use; exit 0 when it answers, 3 when not
 #   db.sh url      print the URL start would use (unredacted, for scripts)
 #
@@ -320,6 +321,19 @@ stop_local() {
   say "stopped the project-local cluster"
 }
 
+destroy_local() {
+  stop_local
+  locate
+  if [ ! -e "$PGDATA" ]; then
+    say "no project-local cluster data to remove"
+    return 0
+  fi
+  [ -e "$PGDATA/PG_VERSION" ] || [ -z "$(ls -A "$PGDATA")" ] ||
+    die "$PGDATA does not look like a PostgreSQL data directory; not removing it"
+  if [ "$PGDATA" = "$(fallback_dir)/postgres" ]; then rm -rf "$(fallback_dir)"; else rm -rf "$PGDATA"; fi
+  say "removed the project-local cluster's data ($PGDATA)"
+}
+
 # ------------------------------------------------------------------ commands
 
 write_env() { # url
@@ -389,7 +403,8 @@ case ${1:-} in
     if [ -n "${DATABASE_URL:-}" ]; then start_external; else start_local; fi
     ;;
   stop) lock && stop_local ;;
+  destroy) lock && destroy_local ;;
   status) status ;;
   url) url ;;
-  *) die "usage: db.sh start|stop|status|url" ;;
+  *) die "usage: db.sh start|stop|status|url|destroy" ;;
 esac
