@@ -10,7 +10,8 @@ import (
 	"time"
 )
 
-// String returns the variable's value, or def when unset or empty.
+// String returns the variable's value, or def when unset or empty (an
+// empty value in a compose file or unit means "use the default").
 func String(key, def string) string {
 	if v, ok := os.LookupEnv(key); ok && v != "" {
 		return v
@@ -18,7 +19,8 @@ func String(key, def string) string {
 	return def
 }
 
-// Int parses an integer variable, or returns def when unset.
+// Int parses an integer variable, or returns def when unset or empty; a
+// bad value is an error, never silently the default.
 func Int(key string, def int) (int, error) {
 	v, ok := os.LookupEnv(key)
 	if !ok || v == "" {
@@ -31,7 +33,8 @@ func Int(key string, def int) (int, error) {
 	return n, nil
 }
 
-// Duration parses a Go duration ("30s", "5m"), or returns def when unset.
+// Duration parses a Go duration ("30s", "5m"), or returns def when unset
+// or empty; bare numbers are rejected because their unit is ambiguous.
 func Duration(key string, def time.Duration) (time.Duration, error) {
 	v, ok := os.LookupEnv(key)
 	if !ok || v == "" {
@@ -39,12 +42,13 @@ func Duration(key string, def time.Duration) (time.Duration, error) {
 	}
 	d, err := time.ParseDuration(v)
 	if err != nil {
-		return 0, fmt.Errorf("%s: %q is not a duration like 30s or 5m", key, v)
+		return 0, fmt.Errorf("%s: %q is not a duration (like 30s or 5m)", key, v)
 	}
 	return d, nil
 }
 
-// Bool parses a boolean variable (true/false/1/0), or returns def when unset.
+// Bool parses a boolean variable (true/false/1/0), or returns def when
+// unset or empty.
 func Bool(key string, def bool) (bool, error) {
 	v, ok := os.LookupEnv(key)
 	if !ok || v == "" {

@@ -6,27 +6,69 @@ import (
 	"time"
 )
 
-func TestEnv(t *testing.T) {
-	t.Setenv("N_OK", "7")
-	t.Setenv("N_BAD", "seven")
-	t.Setenv("D_OK", "2s")
-	t.Setenv("B_BAD", "maybe")
-	if n, err := Int("N_OK", 1); err != nil || n != 7 {
-		t.Fatalf("Int = %d, %v", n, err)
+// setenv sets key for the test, or leaves it unset when value is nil.
+func setenv(t *testing.T, key string, value *string) {
+	t.Helper()
+	t.Setenv(key, "")
+	if value != nil {
+		t.Setenv(key, *value)
 	}
-	if n, err := Int("N_UNSET", 3); err != nil || n != 3 {
-		t.Fatalf("Int default = %d, %v", n, err)
+}
+
+func ptr(s string) *string { return &s }
+
+func TestString(t *testing.T) {
+	tests := []struct {
+		name  string
+		value *string
+		want  string
+	}{
+		{"unset", nil, "def"},
+		{"empty means default", ptr(""), "def"},
+		{"set", ptr("x"), "x"},
 	}
-	if _, err := Int("N_BAD", 1); err == nil || !strings.Contains(err.Error(), `N_BAD: "seven"`) {
-		t.Fatalf("Int bad = %v", err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			setenv(t, "NEXUS_T", tt.value)
+			if got := String("NEXUS_T", "def"); got != tt.want {
+				t.Fatalf("String = %q, want %q", got, tt.want)
+			}
+		})
 	}
-	if d, err := Duration("D_OK", time.Second); err != nil || d != 2*time.Second {
-		t.Fatalf("Duration = %v, %v", d, err)
+}
+
+func TestParsers(t *testing.T) {
+	tests := []struct {
+		name    string
+		value   *string
+		parse   func() (any, error)
+		want    any
+		wantErr string
+	}{
+		{"int unset", nil, func() (any, error) { return Int("NEXUS_T", 3) }, 3, ""},
+		{"int", ptr("7"), func() (any, error) { return Int("NEXUS_T", 3) }, 7, ""},
+		{"int bad", ptr("seven"), func() (any, error) { return Int("NEXUS_T", 3) }, nil, `NEXUS_T: "seven" is not an integer`},
+		{"duration unset", nil, func() (any, error) { return Duration("NEXUS_T", time.Second) }, time.Second, ""},
+		{"duration", ptr("2m"), func() (any, error) { return Duration("NEXUS_T", time.Second) }, 2 * time.Minute, ""},
+		{"duration bare number", ptr("30"), func() (any, error) { return Duration("NEXUS_T", time.Second) }, nil, `NEXUS_T: "30" is not a duration`},
+		{"bool unset", nil, func() (any, error) { return Bool("NEXUS_T", true) }, true, ""},
+		{"bool", ptr("false"), func() (any, error) { return Bool("NEXUS_T", true) }, false, ""},
+		{"bool 1", ptr("1"), func() (any, error) { return Bool("NEXUS_T", false) }, true, ""},
+		{"bool bad", ptr("maybe"), func() (any, error) { return Bool("NEXUS_T", false) }, nil, `NEXUS_T: "maybe" is not true or false`},
 	}
-	if _, err := Bool("B_BAD", false); err == nil || !strings.Contains(err.Error(), "B_BAD") {
-		t.Fatalf("Bool bad = %v", err)
-	}
-	if s := String("S_UNSET", "def"); s != "def" {
-		t.Fatalf("String = %q", s)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			setenv(t, "NEXUS_T", tt.value)
+			got, err := tt.parse()
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Fatalf("got %v, %v; want %v", got, err, tt.want)
+			}
+		})
 	}
 }

@@ -7,19 +7,58 @@ import (
 )
 
 func TestNew(t *testing.T) {
-	var buf bytes.Buffer
-	log, err := New(&buf, "warn", "json")
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		level, format string
+		wantErr       string
+		shown, hidden string // what an Info and a Warn line show
+	}{
+		{level: "warn", format: "json", shown: `"msg":"warn-line"`, hidden: "info-line"},
+		{level: "DEBUG", format: "text", shown: "msg=info-line"},
+		{level: "error", format: "json", hidden: "warn-line"},
+		{level: "loud", format: "text", wantErr: `log level "loud": want debug, info, warn or error`},
+		{level: "info+2", format: "text", wantErr: `log level "info+2"`},
+		{level: "info", format: "xml", wantErr: `log format "xml": want text or json`},
 	}
-	log.Info("hidden")
-	log.Warn("shown", "k", "v")
-	if strings.Contains(buf.String(), "hidden") || !strings.Contains(buf.String(), `"msg":"shown"`) {
-		t.Fatalf("log = %s", buf.String())
+	for _, tt := range tests {
+		t.Run(tt.level+"/"+tt.format, func(t *testing.T) {
+			var buf bytes.Buffer
+			log, err := New(&buf, tt.level, tt.format)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			log.Info("info-line")
+			log.Warn("warn-line")
+			if tt.shown != "" && !strings.Contains(buf.String(), tt.shown) {
+				t.Errorf("log lacks %q:\n%s", tt.shown, buf.String())
+			}
+			if tt.hidden != "" && strings.Contains(buf.String(), tt.hidden) {
+				t.Errorf("log shows %q:\n%s", tt.hidden, buf.String())
+			}
+		})
 	}
-	for _, bad := range [][2]string{{"loud", "text"}, {"info", "xml"}} {
-		if _, err := New(&buf, bad[0], bad[1]); err == nil {
-			t.Fatalf("New(%q, %q) accepted", bad[0], bad[1])
-		}
+}
+
+func TestFromEnv(t *testing.T) {
+	tests := []struct{ level, format, wantErr string }{
+		{"", "", ""},
+		{"debug", "json", ""},
+		{"chatty", "", "LOG_LEVEL"},
+		{"", "yaml", "LOG_FORMAT"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.level+"/"+tt.format, func(t *testing.T) {
+			t.Setenv("LOG_LEVEL", tt.level)
+			t.Setenv("LOG_FORMAT", tt.format)
+			_, err := FromEnv(&bytes.Buffer{})
+			if (tt.wantErr == "") != (err == nil) || err != nil && !strings.HasPrefix(err.Error(), tt.wantErr) {
+				t.Fatalf("err = %v, want %q", err, tt.wantErr)
+			}
+		})
 	}
 }
