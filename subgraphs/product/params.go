@@ -1,36 +1,47 @@
 package product
 
 import (
+	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/google/uuid"
 )
 
-// Sort orders a product listing.
+// Sort names an order of a product listing; the values are the GraphQL
+// enum values, so the graph layer converts by a plain type conversion.
 type Sort string
 
-// The sorts. RELEVANCE without a search orders like NEWEST.
+// The sorts. Each breaks ties by id so keyset pages never skip or repeat a
+// product. RELEVANCE without a search orders exactly like NEWEST.
 const (
-	SortPriceAsc  Sort = "PRICE_ASC"
-	SortPriceDesc Sort = "PRICE_DESC"
-	SortRating    Sort = "RATING"
-	SortNewest    Sort = "NEWEST"
-	SortRelevance Sort = "RELEVANCE"
+	SortPriceAsc  Sort = "PRICE_ASC"  // price ascending, then id ascending
+	SortPriceDesc Sort = "PRICE_DESC" // price descending, then id descending
+	SortRating    Sort = "RATING"     // rating, then review count, then id, all descending
+	SortNewest    Sort = "NEWEST"     // created_at descending, then id descending
+	SortRelevance Sort = "RELEVANCE"  // ts_rank descending, then id descending
 )
 
-// Filter narrows a listing; all set fields must hold (AND).
+// Filter narrows a listing; every set field must hold (logical AND), so
+// a storefront can combine facets freely.
 type Filter struct {
-	// Search is full-text over name, category name and description.
+	// Search is full-text (English stems, web-search syntax) over the
+	// name, the names of the category and its ancestors, and the
+	// description. Only whitespace and control characters: no search.
 	Search string
-	// CategoryID includes the category's descendants.
+	// CategoryID includes products of the category's descendants, so a
+	// department page lists everything below it. Unknown ids match nothing.
 	CategoryID string
 	// MinPrice and MaxPrice bound the price in minor units, inclusive.
 	MinPrice, MaxPrice *int64
-	// Tags requires every listed tag.
+	// Tags requires every listed tag (ALL, not ANY): facets narrow.
 	Tags []string
-	// InStock true: stock > 0; false: stock = 0.
+	// InStock true: stock > 0; false: stock = 0 (sold out); nil: both.
 	InStock *bool
 }
 
-// ListParams asks for one page.
+// ListParams asks for one page of a listing. First has no default here:
+// the GraphQL layer applies the SDL default (20), so 0 is a caller bug.
 type ListParams struct {
 	First  int
 	After  string
@@ -38,24 +49,53 @@ type ListParams struct {
 	Sort   Sort
 }
 
-// MaxFirst is the largest page.
-const MaxFirst = 100
+// Limits of a listing request, so one request cannot ask for unbounded work.
+const (
+	MaxFirst        = 100 // largest page
+	MaxSearchLength = 200 // characters of filter.search
+	MaxTags         = 20  // tags in filter.tags
+	MaxTagLength    = 100 // characters of one tag
+)
 
-// MaxSearchLength bounds the search text.
-const MaxSearchLength = 200
-
-// EffectiveSort resolves the default: RELEVANCE when searching, else NEWEST.
-func (p ListParams) EffectiveSort() Sort {
-	if p.Sort == "" {
-		if p.Filter.Search != "" {
-			return SortRelevance
+// SearchText is the search as the store runs it: control characters
+// (NUL would make PostgreSQL fail) become spaces, outer space is trimmed.
+// Empty means no search.
+func (f Filter) SearchText() string {
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
 		}
-		return SortNewest
-	}
-	return p.Sort
+		return r
+	}, f.Search))
 }
 
-// Validate returns an INVALID *Error naming the first bad argument.
+// EffectiveSort is the requested sort with the default applied:
+// RELEVANCE when searching, else NEWEST.
+func (p ListParams) EffectiveSort() Sort {
+	if p.Sort != "" {
+		return p.Sort
+	}
+	if p.Filter.SearchText() != "" {
+		return SortRelevance
+	}
+	return SortNewest
+}
+
+// Order is the order the rows are actually in: EffectiveSort, except that
+// RELEVANCE without a search is NEWEST. Cursors carry it, so a cursor is
+// valid exactly for listings in the same order.
+func (p ListParams) Order() Sort {
+	s := p.EffectiveSort()
+	if s == SortRelevance && p.Filter.SearchText() == "" {
+		return SortNewest
+	}
+	return s
+}
+
+// Validate checks a listing request before it costs a query. It returns
+// an INVALID *Error whose Field names the GraphQL argument: first, after,
+// sort, filter.search, filter.categoryId, filter.minPrice,
+// filter.maxPrice or filter.tags.
 func (p ListParams) Validate() error {
 	if p.First < 1 || p.First > MaxFirst {
 		return Errorf(Invalid, "first", "must be between 1 and %d, got %d", MaxFirst, p.First)
@@ -65,37 +105,53 @@ func (p ListParams) Validate() error {
 	default:
 		return Errorf(Invalid, "sort", "unknown sort %q", p.Sort)
 	}
-	f := p.Filter
-	if utf8.RuneCountInString(f.Search) > MaxSearchLength {
-		return Errorf(Invalid, "filter.search", "must be at most %d characters", MaxSearchLength)
-	}
-	if !utf8.ValidString(f.Search) {
-		return Errorf(Invalid, "filter.search", "must be valid UTF-8")
-	}
-	if f.MinPrice != nil && *f.MinPrice < 0 {
-		return Errorf(Invalid, "filter.minPrice", "must not be negative")
-	}
-	if f.MaxPrice != nil && *f.MaxPrice < 0 {
-		return Errorf(Invalid, "filter.maxPrice", "must not be negative")
-	}
-	if f.MinPrice != nil && f.MaxPrice != nil && *f.MinPrice > *f.MaxPrice {
-		return Errorf(Invalid, "filter.minPrice", "must not exceed filter.maxPrice (%d > %d)", *f.MinPrice, *f.MaxPrice)
-	}
-	for _, t := range f.Tags {
-		if t == "" {
-			return Errorf(Invalid, "filter.tags", "tags must not be empty strings")
-		}
-	}
-	if len(f.Tags) > 20 {
-		return Errorf(Invalid, "filter.tags", "at most 20 tags")
+	if err := p.Filter.validate(); err != nil {
+		return err
 	}
 	if p.After != "" {
 		c, err := DecodeCursor(p.After)
 		if err != nil {
 			return err
 		}
-		if c.Sort != p.EffectiveSort() {
-			return Errorf(Invalid, "after", "cursor belongs to sort %s, not %s", c.Sort, p.EffectiveSort())
+		if c.Order != p.Order() {
+			return Errorf(Invalid, "after", "cursor belongs to a listing in %s order, this one is in %s order; pass a cursor from this listing", c.Order, p.Order())
+		}
+	}
+	return nil
+}
+
+func (f Filter) validate() error {
+	if !utf8.ValidString(f.Search) {
+		return Errorf(Invalid, "filter.search", "must be valid UTF-8")
+	}
+	if utf8.RuneCountInString(f.Search) > MaxSearchLength {
+		return Errorf(Invalid, "filter.search", "must be at most %d characters", MaxSearchLength)
+	}
+	if f.CategoryID != "" {
+		if _, err := uuid.Parse(f.CategoryID); err != nil {
+			return Errorf(Invalid, "filter.categoryId", "%q is not a category id", f.CategoryID)
+		}
+	}
+	if f.MinPrice != nil && *f.MinPrice < 0 {
+		return Errorf(Invalid, "filter.minPrice", "must not be negative, got %d", *f.MinPrice)
+	}
+	if f.MaxPrice != nil && *f.MaxPrice < 0 {
+		return Errorf(Invalid, "filter.maxPrice", "must not be negative, got %d", *f.MaxPrice)
+	}
+	if f.MinPrice != nil && f.MaxPrice != nil && *f.MinPrice > *f.MaxPrice {
+		return Errorf(Invalid, "filter.minPrice", "must not exceed filter.maxPrice (%d > %d)", *f.MinPrice, *f.MaxPrice)
+	}
+	if len(f.Tags) > MaxTags {
+		return Errorf(Invalid, "filter.tags", "at most %d tags, got %d", MaxTags, len(f.Tags))
+	}
+	for _, t := range f.Tags {
+		switch {
+		case strings.TrimSpace(t) == "":
+			return Errorf(Invalid, "filter.tags", "tags must not be empty")
+		case !utf8.ValidString(t) || strings.ContainsFunc(t, unicode.IsControl):
+			return Errorf(Invalid, "filter.tags", "tags must be printable text")
+		case utf8.RuneCountInString(t) > MaxTagLength:
+			return Errorf(Invalid, "filter.tags", "a tag has at most %d characters", MaxTagLength)
 		}
 	}
 	return nil

@@ -8,21 +8,25 @@ import (
 	"time"
 )
 
-// Money is an amount in minor units (cents) of a currency; never a float.
+// Money is an amount in minor units (cents) of a currency, never a float,
+// so sums and comparisons are exact. The catalog's currency is "USD".
 type Money struct {
 	Amount   int64
 	Currency string
 }
 
 // Image is a product picture. URL is stored as a path on the product
-// service ("/images/products/<id>/0.svg"); the graph layer makes it absolute.
+// service ("/images/products/<id>/0.svg") so the data does not depend on
+// where the service is deployed; the graph layer makes it absolute.
 type Image struct {
 	URL       string
 	Alt       string
 	IsPrimary bool
 }
 
-// Product is an item for sale.
+// Product is an item for sale, as storefronts and other subgraphs see it.
+// CompareAtPrice, when set, is above Price (a sale); Rating is 0..5 and 0
+// when ReviewCount is 0; Stock never goes below 0.
 type Product struct {
 	ID, Name, Slug, Description string
 	Price                       Money
@@ -37,42 +41,55 @@ type Product struct {
 	CreatedAt, UpdatedAt        time.Time
 }
 
-// Category is a node of the category tree.
+// Category is a node of the category tree; products hang off any node and
+// a category filter covers the whole subtree. ImageURL is a path like
+// Image.URL ("/images/categories/<slug>.svg").
 type Category struct {
 	ID, Name, Slug, Description string
 	ParentID                    *string
 	ImageURL                    string
 }
 
-// Edge is one product of a page with the cursor that resumes after it.
+// Edge is one product of a page with the cursor that resumes right after
+// it, so a client can continue from any product, not only the last.
 type Edge struct {
 	Product Product
 	Cursor  string
 }
 
-// Page is one page of a product listing.
+// Page is one page of a listing. TotalCount counts every product matching
+// the filter (all pages), read in the same snapshot as the edges.
 type Page struct {
 	Edges       []Edge
 	TotalCount  int
 	HasNextPage bool
 }
 
-// Store reads the catalog. Every method returns *Error values; lookups by
-// id never return (nil, nil).
+// Store reads the catalog; the graph layer depends on this interface so
+// tests can wrap the real store (for example to count round trips). Every
+// error is an *Error; lookups never return a zero Product with a nil error.
 type Store interface {
-	// Product returns one product; NOT_FOUND when unknown or malformed.
+	// Product returns one product. Errors: NOT_FOUND (unknown or
+	// malformed id), INTERNAL.
 	Product(ctx context.Context, id string) (Product, error)
-	// ProductBySlug returns one product; NOT_FOUND when unknown.
+	// ProductBySlug returns one product. Errors: NOT_FOUND, INTERNAL.
 	ProductBySlug(ctx context.Context, slug string) (Product, error)
-	// ProductsByIDs loads many products in one query; result[i] is ids[i],
-	// nil where unknown. Duplicates are allowed.
+	// ProductsByIDs loads many products in one query, for federation
+	// entity batches: result[i] is ids[i], nil where unknown or malformed;
+	// duplicates are allowed. Errors: INTERNAL.
 	ProductsByIDs(ctx context.Context, ids []string) ([]*Product, error)
-	// Products lists a page; INVALID (naming the argument) for bad params.
+	// Products returns one page of a filtered, sorted listing; it runs
+	// p.Validate first. Errors: INVALID (Field names the argument), INTERNAL.
 	Products(ctx context.Context, p ListParams) (Page, error)
-	// Categories returns the whole tree ordered by name path.
+	// Categories returns the whole tree ordered by name path: each
+	// category directly followed by its descendants, siblings by name.
+	// Errors: INTERNAL.
 	Categories(ctx context.Context) ([]Category, error)
-	// CategoriesByIDs loads many categories in one query, in input order.
+	// CategoriesByIDs loads many categories in one query: result[i] is
+	// ids[i], nil where unknown or malformed. Errors: INTERNAL.
 	CategoriesByIDs(ctx context.Context, ids []string) ([]*Category, error)
-	// ChildCategories returns, in one query, the children of each parent.
+	// ChildCategories loads, in one query, the direct children of each
+	// parent: result[i] (never nil, ordered by name) belongs to
+	// parentIDs[i]. Errors: INTERNAL.
 	ChildCategories(ctx context.Context, parentIDs []string) ([][]Category, error)
 }

@@ -1,49 +1,52 @@
 // Package seed generates and loads the deterministic demo catalog that
-// `make run` shows: the same seed always yields the same categories,
-// products, ids and timestamps.
+// `make run` shows and tests query: the same seed always yields the same
+// categories, products, ids and timestamps, so screenshots, golden files
+// and bug reports stay reproducible.
 package seed
 
 import (
-	"context"
-	"crypto/sha1"
+	"crypto/sha256"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
-	"log/slog"
 	"math/rand/v2"
 	"strings"
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 
 	"github.com/nexus-commerce/nexus/subgraphs/product"
 )
 
-// Catalog is a generated catalog; categories are ordered parents first.
+// Catalog is a generated catalog. Categories are ordered parents first, so
+// they can be inserted in order; products are ordered newest first.
 type Catalog struct {
 	Categories []product.Category
 	Products   []product.Product
 }
 
-// epoch anchors generated timestamps so output never depends on the clock.
-var epoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+// Epoch anchors generated timestamps: the newest product is created at
+// Epoch and the rest before it, so output never depends on the clock.
+var Epoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// id derives a stable UUID from the seed and a name.
+// id derives a stable UUID (version 5) from the seed, a kind and a name,
+// so ids differ between seeds but never between runs.
 func id(seed int64, kind, name string) string {
-	ns := uuid.NewSHA1(uuid.NameSpaceOID, []byte(fmt.Sprintf("nexus-seed-%d", seed)))
+	ns := uuid.NewSHA1(uuid.NameSpaceOID, fmt.Appendf(nil, "nexus-seed-%d", seed))
 	return uuid.NewSHA1(ns, []byte(kind+":"+name)).String()
 }
 
+// slugify lower-cases s and joins its alphanumeric runs with dashes;
+// apostrophes vanish ("Men's Shoes" -> "mens-shoes").
 func slugify(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			b.WriteRune(r)
 			dash = false
-		} else if !dash && b.Len() > 0 {
+		case r == '\'':
+		case !dash && b.Len() > 0:
 			b.WriteByte('-')
 			dash = true
 		}
@@ -51,161 +54,110 @@ func slugify(s string) string {
 	return strings.TrimSuffix(b.String(), "-")
 }
 
-// Generate builds a catalog of n products over the demo category tree.
+// rng returns the generator for seed; PCG is specified exactly by
+// math/rand/v2, so its sequence is stable across Go releases.
+func rng(seed int64) *rand.Rand {
+	sum := sha256.Sum256(fmt.Append(nil, seed))
+	return rand.New(rand.NewPCG(uint64(seed), binary.BigEndian.Uint64(sum[:8])))
+}
+
+// Generate builds the demo category tree and n products spread over its
+// leaves, from seed alone.
 func Generate(seed int64, n int) Catalog {
-	var h [8]byte
-	sum := sha1.Sum([]byte(fmt.Sprint(seed)))
-	copy(h[:], sum[:8])
-	rng := rand.New(rand.NewPCG(uint64(seed), binary.BigEndian.Uint64(h[:])))
+	r := rng(seed)
 	var c Catalog
-	var leaves []leaf
-	var leafIDs []string
+	type slot struct {
+		leaf leaf
+		dept *department
+		id   string
+	}
+	var slots []slot
 	addCat := func(name, desc string, parent *string) string {
-		cid := id(seed, "category", name)
-		slug := slugify(name)
-		c.Categories = append(c.Categories, product.Category{ID: cid, Name: name, Slug: slug, Description: desc, ParentID: parent, ImageURL: "/images/categories/" + slug + ".svg"})
+		cid, slug := id(seed, "category", name), slugify(name)
+		c.Categories = append(c.Categories, product.Category{ID: cid, Name: name, Slug: slug,
+			Description: desc, ParentID: parent, ImageURL: "/images/categories/" + slug + ".svg"})
 		return cid
 	}
-	for _, d := range tree {
+	for di := range tree {
+		d := &tree[di]
 		did := addCat(d.name, d.description, nil)
 		for _, b := range d.branches {
 			bid := addCat(b.name, b.description, &did)
 			for _, l := range b.leaves {
-				leafIDs = append(leafIDs, addCat(l.name, l.description, &bid))
-				leaves = append(leaves, l)
+				slots = append(slots, slot{leaf: l, dept: d, id: addCat(l.name, l.description, &bid)})
 			}
 		}
 	}
 	names := map[string]int{}
-	for i := 0; i < n; i++ {
-		li := i % len(leaves)
-		l := leaves[li]
-		noun := l.nouns[rng.IntN(len(l.nouns))]
-		brand := brands[rng.IntN(len(brands))]
-		name := fmt.Sprintf("%s %s %s", brand, adjectives[rng.IntN(len(adjectives))], noun)
-		names[name]++
-		if names[name] > 1 {
-			name = fmt.Sprintf("%s %d", name, names[name])
-		}
-		pid := id(seed, "product", fmt.Sprint(i))
-		price := l.minPrice + rng.Int64N(l.maxPrice-l.minPrice+1)
-		price = price/100*100 + []int64{99, 49, 0, 95}[rng.IntN(4)]
-		var compare *product.Money
-		if rng.IntN(5) == 0 {
-			compare = &product.Money{Amount: price + price/5 + 100, Currency: "USD"}
-		}
-		tags := pick(rng, l.tags, 1+rng.IntN(min(4, len(l.tags))))
-		stock := rng.IntN(200)
-		if rng.IntN(8) == 0 {
-			stock = 0
-		}
-		reviews := rng.IntN(500)
-		rating := 0.0
-		if reviews > 0 {
-			rating = float64(20+rng.IntN(31)) / 10 // 2.0 .. 5.0
-		}
-		images := make([]product.Image, 1+rng.IntN(3))
-		for k := range images {
-			images[k] = product.Image{URL: fmt.Sprintf("/images/products/%s/%d.svg", pid, k), Alt: fmt.Sprintf("%s, view %d", name, k+1), IsPrimary: k == 0}
-		}
-		created := epoch.Add(-time.Duration(i) * 37 * time.Minute)
-		c.Products = append(c.Products, product.Product{
-			ID: pid, Name: name, Slug: slugify(name), SKU: fmt.Sprintf("NX-%05d", i+1),
-			Description: fmt.Sprintf("The %s by %s: a %s %s, %s.", noun, brand, strings.Join(tags, ", "), strings.ToLower(l.name), qualities[rng.IntN(len(qualities))]),
-			Price:       product.Money{Amount: price, Currency: "USD"}, CompareAtPrice: compare,
-			Images: images, CategoryID: leafIDs[li], Tags: tags, Rating: rating, ReviewCount: reviews,
-			Stock: stock, CreatedAt: created, UpdatedAt: created,
-		})
+	c.Products = make([]product.Product, 0, n)
+	for i := range n {
+		s := slots[r.IntN(len(slots))]
+		c.Products = append(c.Products, generateProduct(r, seed, i, s.leaf, s.dept, s.id, names))
 	}
 	return c
 }
 
-func pick(rng *rand.Rand, from []string, k int) []string {
-	idx := rng.Perm(len(from))[:k]
+// generateProduct draws product i of leaf l. names counts names used so
+// far; a repeated name gets a model number so slugs stay unique.
+func generateProduct(r *rand.Rand, seed int64, i int, l leaf, d *department, categoryID string, names map[string]int) product.Product {
+	pid := id(seed, "product", fmt.Sprint(i))
+	noun := l.nouns[r.IntN(len(l.nouns))]
+	brand := d.brands[r.IntN(len(d.brands))]
+	adjective := d.adjectives[r.IntN(len(d.adjectives))]
+	name := brand + " " + adjective + " " + noun
+	if names[name]++; names[name] > 1 {
+		name = fmt.Sprintf("%s %d", name, 100+names[name])
+	}
+	price := max(l.minPrice, roundPrice(l.minPrice+r.Int64N(l.maxPrice-l.minPrice+1), r))
+	var compare *product.Money
+	if r.IntN(5) == 0 { // one in five is on sale: the old price was 10..40% higher
+		compare = &product.Money{Amount: roundPrice(price+price*int64(10+r.IntN(31))/100+100, r), Currency: "USD"}
+	}
+	tags := pick(r, l.tags, 1+r.IntN(min(4, len(l.tags))))
+	stock := r.IntN(250) + 1
+	if r.IntN(12) == 0 {
+		stock = 0 // sold out
+	}
+	reviews, rating := 0, 0.0
+	if r.IntN(10) > 0 {
+		reviews = 1 + r.IntN(800)
+		rating = float64(25+r.IntN(26)) / 10 // 2.5 .. 5.0
+	}
+	images := make([]product.Image, 1+r.IntN(3))
+	for k := range images {
+		images[k] = product.Image{URL: fmt.Sprintf("/images/products/%s/%d.svg", pid, k),
+			Alt: fmt.Sprintf("%s, view %d", name, k+1), IsPrimary: k == 0}
+	}
+	created := Epoch.Add(-time.Duration(i)*53*time.Minute - time.Duration(r.IntN(50*60))*time.Second)
+	updated := created.Add(time.Duration(r.IntN(30*24)) * time.Hour)
+	desc := fmt.Sprintf("The %s %s from %s, %s. Features: %s. Part of our %s range. %s",
+		adjective, noun, brand, qualities[r.IntN(len(qualities))], list(tags), l.name, closings[r.IntN(len(closings))])
+	return product.Product{
+		ID: pid, Name: name, Slug: slugify(name), SKU: fmt.Sprintf("NX-%s-%05d", strings.ToUpper(slugify(d.name)[:3]), i+1),
+		Description: desc, Price: product.Money{Amount: price, Currency: "USD"}, CompareAtPrice: compare,
+		Images: images, CategoryID: categoryID, Tags: tags, Rating: rating, ReviewCount: reviews,
+		Stock: stock, CreatedAt: created, UpdatedAt: updated,
+	}
+}
+
+// roundPrice makes cents look like shop prices: x.99, x.49, x.95 or x.00.
+func roundPrice(cents int64, r *rand.Rand) int64 {
+	return cents/100*100 + []int64{99, 99, 49, 95, 0}[r.IntN(5)]
+}
+
+// pick returns k distinct elements of from in random order.
+func pick(r *rand.Rand, from []string, k int) []string {
 	out := make([]string, k)
-	for i, j := range idx {
+	for i, j := range r.Perm(len(from))[:k] {
 		out[i] = from[j]
 	}
 	return out
 }
 
-// Load inserts the catalog in one transaction when the products table is
-// empty; inserted is false when there was already data.
-func Load(ctx context.Context, db *sqlx.DB, c Catalog) (inserted bool, err error) {
-	tx, err := db.BeginTxx(ctx, nil)
-	if err != nil {
-		return false, err
+// list joins words as prose: "a", "a and b", "a, b and c".
+func list(words []string) string {
+	if len(words) == 1 {
+		return words[0]
 	}
-	defer tx.Rollback() //nolint:errcheck // after Commit this is a no-op
-	// Serialise concurrent seeders; the second sees the data and stops.
-	if _, err := tx.ExecContext(ctx, `LOCK TABLE product.categories IN EXCLUSIVE MODE`); err != nil {
-		return false, err
-	}
-	var n int
-	if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM product.products`); err != nil {
-		return false, err
-	}
-	if n > 0 {
-		return false, nil
-	}
-	for _, cat := range c.Categories {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO product.categories (id, name, slug, description, parent_id, image_url, path)
-			VALUES ($1, $2, $3, $4, $5, $6, COALESCE((SELECT path FROM product.categories WHERE id = $5), '{}') || $1::uuid)`,
-			cat.ID, cat.Name, cat.Slug, cat.Description, cat.ParentID, cat.ImageURL); err != nil {
-			return false, fmt.Errorf("insert category %s: %w", cat.Slug, err)
-		}
-	}
-	const batch = 500
-	for start := 0; start < len(c.Products); start += batch {
-		end := min(start+batch, len(c.Products))
-		var sb strings.Builder
-		sb.WriteString(`INSERT INTO product.products (id, name, slug, description, price_amount, currency, compare_at_amount, category_id, tags, rating, review_count, stock, sku, images, created_at, updated_at) VALUES `)
-		args := make([]any, 0, (end-start)*16)
-		for i, p := range c.Products[start:end] {
-			if i > 0 {
-				sb.WriteString(",")
-			}
-			sb.WriteString("(")
-			for k := 1; k <= 16; k++ {
-				if k > 1 {
-					sb.WriteString(",")
-				}
-				fmt.Fprintf(&sb, "$%d", i*16+k)
-			}
-			sb.WriteString(")")
-			var compare any
-			if p.CompareAtPrice != nil {
-				compare = p.CompareAtPrice.Amount
-			}
-			imgs := make([]map[string]any, len(p.Images))
-			for k, im := range p.Images {
-				imgs[k] = map[string]any{"url": im.URL, "alt": im.Alt, "isPrimary": im.IsPrimary}
-			}
-			ij, _ := json.Marshal(imgs)
-			args = append(args, p.ID, p.Name, p.Slug, p.Description, p.Price.Amount, p.Price.Currency, compare,
-				p.CategoryID, pq.Array(p.Tags), p.Rating, p.ReviewCount, p.Stock, p.SKU, ij, p.CreatedAt, p.UpdatedAt)
-		}
-		if _, err := tx.ExecContext(ctx, sb.String(), args...); err != nil {
-			return false, fmt.Errorf("insert products: %w", err)
-		}
-	}
-	if _, err := tx.ExecContext(ctx, `ANALYZE product.products`); err != nil {
-		return false, err
-	}
-	return true, tx.Commit()
-}
-
-// Run loads the demo catalog (seed 42, 2,400 products) unless products exist.
-func Run(ctx context.Context, db *sqlx.DB, log *slog.Logger) error {
-	c := Generate(42, 2400)
-	inserted, err := Load(ctx, db, c)
-	if err != nil {
-		return fmt.Errorf("seed: %w", err)
-	}
-	if inserted {
-		log.Info("seeded demo catalog", "categories", len(c.Categories), "products", len(c.Products))
-	} else {
-		log.Info("catalog already has products; seed skipped")
-	}
-	return nil
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }

@@ -4,12 +4,12 @@ import (
 	"context"
 	"database/sql"
 
-	"github.com/google/uuid"
 	"github.com/lib/pq"
 
 	"github.com/nexus-commerce/nexus/subgraphs/product"
 )
 
+// categoryRow is a categories row as scanned.
 type categoryRow struct {
 	ID          string         `db:"id"`
 	Name        string         `db:"name"`
@@ -19,6 +19,7 @@ type categoryRow struct {
 	ImageURL    string         `db:"image_url"`
 }
 
+// category converts a scanned row.
 func (r categoryRow) category() product.Category {
 	c := product.Category{ID: r.ID, Name: r.Name, Slug: r.Slug, Description: r.Description, ImageURL: r.ImageURL}
 	if r.ParentID.Valid {
@@ -30,15 +31,13 @@ func (r categoryRow) category() product.Category {
 
 const categoryColumns = `id, name, slug, description, parent_id, image_url`
 
-// Categories returns the whole tree, parents before children, siblings by
-// name. Errors: INTERNAL.
+// Categories returns the whole tree ordered by name path (path_names,
+// kept by a trigger): each category directly followed by its descendants,
+// siblings by name, so a client can render the tree in one pass.
+// Errors: INTERNAL.
 func (s *Store) Categories(ctx context.Context) ([]product.Category, error) {
 	var rows []categoryRow
-	err := s.db.SelectContext(ctx, &rows, `
-		SELECT c.id, c.name, c.slug, c.description, c.parent_id, c.image_url
-		FROM product.categories c
-		ORDER BY (SELECT array_agg(a.name ORDER BY x.ord) FROM unnest(c.path) WITH ORDINALITY x(id, ord)
-		          JOIN product.categories a ON a.id = x.id)`)
+	err := s.db.SelectContext(ctx, &rows, `SELECT `+categoryColumns+` FROM product.categories ORDER BY path_names, id`)
 	if err != nil {
 		return nil, product.InternalError("load categories", err)
 	}
@@ -49,11 +48,12 @@ func (s *Store) Categories(ctx context.Context) ([]product.Category, error) {
 	return out, nil
 }
 
-// CategoriesByIDs loads categories in one query, in input order, nil where
-// unknown. Errors: INTERNAL.
+// CategoriesByIDs loads categories in one query (the graph layer's batch
+// loader): result[i] is ids[i], nil where unknown or malformed.
+// Errors: INTERNAL.
 func (s *Store) CategoriesByIDs(ctx context.Context, ids []string) ([]*product.Category, error) {
 	out := make([]*product.Category, len(ids))
-	valid := validUUIDs(ids)
+	keys, valid := canonicalIDs(ids)
 	if len(valid) == 0 {
 		return out, nil
 	}
@@ -61,25 +61,27 @@ func (s *Store) CategoriesByIDs(ctx context.Context, ids []string) ([]*product.C
 	if err := s.db.SelectContext(ctx, &rows, `SELECT `+categoryColumns+` FROM product.categories WHERE id = ANY($1::uuid[])`, pq.Array(valid)); err != nil {
 		return nil, product.InternalError("load categories", err)
 	}
-	byID := map[string]*product.Category{}
+	byID := make(map[string]product.Category, len(rows))
 	for _, r := range rows {
-		c := r.category()
-		byID[c.ID] = &c
+		byID[r.ID] = r.category()
 	}
-	for i, id := range ids {
-		out[i] = byID[id]
+	for i, k := range keys {
+		if c, ok := byID[k]; ok {
+			out[i] = &c
+		}
 	}
 	return out, nil
 }
 
-// ChildCategories returns the children of each parent (by name) in one
-// query. Errors: INTERNAL.
+// ChildCategories returns, in one query, the direct children of each
+// parent ordered by name: result[i] belongs to parentIDs[i] and is empty
+// (never nil) for a leaf or an unknown id. Errors: INTERNAL.
 func (s *Store) ChildCategories(ctx context.Context, parentIDs []string) ([][]product.Category, error) {
 	out := make([][]product.Category, len(parentIDs))
 	for i := range out {
 		out[i] = []product.Category{}
 	}
-	valid := validUUIDs(parentIDs)
+	keys, valid := canonicalIDs(parentIDs)
 	if len(valid) == 0 {
 		return out, nil
 	}
@@ -91,20 +93,10 @@ func (s *Store) ChildCategories(ctx context.Context, parentIDs []string) ([][]pr
 	for _, r := range rows {
 		byParent[r.ParentID.String] = append(byParent[r.ParentID.String], r.category())
 	}
-	for i, id := range parentIDs {
-		if cs, ok := byParent[id]; ok {
-			out[i] = cs
+	for i, k := range keys {
+		if cs, ok := byParent[k]; ok {
+			out[i] = append([]product.Category(nil), cs...) // each slot its own slice
 		}
 	}
 	return out, nil
-}
-
-func validUUIDs(ids []string) []string {
-	out := make([]string, 0, len(ids))
-	for _, id := range ids {
-		if _, err := uuid.Parse(id); err == nil {
-			out = append(out, id)
-		}
-	}
-	return out
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -12,160 +13,179 @@ import (
 	"github.com/nexus-commerce/nexus/subgraphs/product"
 )
 
-// query accumulates a WHERE clause and its positional arguments.
-type query struct {
-	where []string
-	args  []any
-}
-
-func (q *query) arg(v any) string {
-	q.args = append(q.args, v)
-	return fmt.Sprintf("$%d", len(q.args))
-}
-
-func (q *query) and(cond string) { q.where = append(q.where, cond) }
-
-func (q *query) clause() string {
-	if len(q.where) == 0 {
-		return ""
-	}
-	return " WHERE " + strings.Join(q.where, " AND ")
-}
-
-// sortSpec is how one sort orders rows and seeks past a cursor.
-type sortSpec struct {
-	order string
-	// seek returns the condition for rows strictly after cursor c.
-	seek func(q *query, c product.Cursor) string
-	// cursor builds the cursor of a row.
-	cursor func(r row) product.Cursor
-}
-
-func sortSpecs(rank string) map[product.Sort]sortSpec {
-	return map[product.Sort]sortSpec{
-		product.SortPriceAsc: {
-			order: "price_amount ASC, id ASC",
-			seek: func(q *query, c product.Cursor) string {
-				return "(price_amount, id) > (" + q.arg(c.Int) + ", " + q.arg(c.ID) + "::uuid)"
-			},
-			cursor: func(r row) product.Cursor {
-				return product.Cursor{Sort: product.SortPriceAsc, Int: r.PriceAmount, ID: r.ID}
-			},
-		},
-		product.SortPriceDesc: {
-			order: "price_amount DESC, id DESC",
-			seek: func(q *query, c product.Cursor) string {
-				return "(price_amount, id) < (" + q.arg(c.Int) + ", " + q.arg(c.ID) + "::uuid)"
-			},
-			cursor: func(r row) product.Cursor {
-				return product.Cursor{Sort: product.SortPriceDesc, Int: r.PriceAmount, ID: r.ID}
-			},
-		},
-		product.SortRating: {
-			order: "rating DESC, review_count DESC, id DESC",
-			seek: func(q *query, c product.Cursor) string {
-				return "(rating, review_count, id) < (" + q.arg(c.Num) + "::float8, " + q.arg(c.Int2) + ", " + q.arg(c.ID) + "::uuid)"
-			},
-			cursor: func(r row) product.Cursor {
-				return product.Cursor{Sort: product.SortRating, Num: r.Rating, Int2: int64(r.ReviewCount), ID: r.ID}
-			},
-		},
-		product.SortNewest: {
-			order: "created_at DESC, id DESC",
-			seek: func(q *query, c product.Cursor) string {
-				return "(created_at, id) < (" + q.arg(time.UnixMicro(c.Int).UTC()) + "::timestamptz, " + q.arg(c.ID) + "::uuid)"
-			},
-			cursor: func(r row) product.Cursor {
-				return product.Cursor{Sort: product.SortNewest, Int: r.CreatedAt.UnixMicro(), ID: r.ID}
-			},
-		},
-		product.SortRelevance: {
-			order: rank + " DESC, id DESC",
-			seek: func(q *query, c product.Cursor) string {
-				return "(" + rank + ", id) < (" + q.arg(c.Num) + "::float8, " + q.arg(c.ID) + "::uuid)"
-			},
-			cursor: func(r row) product.Cursor { return product.Cursor{Sort: product.SortRelevance, Num: r.Rank, ID: r.ID} },
-		},
-	}
-}
-
-// Products returns one page of the filtered, sorted catalog and the total
-// number of matches. Errors: INVALID (naming the argument), INTERNAL.
+// Products returns one page of the filtered, sorted catalog and the number
+// of all matches. Both are read in one REPEATABLE READ snapshot, so the
+// count agrees with the page even while the catalog changes. Errors:
+// INVALID (Field names the argument, as in ListParams.Validate), INTERNAL.
 func (s *Store) Products(ctx context.Context, p product.ListParams) (product.Page, error) {
 	if err := p.Validate(); err != nil {
 		return product.Page{}, err
 	}
-	var q query
-	f := p.Filter
-	rank := "0::float8"
-	if f.Search != "" {
-		ts := "websearch_to_tsquery('english', " + q.arg(f.Search) + ")"
-		q.and("search @@ " + ts)
-		rank = "ts_rank(search, " + ts + ")::float8"
+	lq := buildList(p)
+	tx, err := s.db.BeginTxx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return product.Page{}, product.InternalError("begin listing", err)
 	}
-	if f.CategoryID != "" {
-		if _, err := uuid.Parse(f.CategoryID); err != nil {
-			return product.Page{}, product.Errorf(product.Invalid, "filter.categoryId", "%q is not a category id", f.CategoryID)
-		}
-		q.and("category_path @> ARRAY[" + q.arg(f.CategoryID) + "::uuid]")
-	}
-	if f.MinPrice != nil {
-		q.and("price_amount >= " + q.arg(*f.MinPrice))
-	}
-	if f.MaxPrice != nil {
-		q.and("price_amount <= " + q.arg(*f.MaxPrice))
-	}
-	if len(f.Tags) > 0 {
-		q.and("tags @> " + q.arg(pq.Array(f.Tags)) + "::text[]")
-	}
-	if f.InStock != nil {
-		if *f.InStock {
-			q.and("stock > 0")
-		} else {
-			q.and("stock = 0")
-		}
-	}
-	sort := p.EffectiveSort()
-	if sort == product.SortRelevance && f.Search == "" {
-		sort = product.SortNewest
-	}
-	spec := sortSpecs(rank)[sort]
-
+	defer tx.Rollback() //nolint:errcheck // read-only: nothing to keep, Rollback only ends it
 	var total int
-	if err := s.db.GetContext(ctx, &total, `SELECT count(*) FROM product.products`+q.clause(), q.args...); err != nil {
+	if err := tx.GetContext(ctx, &total, lq.count, lq.countArgs...); err != nil {
 		return product.Page{}, product.InternalError("count products", err)
 	}
-	if p.After != "" {
-		c, _ := product.DecodeCursor(p.After) // validated above
-		if sort != c.Sort {
-			// RELEVANCE without search pages like NEWEST.
-			c.Sort = sort
-		}
-		if _, err := uuid.Parse(c.ID); err != nil {
-			return product.Page{}, product.Errorf(product.Invalid, "after", "malformed cursor")
-		}
-		q.and(spec.seek(&q, c))
-	}
-	limit := q.arg(p.First + 1)
 	var rows []row
-	sqlText := `SELECT ` + productColumns + `, ` + rank + ` AS rank FROM product.products` + q.clause() +
-		` ORDER BY ` + spec.order + ` LIMIT ` + limit
-	if err := s.db.SelectContext(ctx, &rows, sqlText, q.args...); err != nil {
-		return product.Page{}, product.InternalError("list products", err)
+	if total > 0 {
+		if err := tx.SelectContext(ctx, &rows, lq.page, lq.pageArgs...); err != nil {
+			return product.Page{}, product.InternalError("list products", err)
+		}
 	}
 	page := product.Page{TotalCount: total, Edges: make([]product.Edge, 0, min(len(rows), p.First))}
 	if len(rows) > p.First {
 		page.HasNextPage = true
 		rows = rows[:p.First]
 	}
+	o := orderings[lq.order]
 	for _, r := range rows {
 		pr, err := r.product()
 		if err != nil {
 			return product.Page{}, product.InternalError("decode product", err)
 		}
-		c := spec.cursor(r)
-		c.Sort = p.EffectiveSort()
-		page.Edges = append(page.Edges, product.Edge{Product: pr, Cursor: c.Encode()})
+		page.Edges = append(page.Edges, product.Edge{Product: pr, Cursor: o.cursor(lq.order, r)})
 	}
 	return page, nil
+}
+
+// listQuery is the SQL of one listing request: the count of every match
+// and the page (filter, keyset seek past the cursor, order, limit). It is
+// built apart from running it so index_test.go can EXPLAIN exactly what
+// Products runs. Values are always bind parameters, never spliced in.
+type listQuery struct {
+	count     string
+	countArgs []any
+	page      string
+	pageArgs  []any
+	order     product.Sort
+}
+
+// conds accumulates AND-ed conditions and their positional arguments.
+type conds struct {
+	where []string
+	args  []any
+}
+
+// arg binds v and returns its placeholder.
+func (c *conds) arg(v any) string {
+	c.args = append(c.args, v)
+	return fmt.Sprintf("$%d", len(c.args))
+}
+
+func (c *conds) and(cond string) { c.where = append(c.where, cond) }
+
+func (c *conds) clause() string {
+	if len(c.where) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(c.where, " AND ")
+}
+
+// ordering is how one order sorts rows and seeks strictly past a cursor.
+// Each seek is a row comparison matching its index's column order, which
+// PostgreSQL turns into an index condition (see index_test.go).
+type ordering struct {
+	by   string
+	seek func(c *conds, cur product.Cursor, rank string) string
+	key  func(r row) product.Cursor
+}
+
+var orderings = map[product.Sort]ordering{
+	product.SortPriceAsc: {
+		by: "price_amount ASC, id ASC",
+		seek: func(c *conds, cur product.Cursor, _ string) string {
+			return "(price_amount, id) > (" + c.arg(cur.Price) + "::bigint, " + c.arg(cur.ID) + "::uuid)"
+		},
+		key: func(r row) product.Cursor { return product.Cursor{Price: r.PriceAmount} },
+	},
+	product.SortPriceDesc: {
+		by: "price_amount DESC, id DESC",
+		seek: func(c *conds, cur product.Cursor, _ string) string {
+			return "(price_amount, id) < (" + c.arg(cur.Price) + "::bigint, " + c.arg(cur.ID) + "::uuid)"
+		},
+		key: func(r row) product.Cursor { return product.Cursor{Price: r.PriceAmount} },
+	},
+	product.SortRating: {
+		by: "rating DESC, review_count DESC, id DESC",
+		seek: func(c *conds, cur product.Cursor, _ string) string {
+			return "(rating, review_count, id) < (" + c.arg(cur.Rating) + "::float8, " + c.arg(cur.Reviews) + "::integer, " + c.arg(cur.ID) + "::uuid)"
+		},
+		key: func(r row) product.Cursor {
+			return product.Cursor{Rating: r.Rating, Reviews: int64(r.ReviewCount)}
+		},
+	},
+	product.SortNewest: {
+		by: "created_at DESC, id DESC",
+		seek: func(c *conds, cur product.Cursor, _ string) string {
+			at := time.UnixMicro(cur.Created).UTC()
+			return "(created_at, id) < (" + c.arg(at) + "::timestamptz, " + c.arg(cur.ID) + "::uuid)"
+		},
+		key: func(r row) product.Cursor { return product.Cursor{Created: r.CreatedAt.UnixMicro()} },
+	},
+	product.SortRelevance: {
+		by: "rank DESC, id DESC",
+		seek: func(c *conds, cur product.Cursor, rank string) string {
+			return "(" + rank + ", id) < (" + c.arg(cur.Rank) + "::float8, " + c.arg(cur.ID) + "::uuid)"
+		},
+		key: func(r row) product.Cursor { return product.Cursor{Rank: r.Rank} },
+	},
+}
+
+// cursor is the cursor that resumes after r in order o.
+func (o ordering) cursor(order product.Sort, r row) string {
+	c := o.key(r)
+	c.Order, c.ID = order, r.ID
+	return c.Encode()
+}
+
+// buildList turns validated params into SQL. The search goes through
+// websearch_to_tsquery, which accepts any text without a syntax error.
+func buildList(p product.ListParams) listQuery {
+	var c conds
+	f := p.Filter
+	rank := "0::float8"
+	if q := f.SearchText(); q != "" {
+		ts := "websearch_to_tsquery('english', " + c.arg(q) + ")"
+		c.and("search @@ " + ts)
+		rank = "ts_rank(search, " + ts + ")::float8"
+	}
+	if f.CategoryID != "" {
+		id := uuid.MustParse(f.CategoryID) // validated
+		c.and("category_path @> ARRAY[" + c.arg(id.String()) + "::uuid]")
+	}
+	if f.MinPrice != nil {
+		c.and("price_amount >= " + c.arg(*f.MinPrice) + "::bigint")
+	}
+	if f.MaxPrice != nil {
+		c.and("price_amount <= " + c.arg(*f.MaxPrice) + "::bigint")
+	}
+	if len(f.Tags) > 0 {
+		c.and("tags @> " + c.arg(pq.Array(f.Tags)) + "::text[]")
+	}
+	if f.InStock != nil {
+		if *f.InStock {
+			c.and("stock > 0")
+		} else {
+			c.and("stock = 0")
+		}
+	}
+	lq := listQuery{order: p.Order()}
+	lq.count = `SELECT count(*) FROM product.products` + c.clause()
+	lq.countArgs = append([]any(nil), c.args...)
+
+	o := orderings[lq.order]
+	if p.After != "" {
+		cur, _ := product.DecodeCursor(p.After) // validated, same order
+		c.and(o.seek(&c, cur, rank))
+	}
+	limit := c.arg(p.First + 1) // one extra row tells whether a next page exists
+	lq.page = `SELECT ` + productColumns + `, ` + rank + ` AS rank FROM product.products` + c.clause() +
+		` ORDER BY ` + o.by + ` LIMIT ` + limit
+	lq.pageArgs = c.args
+	return lq
 }

@@ -1,4 +1,7 @@
-// Package store implements product.Store on PostgreSQL (schema "product").
+// Package store implements product.Store on PostgreSQL (schema "product",
+// migrations in migrations/product). Every query is a single statement
+// served by an index (see index_test.go); SQL text and driver errors never
+// reach callers, only *product.Error values with the cause in Err.
 package store
 
 import (
@@ -6,6 +9,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"regexp"
 	"time"
 
 	"github.com/google/uuid"
@@ -15,12 +19,14 @@ import (
 	"github.com/nexus-commerce/nexus/subgraphs/product"
 )
 
-// Store reads the catalog from PostgreSQL.
+// Store reads the catalog from PostgreSQL. It holds no state but the
+// pool, so one Store serves all requests concurrently.
 type Store struct{ db *sqlx.DB }
 
 var _ product.Store = (*Store)(nil)
 
-// New returns a Store over db (migrated with migrations "product").
+// New returns a Store over db, which must be migrated with the "product"
+// migrations (kit/migrate.Up); the service does that on start.
 func New(db *sqlx.DB) *Store { return &Store{db: db} }
 
 const productColumns = `id, name, slug, description, price_amount, currency, compare_at_amount,
@@ -44,17 +50,18 @@ type row struct {
 	Images          []byte         `db:"images"`
 	CreatedAt       time.Time      `db:"created_at"`
 	UpdatedAt       time.Time      `db:"updated_at"`
-	// Listing extras.
-	Rank  float64 `db:"rank"`
-	Total int     `db:"total"`
+	// Rank is ts_rank in listings (0 without a search).
+	Rank float64 `db:"rank"`
 }
 
+// imageJSON is one element of the images jsonb column.
 type imageJSON struct {
 	URL       string `json:"url"`
 	Alt       string `json:"alt"`
 	IsPrimary bool   `json:"isPrimary"`
 }
 
+// product converts a scanned row; only a corrupt images column fails.
 func (r row) product() (product.Product, error) {
 	p := product.Product{
 		ID: r.ID, Name: r.Name, Slug: r.Slug, Description: r.Description,
@@ -79,24 +86,36 @@ func (r row) product() (product.Product, error) {
 	return p, nil
 }
 
-// Product returns one product. Errors: NOT_FOUND, INTERNAL.
+// Product returns one product. Errors: NOT_FOUND (unknown or malformed
+// id), INTERNAL.
 func (s *Store) Product(ctx context.Context, id string) (product.Product, error) {
-	if _, err := uuid.Parse(id); err != nil {
+	u, err := uuid.Parse(id)
+	if err != nil {
 		return product.Product{}, product.Errorf(product.NotFound, "id", "product %q not found", id)
 	}
-	return s.one(ctx, `SELECT `+productColumns+` FROM product.products WHERE id = $1`, id, "product "+id)
+	return s.one(ctx, `SELECT `+productColumns+` FROM product.products WHERE id = $1`, u.String(), "product "+u.String()+" not found")
 }
+
+// slugPattern is the products.slug CHECK constraint; anything else cannot
+// exist, so it is NOT_FOUND without a query (and NUL bytes never reach
+// PostgreSQL, which would reject them with an error).
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // ProductBySlug returns one product. Errors: NOT_FOUND, INTERNAL.
 func (s *Store) ProductBySlug(ctx context.Context, slug string) (product.Product, error) {
-	return s.one(ctx, `SELECT `+productColumns+` FROM product.products WHERE slug = $1`, slug, "product with slug "+slug)
+	if !slugPattern.MatchString(slug) {
+		return product.Product{}, product.Errorf(product.NotFound, "slug", "no product with slug %q", slug)
+	}
+	return s.one(ctx, `SELECT `+productColumns+` FROM product.products WHERE slug = $1`, slug, "no product with slug "+slug)
 }
 
+// one loads the single product q selects; missing is NOT_FOUND with the
+// message what.
 func (s *Store) one(ctx context.Context, q, arg, what string) (product.Product, error) {
 	var r row
 	if err := s.db.GetContext(ctx, &r, q, arg); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
-			return product.Product{}, product.Errorf(product.NotFound, "", "%s not found", what)
+			return product.Product{}, product.Errorf(product.NotFound, "", "%s", what)
 		}
 		return product.Product{}, product.InternalError("load product", err)
 	}
@@ -107,22 +126,17 @@ func (s *Store) one(ctx context.Context, q, arg, what string) (product.Product, 
 	return p, nil
 }
 
-// ProductsByIDs loads products in one query; result[i] is ids[i], nil where
-// unknown or malformed. Errors: INTERNAL.
+// ProductsByIDs loads products in one query; result[i] is ids[i], nil
+// where unknown or malformed; duplicates are allowed. Errors: INTERNAL.
 func (s *Store) ProductsByIDs(ctx context.Context, ids []string) ([]*product.Product, error) {
-	valid := make([]string, 0, len(ids))
-	for _, id := range ids {
-		if _, err := uuid.Parse(id); err == nil {
-			valid = append(valid, id)
-		}
-	}
 	out := make([]*product.Product, len(ids))
+	keys, valid := canonicalIDs(ids)
 	if len(valid) == 0 {
 		return out, nil
 	}
 	var rows []row
 	if err := s.db.SelectContext(ctx, &rows, `SELECT `+productColumns+` FROM product.products WHERE id = ANY($1::uuid[])`, pq.Array(valid)); err != nil {
-		return nil, product.InternalError("load products", err)
+		return nil, product.InternalError("load products by id", err)
 	}
 	byID := make(map[string]*product.Product, len(rows))
 	for _, r := range rows {
@@ -132,10 +146,30 @@ func (s *Store) ProductsByIDs(ctx context.Context, ids []string) ([]*product.Pro
 		}
 		byID[p.ID] = &p
 	}
-	for i, id := range ids {
-		if u, err := uuid.Parse(id); err == nil {
-			out[i] = byID[u.String()]
+	for i, k := range keys {
+		if p, ok := byID[k]; ok {
+			cp := *p // each slot its own value, so a caller may modify one
+			out[i] = &cp
 		}
 	}
 	return out, nil
+}
+
+// canonicalIDs parses ids: keys[i] is the canonical (lower-case) form of
+// ids[i] or "" when it is not a UUID; valid holds each parsable id once.
+func canonicalIDs(ids []string) (keys, valid []string) {
+	keys = make([]string, len(ids))
+	seen := make(map[string]bool, len(ids))
+	for i, id := range ids {
+		u, err := uuid.Parse(id)
+		if err != nil {
+			continue
+		}
+		keys[i] = u.String()
+		if !seen[keys[i]] {
+			seen[keys[i]] = true
+			valid = append(valid, keys[i])
+		}
+	}
+	return keys, valid
 }

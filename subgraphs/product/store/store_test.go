@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/jmoiron/sqlx"
@@ -16,12 +15,8 @@ import (
 	"github.com/nexus-commerce/nexus/subgraphs/product/seed"
 )
 
-var (
-	seededOnce sync.Once
-	seededDB   *sqlx.DB
-)
-
-// migrated returns a fresh migrated database.
+// migrated returns a fresh database with the product migrations applied,
+// exactly as the service does on start.
 func migrated(t *testing.T) *sqlx.DB {
 	t.Helper()
 	db := pgtest.New(t)
@@ -35,18 +30,19 @@ func migrated(t *testing.T) *sqlx.DB {
 	return db
 }
 
-// demo returns a database holding the demo catalog.
+// demo returns a store over a fresh database holding the demo catalog.
 func demo(t *testing.T) (*Store, seed.Catalog) {
 	t.Helper()
 	db := migrated(t)
-	c := seed.Generate(42, 2400)
+	c := seed.Generate(seed.DemoSeed, seed.DemoProducts)
 	if ok, err := seed.Load(context.Background(), db, c); err != nil || !ok {
 		t.Fatalf("seed: %v %v", ok, err)
 	}
 	return New(db), c
 }
 
-func code(err error) (string, string) {
+// codeOf returns the code and field of a *product.Error ("" otherwise).
+func codeOf(err error) (code, field string) {
 	var e *product.Error
 	if errors.As(err, &e) {
 		return e.Code, e.Field
@@ -54,111 +50,131 @@ func code(err error) (string, string) {
 	return "", ""
 }
 
-func TestLookups(t *testing.T) {
+// TestDemoCatalog runs the read-only tests against one load of the demo
+// catalog (loading it is most of their cost).
+func TestDemoCatalog(t *testing.T) {
+	t.Parallel()
 	s, c := demo(t)
+	t.Run("lookups", func(t *testing.T) { testLookups(t, s, c) })
+	t.Run("categories", func(t *testing.T) { testCategories(t, s, c) })
+	t.Run("search", func(t *testing.T) { testSearch(t, s, c) })
+	t.Run("plans", func(t *testing.T) { testEveryFilterAndSortUsesAnIndex(t, s, c) })
+}
+
+func testLookups(t *testing.T, s *Store, c seed.Catalog) {
 	ctx := context.Background()
 	want := c.Products[7]
 	t.Run("by id", func(t *testing.T) {
 		p, err := s.Product(ctx, want.ID)
-		if err != nil || p.Name != want.Name || p.Price != want.Price || p.SKU != want.SKU || len(p.Images) != len(want.Images) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Name != want.Name || p.Price != want.Price || p.SKU != want.SKU || p.CategoryID != want.CategoryID ||
+			len(p.Images) != len(want.Images) || p.Images[0] != want.Images[0] || !p.CreatedAt.Equal(want.CreatedAt) ||
+			strings.Join(p.Tags, ",") != strings.Join(want.Tags, ",") || p.Rating != want.Rating || p.Stock != want.Stock {
+			t.Fatalf("Product = %+v\nwant      %+v", p, want)
+		}
+	})
+	t.Run("by upper-case id", func(t *testing.T) {
+		if p, err := s.Product(ctx, strings.ToUpper(want.ID)); err != nil || p.ID != want.ID {
 			t.Fatalf("Product = %+v, %v", p, err)
 		}
 	})
 	t.Run("by slug", func(t *testing.T) {
-		p, err := s.ProductBySlug(ctx, want.Slug)
-		if err != nil || p.ID != want.ID {
+		if p, err := s.ProductBySlug(ctx, want.Slug); err != nil || p.ID != want.ID {
 			t.Fatalf("ProductBySlug = %+v, %v", p, err)
 		}
 	})
-	for _, id := range []string{"00000000-0000-0000-0000-000000000000", "not-a-uuid", ""} {
-		t.Run("not found "+id, func(t *testing.T) {
-			if _, err := s.Product(ctx, id); func() string { c, _ := code(err); return c }() != product.NotFound {
-				t.Fatalf("err = %v", err)
+	for _, id := range []string{"00000000-0000-0000-0000-000000000000", "not-a-uuid", "", "\x00"} {
+		t.Run("unknown id "+id, func(t *testing.T) {
+			if _, err := s.Product(ctx, id); func() string { c, _ := codeOf(err); return c }() != product.NotFound {
+				t.Fatalf("err = %v, want NOT_FOUND", err)
+			}
+		})
+	}
+	for _, slug := range []string{"no-such-product", "", "UPPER", "nul\x00byte", "'; drop table x; --"} {
+		t.Run("unknown slug "+slug, func(t *testing.T) {
+			if _, err := s.ProductBySlug(ctx, slug); func() string { c, _ := codeOf(err); return c }() != product.NotFound {
+				t.Fatalf("err = %v, want NOT_FOUND", err)
 			}
 		})
 	}
 	t.Run("batch keeps order, duplicates and unknowns", func(t *testing.T) {
-		ids := []string{c.Products[3].ID, "nope", c.Products[1].ID, c.Products[3].ID, "00000000-0000-0000-0000-000000000000"}
+		ids := []string{c.Products[3].ID, "nope", c.Products[1].ID, strings.ToUpper(c.Products[3].ID), "00000000-0000-0000-0000-000000000000", c.Products[3].ID}
 		got, err := s.ProductsByIDs(ctx, ids)
 		if err != nil || len(got) != len(ids) {
 			t.Fatalf("got %d, %v", len(got), err)
 		}
-		if got[0].ID != ids[0] || got[1] != nil || got[2].ID != ids[2] || got[3].ID != ids[3] || got[4] != nil {
-			t.Fatalf("order wrong: %+v", got)
+		wantIDs := []string{c.Products[3].ID, "", c.Products[1].ID, c.Products[3].ID, "", c.Products[3].ID}
+		for i, w := range wantIDs {
+			if (w == "") != (got[i] == nil) || got[i] != nil && got[i].ID != w {
+				t.Fatalf("result[%d] = %+v, want id %q", i, got[i], w)
+			}
+		}
+		if got[0] == got[3] {
+			t.Error("duplicate ids share one *Product; each slot should be its own value")
 		}
 	})
-	t.Run("categories tree", func(t *testing.T) {
-		cats, err := s.Categories(ctx)
-		if err != nil || len(cats) != len(c.Categories) || len(cats) < 20 {
-			t.Fatalf("Categories = %d, %v", len(cats), err)
-		}
-		seen := map[string]bool{}
-		for _, cat := range cats {
-			if cat.ParentID != nil && !seen[*cat.ParentID] {
-				t.Fatalf("child %s before its parent", cat.Name)
-			}
-			seen[cat.ID] = true
-		}
-		roots := []string{}
-		for _, cat := range cats {
-			if cat.ParentID == nil {
-				roots = append(roots, cat.ID)
-			}
-		}
-		kids, err := s.ChildCategories(ctx, append(roots, "nope"))
-		if err != nil || len(kids) != len(roots)+1 || len(kids[0]) == 0 || len(kids[len(roots)]) != 0 {
-			t.Fatalf("ChildCategories = %v, %v", kids, err)
-		}
-		byID, err := s.CategoriesByIDs(ctx, []string{roots[1], "x", roots[0]})
-		if err != nil || byID[0].ID != roots[1] || byID[1] != nil || byID[2].ID != roots[0] {
-			t.Fatalf("CategoriesByIDs = %v, %v", byID, err)
+	t.Run("empty batch", func(t *testing.T) {
+		if got, err := s.ProductsByIDs(ctx, nil); err != nil || len(got) != 0 {
+			t.Fatalf("ProductsByIDs(nil) = %v, %v", got, err)
 		}
 	})
 }
 
 func TestListValidation(t *testing.T) {
+	t.Parallel()
 	s := New(migrated(t))
 	neg, small, big := int64(-1), int64(5), int64(10)
+	other := product.Cursor{Order: product.SortRating, ID: "00000000-0000-0000-0000-000000000001"}.Encode()
+	newest := product.Cursor{Order: product.SortNewest, ID: "00000000-0000-0000-0000-000000000001"}.Encode()
 	tests := []struct {
 		name  string
 		p     product.ListParams
 		field string
 	}{
 		{"first zero", product.ListParams{First: 0}, "first"},
+		{"first negative", product.ListParams{First: -1}, "first"},
 		{"first too big", product.ListParams{First: 101}, "first"},
 		{"negative min", product.ListParams{First: 1, Filter: product.Filter{MinPrice: &neg}}, "filter.minPrice"},
+		{"negative max", product.ListParams{First: 1, Filter: product.Filter{MaxPrice: &neg}}, "filter.maxPrice"},
 		{"min above max", product.ListParams{First: 1, Filter: product.Filter{MinPrice: &big, MaxPrice: &small}}, "filter.minPrice"},
 		{"malformed cursor", product.ListParams{First: 1, After: "!!!"}, "after"},
-		{"cursor of another sort", product.ListParams{First: 1, Sort: product.SortPriceAsc, After: product.Cursor{Sort: product.SortRating, ID: "x"}.Encode()}, "after"},
+		{"cursor of another sort", product.ListParams{First: 1, Sort: product.SortPriceAsc, After: other}, "after"},
+		{"newest cursor for a search ranking", product.ListParams{First: 1, Filter: product.Filter{Search: "lamp"}, After: newest}, "after"},
 		{"empty tag", product.ListParams{First: 1, Filter: product.Filter{Tags: []string{""}}}, "filter.tags"},
+		{"blank tag", product.ListParams{First: 1, Filter: product.Filter{Tags: []string{"  "}}}, "filter.tags"},
+		{"NUL in tag", product.ListParams{First: 1, Filter: product.Filter{Tags: []string{"a\x00b"}}}, "filter.tags"},
+		{"too many tags", product.ListParams{First: 1, Filter: product.Filter{Tags: strings.Fields(strings.Repeat("t ", 21))}}, "filter.tags"},
 		{"long search", product.ListParams{First: 1, Filter: product.Filter{Search: strings.Repeat("a", 201)}}, "filter.search"},
-		{"bad category", product.ListParams{First: 1, Filter: product.Filter{CategoryID: "x"}}, "filter.categoryId"},
-		{"bad sort", product.ListParams{First: 1, Sort: "SIDEWAYS"}, "sort"},
+		{"invalid UTF-8 search", product.ListParams{First: 1, Filter: product.Filter{Search: "\xff"}}, "filter.search"},
+		{"malformed category", product.ListParams{First: 1, Filter: product.Filter{CategoryID: "x"}}, "filter.categoryId"},
+		{"unknown sort", product.ListParams{First: 1, Sort: "SIDEWAYS"}, "sort"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := s.Products(context.Background(), tt.p)
-			if c, f := code(err); c != product.Invalid || f != tt.field {
+			if c, f := codeOf(err); c != product.Invalid || f != tt.field {
 				t.Fatalf("err = %v (code %q field %q), want INVALID on %s", err, c, f, tt.field)
 			}
 		})
 	}
+	t.Run("a NEWEST cursor pages RELEVANCE without a search (same order)", func(t *testing.T) {
+		if _, err := s.Products(context.Background(), product.ListParams{First: 1, Sort: product.SortRelevance, After: newest}); err != nil {
+			t.Fatal(err)
+		}
+	})
 }
 
-func TestSearch(t *testing.T) {
-	s, _ := demo(t)
-	ctx := context.Background()
-	t.Run("category name is searched", func(t *testing.T) {
-		page, err := s.Products(ctx, product.ListParams{First: 100, Filter: product.Filter{Search: "sleeping bags"}})
-		if err != nil || page.TotalCount == 0 {
-			t.Fatalf("%+v %v", page.TotalCount, err)
-		}
-	})
-	t.Run("hostile strings never error", func(t *testing.T) {
-		for _, q := range []string{`'; DROP TABLE product.products; --`, `\`, `"unterminated`, `&|!:*()<>`, `-`, `or or or`, "日本語 ünïcödé", strings.Repeat("x&", 100)} {
-			if _, err := s.Products(ctx, product.ListParams{First: 5, Filter: product.Filter{Search: q}}); err != nil {
-				t.Fatalf("search %q: %v", q, err)
-			}
-		}
-	})
+func TestEmptyCatalog(t *testing.T) {
+	t.Parallel()
+	s := New(migrated(t))
+	page, err := s.Products(context.Background(), product.ListParams{First: 5})
+	if err != nil || page.TotalCount != 0 || page.HasNextPage || page.Edges == nil || len(page.Edges) != 0 {
+		t.Fatalf("Products = %+v, %v; want an empty, non-nil page", page, err)
+	}
+	cats, err := s.Categories(context.Background())
+	if err != nil || len(cats) != 0 {
+		t.Fatalf("Categories = %v, %v", cats, err)
+	}
 }

@@ -1,5 +1,0 @@
-package store
-
-import "reflect"
-
-func reflectTypeOf(v any) reflect.Type { return reflect.TypeOf(v) }
