@@ -37,6 +37,8 @@ type Config struct {
 	Limits Limits `yaml:"limits"`
 	// ShutdownTimeout is how long in-flight requests may take to finish on shutdown. Default 15s.
 	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
+	// Engine tunes query planning and execution.
+	Engine Engine `yaml:"engine"`
 
 	// dir is the directory of the config file; relative paths resolve against it.
 	dir string
@@ -53,6 +55,16 @@ type Subgraph struct {
 	// Introspect fetches the SDL live from the subgraph's `_service { sdl }`
 	// instead of reading SchemaFile.
 	Introspect bool `yaml:"introspect"`
+}
+
+// Engine tunes query planning and execution.
+type Engine struct {
+	// SingleFlight shares one subgraph fetch between identical in-flight
+	// fetches (same subgraph, same body, same forwarded headers). Default on.
+	SingleFlight *bool `yaml:"single_flight"`
+	// PlanCacheSize bounds the number of cached query plans (LRU by
+	// normalised operation and variable shape). Default 1024.
+	PlanCacheSize int `yaml:"plan_cache_size"`
 }
 
 // Limits are the per-request protections. Zero means the default.
@@ -113,6 +125,13 @@ func (c *Config) Defaults() {
 	if c.ShutdownTimeout == 0 {
 		c.ShutdownTimeout = 15 * time.Second
 	}
+	if c.Engine.SingleFlight == nil {
+		on := true
+		c.Engine.SingleFlight = &on
+	}
+	if c.Engine.PlanCacheSize == 0 {
+		c.Engine.PlanCacheSize = 1024
+	}
 	if c.Limits.MaxBodyBytes == 0 {
 		c.Limits.MaxBodyBytes = 1 << 20
 	}
@@ -161,6 +180,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Limits.MaxBodyBytes < 0 || c.Limits.MaxDepth < 0 || c.Limits.RequestTimeout < 0 || c.Limits.SubgraphTimeout < 0 {
 		errs = append(errs, errors.New("limits: values must not be negative"))
+	}
+	if c.Engine.PlanCacheSize < 0 {
+		errs = append(errs, fmt.Errorf("engine.plan_cache_size: %d must not be negative", c.Engine.PlanCacheSize))
 	}
 	return errors.Join(errs...)
 }
