@@ -1,24 +1,29 @@
-// Package gateway turns a supergraph into a running graphql-go-tools
-// execution engine: one GraphQL data source per subgraph, configured from
-// the planner metadata the schema/supergraph package derives, and executes
-// client operations against it.
+// Package gateway turns a supergraph into a running executor on
+// graphql-go-tools: one GraphQL data source per subgraph, configured from the
+// planner metadata the schema/supergraph package derives, a bounded cache of
+// prepared operations and plans, and the engine's resolver for execution.
+//
+// We drive the planner and resolver ourselves instead of using the engine's
+// ExecutionEngine so that we own the caches (bounded, measured), can switch
+// single-flight off, hook metrics into every subgraph fetch and authorise
+// fields per request.
 package gateway
 
 import (
 	"context"
 	"fmt"
-	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"time"
 
-	"github.com/jensneuse/abstractlogger"
-	"github.com/wundergraph/graphql-go-tools/execution/engine"
 	"github.com/wundergraph/graphql-go-tools/execution/graphql"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/datasource/graphql_datasource"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/datasource/introspection_datasource"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/plan"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/resolve"
 
+	"github.com/nexus-commerce/nexus/router/internal/metrics"
 	"github.com/nexus-commerce/nexus/schema/supergraph"
 )
 
@@ -31,6 +36,21 @@ type Options struct {
 	URLs map[string]string
 	// SubgraphTimeout bounds every subgraph fetch. Default 10s.
 	SubgraphTimeout time.Duration
+	// SubgraphTimeouts overrides SubgraphTimeout per subgraph name.
+	SubgraphTimeouts map[string]time.Duration
+	// DisableSingleFlight turns off the sharing of identical in-flight
+	// requests (inbound and subgraph fetches). Sharing is on by default.
+	DisableSingleFlight bool
+	// PlanCacheSize bounds each of the operation and plan caches. Default 1024.
+	PlanCacheSize int
+	// DisableIntrospection refuses __schema and __type (not __typename).
+	DisableIntrospection bool
+	// MaskSubgraphErrors replaces subgraph error messages and extensions
+	// with a generic error naming the subgraph (production mode), so
+	// internal details never reach clients.
+	MaskSubgraphErrors bool
+	// Metrics receives request, fetch and cache metrics; nil records nothing.
+	Metrics *metrics.Metrics
 	// Log receives engine diagnostics.
 	Log *slog.Logger
 }
@@ -38,20 +58,27 @@ type Options struct {
 // Gateway executes operations against the subgraphs of one supergraph.
 // It is safe for concurrent use; a new supergraph means a new Gateway.
 type Gateway struct {
-	engine *engine.ExecutionEngine
-	schema *graphql.Schema
-	sg     *supergraph.Supergraph
-	cancel context.CancelFunc
+	opts     Options
+	schema   *graphql.Schema
+	sg       *supergraph.Supergraph
+	planCfg  plan.Configuration
+	resolver *resolve.Resolver
+	cache    *caches
+	hooks    *fetchHooks
+	cancel   context.CancelFunc
 }
 
-// New builds the engine. It fails when the supergraph's API schema does not
-// parse or a subgraph has no routing URL.
+// New builds the executor. It fails when the supergraph's API schema does
+// not parse or a subgraph has no routing URL.
 func New(opts Options) (*Gateway, error) {
 	if opts.Supergraph == nil {
 		return nil, fmt.Errorf("gateway: no supergraph")
 	}
 	if opts.SubgraphTimeout == 0 {
 		opts.SubgraphTimeout = 10 * time.Second
+	}
+	if opts.PlanCacheSize <= 0 {
+		opts.PlanCacheSize = 1024
 	}
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
@@ -61,61 +88,88 @@ func New(opts Options) (*Gateway, error) {
 		return nil, fmt.Errorf("gateway: API schema: %w", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	client := &http.Client{
-		Timeout: opts.SubgraphTimeout,
-		Transport: &http.Transport{
-			MaxIdleConns:        1024,
-			MaxIdleConnsPerHost: 1024,
-			IdleConnTimeout:     90 * time.Second,
-			ForceAttemptHTTP2:   true,
-		},
+	fail := func(err error) (*Gateway, error) { cancel(); return nil, err }
+
+	cfg := plan.Configuration{
+		DefaultFlushIntervalMillis: 1000,
+		// Field dependencies and fetch reasons are only needed by features we
+		// do not use; skipping them makes planning cheaper.
+		DisableIncludeFieldDependencies:   true,
+		DisableCalculateFieldDependencies: true,
 	}
-	factory, err := graphql_datasource.NewFactory(ctx, client, graphql_datasource.NewGraphQLSubscriptionClient(ctx,
-		graphql_datasource.WithUpgradeClient(client), graphql_datasource.WithStreamingClient(&http.Client{})))
-	if err != nil {
-		cancel()
-		return nil, fmt.Errorf("gateway: %w", err)
+	transport := &http.Transport{
+		DialContext:         (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		MaxIdleConns:        1024,
+		MaxIdleConnsPerHost: 1024,
+		IdleConnTimeout:     90 * time.Second,
+		ForceAttemptHTTP2:   true,
 	}
-	conf := engine.NewConfiguration(schema)
 	for _, g := range opts.Supergraph.Graphs {
 		url := g.URL
 		if u, ok := opts.URLs[g.Name]; ok && u != "" {
 			url = u
 		}
 		if url == "" {
-			cancel()
-			return nil, fmt.Errorf("gateway: subgraph %q has no routing URL", g.Name)
+			return fail(fmt.Errorf("gateway: subgraph %q has no routing URL", g.Name))
+		}
+		timeout := opts.SubgraphTimeout
+		if t, ok := opts.SubgraphTimeouts[g.Name]; ok && t > 0 {
+			timeout = t
+		}
+		client := &http.Client{Timeout: timeout, Transport: transport}
+		factory, err := graphql_datasource.NewFactory(ctx, client, graphql_datasource.NewGraphQLSubscriptionClient(ctx,
+			graphql_datasource.WithUpgradeClient(client), graphql_datasource.WithStreamingClient(&http.Client{Transport: transport})))
+		if err != nil {
+			return fail(fmt.Errorf("gateway: %w", err))
 		}
 		ds, err := dataSource(factory, g, url)
 		if err != nil {
-			cancel()
-			return nil, fmt.Errorf("gateway: subgraph %q: %w", g.Name, err)
+			return fail(fmt.Errorf("gateway: subgraph %q: %w", g.Name, err))
 		}
-		conf.AddDataSource(ds)
+		cfg.DataSources = append(cfg.DataSources, ds)
 	}
 	for _, fa := range opts.Supergraph.Arguments {
 		fc := plan.FieldConfiguration{TypeName: fa.TypeName, FieldName: fa.FieldName}
 		for _, a := range fa.ArgumentNames {
 			fc.Arguments = append(fc.Arguments, plan.ArgumentConfiguration{Name: a, SourceType: plan.FieldArgumentSource})
 		}
-		conf.AddFieldConfiguration(fc)
+		cfg.Fields = append(cfg.Fields, fc)
 	}
-	eng, err := engine.NewExecutionEngine(ctx, abstractlogger.Noop{}, conf, resolve.ResolverOptions{
+	intro, err := introspection_datasource.NewIntrospectionConfigFactory(schema.Document())
+	if err != nil {
+		return fail(fmt.Errorf("gateway: introspection: %w", err))
+	}
+	cfg.DataSources = append(cfg.DataSources, intro.BuildDataSourceConfigurations()...)
+	cfg.Fields = append(cfg.Fields, intro.BuildFieldConfigurations()...)
+
+	mode := resolve.SubgraphErrorPropagationModePassThrough
+	if opts.MaskSubgraphErrors {
+		mode = resolve.SubgraphErrorPropagationModeWrapped
+	}
+	resolver := resolve.New(ctx, resolve.ResolverOptions{
 		MaxConcurrency:                     1024,
 		PropagateSubgraphErrors:            true,
-		PropagateSubgraphStatusCodes:       true,
-		SubgraphErrorPropagationMode:       resolve.SubgraphErrorPropagationModePassThrough,
+		PropagateSubgraphStatusCodes:       !opts.MaskSubgraphErrors,
+		SubgraphErrorPropagationMode:       mode,
 		RewriteSubgraphErrorPaths:          true,
+		OmitSubgraphErrorLocations:         opts.MaskSubgraphErrors,
+		OmitSubgraphErrorExtensions:        opts.MaskSubgraphErrors,
 		AttachServiceNameToErrorExtensions: true,
 		AllowedErrorExtensionFields:        []string{"code", "field"},
 		DefaultErrorExtensionCode:          "DOWNSTREAM_SERVICE_ERROR",
 		AllowedSubgraphErrorFields:         []string{"message", "path", "extensions"},
 	})
-	if err != nil {
-		cancel()
-		return nil, fmt.Errorf("gateway: engine: %w", err)
+	gw := &Gateway{
+		opts:     opts,
+		schema:   schema,
+		sg:       opts.Supergraph,
+		planCfg:  cfg,
+		resolver: resolver,
+		cancel:   cancel,
+		cache:    newCaches(opts.PlanCacheSize, opts.Metrics),
+		hooks:    &fetchHooks{m: opts.Metrics},
 	}
-	return &Gateway{engine: eng, schema: schema, sg: opts.Supergraph, cancel: cancel}, nil
+	return gw, nil
 }
 
 // dataSource configures one subgraph as a federated GraphQL data source.
@@ -182,23 +236,43 @@ func (g *Gateway) Schema() *graphql.Schema { return g.schema }
 // Supergraph is the supergraph this gateway serves.
 func (g *Gateway) Supergraph() *supergraph.Supergraph { return g.sg }
 
-// Execute runs one operation and writes the GraphQL response JSON to w.
-// Request errors (syntax, validation, variables) are returned as
-// RequestError so the HTTP layer can pick the status code.
-func (g *Gateway) Execute(ctx context.Context, req *graphql.Request, w io.Writer) error {
-	rw := graphql.NewEngineResultWriter()
-	if err := g.engine.Execute(ctx, req, &rw); err != nil {
-		return &RequestError{Err: err}
-	}
-	_, err := w.Write(rw.Bytes())
-	return err
-}
-
-// Close releases the engine's background resources.
+// Close releases the resolver's background resources. Requests still in
+// flight on this gateway finish first only if the caller waited for them
+// (the server drains before it closes a swapped-out gateway).
 func (g *Gateway) Close() { g.cancel() }
 
-// RequestError is an operation the engine refused before executing it.
-type RequestError struct{ Err error }
+// RequestError is an operation refused before execution (syntax,
+// validation, variables, limits). Code is the extensions.code clients see.
+type RequestError struct {
+	Err  error
+	Code string
+}
 
 func (e *RequestError) Error() string { return e.Err.Error() }
 func (e *RequestError) Unwrap() error { return e.Err }
+
+// fetchHooks records every subgraph fetch's latency and outcome.
+type fetchHooks struct{ m *metrics.Metrics }
+
+type fetchStartKey struct{}
+
+func (h *fetchHooks) OnLoad(ctx context.Context, _ resolve.DataSourceInfo) context.Context {
+	if h.m == nil {
+		return ctx
+	}
+	return context.WithValue(ctx, fetchStartKey{}, time.Now())
+}
+
+func (h *fetchHooks) OnFinished(ctx context.Context, ds resolve.DataSourceInfo, info *resolve.ResponseInfo) {
+	if h.m == nil {
+		return
+	}
+	if start, ok := ctx.Value(fetchStartKey{}).(time.Time); ok {
+		h.m.SubgraphDuration.WithLabelValues(ds.Name).Observe(time.Since(start).Seconds())
+	}
+	outcome := "ok"
+	if info == nil || info.Err != nil || info.StatusCode >= 400 {
+		outcome = "error"
+	}
+	h.m.SubgraphFetches.WithLabelValues(ds.Name, outcome).Inc()
+}

@@ -1,0 +1,232 @@
+package gateway
+
+import (
+	"bytes"
+	"errors"
+
+	"github.com/cespare/xxhash/v2"
+	lru "github.com/hashicorp/golang-lru/v2"
+	"github.com/wundergraph/graphql-go-tools/execution/graphql"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/ast"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/astnormalization"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/astprinter"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/astvalidation"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/plan"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/postprocess"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/operationreport"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/variablesvalidation"
+
+	"github.com/nexus-commerce/nexus/router/internal/metrics"
+)
+
+// maxCachedVariables is the largest variables document whose prepared
+// operation is cached by request text; larger ones are prepared each time
+// (their plan is still cached), so the cache cannot be filled with big blobs.
+const maxCachedVariables = 2048
+
+// prepared is everything execution needs that is a pure function of the
+// request text (query, operation name, variables) and the supergraph:
+// the plan, the variables after normalisation (defaults applied, inline
+// literals extracted) and the variable renaming the planner used.
+type prepared struct {
+	opType    graphql.OperationType
+	plan      plan.Plan
+	variables []byte
+	remap     map[string]string
+	// introspection is true when the operation selects __schema or __type.
+	introspection bool
+	// err is a cached refusal (syntax, validation, variables): the same
+	// text is refused again without parsing it.
+	err *RequestError
+}
+
+// caches holds the two bounded caches: prepared operations by request text
+// (a hit skips parsing, normalisation, validation and planning) and plans by
+// normalised operation (so requests that differ only in variable values or
+// literals share one plan).
+type caches struct {
+	ops   *lru.Cache[uint64, *prepared]
+	plans *lru.Cache[uint64, plan.Plan]
+	m     *metrics.Metrics
+}
+
+func newCaches(size int, m *metrics.Metrics) *caches {
+	c := &caches{m: m}
+	c.ops, _ = lru.NewWithEvict[uint64, *prepared](size, func(uint64, *prepared) { c.evicted("operation") })
+	c.plans, _ = lru.NewWithEvict[uint64, plan.Plan](size, func(uint64, plan.Plan) { c.evicted("plan") })
+	return c
+}
+
+func (c *caches) evicted(cache string) {
+	if c.m != nil {
+		c.m.PlanCacheEvictions.WithLabelValues(cache).Inc()
+	}
+}
+
+func (c *caches) lookup(cache string, hit bool) {
+	if c.m == nil {
+		return
+	}
+	result := "miss"
+	if hit {
+		result = "hit"
+	}
+	c.m.PlanCache.WithLabelValues(cache, result).Inc()
+	switch cache {
+	case "operation":
+		c.m.PlanCacheSize.WithLabelValues(cache).Set(float64(c.ops.Len()))
+	case "plan":
+		c.m.PlanCacheSize.WithLabelValues(cache).Set(float64(c.plans.Len()))
+	}
+}
+
+// requestKey hashes the request text. The separators keep ("ab","c") and
+// ("a","bc") apart.
+func requestKey(query, opName string, variables []byte) uint64 {
+	d := xxhash.New()
+	_, _ = d.WriteString(opName)
+	_, _ = d.Write([]byte{0})
+	_, _ = d.WriteString(query)
+	_, _ = d.Write([]byte{0})
+	_, _ = d.Write(variables)
+	return d.Sum64()
+}
+
+// prepare returns the prepared operation for a request, from the cache
+// when the same text was prepared before.
+func (g *Gateway) prepare(query, opName string, variables []byte) *prepared {
+	variables = bytes.TrimSpace(variables)
+	if bytes.Equal(variables, []byte("null")) {
+		variables = nil
+	}
+	cacheable := len(variables) <= maxCachedVariables
+	var key uint64
+	if cacheable {
+		key = requestKey(query, opName, variables)
+		if p, ok := g.cache.ops.Get(key); ok {
+			g.cache.lookup("operation", true)
+			return p
+		}
+		g.cache.lookup("operation", false)
+	}
+	p := g.prepareUncached(query, opName, variables)
+	if cacheable {
+		g.cache.ops.Add(key, p)
+	}
+	return p
+}
+
+// prepareUncached runs the pipeline the engine runs: normalise (fragments
+// inlined, unused variables dropped), validate against the client schema,
+// extract literals into variables, rename variables canonically, validate
+// the variables, then plan (from the plan cache when the normalised
+// operation was planned before) and post-process.
+func (g *Gateway) prepareUncached(query, opName string, variables []byte) *prepared {
+	refuse := func(err error, code string) *prepared {
+		return &prepared{err: &RequestError{Err: err, Code: code}}
+	}
+	req := &graphql.Request{Query: query, OperationName: opName, Variables: variables}
+	res, err := req.Normalize(g.schema,
+		astnormalization.WithRemoveFragmentDefinitions(),
+		astnormalization.WithRemoveUnusedVariables(),
+		astnormalization.WithInlineFragmentSpreads(),
+		astnormalization.WithPrevalidationRules(astvalidation.DirectivesAreInValidLocations()),
+	)
+	if err != nil {
+		return refuse(err, "GRAPHQL_PARSE_FAILED")
+	}
+	if !res.Successful {
+		return refuse(res.Errors, codeOf(res.Errors, "GRAPHQL_PARSE_FAILED"))
+	}
+	opType, err := req.OperationType()
+	if err != nil {
+		return refuse(err, "GRAPHQL_PARSE_FAILED")
+	}
+	vres, err := req.ValidateForSchema(g.schema)
+	if err != nil {
+		return refuse(err, "GRAPHQL_VALIDATION_FAILED")
+	}
+	if !vres.Valid {
+		return refuse(vres.Errors, "GRAPHQL_VALIDATION_FAILED")
+	}
+	res, err = req.Normalize(g.schema, astnormalization.WithExtractVariables())
+	if err != nil {
+		return refuse(err, "GRAPHQL_VALIDATION_FAILED")
+	}
+	if !res.Successful {
+		return refuse(res.Errors, "GRAPHQL_VALIDATION_FAILED")
+	}
+	doc := req.Document()
+	var report operationreport.Report
+	remap := astnormalization.NewVariablesMapper().NormalizeOperation(doc, g.schema.Document(), &report)
+	if report.HasErrors() {
+		return refuse(report, "GRAPHQL_VALIDATION_FAILED")
+	}
+	if len(req.Variables) > 0 && req.Variables[0] == '{' {
+		v := variablesvalidation.NewVariablesValidator(variablesvalidation.VariablesValidatorOptions{})
+		if err := v.ValidateWithRemap(doc, g.schema.Document(), req.Variables, remap); err != nil {
+			return refuse(err, "BAD_USER_INPUT")
+		}
+	}
+	p, err := g.planFor(doc, opName)
+	if err != nil {
+		return refuse(err, "GRAPHQL_VALIDATION_FAILED")
+	}
+	return &prepared{
+		opType:        opType,
+		plan:          p,
+		variables:     append([]byte(nil), req.Variables...),
+		remap:         remap,
+		introspection: selectsIntrospection(doc),
+	}
+}
+
+// planFor returns the plan of a normalised operation, planning it on a miss.
+func (g *Gateway) planFor(doc *ast.Document, opName string) (plan.Plan, error) {
+	d := xxhash.New()
+	if err := astprinter.Print(doc, d); err != nil {
+		return nil, err
+	}
+	key := d.Sum64()
+	if p, ok := g.cache.plans.Get(key); ok {
+		g.cache.lookup("plan", true)
+		return p, nil
+	}
+	g.cache.lookup("plan", false)
+	planner, err := plan.NewPlanner(g.planCfg)
+	if err != nil {
+		return nil, err
+	}
+	var report operationreport.Report
+	p := planner.Plan(doc, g.schema.Document(), opName, &report)
+	if report.HasErrors() {
+		return nil, report
+	}
+	postprocess.NewProcessor().Process(p)
+	g.cache.plans.Add(key, p)
+	return p, nil
+}
+
+// selectsIntrospection reports whether a validated operation selects
+// __schema or __type. Validation guarantees such fields can only be the
+// introspection root fields: no schema type may define a field named "__…".
+func selectsIntrospection(doc *ast.Document) bool {
+	for i := range doc.Fields {
+		switch doc.FieldNameString(i) {
+		case "__schema", "__type":
+			return true
+		}
+	}
+	return false
+}
+
+// codeOf keeps a code the error already carries, else def.
+func codeOf(err error, def string) string {
+	var r operationreport.Report
+	if errors.As(err, &r) && len(r.InternalErrors) > 0 {
+		return "INTERNAL_SERVER_ERROR"
+	}
+	return def
+}
+
+
