@@ -228,5 +228,3 @@ func codeOf(err error, def string) string {
 	}
 	return def
 }
-
-
