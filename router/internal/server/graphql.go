@@ -7,11 +7,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/wundergraph/graphql-go-tools/execution/graphql"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/graphqlerrors"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/operationreport"
 
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
 )
@@ -24,10 +29,34 @@ const (
 	mediaJSON            = "application/json"
 )
 
+// allowedMethods is the Allow header of the GraphQL endpoint.
+const allowedMethods = "GET, POST, OPTIONS"
+
 // gqlError is one entry of a response's "errors" list.
 type gqlError struct {
 	Message    string         `json:"message"`
 	Extensions map[string]any `json:"extensions,omitempty"`
+}
+
+// paramError is a GraphQL-over-HTTP request parameter the router cannot use;
+// Field names it (query, variables, ...) so clients can point at the mistake.
+type paramError struct {
+	Field, Msg string
+}
+
+func (e *paramError) Error() string { return e.Field + ": " + e.Msg }
+
+// params are the GraphQL-over-HTTP request parameters, from a POST body or
+// a GET query string.
+type params struct {
+	Query         string
+	OperationName string
+	// Variables is a JSON object; "{}" when the client sent none, so the
+	// engine still checks that every required variable was provided (it
+	// skips its variable validation for an empty Variables).
+	Variables json.RawMessage
+	// Extensions is the request's "extensions" JSON object, or nil.
+	Extensions json.RawMessage
 }
 
 // serveGraphQL handles POST and GET GraphQL requests.
@@ -37,12 +66,11 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		writeErrors(w, mediaJSON, http.StatusNotAcceptable, "GRAPHQL_NOT_ACCEPTABLE", "Accept must allow application/graphql-response+json or application/json")
 		return
 	}
-	var req graphql.Request
+	var p params
 	switch r.Method {
 	case http.MethodPost:
-		ct := r.Header.Get("Content-Type")
-		if ct != "" && !strings.HasPrefix(strings.ToLower(ct), "application/json") {
-			writeErrors(w, media, http.StatusUnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json")
+		if field, msg := checkContentType(r.Header.Get("Content-Type")); msg != "" {
+			writeFieldError(w, media, http.StatusUnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", field, msg)
 			return
 		}
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.limits.MaxBodyBytes))
@@ -55,30 +83,36 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 			writeErrors(w, media, http.StatusBadRequest, "BAD_REQUEST", "could not read the request body")
 			return
 		}
-		if err := decodeBody(body, &req); err != nil {
-			writeErrors(w, media, http.StatusBadRequest, "BAD_REQUEST", err.Error())
+		p, err = decodeBody(body)
+		if err != nil {
+			writeParamError(w, media, err)
 			return
 		}
 	case http.MethodGet:
-		q := r.URL.Query()
-		req.Query = q.Get("query")
-		req.OperationName = q.Get("operationName")
-		if v := q.Get("variables"); v != "" {
-			if !json.Valid([]byte(v)) {
-				writeErrors(w, media, http.StatusBadRequest, "BAD_REQUEST", "variables is not valid JSON")
-				return
-			}
-			req.Variables = json.RawMessage(v)
+		var err error
+		p, err = decodeQueryString(r.URL.Query())
+		if err != nil {
+			writeParamError(w, media, err)
+			return
 		}
+	case http.MethodOptions:
+		// A plain OPTIONS (CORS preflights are answered before this) asks
+		// what the endpoint supports.
+		w.Header().Set("Allow", allowedMethods)
+		w.WriteHeader(http.StatusNoContent)
+		return
 	default:
-		w.Header().Set("Allow", "GET, POST")
+		w.Header().Set("Allow", allowedMethods)
 		writeErrors(w, media, http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", "use GET or POST")
 		return
 	}
-	if strings.TrimSpace(req.Query) == "" {
-		writeErrors(w, media, http.StatusBadRequest, "BAD_REQUEST", "query is required")
-		return
-	}
+
+	req := graphql.Request{Query: p.Query, OperationName: p.OperationName, Variables: p.Variables}
+	// TODO(lead): graphql.Request has no Extensions field; hand p.Extensions
+	// (persistedQuery for APQ, persisted operations) to the gateway once it
+	// takes them, e.g. gw.Execute(ctx, &req, p.Extensions, &buf).
+	_ = p.Extensions
+
 	gw := s.gateway()
 	if gw == nil {
 		writeErrors(w, media, http.StatusServiceUnavailable, "NOT_READY", "the router has no supergraph loaded yet")
@@ -86,10 +120,12 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	}
 	opType, err := req.OperationType()
 	if err != nil {
-		writeErrors(w, media, graphQLStatus(media), "GRAPHQL_PARSE_FAILED", err.Error())
+		writeGraphQLErrors(w, media, err, "GRAPHQL_PARSE_FAILED")
 		return
 	}
-	if r.Method == http.MethodGet && opType != graphql.OperationTypeQuery {
+	// Only a document that selects a mutation or subscription is refused on
+	// GET; an unknown operation name falls through so the engine reports it.
+	if r.Method == http.MethodGet && (opType == graphql.OperationTypeMutation || opType == graphql.OperationTypeSubscription) {
 		w.Header().Set("Allow", "POST")
 		writeErrors(w, media, http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", "only queries may be sent with GET; use POST")
 		return
@@ -107,62 +143,202 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	var buf bytes.Buffer
 	if err := gw.Execute(ctx, &req, &buf); err != nil {
-		var reqErr *gateway.RequestError
-		if errors.As(err, &reqErr) {
-			writeRequestError(w, media, reqErr)
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) && r.Context().Err() == nil {
+			writeErrors(w, media, http.StatusGatewayTimeout, "TIMEOUT", fmt.Sprintf("the request did not finish within %s", s.limits.RequestTimeout))
 			return
 		}
-		s.log.ErrorContext(r.Context(), "execute", "err", err)
+		var reqErr *gateway.RequestError
+		if errors.As(err, &reqErr) {
+			switch reqErr.Code {
+			case "METHOD_NOT_ALLOWED":
+				w.Header().Set("Allow", "POST")
+				writeErrors(w, media, http.StatusMethodNotAllowed, reqErr.Code, reqErr.Err.Error())
+			case "INTERNAL_SERVER_ERROR":
+				s.log.ErrorContext(r.Context(), "execute", "err", err, "request_id", RequestID(r.Context()))
+				writeErrors(w, media, http.StatusInternalServerError, reqErr.Code, "internal error")
+			default:
+				writeGraphQLErrors(w, media, reqErr.Err, reqErr.Code)
+			}
+			return
+		}
+		s.log.ErrorContext(r.Context(), "execute", "err", err, "request_id", RequestID(r.Context()))
 		writeErrors(w, media, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "internal error")
 		return
 	}
+	status := http.StatusOK
+	if media == mediaGraphQLResponse && !hasData(buf.Bytes()) {
+		// The spec requires 4xx/5xx for a response without "data"; the
+		// engine accepted the request, so the failure is the router's.
+		s.log.WarnContext(r.Context(), "execute: response without data", "request_id", RequestID(r.Context()))
+		status = http.StatusInternalServerError
+	}
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
-	w.WriteHeader(http.StatusOK)
+	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
 }
 
-// decodeBody parses a GraphQL-over-HTTP JSON body strictly enough to give
-// clear errors for the common mistakes.
-func decodeBody(body []byte, req *graphql.Request) error {
-	var raw struct {
-		Query         *string         `json:"query"`
-		OperationName *string         `json:"operationName"`
-		Variables     json.RawMessage `json:"variables"`
-		Extensions    json.RawMessage `json:"extensions"`
+// checkContentType accepts application/json in UTF-8 (the spec's only
+// required request type) and otherwise says what is wrong. A POST without a
+// Content-Type is refused too: the spec asks for a 4xx, and it keeps simple
+// cross-site form posts (text/plain) from running operations.
+func checkContentType(ct string) (field, msg string) {
+	if ct == "" {
+		return "Content-Type", "Content-Type is required: send application/json"
 	}
+	mt, ps, err := mime.ParseMediaType(ct)
+	if err != nil || mt != mediaJSON {
+		return "Content-Type", fmt.Sprintf("Content-Type must be application/json, not %q", ct)
+	}
+	if cs, ok := ps["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
+		return "Content-Type", fmt.Sprintf("charset must be utf-8, not %q", cs)
+	}
+	return "", ""
+}
+
+// decodeBody parses a GraphQL-over-HTTP JSON body, naming the parameter at
+// fault when one has the wrong type.
+func decodeBody(body []byte) (params, error) {
+	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(body, &raw); err != nil {
-		return fmt.Errorf("body is not a JSON object with query, variables and operationName: %v", err)
-	}
-	if raw.Query == nil {
-		return errors.New("query is required")
-	}
-	req.Query = *raw.Query
-	if raw.OperationName != nil {
-		req.OperationName = *raw.OperationName
-	}
-	if v := bytes.TrimSpace(raw.Variables); len(v) > 0 && !bytes.Equal(v, []byte("null")) {
-		if v[0] != '{' {
-			return errors.New("variables must be a JSON object")
+		if len(bytes.TrimSpace(body)) == 0 {
+			return params{}, &paramError{"body", "the request body is empty; send a JSON object with query"}
 		}
-		req.Variables = v
+		return params{}, &paramError{"body", fmt.Sprintf("not a JSON object with query, variables, operationName and extensions: %v", err)}
+	}
+	var p params
+	if err := jsonString(raw, "query", &p.Query); err != nil {
+		return p, err
+	}
+	if p.Query == "" {
+		return p, &paramError{"query", "required: a non-empty string holding the GraphQL document"}
+	}
+	if err := jsonString(raw, "operationName", &p.OperationName); err != nil {
+		return p, err
+	}
+	var err error
+	if p.Variables, err = jsonObject("variables", raw["variables"]); err != nil {
+		return p, err
+	}
+	if p.Extensions, err = jsonObject("extensions", raw["extensions"]); err != nil {
+		return p, err
+	}
+	if p.Variables == nil {
+		p.Variables = json.RawMessage("{}")
+	}
+	return p, nil
+}
+
+// decodeQueryString reads the parameters of a GET request; variables and
+// extensions are URL-encoded JSON objects.
+func decodeQueryString(q url.Values) (params, error) {
+	p := params{Query: q.Get("query"), OperationName: q.Get("operationName")}
+	if strings.TrimSpace(p.Query) == "" {
+		return p, &paramError{"query", "required: the GraphQL document in the query string"}
+	}
+	var err error
+	if v, ok := q["variables"]; ok {
+		if p.Variables, err = jsonObject("variables", json.RawMessage(v[0])); err != nil {
+			return p, err
+		}
+	}
+	if v, ok := q["extensions"]; ok {
+		if p.Extensions, err = jsonObject("extensions", json.RawMessage(v[0])); err != nil {
+			return p, err
+		}
+	}
+	if p.Variables == nil {
+		p.Variables = json.RawMessage("{}")
+	}
+	return p, nil
+}
+
+// jsonString decodes raw[key] into dst when present and not null.
+func jsonString(raw map[string]json.RawMessage, key string, dst *string) error {
+	v, ok := raw[key]
+	if !ok || string(bytes.TrimSpace(v)) == "null" {
+		return nil
+	}
+	if err := json.Unmarshal(v, dst); err != nil {
+		return &paramError{key, "must be a string, got " + jsonKind(v)}
 	}
 	return nil
 }
 
+// jsonObject checks that v, when present and not null, is a JSON object.
+// Empty and null give nil.
+func jsonObject(key string, v json.RawMessage) (json.RawMessage, error) {
+	v = bytes.TrimSpace(v)
+	if len(v) == 0 || string(v) == "null" {
+		return nil, nil
+	}
+	if v[0] != '{' || !json.Valid(v) {
+		return nil, &paramError{key, "must be a JSON object, got " + jsonKind(v)}
+	}
+	return v, nil
+}
+
+// jsonKind names the JSON type of v for error messages.
+func jsonKind(v json.RawMessage) string {
+	if !json.Valid(v) {
+		return "invalid JSON"
+	}
+	switch v[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	default:
+		return "a number"
+	}
+}
+
+// hasData reports whether a GraphQL response has a top-level "data" entry.
+// It stops at that key, which the engine writes first or right after
+// "errors", so it does not re-read the whole result.
+func hasData(resp []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(resp))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return false
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		if key == "data" {
+			return true
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return false
+		}
+	}
+	return false
+}
+
 // negotiate picks the response media type from Accept. An absent Accept or
-// */* gets application/json for compatibility with older clients.
+// */* gets application/json for compatibility with older clients; on equal
+// preference graphql-response+json wins.
 func negotiate(accept string) string {
-	if accept == "" {
+	if strings.TrimSpace(accept) == "" {
 		return mediaJSON
 	}
-	best, bestQ := "", -1.0
+	best, bestQ := "", 0.0
 	for _, part := range strings.Split(accept, ",") {
 		fields := strings.Split(part, ";")
 		mt := strings.ToLower(strings.TrimSpace(fields[0]))
 		q := 1.0
 		for _, p := range fields[1:] {
-			if k, v, ok := strings.Cut(strings.TrimSpace(p), "="); ok && k == "q" {
-				fmt.Sscanf(v, "%g", &q)
+			if k, v, ok := strings.Cut(strings.TrimSpace(p), "="); ok && strings.TrimSpace(k) == "q" {
+				if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && f >= 0 && f <= 1 {
+					q = f
+				}
 			}
 		}
 		var cand string
@@ -174,24 +350,35 @@ func negotiate(accept string) string {
 		default:
 			continue
 		}
-		if q > bestQ || (q == bestQ && cand == mediaGraphQLResponse) {
+		if q > bestQ || (q == bestQ && q > 0 && cand == mediaGraphQLResponse) {
 			best, bestQ = cand, q
 		}
-	}
-	if bestQ == 0 {
-		return ""
 	}
 	return best
 }
 
-// writeRequestError maps an operation the engine refused (syntax,
-// validation, variables) to the GraphQL errors format, keeping the engine's
-// messages and locations. With application/json the status is 200 as older
-// clients expect; with graphql-response+json it is 400 per the spec.
-func writeRequestError(w http.ResponseWriter, media string, e *gateway.RequestError) {
+// writeGraphQLErrors writes errors from parsing or from the engine refusing
+// an operation (validation, variables) in the GraphQL errors format, keeping
+// messages and locations; code, when set, fills extensions.code of errors
+// that carry none. With
+// application/json the status is 200 as older clients expect; with
+// graphql-response+json it is 400 per the spec, and there is no "data".
+func writeGraphQLErrors(w http.ResponseWriter, media string, err error, code string) {
 	var out graphqlerrors.Errors
-	if !errors.As(e.Err, &out) {
-		out = graphqlerrors.RequestErrorsFromError(e.Err)
+	if !errors.As(err, &out) {
+		out = graphqlerrors.RequestErrorsFromError(err)
+	}
+	if reqErrs, ok := out.(graphqlerrors.RequestErrors); ok {
+		for i := range reqErrs {
+			if code != "" && reqErrs[i].Extensions == nil {
+				reqErrs[i].Extensions = &graphqlerrors.Extensions{Code: code}
+			}
+			reqErrs[i].Locations = slices.DeleteFunc(reqErrs[i].Locations, func(l operationreport.Location) bool {
+				// The parser reports an unexpected end of input at 0:0;
+				// GraphQL locations are 1-based, so 0 means "unknown".
+				return l.Line == 0
+			})
+		}
 	}
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 	w.WriteHeader(graphQLStatus(media))
@@ -207,9 +394,30 @@ func graphQLStatus(media string) int {
 	return http.StatusOK
 }
 
+// writeParamError answers a request whose parameters are unusable: 400
+// whatever the media type, since no GraphQL document was run.
+func writeParamError(w http.ResponseWriter, media string, err error) {
+	var pe *paramError
+	if errors.As(err, &pe) {
+		writeFieldError(w, media, http.StatusBadRequest, "BAD_REQUEST", pe.Field, pe.Field+": "+pe.Msg)
+		return
+	}
+	writeErrors(w, media, http.StatusBadRequest, "BAD_REQUEST", err.Error())
+}
+
 // writeErrors writes a response with one error and no data.
 func writeErrors(w http.ResponseWriter, media string, status int, code, msg string) {
+	writeFieldError(w, media, status, code, "", msg)
+}
+
+// writeFieldError is writeErrors naming the offending request parameter or
+// header in extensions.field, as the subgraphs' errors do.
+func writeFieldError(w http.ResponseWriter, media string, status int, code, field, msg string) {
+	ext := map[string]any{"code": code}
+	if field != "" {
+		ext["field"] = field
+	}
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []gqlError{{Message: msg, Extensions: map[string]any{"code": code}}}})
+	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []gqlError{{Message: msg, Extensions: ext}}})
 }
