@@ -1,0 +1,128 @@
+package wgcoracle
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/nexus-commerce/nexus/schema/compose"
+	"github.com/nexus-commerce/nexus/schema/supergraph"
+)
+
+// oracle returns the wgc oracle, failing when Node is missing in CI or when
+// NEXUS_REQUIRE_WGC=1, skipping loudly otherwise.
+func oracle(t *testing.T) *Oracle {
+	t.Helper()
+	o, err := New()
+	if errors.Is(err, ErrNoNode) && os.Getenv("NEXUS_REQUIRE_WGC") != "1" && os.Getenv("CI") == "" {
+		t.Skipf("SKIPPING the wgc differential test: %v (set NEXUS_REQUIRE_WGC=1 to make this a failure)", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+// corpusSet is one directory of testdata/corpus: a subgraph per .graphqls
+// file (the file name is the subgraph name); an error.txt file means both
+// composers must reject the set and ours must name the rule it holds.
+type corpusSet struct {
+	name      string
+	subgraphs []Subgraph
+	wantRule  string
+}
+
+func loadCorpus(t *testing.T) []corpusSet {
+	t.Helper()
+	dirs, err := os.ReadDir("testdata/corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sets []corpusSet
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		cs := corpusSet{name: d.Name()}
+		files, _ := filepath.Glob(filepath.Join("testdata/corpus", d.Name(), "*.graphqls"))
+		sort.Strings(files)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := strings.TrimSuffix(filepath.Base(f), ".graphqls")
+			cs.subgraphs = append(cs.subgraphs, Subgraph{Name: name, URL: "http://" + name + ":4000/graphql", SDL: string(b)})
+		}
+		if b, err := os.ReadFile(filepath.Join("testdata/corpus", d.Name(), "error.txt")); err == nil {
+			cs.wantRule = strings.TrimSpace(string(b))
+		}
+		if len(cs.subgraphs) == 0 {
+			t.Fatalf("corpus set %s has no .graphqls files", d.Name())
+		}
+		sets = append(sets, cs)
+	}
+	return sets
+}
+
+// TestDifferentialAgainstWgc composes every corpus set with our composer and
+// with `wgc router compose`, then compares the planner metadata our
+// supergraph package reads from our supergraph with the metadata in Cosmo's
+// router execution config, and our API schema with Cosmo's client schema.
+// Known, reasoned disagreements are listed in allowlist_test.go; a listed
+// difference that no longer occurs fails too, so the list stays honest.
+func TestDifferentialAgainstWgc(t *testing.T) {
+	o := oracle(t)
+	sets := loadCorpus(t)
+	if len(sets) < 30 {
+		t.Fatalf("corpus has %d sets; the differential test needs at least 30", len(sets))
+	}
+	for _, cs := range sets {
+		t.Run(cs.name, func(t *testing.T) {
+			t.Parallel()
+			var ours []compose.Subgraph
+			for _, s := range cs.subgraphs {
+				ours = append(ours, compose.Subgraph{Name: s.Name, URL: s.URL, SDL: s.SDL})
+			}
+			sdl, ourErr := compose.Compose(ours)
+			cfg, wgcErr := o.Compose(cs.subgraphs)
+			if cs.wantRule != "" {
+				if ourErr == nil || !strings.Contains(ourErr.Error(), "["+cs.wantRule+"]") {
+					t.Errorf("our composer: want rule %s, got %v", cs.wantRule, ourErr)
+				}
+				if wgcErr == nil {
+					t.Errorf("wgc accepted a set our composer must reject with %s", cs.wantRule)
+				}
+				return
+			}
+			if ourErr != nil {
+				t.Fatalf("our composer rejected the set: %v", ourErr)
+			}
+			if wgcErr != nil {
+				t.Fatalf("wgc rejected the set: %v", wgcErr)
+			}
+			sg, err := supergraph.Parse(sdl)
+			if err != nil {
+				t.Fatalf("our supergraph does not parse: %v\n%s", err, sdl)
+			}
+			ourFacts := FromSupergraph(sg)
+			apiOurs, err := APIFacts(sg.APISchema)
+			if err != nil {
+				t.Fatalf("our API schema: %v\n%s", err, sg.APISchema)
+			}
+			apiWgc, err := APIFacts(cfg.EngineConfig.GraphqlSchema)
+			if err != nil {
+				t.Fatalf("wgc client schema: %v", err)
+			}
+			onlyOurs, onlyWgc := Diff(append(ourFacts, apiOurs...), append(FromConfig(cfg), apiWgc...))
+			onlyOurs, onlyWgc = allowed(t, cs.name, onlyOurs, onlyWgc)
+			if len(onlyOurs)+len(onlyWgc) > 0 {
+				t.Errorf("planner metadata differs from wgc\nonly ours:\n  %s\nonly wgc:\n  %s\nour supergraph:\n%s",
+					strings.Join(onlyOurs, "\n  "), strings.Join(onlyWgc, "\n  "), sdl)
+			}
+		})
+	}
+}

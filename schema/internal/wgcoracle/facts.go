@@ -1,0 +1,202 @@
+package wgcoracle
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/nexus-commerce/nexus/schema/supergraph"
+	"github.com/vektah/gqlparser/v2"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// Facts are planner metadata flattened into one sorted line per fact
+// ("reviews root Product: headline id reviewCount | external: name"), so
+// two configurations compare as sets whatever order each tool emits, and a
+// difference reads as the one fact that is missing or extra.
+type Facts []string
+
+// FromConfig flattens Cosmo's router execution config.
+func FromConfig(c *Config) Facts {
+	names := map[string]string{}
+	for _, s := range c.Subgraphs {
+		names[s.ID] = s.Name
+	}
+	var f Facts
+	for _, ds := range c.EngineConfig.DatasourceConfigurations {
+		g := names[ds.ID]
+		for _, n := range ds.RootNodes {
+			f = append(f, nodeFact(g, "root", n.TypeName, n.FieldNames, n.ExternalFieldNames))
+		}
+		for _, n := range ds.ChildNodes {
+			f = append(f, nodeFact(g, "child", n.TypeName, n.FieldNames, n.ExternalFieldNames))
+		}
+		for _, k := range ds.Keys {
+			f = append(f, keyFact(g, k.TypeName, k.SelectionSet, !k.DisableEntityResolver))
+		}
+		for _, r := range ds.Requires {
+			f = append(f, fmt.Sprintf("%s requires %s.%s: %s", g, r.TypeName, r.FieldName, NormalizeSelection(r.SelectionSet)))
+		}
+		for _, p := range ds.Provides {
+			f = append(f, fmt.Sprintf("%s provides %s.%s: %s", g, p.TypeName, p.FieldName, NormalizeSelection(p.SelectionSet)))
+		}
+		for _, e := range ds.EntityInterfaces {
+			f = append(f, ifaceFact(g, "entityInterface", e.InterfaceTypeName, e.ConcreteTypeNames))
+		}
+		for _, e := range ds.InterfaceObjects {
+			f = append(f, ifaceFact(g, "interfaceObject", e.InterfaceTypeName, e.ConcreteTypeNames))
+		}
+	}
+	for _, fc := range c.EngineConfig.FieldConfigurations {
+		var args []string
+		for _, a := range fc.ArgumentsConfiguration {
+			args = append(args, a.Name)
+		}
+		if len(args) > 0 {
+			f = append(f, argsFact(fc.TypeName, fc.FieldName, args))
+		}
+	}
+	return f.sorted()
+}
+
+// FromSupergraph flattens the metadata our supergraph package derives.
+func FromSupergraph(sg *supergraph.Supergraph) Facts {
+	var f Facts
+	for _, g := range sg.Graphs {
+		for _, n := range g.RootNodes {
+			f = append(f, nodeFact(g.Name, "root", n.TypeName, n.FieldNames, n.ExternalFieldNames))
+		}
+		for _, n := range g.ChildNodes {
+			f = append(f, nodeFact(g.Name, "child", n.TypeName, n.FieldNames, n.ExternalFieldNames))
+		}
+		for _, k := range g.Keys {
+			f = append(f, keyFact(g.Name, k.TypeName, k.SelectionSet, k.Resolvable))
+		}
+		for _, r := range g.Requires {
+			f = append(f, fmt.Sprintf("%s requires %s.%s: %s", g.Name, r.TypeName, r.FieldName, NormalizeSelection(r.SelectionSet)))
+		}
+		for _, p := range g.Provides {
+			f = append(f, fmt.Sprintf("%s provides %s.%s: %s", g.Name, p.TypeName, p.FieldName, NormalizeSelection(p.SelectionSet)))
+		}
+		for _, e := range g.EntityInterfaces {
+			f = append(f, ifaceFact(g.Name, "entityInterface", e.InterfaceTypeName, e.ConcreteTypeNames))
+		}
+		for _, e := range g.InterfaceObjects {
+			f = append(f, ifaceFact(g.Name, "interfaceObject", e.InterfaceTypeName, e.ConcreteTypeNames))
+		}
+	}
+	for _, a := range sg.Arguments {
+		f = append(f, argsFact(a.TypeName, a.FieldName, a.ArgumentNames))
+	}
+	return f.sorted()
+}
+
+// APIFacts flattens a client schema: every type with its kind, interfaces
+// and members, every field with its arguments and type, every enum value.
+// Descriptions and directives are not compared (tools print them differently).
+func APIFacts(sdl string) (Facts, error) {
+	s, err := gqlparser.LoadSchema(&ast.Source{Name: "api", Input: sdl})
+	if err != nil {
+		return nil, err
+	}
+	var f Facts
+	for name, d := range s.Types {
+		if d.BuiltIn || strings.HasPrefix(name, "__") {
+			continue
+		}
+		line := fmt.Sprintf("api %s %s", strings.ToLower(string(d.Kind)), name)
+		if len(d.Interfaces) > 0 {
+			line += " implements " + strings.Join(sortedCopy(d.Interfaces), " & ")
+		}
+		if len(d.Types) > 0 {
+			line += " = " + strings.Join(sortedCopy(d.Types), " | ")
+		}
+		f = append(f, line)
+		for _, fd := range d.Fields {
+			if strings.HasPrefix(fd.Name, "__") {
+				continue
+			}
+			var args []string
+			for _, a := range fd.Arguments {
+				args = append(args, a.Name+": "+a.Type.String())
+			}
+			sort.Strings(args)
+			f = append(f, fmt.Sprintf("api field %s.%s(%s): %s", name, fd.Name, strings.Join(args, ", "), fd.Type.String()))
+		}
+		for _, ev := range d.EnumValues {
+			f = append(f, fmt.Sprintf("api value %s.%s", name, ev.Name))
+		}
+	}
+	for op, t := range map[string]*ast.Definition{"query": s.Query, "mutation": s.Mutation, "subscription": s.Subscription} {
+		if t != nil {
+			f = append(f, "api root "+op+": "+t.Name)
+		}
+	}
+	return f.sorted(), nil
+}
+
+// Diff returns the facts only in a and only in b.
+func Diff(a, b Facts) (onlyA, onlyB []string) {
+	inA, inB := map[string]bool{}, map[string]bool{}
+	for _, s := range a {
+		inA[s] = true
+	}
+	for _, s := range b {
+		inB[s] = true
+	}
+	for _, s := range a {
+		if !inB[s] {
+			onlyA = append(onlyA, s)
+		}
+	}
+	for _, s := range b {
+		if !inA[s] {
+			onlyB = append(onlyB, s)
+		}
+	}
+	return onlyA, onlyB
+}
+
+// NormalizeSelection prints a field set with single spaces and no commas,
+// so "id  sku" and "id,sku" compare equal; field order is kept because it
+// is significant to the planner's representation variables.
+func NormalizeSelection(s string) string {
+	s = strings.NewReplacer(",", " ", "{", " { ", "}", " } ").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func nodeFact(graph, kind, typ string, fields, external []string) string {
+	s := fmt.Sprintf("%s %s %s: %s", graph, kind, typ, strings.Join(sortedCopy(fields), " "))
+	if len(external) > 0 {
+		s += " | external: " + strings.Join(sortedCopy(external), " ")
+	}
+	return s
+}
+
+func keyFact(graph, typ, sel string, resolvable bool) string {
+	s := fmt.Sprintf("%s key %s: %s", graph, typ, NormalizeSelection(sel))
+	if !resolvable {
+		s += " (resolvable: false)"
+	}
+	return s
+}
+
+func ifaceFact(graph, kind, iface string, concrete []string) string {
+	return fmt.Sprintf("%s %s %s: %s", graph, kind, iface, strings.Join(sortedCopy(concrete), " "))
+}
+
+func argsFact(typ, field string, args []string) string {
+	return fmt.Sprintf("args %s.%s(%s)", typ, field, strings.Join(sortedCopy(args), " "))
+}
+
+func sortedCopy(s []string) []string {
+	c := slices.Clone(s)
+	sort.Strings(c)
+	return c
+}
+
+func (f Facts) sorted() Facts {
+	sort.Strings(f)
+	return slices.Compact(f)
+}
