@@ -35,6 +35,9 @@ type Config struct {
 	GraphiQL *bool `yaml:"graphiql"`
 	// Limits bounds what a single request may cost.
 	Limits Limits `yaml:"limits"`
+	// CORS lets browser apps on other origins call the router. Off (same
+	// origin only) unless cors.allow_origins lists origins.
+	CORS CORS `yaml:"cors"`
 	// ShutdownTimeout is how long in-flight requests may take to finish on shutdown. Default 15s.
 	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
 	// Engine tunes query planning and execution.
@@ -77,6 +80,52 @@ type Limits struct {
 	RequestTimeout time.Duration `yaml:"request_timeout"`
 	// SubgraphTimeout bounds one subgraph fetch. Default 10s.
 	SubgraphTimeout time.Duration `yaml:"subgraph_timeout"`
+}
+
+// CORS configures cross-origin requests from browsers.
+type CORS struct {
+	// AllowOrigins lists the origins (scheme://host[:port], no path) that
+	// may call the router from a browser; "https://*.example.com" matches
+	// any subdomain and "*" any origin. Empty turns CORS off.
+	AllowOrigins []string `yaml:"allow_origins"`
+	// AllowCredentials lets browsers send cookies and HTTP auth. It cannot
+	// be combined with "*": any site could then act as a signed-in user.
+	AllowCredentials bool `yaml:"allow_credentials"`
+	// MaxAge is how long browsers may cache a preflight answer. Default 5m.
+	MaxAge time.Duration `yaml:"max_age"`
+}
+
+func (c *CORS) defaults() {
+	if c.MaxAge == 0 {
+		c.MaxAge = 5 * time.Minute
+	}
+}
+
+// validate names each bad origin by its index, as browsers send origins
+// exactly and a path or trailing slash would never match.
+func (c *CORS) validate() []error {
+	var errs []error
+	for i, o := range c.AllowOrigins {
+		key := fmt.Sprintf("cors.allow_origins[%d]", i)
+		if o == "*" {
+			if c.AllowCredentials {
+				errs = append(errs, fmt.Errorf("%s: \"*\" cannot be combined with cors.allow_credentials; list the origins", key))
+			}
+			continue
+		}
+		u, err := url.Parse(o)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Path != "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+			errs = append(errs, fmt.Errorf("%s: %q is not an origin like https://shop.example.com (scheme and host, no path or trailing slash)", key, o))
+			continue
+		}
+		if strings.Contains(strings.TrimPrefix(u.Host, "*."), "*") {
+			errs = append(errs, fmt.Errorf("%s: %q may only use * as the first label, e.g. https://*.example.com", key, o))
+		}
+	}
+	if c.MaxAge < 0 {
+		errs = append(errs, fmt.Errorf("cors.max_age: %s must not be negative", c.MaxAge))
+	}
+	return errs
 }
 
 // Load reads a YAML config file, expanding ${VAR} and ${VAR:-default} with
@@ -144,6 +193,7 @@ func (c *Config) Defaults() {
 	if c.Limits.SubgraphTimeout == 0 {
 		c.Limits.SubgraphTimeout = 10 * time.Second
 	}
+	c.CORS.defaults()
 }
 
 // Validate reports every problem at once, each naming the offending key.
@@ -184,6 +234,7 @@ func (c *Config) Validate() error {
 	if c.Engine.PlanCacheSize < 0 {
 		errs = append(errs, fmt.Errorf("engine.plan_cache_size: %d must not be negative", c.Engine.PlanCacheSize))
 	}
+	errs = append(errs, c.CORS.validate()...)
 	return errors.Join(errs...)
 }
 
