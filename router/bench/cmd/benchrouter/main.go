@@ -1,0 +1,151 @@
+// Command benchrouter is `make bench-router`: the shape of the public
+// GraphQL gateway benchmarks (The Guild's federation benchmark, Hive
+// Router's bench) run against the Nexus router on this machine.
+//
+// It starts the four in-memory subgraphs (accounts, inventory, products,
+// reviews) as child processes, composes them, starts the router binary
+// with single-flight on and then off, and loads each with the nested
+// benchmark query over a fixed number of connections. In the same run it
+// measures two ceilings: the same response bytes served by a minimal static
+// server, and the products subgraph queried directly. Every answer is
+// compared with the expected response; any error or mismatch fails the run.
+//
+//	benchrouter [-duration 20s] [-warmup 3s] [-connections 50] [-router bin/router] [-only a,b] [-profile dir]
+//	benchrouter subgraph NAME     (internal: serve one subgraph)
+//	benchrouter static FILE       (internal: serve FILE as the answer to every POST)
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:]); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "benchrouter:", err)
+			os.Exit(1)
+		}
+	}
+}
+
+func run(ctx context.Context, args []string) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "subgraph":
+			if len(args) != 2 {
+				return errors.New("usage: benchrouter subgraph NAME")
+			}
+			return serveSubgraph(ctx, args[1])
+		case "static":
+			if len(args) != 2 {
+				return errors.New("usage: benchrouter static FILE")
+			}
+			return serveStatic(ctx, args[1])
+		}
+	}
+	cfg, err := parseConfig(args)
+	if err != nil {
+		return err
+	}
+	return bench(ctx, cfg)
+}
+
+// Config is the benchmark's configuration, from flags with environment
+// defaults so `make bench-router` can be tuned without editing the script.
+type Config struct {
+	// Duration of each measured run (BENCH_DURATION, default 20s).
+	Duration time.Duration
+	// Warmup before each measured run, not counted (BENCH_WARMUP, default 3s).
+	Warmup time.Duration
+	// Connections kept busy at once (BENCH_CONNECTIONS, default 50).
+	Connections int
+	// Router is the router binary (BENCH_ROUTER_BIN, default bin/router).
+	Router string
+	// Only limits the run to these scenarios (BENCH_ONLY, default all).
+	Only []string
+	// Profile, when set, adds a run of the router (single-flight on) under
+	// `perf record` and writes perf.data and the top functions there
+	// (BENCH_PROFILE).
+	Profile string
+}
+
+func parseConfig(args []string) (Config, error) {
+	fs := flag.NewFlagSet("benchrouter", flag.ContinueOnError)
+	var c Config
+	var only string
+	fs.DurationVar(&c.Duration, "duration", envDuration("BENCH_DURATION", 20*time.Second), "measured time per scenario")
+	fs.DurationVar(&c.Warmup, "warmup", envDuration("BENCH_WARMUP", 3*time.Second), "unmeasured warm-up per scenario")
+	fs.IntVar(&c.Connections, "connections", envInt("BENCH_CONNECTIONS", 50), "concurrent connections")
+	fs.StringVar(&c.Router, "router", envOr("BENCH_ROUTER_BIN", "bin/router"), "router binary (go build ./router/cmd/router)")
+	fs.StringVar(&only, "only", os.Getenv("BENCH_ONLY"), "comma-separated scenarios: "+strings.Join(scenarioNames(), ","))
+	fs.StringVar(&c.Profile, "profile", os.Getenv("BENCH_PROFILE"), "directory for a perf profile of the router")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if only != "" {
+		c.Only = strings.Split(only, ",")
+	}
+	return c, c.Validate()
+}
+
+// Validate names the offending setting.
+func (c Config) Validate() error {
+	var errs []error
+	if c.Duration <= 0 {
+		errs = append(errs, fmt.Errorf("duration (BENCH_DURATION): %v must be positive", c.Duration))
+	}
+	if c.Warmup < 0 {
+		errs = append(errs, fmt.Errorf("warmup (BENCH_WARMUP): %v must not be negative", c.Warmup))
+	}
+	if c.Connections <= 0 {
+		errs = append(errs, fmt.Errorf("connections (BENCH_CONNECTIONS): %d must be positive", c.Connections))
+	}
+	if _, err := os.Stat(c.Router); err != nil {
+		errs = append(errs, fmt.Errorf("router (BENCH_ROUTER_BIN): %w (build it with: go build -o bin/router ./router/cmd/router)", err))
+	}
+	known := map[string]bool{}
+	for _, n := range scenarioNames() {
+		known[n] = true
+	}
+	for _, o := range c.Only {
+		if !known[o] {
+			errs = append(errs, fmt.Errorf("only (BENCH_ONLY): unknown scenario %q (want %s)", o, strings.Join(scenarioNames(), ", ")))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func envDuration(key string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(os.Getenv(key)); err == nil {
+		return d
+	}
+	return def
+}
+
+func envInt(key string, def int) int {
+	var n int
+	if _, err := fmt.Sscan(os.Getenv(key), &n); err == nil {
+		return n
+	}
+	return def
+}

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/nexus-commerce/nexus/router/bench/load"
+)
+
+// row is one measured scenario.
+type row struct {
+	label string
+	res   load.Result
+	// serverCores, peakRSS and rss are of the process answering the load
+	// (the router, the static server or the products subgraph).
+	serverCores              float64
+	peakRSS, rss             int64
+	subgraphCores, loadCores float64
+}
+
+// line is the one-line progress report printed as each scenario ends.
+func (r row) line() string {
+	s := fmt.Sprintf("%-48s %8.0f RPS  p50 %-8s p99 %-8s errors %d  wrong %d", r.label, r.res.RPS(),
+		ms(r.res.Percentile(0.50)), ms(r.res.Percentile(0.99)), r.res.Errors, r.res.Mismatches)
+	if r.res.FirstProblem != "" {
+		s += "\n    first problem: " + r.res.FirstProblem
+	}
+	return s
+}
+
+// printTable writes the rows as the Markdown table docs/benchmarks.md keeps.
+func printTable(w io.Writer, rows []row) {
+	fmt.Fprintln(w, "| scenario | RPS | p50 | p95 | p99 | errors | wrong answers | response | server RSS peak / after | server CPU | all subgraphs CPU | load generator CPU |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	for _, r := range rows {
+		rss := fmt.Sprintf("%s / %s", mib(r.peakRSS), mib(r.rss))
+		rcpu := fmt.Sprintf("%.0f%% of a core", 100*r.serverCores)
+		fmt.Fprintf(w, "| %s | %.0f | %s | %s | %s | %d | %d | %s | %s | %s | %.2f cores | %.2f cores |\n",
+			r.label, r.res.RPS(), ms(r.res.Percentile(0.50)), ms(r.res.Percentile(0.95)), ms(r.res.Percentile(0.99)),
+			r.res.Errors, r.res.Mismatches, kb(r.res.ResponseBytes), rss, rcpu, r.subgraphCores, r.loadCores)
+	}
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d)/float64(time.Millisecond)) }
+
+func mib(b int64) string { return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20)) }
+
+func kb(b int) string {
+	if b == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f KB", float64(b)/1000)
+}
