@@ -21,6 +21,7 @@ import (
 const usage = `Usage:
   router [serve] [flags]    serve the supergraph over HTTP (default)
   router compose [flags]    compose the configured subgraphs and print or write the supergraph
+  router healthcheck        exit 0 when the router at --listen (or the config's listen) answers /healthz
 
 Flags (serve):
   --config PATH       router config file (env ROUTER_CONFIG, default router.yaml)
@@ -30,6 +31,9 @@ Flags (serve):
 Flags (compose):
   --config PATH       router config file
   --out PATH          write the supergraph here instead of stdout
+
+Reload: SIGHUP (or watch.enabled in the config) re-reads the config and the
+supergraph; requests in flight finish on the previous one.
 
 Environment: LOG_LEVEL (debug|info|warn|error), LOG_FORMAT (text|json).
 `
@@ -58,6 +62,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return serve(ctx, args, stderr)
 	case "compose":
 		return composeCmd(ctx, args, stdout, stderr)
+	case "healthcheck":
+		return healthcheck(ctx, args, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -2,23 +2,37 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+	"time"
 
 	"github.com/nexus-commerce/nexus/router/internal/config"
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
 	"github.com/nexus-commerce/nexus/router/internal/graphiql"
+	"github.com/nexus-commerce/nexus/router/internal/metrics"
 	"github.com/nexus-commerce/nexus/router/internal/server"
 	"github.com/nexus-commerce/nexus/router/internal/source"
 )
 
+// serveFlags are the serve subcommand's inputs; a reload re-reads the
+// config file with the same flags so flags keep overriding the file.
+type serveFlags struct {
+	config, supergraph, listen string
+}
+
 func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	fs := newFlags("serve", stderr)
-	cfgPath := fs.String("config", envOr("ROUTER_CONFIG", "router.yaml"), "")
-	sgPath := fs.String("supergraph", os.Getenv("ROUTER_SUPERGRAPH"), "")
-	listen := fs.String("listen", "", "")
+	var f serveFlags
+	fs.StringVar(&f.config, "config", envOr("ROUTER_CONFIG", "router.yaml"), "")
+	fs.StringVar(&f.supergraph, "supergraph", os.Getenv("ROUTER_SUPERGRAPH"), "")
+	fs.StringVar(&f.listen, "listen", os.Getenv("ROUTER_LISTEN"), "")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -26,44 +40,189 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(*cfgPath, *sgPath, *listen)
+	cfg, err := loadConfig(f.config, f.supergraph, f.listen)
 	if err != nil {
 		return err
 	}
-	sg, err := source.Load(ctx, cfg)
+	m := metrics.New()
+	gw, err := buildGateway(ctx, cfg, m, log)
 	if err != nil {
 		return err
 	}
-	urls := map[string]string{}
-	for _, s := range cfg.Subgraphs {
-		urls[s.Name] = s.RoutingURL
-	}
-	gw, err := gateway.New(gateway.Options{Supergraph: sg, URLs: urls, SubgraphTimeout: cfg.Limits.SubgraphTimeout, Log: log})
-	if err != nil {
-		return err
-	}
-	defer gw.Close()
-
-	opts := server.Options{Log: log, Path: cfg.GraphQLPath, Limits: cfg.Limits, ShutdownTimeout: cfg.ShutdownTimeout}
-	if *cfg.GraphiQL {
-		opts.GraphiQL = graphiql.Handler(graphiql.Config{Endpoint: cfg.GraphQLPath, Title: "Nexus"})
-		opts.WantsHTML = graphiql.WantsHTML
-		opts.Assets = opts.GraphiQL
-		opts.AssetPrefix = graphiql.AssetPrefix
-	}
-	srv := server.New(opts)
+	srv := server.New(serverOptions(cfg, m, log))
 	srv.Swap(gw)
+	defer func() {
+		if g := srv.Swap(nil); g != nil {
+			g.Close()
+		}
+	}()
 
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", cfg.Listen, err)
 	}
+	log.Info("router listening", "url", "http://"+ln.Addr().String()+cfg.GraphQLPath, "mode", cfg.Mode,
+		"subgraphs", graphNames(gw), "graphiql", *cfg.GraphiQL, "introspection", *cfg.Introspection)
+
+	r := &reloader{flags: f, log: log, metrics: m, srv: srv, cfg: cfg}
+	r.fingerprint = r.files(cfg)
+	go r.run(ctx)
+	return srv.Serve(ctx, ln)
+}
+
+// buildGateway loads (or composes) the supergraph and builds a gateway for cfg.
+func buildGateway(ctx context.Context, cfg *config.Config, m *metrics.Metrics, log *slog.Logger) (*gateway.Gateway, error) {
+	sg, err := source.Load(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	urls := map[string]string{}
+	timeouts := map[string]time.Duration{}
+	for _, s := range cfg.Subgraphs {
+		urls[s.Name] = s.RoutingURL
+		if s.Timeout > 0 {
+			timeouts[s.Name] = s.Timeout
+		}
+	}
+	return gateway.New(gateway.Options{
+		Supergraph:           sg,
+		URLs:                 urls,
+		SubgraphTimeout:      cfg.Limits.SubgraphTimeout,
+		SubgraphTimeouts:     timeouts,
+		DisableSingleFlight:  !*cfg.Engine.SingleFlight,
+		PlanCacheSize:        cfg.Engine.PlanCacheSize,
+		DisableIntrospection: !*cfg.Introspection,
+		MaskSubgraphErrors:   *cfg.MaskSubgraphErrors,
+		Metrics:              m,
+		Log:                  log,
+	})
+}
+
+func serverOptions(cfg *config.Config, m *metrics.Metrics, log *slog.Logger) server.Options {
+	opts := server.Options{Log: log, Path: cfg.GraphQLPath, Limits: cfg.Limits, ShutdownTimeout: cfg.ShutdownTimeout}
+	ide := graphiql.Handler(graphiql.Config{Endpoint: cfg.GraphQLPath, Title: "Nexus"})
+	// The IDE's static assets are always routed (they hold nothing
+	// secret), so a reload can turn GraphiQL on without a restart.
+	opts.Assets = ide
+	opts.AssetPrefix = graphiql.AssetPrefix
+	if *cfg.GraphiQL {
+		opts.GraphiQL = ide
+		opts.WantsHTML = graphiql.WantsHTML
+	}
+	if *cfg.Metrics.Enabled {
+		opts.Metrics = m.Handler()
+		opts.MetricsPath = cfg.Metrics.Path
+	}
+	return opts
+}
+
+func graphNames(gw *gateway.Gateway) []string {
+	sg := gw.Supergraph()
 	names := make([]string, len(sg.Graphs))
 	for i, g := range sg.Graphs {
 		names[i] = g.Name
 	}
-	log.Info("router listening", "url", "http://"+ln.Addr().String()+cfg.GraphQLPath, "subgraphs", names)
-	return srv.Serve(ctx, ln)
+	return names
+}
+
+// reloader swaps in a new gateway when the config or supergraph changes
+// (SIGHUP, or the files' contents when watch.enabled). Requests in flight
+// finish on the gateway they started on; a failed reload keeps serving the
+// old one and says why.
+type reloader struct {
+	flags       serveFlags
+	log         *slog.Logger
+	metrics     *metrics.Metrics
+	srv         *server.Server
+	mu          sync.Mutex
+	cfg         *config.Config
+	fingerprint [32]byte
+}
+
+func (r *reloader) run(ctx context.Context) {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	interval := r.cfg.Watch.Interval
+	tick := time.NewTicker(interval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-hup:
+			r.log.Info("reload requested (SIGHUP)")
+			r.reload(ctx)
+		case <-tick.C:
+			r.mu.Lock()
+			watch := r.cfg.Watch.Enabled
+			changed := watch && r.files(r.cfg) != r.fingerprint
+			r.mu.Unlock()
+			if changed {
+				r.log.Info("config or supergraph changed; reloading")
+				r.reload(ctx)
+			}
+		}
+	}
+}
+
+// reload builds a new gateway from the files as they are now and swaps it in.
+func (r *reloader) reload(ctx context.Context) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	fp := r.files(r.cfg)
+	cfg, err := loadConfig(r.flags.config, r.flags.supergraph, r.flags.listen)
+	if err == nil {
+		fp = r.files(cfg)
+		var gw *gateway.Gateway
+		if gw, err = buildGateway(ctx, cfg, r.metrics, r.log); err == nil {
+			if cfg.Listen != r.cfg.Listen || cfg.GraphQLPath != r.cfg.GraphQLPath {
+				r.log.Warn("listen and graphql_path changes take effect on restart", "listen", r.cfg.Listen, "graphql_path", r.cfg.GraphQLPath)
+			}
+			r.srv.Reconfigure(serverOptions(cfg, r.metrics, r.log))
+			old := r.srv.Swap(gw)
+			r.cfg = cfg
+			if old != nil {
+				go func() {
+					rctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+					defer cancel()
+					old.Retire(rctx)
+				}()
+			}
+			r.log.Info("reloaded", "subgraphs", graphNames(gw))
+			r.metrics.Reloads.WithLabelValues("ok").Inc()
+		}
+	}
+	// Remember the files even when they are broken, so a bad edit is
+	// reported once rather than on every poll.
+	r.fingerprint = fp
+	if err != nil {
+		r.log.Error("reload failed; still serving the previous configuration", "err", err)
+		r.metrics.Reloads.WithLabelValues("error").Inc()
+	}
+}
+
+// files hashes the contents of every file the configuration is built
+// from: the config file, the supergraph file and subgraph schema files.
+func (r *reloader) files(cfg *config.Config) [32]byte {
+	h := sha256.New()
+	add := func(p string) {
+		b, _ := os.ReadFile(p)
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(b))
+		h.Write(b)
+	}
+	add(r.flags.config)
+	if cfg.Supergraph != "" {
+		add(cfg.Path(cfg.Supergraph))
+	}
+	for _, s := range cfg.Subgraphs {
+		if s.SchemaFile != "" {
+			add(cfg.Path(s.SchemaFile))
+		}
+	}
+	var out [32]byte
+	copy(out[:], h.Sum(nil))
+	return out
 }
 
 // loadConfig reads the config file and applies flag overrides. Without a

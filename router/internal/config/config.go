@@ -31,8 +31,25 @@ type Config struct {
 	// Subgraphs lists the services to compose and, when Supergraph is set,
 	// overrides routing URLs by name.
 	Subgraphs []Subgraph `yaml:"subgraphs"`
-	// GraphiQL turns the bundled GraphiQL page on browser GETs on or off. Default on.
+	// Mode is production (the default: subgraph error details masked,
+	// introspection and GraphiQL off unless turned on) or development.
+	Mode string `yaml:"mode"`
+	// GraphiQL turns the bundled GraphiQL page on browser GETs on or off.
+	// Default on in development, off in production.
 	GraphiQL *bool `yaml:"graphiql"`
+	// Introspection allows __schema and __type queries. Default on in
+	// development, off in production.
+	Introspection *bool `yaml:"introspection"`
+	// MaskSubgraphErrors hides subgraph error messages and extensions from
+	// clients. Default on in production, off in development.
+	MaskSubgraphErrors *bool `yaml:"mask_subgraph_errors"`
+	// Metrics serves Prometheus metrics.
+	Metrics Metrics `yaml:"metrics"`
+	// PersistedOperations configures trusted documents and APQ.
+	PersistedOperations PersistedOperations `yaml:"persisted_operations"`
+	// Watch reloads the config file and the supergraph file when they
+	// change (polled every Interval). SIGHUP always reloads.
+	Watch Watch `yaml:"watch"`
 	// Limits bounds what a single request may cost.
 	Limits Limits `yaml:"limits"`
 	// CORS lets browser apps on other origins call the router. Off (same
@@ -55,9 +72,49 @@ type Subgraph struct {
 	RoutingURL string `yaml:"routing_url"`
 	// SchemaFile is the subgraph's SDL file, relative to the config file.
 	SchemaFile string `yaml:"schema_file"`
+	// Timeout bounds one fetch to this subgraph; default limits.subgraph_timeout.
+	Timeout time.Duration `yaml:"timeout"`
 	// Introspect fetches the SDL live from the subgraph's `_service { sdl }`
 	// instead of reading SchemaFile.
 	Introspect bool `yaml:"introspect"`
+}
+
+// Modes.
+const (
+	ModeProduction  = "production"
+	ModeDevelopment = "development"
+)
+
+// Metrics configures the Prometheus endpoint.
+type Metrics struct {
+	// Enabled serves metrics. Default on.
+	Enabled *bool `yaml:"enabled"`
+	// Path on the router's listener. Default /metrics.
+	Path string `yaml:"path"`
+}
+
+// PersistedOperations configures trusted documents (a manifest of
+// operations clients may send by id) and automatic persisted queries.
+type PersistedOperations struct {
+	// File is a persisted-query manifest (Apollo's
+	// apollo-persisted-query-manifest JSON, or a plain {"id": "query"} map).
+	File string `yaml:"file"`
+	// Safelist refuses every operation that is not in File (by id or by
+	// exact body), APQ registrations included.
+	Safelist bool `yaml:"safelist"`
+	// APQ enables automatic persisted queries (sha256 hashes registered by
+	// clients at run time). Default on unless safelist is set.
+	APQ *bool `yaml:"apq"`
+	// APQCacheSize bounds the APQ store. Default 10000.
+	APQCacheSize int `yaml:"apq_cache_size"`
+}
+
+// Watch configures hot reload.
+type Watch struct {
+	// Enabled polls the files for changes. Default off.
+	Enabled bool `yaml:"enabled"`
+	// Interval between polls. Default 2s.
+	Interval time.Duration `yaml:"interval"`
 }
 
 // Engine tunes query planning and execution.
@@ -167,9 +224,28 @@ func (c *Config) Defaults() {
 	if c.GraphQLPath == "" {
 		c.GraphQLPath = "/graphql"
 	}
-	if c.GraphiQL == nil {
-		on := true
-		c.GraphiQL = &on
+	if c.Mode == "" {
+		c.Mode = ModeProduction
+	}
+	dev := c.Mode == ModeDevelopment
+	boolDefault := func(p **bool, v bool) {
+		if *p == nil {
+			*p = &v
+		}
+	}
+	boolDefault(&c.GraphiQL, dev)
+	boolDefault(&c.Introspection, dev)
+	boolDefault(&c.MaskSubgraphErrors, !dev)
+	boolDefault(&c.Metrics.Enabled, true)
+	if c.Metrics.Path == "" {
+		c.Metrics.Path = "/metrics"
+	}
+	boolDefault(&c.PersistedOperations.APQ, !c.PersistedOperations.Safelist)
+	if c.PersistedOperations.APQCacheSize == 0 {
+		c.PersistedOperations.APQCacheSize = 10000
+	}
+	if c.Watch.Interval == 0 {
+		c.Watch.Interval = 2 * time.Second
 	}
 	if c.ShutdownTimeout == 0 {
 		c.ShutdownTimeout = 15 * time.Second
@@ -224,12 +300,30 @@ func (c *Config) Validate() error {
 		if c.Supergraph == "" && s.SchemaFile == "" && !s.Introspect {
 			errs = append(errs, fmt.Errorf("%s: set schema_file or introspect: true", key))
 		}
+		if s.Timeout < 0 {
+			errs = append(errs, fmt.Errorf("%s.timeout: must not be negative", key))
+		}
 		if s.SchemaFile != "" && s.Introspect {
 			errs = append(errs, fmt.Errorf("%s: schema_file and introspect are exclusive", key))
 		}
 	}
 	if c.Limits.MaxBodyBytes < 0 || c.Limits.MaxDepth < 0 || c.Limits.RequestTimeout < 0 || c.Limits.SubgraphTimeout < 0 {
 		errs = append(errs, errors.New("limits: values must not be negative"))
+	}
+	if c.Mode != ModeProduction && c.Mode != ModeDevelopment {
+		errs = append(errs, fmt.Errorf("mode: %q must be production or development", c.Mode))
+	}
+	if !strings.HasPrefix(c.Metrics.Path, "/") || c.Metrics.Path == c.GraphQLPath {
+		errs = append(errs, fmt.Errorf("metrics.path: %q must start with / and differ from graphql_path", c.Metrics.Path))
+	}
+	if c.PersistedOperations.Safelist && c.PersistedOperations.File == "" {
+		errs = append(errs, errors.New("persisted_operations.safelist: needs persisted_operations.file"))
+	}
+	if c.PersistedOperations.APQCacheSize < 0 {
+		errs = append(errs, errors.New("persisted_operations.apq_cache_size: must not be negative"))
+	}
+	if c.Watch.Interval < 100*time.Millisecond {
+		errs = append(errs, fmt.Errorf("watch.interval: %s is too short (minimum 100ms)", c.Watch.Interval))
 	}
 	if c.Engine.PlanCacheSize < 0 {
 		errs = append(errs, fmt.Errorf("engine.plan_cache_size: %d must not be negative", c.Engine.PlanCacheSize))

@@ -64,8 +64,19 @@ subgraphs:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Listen != "127.0.0.1:4000" || c.GraphQLPath != "/graphql" || !*c.GraphiQL {
+	if c.Listen != "127.0.0.1:4000" || c.GraphQLPath != "/graphql" || c.Mode != ModeProduction {
 		t.Fatalf("defaults not applied: %+v", c)
+	}
+	// Production is safe by default: no IDE, no introspection, no
+	// subgraph internals in client errors.
+	if *c.GraphiQL || *c.Introspection || !*c.MaskSubgraphErrors {
+		t.Fatalf("production defaults: graphiql=%v introspection=%v mask=%v", *c.GraphiQL, *c.Introspection, *c.MaskSubgraphErrors)
+	}
+	if !*c.Metrics.Enabled || c.Metrics.Path != "/metrics" || !*c.Engine.SingleFlight || c.Engine.PlanCacheSize != 1024 {
+		t.Fatalf("metrics/engine defaults: %+v %+v", c.Metrics, c.Engine)
+	}
+	if !*c.PersistedOperations.APQ || c.PersistedOperations.APQCacheSize != 10000 {
+		t.Fatalf("persisted operation defaults: %+v", c.PersistedOperations)
 	}
 	s, ok := c.Subgraph("product")
 	if !ok || s.RoutingURL != "http://product:4001/graphql" {
@@ -74,6 +85,27 @@ subgraphs:
 	want := filepath.Join(filepath.Dir(filepath.Dir(p)), "schema", "product.graphqls")
 	if got := c.Path(s.SchemaFile); got != want {
 		t.Fatalf("Path = %q, want %q", got, want)
+	}
+}
+
+func TestDevelopmentMode(t *testing.T) {
+	c, err := Load(write(t, "mode: development\nsupergraph: s.graphql\nintrospection: false\n"), env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Development turns the conveniences on, but an explicit setting wins.
+	if !*c.GraphiQL || *c.Introspection || *c.MaskSubgraphErrors {
+		t.Fatalf("development: graphiql=%v introspection=%v mask=%v", *c.GraphiQL, *c.Introspection, *c.MaskSubgraphErrors)
+	}
+}
+
+func TestSafelistTurnsAPQOff(t *testing.T) {
+	c, err := Load(write(t, "supergraph: s.graphql\npersisted_operations: {file: ops.json, safelist: true}\n"), env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *c.PersistedOperations.APQ {
+		t.Fatal("safelist must default APQ off: registering new operations would bypass the list")
 	}
 }
 
@@ -86,6 +118,12 @@ func TestLoadErrors(t *testing.T) {
 		{"duplicate", "subgraphs: [{name: a, routing_url: 'http://x/g', introspect: true}, {name: a, routing_url: 'http://y/g', introspect: true}]", "listed twice"},
 		{"bad listen", "listen: nope\nsupergraph: s\n", "listen:"},
 		{"bad path", "graphql_path: graphql\nsupergraph: s\n", "graphql_path"},
+		{"bad mode", "mode: staging\nsupergraph: s\n", "mode: \"staging\""},
+		{"metrics on graphql path", "metrics: {path: /graphql}\nsupergraph: s\n", "metrics.path"},
+		{"safelist without file", "persisted_operations: {safelist: true}\nsupergraph: s\n", "persisted_operations.safelist"},
+		{"negative plan cache", "engine: {plan_cache_size: -1}\nsupergraph: s\n", "engine.plan_cache_size"},
+		{"negative subgraph timeout", "subgraphs: [{name: a, routing_url: 'http://x/g', introspect: true, timeout: -1s}]", "subgraphs[0].timeout"},
+		{"short watch interval", "watch: {enabled: true, interval: 1ms}\nsupergraph: s\n", "watch.interval"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/wundergraph/graphql-go-tools/execution/graphql"
@@ -66,6 +67,9 @@ type Gateway struct {
 	cache    *caches
 	hooks    *fetchHooks
 	cancel   context.CancelFunc
+	// inflight counts executions running on this gateway, so a reload can
+	// retire it only after they finish.
+	inflight atomic.Int64
 }
 
 // New builds the executor. It fails when the supergraph's API schema does
@@ -236,10 +240,30 @@ func (g *Gateway) Schema() *graphql.Schema { return g.schema }
 // Supergraph is the supergraph this gateway serves.
 func (g *Gateway) Supergraph() *supergraph.Supergraph { return g.sg }
 
-// Close releases the resolver's background resources. Requests still in
-// flight on this gateway finish first only if the caller waited for them
-// (the server drains before it closes a swapped-out gateway).
+// Close releases the resolver's background resources at once; requests
+// still running on this gateway fail. Use Retire after a reload.
 func (g *Gateway) Close() { g.cancel() }
+
+// Retire waits until no execution is running on this gateway (or ctx ends)
+// and then closes it. Call it after swapping in a new gateway: requests
+// that started on this one finish on it.
+func (g *Gateway) Retire(ctx context.Context) {
+	t := time.NewTicker(10 * time.Millisecond)
+	defer t.Stop()
+	for g.inflight.Load() > 0 {
+		select {
+		case <-ctx.Done():
+			g.opts.Log.Warn("retiring gateway with requests still running", "requests", g.inflight.Load())
+			g.cancel()
+			return
+		case <-t.C:
+		}
+	}
+	g.cancel()
+}
+
+// InFlight is the number of executions running on this gateway.
+func (g *Gateway) InFlight() int64 { return g.inflight.Load() }
 
 // RequestError is an operation refused before execution (syntax,
 // validation, variables, limits). Code is the extensions.code clients see.

@@ -73,11 +73,11 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 			writeFieldError(w, media, http.StatusUnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", field, msg)
 			return
 		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.limits.MaxBodyBytes))
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.limits().MaxBodyBytes))
 		if err != nil {
 			var tooBig *http.MaxBytesError
 			if errors.As(err, &tooBig) {
-				writeErrors(w, media, http.StatusRequestEntityTooLarge, "REQUEST_TOO_LARGE", fmt.Sprintf("request body exceeds %d bytes", s.limits.MaxBodyBytes))
+				writeErrors(w, media, http.StatusRequestEntityTooLarge, "REQUEST_TOO_LARGE", fmt.Sprintf("request body exceeds %d bytes", s.limits().MaxBodyBytes))
 				return
 			}
 			writeErrors(w, media, http.StatusBadRequest, "BAD_REQUEST", "could not read the request body")
@@ -134,17 +134,17 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		writeErrors(w, media, http.StatusBadRequest, "SUBSCRIPTIONS_NOT_SUPPORTED", "subscriptions are served over WebSocket and SSE, not plain HTTP")
 		return
 	}
-	if d := depth(req.Document(), req.OperationName); d > s.limits.MaxDepth {
-		writeErrors(w, media, graphQLStatus(media), "DEPTH_LIMIT_EXCEEDED", fmt.Sprintf("operation depth %d exceeds the limit of %d", d, s.limits.MaxDepth))
+	if d := depth(req.Document(), req.OperationName); d > s.limits().MaxDepth {
+		writeErrors(w, media, graphQLStatus(media), "DEPTH_LIMIT_EXCEEDED", fmt.Sprintf("operation depth %d exceeds the limit of %d", d, s.limits().MaxDepth))
 		return
 	}
 
-	ctx, cancel := context.WithTimeout(r.Context(), s.limits.RequestTimeout)
+	ctx, cancel := context.WithTimeout(r.Context(), s.limits().RequestTimeout)
 	defer cancel()
 	var buf bytes.Buffer
 	if err := gw.Execute(ctx, &req, &buf); err != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) && r.Context().Err() == nil {
-			writeErrors(w, media, http.StatusGatewayTimeout, "TIMEOUT", fmt.Sprintf("the request did not finish within %s", s.limits.RequestTimeout))
+			writeErrors(w, media, http.StatusGatewayTimeout, "TIMEOUT", fmt.Sprintf("the request did not finish within %s", s.limits().RequestTimeout))
 			return
 		}
 		var reqErr *gateway.RequestError

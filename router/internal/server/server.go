@@ -33,16 +33,23 @@ type Options struct {
 	AssetPrefix string
 	// ShutdownTimeout bounds the drain of in-flight requests.
 	ShutdownTimeout time.Duration
+	// CORS lets browsers on other origins call the router; no
+	// AllowOrigins means same-origin only.
+	CORS config.CORS
+	// Metrics serves Prometheus metrics at MetricsPath; nil turns it off.
+	Metrics     http.Handler
+	MetricsPath string
 }
 
 // Server serves one Gateway at a time; Swap replaces it without dropping
 // requests in flight (they finish on the gateway they started with).
 type Server struct {
-	log    *slog.Logger
-	limits config.Limits
-	opts   Options
-	gw     atomic.Pointer[gateway.Gateway]
-	mux    *http.ServeMux
+	log *slog.Logger
+	// opts is swapped whole by Reconfigure; handlers read it per request.
+	cur  atomic.Pointer[Options]
+	opts Options // as given to New: fixes the routes
+	gw   atomic.Pointer[gateway.Gateway]
+	mux  *http.ServeMux
 }
 
 // New builds the handler tree.
@@ -53,8 +60,18 @@ func New(o Options) *Server {
 	if o.ShutdownTimeout == 0 {
 		o.ShutdownTimeout = 15 * time.Second
 	}
-	s := &Server{log: o.Log, limits: o.Limits, opts: o, mux: http.NewServeMux()}
+	s := &Server{log: o.Log, opts: o, mux: http.NewServeMux()}
+	s.cur.Store(&o)
 	s.mux.HandleFunc(o.Path, s.serveEndpoint)
+	if o.MetricsPath != "" {
+		s.mux.HandleFunc("GET "+o.MetricsPath, func(w http.ResponseWriter, r *http.Request) {
+			if m := s.current().Metrics; m != nil {
+				m.ServeHTTP(w, r)
+				return
+			}
+			http.NotFound(w, r)
+		})
+	}
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("ok\n")) })
 	s.mux.HandleFunc("GET /readyz", s.serveReady)
 	if o.Assets != nil && o.AssetPrefix != "" {
@@ -63,17 +80,40 @@ func New(o Options) *Server {
 	return s
 }
 
+// Reconfigure applies options from a reloaded config to the requests that
+// start after it: limits, GraphiQL and metrics on or off. Path and the
+// routes stay as New set them (they need a restart).
+func (s *Server) Reconfigure(o Options) {
+	if o.Log == nil {
+		o.Log = s.log
+	}
+	if o.ShutdownTimeout == 0 {
+		o.ShutdownTimeout = s.opts.ShutdownTimeout
+	}
+	o.Path, o.AssetPrefix, o.MetricsPath = s.opts.Path, s.opts.AssetPrefix, s.opts.MetricsPath
+	if o.Assets == nil {
+		o.Assets = s.opts.Assets
+	}
+	s.cur.Store(&o)
+}
+
+func (s *Server) current() *Options { return s.cur.Load() }
+
+func (s *Server) limits() config.Limits { return s.current().Limits }
+
 // Swap installs a new gateway and returns the previous one (nil at first).
 func (s *Server) Swap(g *gateway.Gateway) *gateway.Gateway { return s.gw.Swap(g) }
 
 func (s *Server) gateway() *gateway.Gateway { return s.gw.Load() }
 
 // Handler is the whole HTTP handler with request ids, logging and recovery.
-func (s *Server) Handler() http.Handler { return s.middleware(s.mux) }
+// CORS sits inside the request-id middleware so preflights are logged and
+// carry X-Request-ID too.
+func (s *Server) Handler() http.Handler { return s.middleware(newCORS(s.opts.CORS).wrap(s.mux)) }
 
 func (s *Server) serveEndpoint(w http.ResponseWriter, r *http.Request) {
-	if s.opts.GraphiQL != nil && s.opts.WantsHTML != nil && r.Method == http.MethodGet && s.opts.WantsHTML(r) {
-		s.opts.GraphiQL.ServeHTTP(w, r)
+	if o := s.current(); o.GraphiQL != nil && o.WantsHTML != nil && r.Method == http.MethodGet && o.WantsHTML(r) {
+		o.GraphiQL.ServeHTTP(w, r)
 		return
 	}
 	s.serveGraphQL(w, r)
