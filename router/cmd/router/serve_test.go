@@ -80,7 +80,9 @@ func TestServeReloadAndMetrics(t *testing.T) {
 			return len(r.Errors) == 1 && r.Errors[0].Extensions["code"] == "INTROSPECTION_DISABLED"
 		})
 		writeConfig("introspection: false\nengine: {single_flight: false}\n")
-		waitFor(t, "second reload", func() bool { return strings.Contains(metricsText(t, addr), `nexus_router_reloads_total{result="ok"} 2`) })
+		waitFor(t, "second reload", func() bool {
+			return strings.Contains(metricsText(t, addr), `nexus_router_reloads_total{result="ok"} 2`)
+		})
 
 		// A broken config is reported and the last good one keeps serving.
 		writeConfig("limits: {max_depth: -1}\n")
