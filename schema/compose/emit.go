@@ -196,7 +196,9 @@ func (m *merger) emitField(b *strings.Builder, t *mType, f *mField) {
 	if t.Kind == ast.InputObject && f.Default != nil {
 		b.WriteString(" = " + f.Default.String())
 	}
-	if needsJoinField(t, f) {
+	if f.FromInterfaceObject {
+		b.WriteString(" @join__field")
+	} else if needsJoinField(t, f) {
 		for _, fi := range f.In {
 			b.WriteString(" @join__field(graph: " + graphEnum(fi.Graph))
 			if fi.Requires != "" {

@@ -9,11 +9,12 @@ import (
 
 // mType is a type of the supergraph: every subgraph's definition of it merged.
 type mType struct {
-	Name         string
-	Kind         ast.DefinitionKind
-	Description  string
-	In           []*typeIn
-	Fields       []*mField
+	Name        string
+	Kind        ast.DefinitionKind
+	Description string
+	In          []*typeIn
+	Fields      []*mField
+
 	Values       []*mValue
 	Interfaces   []string
 	Members      []string
@@ -49,6 +50,9 @@ type mField struct {
 	Deprecated   *ast.Directive
 	Inaccessible bool
 	Tags         []string
+	// FromInterfaceObject is set on an implementation's copy of a field
+	// that only @interfaceObject subgraphs define (through the interface).
+	FromInterfaceObject bool
 }
 
 // fieldIn is one subgraph's definition of a field.
@@ -64,7 +68,13 @@ type fieldIn struct {
 	// Overridden is set when another subgraph took the field over with
 	// @override; the field stays in this graph only for @requires/@key use.
 	Overridden bool
-	Args       ast.ArgumentDefinitionList
+	// ProgressiveOverride is set on the source of a labelled @override:
+	// both subgraphs resolve the field while traffic moves over.
+	ProgressiveOverride bool
+	// Dropped is set when an @override leaves this subgraph no use for
+	// the field; applyOverrides removes it.
+	Dropped bool
+	Args    ast.ArgumentDefinitionList
 }
 
 type mArg struct {
@@ -119,7 +129,13 @@ func (m *merger) addSubgraph(p *parsed) {
 			m.types[name] = t
 			m.order = append(m.order, name)
 		}
-		if t.Kind != d.Kind {
+		isIfaceObject := d.Kind == ast.Object && p.directive(d.Directives, "interfaceObject") != nil
+		if t.Kind == ast.Object && d.Kind == ast.Interface && t.onlyInterfaceObjects() {
+			// An @interfaceObject subgraph came first; the real interface
+			// decides the supergraph kind.
+			t.Kind = ast.Interface
+		}
+		if t.Kind != d.Kind && !(isIfaceObject && t.Kind == ast.Interface) {
 			m.fail("TYPE_KIND_MISMATCH", name, "", "defined as "+strings.ToLower(string(t.Kind))+" in "+strings.Join(t.graphs(), ", ")+" but as "+strings.ToLower(string(d.Kind))+" in "+p.Name, append(t.graphs(), p.Name)...)
 			continue
 		}
@@ -210,6 +226,17 @@ func (m *merger) addFields(p *parsed, t *mType, in *typeIn, d *ast.Definition) {
 		}
 		mf.In = append(mf.In, fi)
 	}
+}
+
+// onlyInterfaceObjects reports whether every subgraph seen so far defines
+// t as an @interfaceObject.
+func (t *mType) onlyInterfaceObjects() bool {
+	for _, in := range t.In {
+		if !in.InterfaceObject {
+			return false
+		}
+	}
+	return len(t.In) > 0
 }
 
 func (t *mType) graphs() []string {

@@ -2,6 +2,7 @@ package compose
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/vektah/gqlparser/v2/ast"
@@ -30,7 +31,9 @@ func (m *merger) resolve() {
 		}
 	}
 	m.mergeEnums()
+	m.addInterfaceObjectFields()
 	m.checkReferences()
+	m.checkImplementations()
 	if q := m.types["Query"]; q == nil || len(q.Fields) == 0 {
 		names := make([]string, len(m.graphs))
 		for i, g := range m.graphs {
@@ -40,6 +43,11 @@ func (m *merger) resolve() {
 	}
 }
 
+// applyOverrides moves a field to the subgraph that declares @override.
+// The source subgraph keeps the field only where it still needs it: as
+// part of one of its keys or @requires (Apollo's usedOverridden); otherwise
+// it loses the field. A labelled (progressive) override keeps both, since
+// the router splits traffic between them at run time.
 func (m *merger) applyOverrides(t *mType) {
 	for _, f := range t.Fields {
 		for _, fi := range f.In {
@@ -51,20 +59,116 @@ func (m *merger) applyOverrides(t *mType) {
 				continue
 			}
 			for _, other := range f.In {
-				if other.Graph == fi.Graph {
+				if other.Graph != fi.Override {
 					continue
 				}
-				if other.Graph == fi.Override {
-					if other.Override != "" {
-						m.fail("OVERRIDE_SOURCE_HAS_OVERRIDE", t.Name, f.Name, "a field may be overridden only once", fi.Graph, other.Graph)
-					}
+				if other.Override != "" {
+					m.fail("OVERRIDE_SOURCE_HAS_OVERRIDE", t.Name, f.Name, "a field may be overridden only once", fi.Graph, other.Graph)
+				}
+				switch {
+				case fi.OverrideLabel != "":
+					other.ProgressiveOverride = true
+				case t.usedBy(other.Graph, f.Name):
 					other.Overridden = true
+				default:
+					other.Dropped = true
 				}
 			}
 			// Overriding a subgraph that is gone is allowed: the
 			// migration finished and the old owner was removed.
 		}
+		kept := f.In[:0]
+		for _, fi := range f.In {
+			if !fi.Dropped {
+				kept = append(kept, fi)
+			}
+		}
+		f.In = kept
 	}
+}
+
+// usedBy reports whether graph g uses field name of t in a key or in a
+// @requires selection of another field.
+func (t *mType) usedBy(g, name string) bool {
+	if in := t.inGraph(g); in != nil {
+		for _, k := range in.Keys {
+			if slices.Contains(topLevelFields(k.Fields), name) {
+				return true
+			}
+		}
+	}
+	for _, f := range t.Fields {
+		for _, fi := range f.In {
+			if fi.Graph == g && fi.Requires != "" && slices.Contains(topLevelFields(fi.Requires), name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// addInterfaceObjectFields copies the fields an @interfaceObject subgraph
+// contributes to an interface onto every implementation, so the API schema
+// stays valid; no subgraph resolves them on the concrete type.
+func (m *merger) addInterfaceObjectFields() {
+	for _, name := range m.order {
+		iface := m.types[name]
+		if iface.Kind != ast.Interface {
+			continue
+		}
+		for _, f := range iface.Fields {
+			onlyObjects := true
+			for _, fi := range f.In {
+				if in := iface.inGraph(fi.Graph); in == nil || !in.InterfaceObject {
+					onlyObjects = false
+				}
+			}
+			if !onlyObjects {
+				continue
+			}
+			for _, impl := range m.order {
+				it := m.types[impl]
+				if it.Kind != ast.Object || !slices.Contains(it.Interfaces, name) || it.hasField(f.Name) {
+					continue
+				}
+				it.Fields = append(it.Fields, &mField{Name: f.Name, Description: f.Description, Type: copyType(f.Type), Args: f.Args,
+					Deprecated: f.Deprecated, Inaccessible: f.Inaccessible, Tags: f.Tags, FromInterfaceObject: true})
+			}
+		}
+	}
+}
+
+// checkImplementations applies INTERFACE_FIELD_NO_IMPLEM: once merged, an
+// object must define every field of every interface it implements, even
+// when the subgraph that adds a field to the interface does not know the
+// object.
+func (m *merger) checkImplementations() {
+	for _, name := range m.order {
+		t := m.types[name]
+		if t.Kind != ast.Object && t.Kind != ast.Interface {
+			continue
+		}
+		for _, i := range t.Interfaces {
+			it := m.types[i]
+			if it == nil || it.Kind != ast.Interface {
+				continue
+			}
+			for _, f := range it.Fields {
+				if !t.hasField(f.Name) {
+					m.fail("INTERFACE_FIELD_NO_IMPLEM", t.Name, f.Name, fmt.Sprintf("%s implements %s, whose field %s (defined in %s) no subgraph defines on %s", t.Name, i, f.Name, strings.Join(f.graphs(), ", "), t.Name), t.graphs()...)
+				}
+			}
+		}
+	}
+}
+
+func (t *mType) hasField(name string) bool {
+	for _, f := range t.Fields {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *merger) checkKeys(t *mType) {
@@ -94,7 +198,7 @@ func (m *merger) checkSharing(t *mType, f *mField) {
 	}
 	var resolvers []*fieldIn
 	for _, fi := range f.In {
-		if !fi.External && !fi.Overridden {
+		if !fi.External && !fi.Overridden && !fi.ProgressiveOverride {
 			resolvers = append(resolvers, fi)
 		}
 	}
@@ -169,6 +273,9 @@ func (m *merger) mergeArgs(t *mType, f *mField) {
 			}
 			if dep := a.Directives.ForName("deprecated"); dep != nil {
 				arg.Deprecated = dep
+			}
+			if g := m.graph(fi.Graph); g != nil && g.directive(a.Directives, "inaccessible") != nil {
+				arg.Inaccessible = true
 			}
 			if arg.Type == nil {
 				arg.Type = copyType(a.Type)
@@ -336,4 +443,14 @@ func copyType(t *ast.Type) *ast.Type {
 		return nil
 	}
 	return &ast.Type{NamedType: t.NamedType, NonNull: t.NonNull, Elem: copyType(t.Elem)}
+}
+
+// graph returns the parsed subgraph named name, or nil.
+func (m *merger) graph(name string) *parsed {
+	for _, g := range m.graphs {
+		if g.Name == name {
+			return g
+		}
+	}
+	return nil
 }

@@ -107,6 +107,16 @@ func (v *view) fillComposite(graph *Graph, d *ast.Definition, in *typeIn, sdl *s
 			ei := EntityInterface{InterfaceTypeName: d.Name, ConcreteTypeNames: slices.Clone(v.implementers[d.Name])}
 			if in.interfaceObject {
 				graph.InterfaceObjects = append(graph.InterfaceObjects, ei)
+				// The subgraph answers for every implementation through
+				// the interface object: graphql-go-tools plans an entity
+				// fetch for a concrete type only where that type is a
+				// root node with a key (Cosmo's router config does the same).
+				for _, c := range ei.ConcreteTypeNames {
+					graph.RootNodes = append(graph.RootNodes, TypeFields{TypeName: c, FieldNames: slices.Clone(tf.FieldNames)})
+					for _, k := range in.keys {
+						graph.Keys = append(graph.Keys, FieldSet{TypeName: c, SelectionSet: k.SelectionSet, Resolvable: k.Resolvable})
+					}
+				}
 			} else {
 				graph.EntityInterfaces = append(graph.EntityInterfaces, ei)
 			}

@@ -7,8 +7,11 @@ type Config struct {
 	EngineConfig struct {
 		DatasourceConfigurations []DataSource         `json:"datasourceConfigurations"`
 		FieldConfigurations      []FieldConfiguration `json:"fieldConfigurations"`
-		// GraphqlSchema is the client schema Cosmo's router serves.
+		// GraphqlSchema is the schema Cosmo's router plans against.
 		GraphqlSchema string `json:"graphqlSchema"`
+		// GraphqlClientSchema is written when it differs from
+		// GraphqlSchema: the schema without @inaccessible elements.
+		GraphqlClientSchema string `json:"graphqlClientSchema"`
 	} `json:"engineConfig"`
 	Subgraphs []struct {
 		ID         string `json:"id"`

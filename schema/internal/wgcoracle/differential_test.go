@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -33,6 +34,28 @@ type corpusSet struct {
 	name      string
 	subgraphs []Subgraph
 	wantRule  string
+	// forWgc, from a wgc/ subdirectory, is the same graph written the way
+	// wgc accepts it (see wgcVariants for why each exists).
+	forWgc []Subgraph
+	// want lists facts our metadata must contain (want.txt), checked for
+	// sets wgc cannot compose (wgcRejects).
+	want []string
+}
+
+func readSubgraphs(t *testing.T, dir string) []Subgraph {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.graphqls"))
+	sort.Strings(files)
+	var out []Subgraph
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimSuffix(filepath.Base(f), ".graphqls")
+		out = append(out, Subgraph{Name: name, URL: "http://" + name + ":4000/graphql", SDL: string(b)})
+	}
+	return out
 }
 
 func loadCorpus(t *testing.T) []corpusSet {
@@ -46,16 +69,18 @@ func loadCorpus(t *testing.T) []corpusSet {
 		if !d.IsDir() {
 			continue
 		}
-		cs := corpusSet{name: d.Name()}
-		files, _ := filepath.Glob(filepath.Join("testdata/corpus", d.Name(), "*.graphqls"))
-		sort.Strings(files)
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
+		dir := filepath.Join("testdata/corpus", d.Name())
+		cs := corpusSet{name: d.Name(), subgraphs: readSubgraphs(t, dir), forWgc: readSubgraphs(t, filepath.Join(dir, "wgc"))}
+		if (len(cs.forWgc) > 0) != (wgcVariants[cs.name] != "") {
+			t.Fatalf("corpus set %s: a wgc/ variant needs a reason in wgcVariants and vice versa", cs.name)
+		}
+		if b, err := os.ReadFile(filepath.Join(dir, "want.txt")); err == nil {
+			for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+				cs.want = append(cs.want, strings.TrimSpace(line))
 			}
-			name := strings.TrimSuffix(filepath.Base(f), ".graphqls")
-			cs.subgraphs = append(cs.subgraphs, Subgraph{Name: name, URL: "http://" + name + ":4000/graphql", SDL: string(b)})
+		}
+		if (len(cs.want) > 0) != (wgcRejects[cs.name].Reason != "") {
+			t.Fatalf("corpus set %s: a set wgc rejects needs want.txt and a reason in wgcRejects, and vice versa", cs.name)
 		}
 		if b, err := os.ReadFile(filepath.Join("testdata/corpus", d.Name(), "error.txt")); err == nil {
 			cs.wantRule = strings.TrimSpace(string(b))
@@ -88,7 +113,11 @@ func TestDifferentialAgainstWgc(t *testing.T) {
 				ours = append(ours, compose.Subgraph{Name: s.Name, URL: s.URL, SDL: s.SDL})
 			}
 			sdl, ourErr := compose.Compose(ours)
-			cfg, wgcErr := o.Compose(cs.subgraphs)
+			forWgc := cs.subgraphs
+			if len(cs.forWgc) > 0 {
+				forWgc = cs.forWgc
+			}
+			cfg, wgcErr := o.Compose(forWgc)
 			if cs.wantRule != "" {
 				if ourErr == nil || !strings.Contains(ourErr.Error(), "["+cs.wantRule+"]") {
 					t.Errorf("our composer: want rule %s, got %v", cs.wantRule, ourErr)
@@ -101,19 +130,34 @@ func TestDifferentialAgainstWgc(t *testing.T) {
 			if ourErr != nil {
 				t.Fatalf("our composer rejected the set: %v", ourErr)
 			}
-			if wgcErr != nil {
-				t.Fatalf("wgc rejected the set: %v", wgcErr)
-			}
 			sg, err := supergraph.Parse(sdl)
 			if err != nil {
 				t.Fatalf("our supergraph does not parse: %v\n%s", err, sdl)
 			}
 			ourFacts := FromSupergraph(sg)
+			if rej := wgcRejects[cs.name]; rej.Reason != "" {
+				if wgcErr == nil || !strings.Contains(wgcErr.Error(), rej.Contains) {
+					t.Fatalf("allow-listed wgc rejection (%s) no longer occurs as %q: %v", rej.Reason, rej.Contains, wgcErr)
+				}
+				for _, w := range cs.want {
+					if !slices.Contains(ourFacts, w) {
+						t.Errorf("our metadata lacks %q\nhave:\n  %s", w, strings.Join(ourFacts, "\n  "))
+					}
+				}
+				return
+			}
+			if wgcErr != nil {
+				t.Fatalf("wgc rejected the set: %v", wgcErr)
+			}
 			apiOurs, err := APIFacts(sg.APISchema)
 			if err != nil {
 				t.Fatalf("our API schema: %v\n%s", err, sg.APISchema)
 			}
-			apiWgc, err := APIFacts(cfg.EngineConfig.GraphqlSchema)
+			client := cfg.EngineConfig.GraphqlSchema
+			if cfg.EngineConfig.GraphqlClientSchema != "" {
+				client = cfg.EngineConfig.GraphqlClientSchema
+			}
+			apiWgc, err := APIFacts(client)
 			if err != nil {
 				t.Fatalf("wgc client schema: %v", err)
 			}

@@ -9,6 +9,7 @@ import (
 	"github.com/nexus-commerce/nexus/schema/supergraph"
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
 )
 
 // Facts are planner metadata flattened into one sorted line per fact
@@ -158,12 +159,36 @@ func Diff(a, b Facts) (onlyA, onlyB []string) {
 	return onlyA, onlyB
 }
 
-// NormalizeSelection prints a field set with single spaces and no commas,
-// so "id  sku" and "id,sku" compare equal; field order is kept because it
-// is significant to the planner's representation variables.
+// NormalizeSelection prints a field set canonically: single spaces, no
+// commas, and the selections of every level sorted. Order inside a field
+// set carries no meaning (the planner selects the same fields either way),
+// and the tools print it differently ("weight size" vs "size weight").
 func NormalizeSelection(s string) string {
-	s = strings.NewReplacer(",", " ", "{", " { ", "}", " } ").Replace(s)
-	return strings.Join(strings.Fields(s), " ")
+	doc, err := parser.ParseQuery(&ast.Source{Input: "{" + s + "}"})
+	if err != nil || len(doc.Operations) != 1 {
+		return "INVALID(" + strings.Join(strings.Fields(s), " ") + ")"
+	}
+	return printSelections(doc.Operations[0].SelectionSet)
+}
+
+func printSelections(set ast.SelectionSet) string {
+	parts := make([]string, 0, len(set))
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			p := s.Name
+			if len(s.SelectionSet) > 0 {
+				p += " { " + printSelections(s.SelectionSet) + " }"
+			}
+			parts = append(parts, p)
+		case *ast.InlineFragment:
+			parts = append(parts, "... on "+s.TypeCondition+" { "+printSelections(s.SelectionSet)+" }")
+		default:
+			parts = append(parts, fmt.Sprintf("UNSUPPORTED(%T)", sel))
+		}
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, " ")
 }
 
 func nodeFact(graph, kind, typ string, fields, external []string) string {
