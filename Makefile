@@ -74,3 +74,7 @@ lint: ## go vet and gofmt over every module
 .PHONY: bench
 bench: db build ## load-test the router (RPS, latency percentiles, memory)
 	@scripts/bench.sh
+
+.PHONY: bench-router
+bench-router: build ## federation gateway benchmark: 4 in-memory subgraphs, ~88 KB query, 50 connections, with ceilings
+	@scripts/bench-router.sh

@@ -59,7 +59,7 @@ func profileRouter(ctx context.Context, e *env, s scenario) error {
 		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
 			continue
 		}
-		fmt.Println(line)
+		fmt.Println(strings.TrimRight(strings.TrimSuffix(strings.TrimRight(line, " "), "-      -"), " "))
 		if n++; n == 30 {
 			break
 		}

@@ -31,14 +31,20 @@ func (r row) line() string {
 
 // printTable writes the rows as the Markdown table docs/benchmarks.md keeps.
 func printTable(w io.Writer, rows []row) {
-	fmt.Fprintln(w, "| scenario | RPS | p50 | p95 | p99 | errors | wrong answers | response | server RSS peak / after | server CPU | all subgraphs CPU | load generator CPU |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| scenario | RPS | p50 | p95 | p99 | errors | wrong answers | response | server RSS peak / after | server CPU | server CPU per request | all subgraphs CPU | load generator CPU |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range rows {
 		rss := fmt.Sprintf("%s / %s", mib(r.peakRSS), mib(r.rss))
 		rcpu := fmt.Sprintf("%.0f%% of a core", 100*r.serverCores)
-		fmt.Fprintf(w, "| %s | %.0f | %s | %s | %s | %d | %d | %s | %s | %s | %.2f cores | %.2f cores |\n",
+		// CPU per request holds steadier than RPS when other work shares
+		// the machine, so it is the figure to compare across runs.
+		perReq := "—"
+		if rps := r.res.RPS(); rps > 0 {
+			perReq = fmt.Sprintf("%.3f ms", 1000*r.serverCores/rps)
+		}
+		fmt.Fprintf(w, "| %s | %.0f | %s | %s | %s | %d | %d | %s | %s | %s | %s | %.2f cores | %.2f cores |\n",
 			r.label, r.res.RPS(), ms(r.res.Percentile(0.50)), ms(r.res.Percentile(0.95)), ms(r.res.Percentile(0.99)),
-			r.res.Errors, r.res.Mismatches, kb(r.res.ResponseBytes), rss, rcpu, r.subgraphCores, r.loadCores)
+			r.res.Errors, r.res.Mismatches, kb(r.res.ResponseBytes), rss, rcpu, perReq, r.subgraphCores, r.loadCores)
 	}
 }
 
