@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/nexus-commerce/nexus/router/internal/config"
 )
@@ -81,45 +82,72 @@ func (c *cors) wrap(next http.Handler) http.Handler {
 	if c == nil {
 		return next
 	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { c.serve(w, r, next) })
+}
+
+// withCORS applies the CORS options current for each request, so a config
+// reload (Reconfigure) changes the allowed origins without a restart. The
+// compiled form is cached per Options value.
+func (s *Server) withCORS(next http.Handler) http.Handler {
+	type compiled struct {
+		from *Options
+		c    *cors
+	}
+	var last atomic.Pointer[compiled]
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Add("Vary", "Origin")
-		origin := r.Header.Get("Origin")
-		preflight := r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != ""
-		if preflight {
-			h.Add("Vary", "Access-Control-Request-Method")
-			h.Add("Vary", "Access-Control-Request-Headers")
+		o := s.current()
+		c := last.Load()
+		if c == nil || c.from != o {
+			c = &compiled{from: o, c: newCORS(o.CORS)}
+			last.Store(c)
 		}
-		if origin == "" {
+		if c.c == nil {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if !c.allowed(origin) {
-			if preflight {
-				http.Error(w, "origin "+strconv.Quote(origin)+" is not in cors.allow_origins", http.StatusForbidden)
-				return
-			}
-			// The request still runs (a browser without CORS approval cannot
-			// read the answer); refusing it here would not stop curl anyway.
-			next.ServeHTTP(w, r)
-			return
-		}
-		if c.any {
-			h.Set("Access-Control-Allow-Origin", "*")
-		} else {
-			h.Set("Access-Control-Allow-Origin", origin)
-		}
-		if c.credentials {
-			h.Set("Access-Control-Allow-Credentials", "true")
-		}
-		if preflight {
-			h.Set("Access-Control-Allow-Methods", corsAllowMethods)
-			h.Set("Access-Control-Allow-Headers", corsAllowHeaders)
-			h.Set("Access-Control-Max-Age", c.maxAge)
-			w.WriteHeader(http.StatusNoContent)
-			return
-		}
-		h.Set("Access-Control-Expose-Headers", corsExposeHeaders)
-		next.ServeHTTP(w, r)
+		c.c.serve(w, r, next)
 	})
+}
+
+// serve is one request through the CORS rules.
+func (c *cors) serve(w http.ResponseWriter, r *http.Request, next http.Handler) {
+	h := w.Header()
+	h.Add("Vary", "Origin")
+	origin := r.Header.Get("Origin")
+	preflight := r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != ""
+	if preflight {
+		h.Add("Vary", "Access-Control-Request-Method")
+		h.Add("Vary", "Access-Control-Request-Headers")
+	}
+	if origin == "" {
+		next.ServeHTTP(w, r)
+		return
+	}
+	if !c.allowed(origin) {
+		if preflight {
+			http.Error(w, "origin "+strconv.Quote(origin)+" is not in cors.allow_origins", http.StatusForbidden)
+			return
+		}
+		// The request still runs (a browser without CORS approval cannot
+		// read the answer); refusing it here would not stop curl anyway.
+		next.ServeHTTP(w, r)
+		return
+	}
+	if c.any {
+		h.Set("Access-Control-Allow-Origin", "*")
+	} else {
+		h.Set("Access-Control-Allow-Origin", origin)
+	}
+	if c.credentials {
+		h.Set("Access-Control-Allow-Credentials", "true")
+	}
+	if preflight {
+		h.Set("Access-Control-Allow-Methods", corsAllowMethods)
+		h.Set("Access-Control-Allow-Headers", corsAllowHeaders)
+		h.Set("Access-Control-Max-Age", c.maxAge)
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	h.Set("Access-Control-Expose-Headers", corsExposeHeaders)
+	next.ServeHTTP(w, r)
 }

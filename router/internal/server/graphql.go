@@ -209,9 +209,6 @@ func decodeBody(body []byte) (params, error) {
 	if err := jsonString(raw, "query", &p.Query); err != nil {
 		return p, err
 	}
-	if p.Query == "" {
-		return p, &paramError{"query", "required: a non-empty string holding the GraphQL document"}
-	}
 	if err := jsonString(raw, "operationName", &p.OperationName); err != nil {
 		return p, err
 	}
@@ -221,6 +218,9 @@ func decodeBody(body []byte) (params, error) {
 	}
 	if p.Extensions, err = jsonObject("extensions", raw["extensions"]); err != nil {
 		return p, err
+	}
+	if p.Query == "" && !persistedQuery(p.Extensions) {
+		return p, &paramError{"query", "required: a non-empty string holding the GraphQL document"}
 	}
 	if p.Variables == nil {
 		p.Variables = json.RawMessage("{}")
@@ -232,9 +232,6 @@ func decodeBody(body []byte) (params, error) {
 // extensions are URL-encoded JSON objects.
 func decodeQueryString(q url.Values) (params, error) {
 	p := params{Query: q.Get("query"), OperationName: q.Get("operationName")}
-	if strings.TrimSpace(p.Query) == "" {
-		return p, &paramError{"query", "required: the GraphQL document in the query string"}
-	}
 	var err error
 	if v, ok := q["variables"]; ok {
 		if p.Variables, err = jsonObject("variables", json.RawMessage(v[0])); err != nil {
@@ -246,10 +243,27 @@ func decodeQueryString(q url.Values) (params, error) {
 			return p, err
 		}
 	}
+	if strings.TrimSpace(p.Query) == "" && !persistedQuery(p.Extensions) {
+		return p, &paramError{"query", "required: the GraphQL document in the query string"}
+	}
 	if p.Variables == nil {
 		p.Variables = json.RawMessage("{}")
 	}
 	return p, nil
+}
+
+// persistedQuery reports whether extensions names a persisted operation
+// (APQ's extensions.persistedQuery), the one case where query may be absent.
+func persistedQuery(extensions json.RawMessage) bool {
+	if extensions == nil {
+		return false
+	}
+	var ext map[string]json.RawMessage
+	if json.Unmarshal(extensions, &ext) != nil {
+		return false
+	}
+	pq := bytes.TrimSpace(ext["persistedQuery"])
+	return len(pq) > 0 && pq[0] == '{'
 }
 
 // jsonString decodes raw[key] into dst when present and not null.

@@ -109,7 +109,7 @@ func (s *Server) gateway() *gateway.Gateway { return s.gw.Load() }
 // Handler is the whole HTTP handler with request ids, logging and recovery.
 // CORS sits inside the request-id middleware so preflights are logged and
 // carry X-Request-ID too.
-func (s *Server) Handler() http.Handler { return s.middleware(newCORS(s.opts.CORS).wrap(s.mux)) }
+func (s *Server) Handler() http.Handler { return s.middleware(s.withCORS(s.mux)) }
 
 func (s *Server) serveEndpoint(w http.ResponseWriter, r *http.Request) {
 	if o := s.current(); o.GraphiQL != nil && o.WantsHTML != nil && r.Method == http.MethodGet && o.WantsHTML(r) {
