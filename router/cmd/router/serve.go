@@ -92,6 +92,7 @@ func buildGateway(ctx context.Context, cfg *config.Config, m *metrics.Metrics, l
 		DisableSingleFlight:  !*cfg.Engine.SingleFlight,
 		PlanCacheSize:        cfg.Engine.PlanCacheSize,
 		DisableIntrospection: !*cfg.Introspection,
+		Limits:               cfg.Limits.Operation(),
 		MaskSubgraphErrors:   *cfg.MaskSubgraphErrors,
 		Metrics:              m,
 		Log:                  log,

@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/nexus-commerce/nexus/router/internal/limits"
 )
 
 // Config is the whole router configuration. Zero values mean "use the
@@ -133,6 +135,16 @@ type Limits struct {
 	MaxBodyBytes int64 `yaml:"max_body_bytes"`
 	// MaxDepth caps the selection depth of an operation. Default 16.
 	MaxDepth int `yaml:"max_depth"`
+	// MaxAliases caps aliased fields in an operation. Default 64.
+	MaxAliases int `yaml:"max_aliases"`
+	// MaxRootFields caps the root fields of an operation. Default 32.
+	MaxRootFields int `yaml:"max_root_fields"`
+	// MaxTokens caps the lexer tokens of the query text, checked before
+	// parsing. Default 20000.
+	MaxTokens int `yaml:"max_tokens"`
+	// MaxCost caps the estimated cost (@cost/@listSize). Default 0: off,
+	// because a useful budget depends on the schema; measure yours first.
+	MaxCost int `yaml:"max_cost"`
 	// RequestTimeout bounds one whole request. Default 30s.
 	RequestTimeout time.Duration `yaml:"request_timeout"`
 	// SubgraphTimeout bounds one subgraph fetch. Default 10s.
@@ -183,6 +195,11 @@ func (c *CORS) validate() []error {
 		errs = append(errs, fmt.Errorf("cors.max_age: %s must not be negative", c.MaxAge))
 	}
 	return errs
+}
+
+// Operation is the per-operation part of the limits, as the gateway checks it.
+func (l Limits) Operation() limits.Config {
+	return limits.Config{MaxDepth: l.MaxDepth, MaxAliases: l.MaxAliases, MaxRootFields: l.MaxRootFields, MaxTokens: l.MaxTokens, MaxCost: l.MaxCost}
 }
 
 // Load reads a YAML config file, expanding ${VAR} and ${VAR:-default} with
@@ -263,6 +280,15 @@ func (c *Config) Defaults() {
 	if c.Limits.MaxDepth == 0 {
 		c.Limits.MaxDepth = 16
 	}
+	if c.Limits.MaxAliases == 0 {
+		c.Limits.MaxAliases = 64
+	}
+	if c.Limits.MaxRootFields == 0 {
+		c.Limits.MaxRootFields = 32
+	}
+	if c.Limits.MaxTokens == 0 {
+		c.Limits.MaxTokens = 20000
+	}
 	if c.Limits.RequestTimeout == 0 {
 		c.Limits.RequestTimeout = 30 * time.Second
 	}
@@ -307,8 +333,11 @@ func (c *Config) Validate() error {
 			errs = append(errs, fmt.Errorf("%s: schema_file and introspect are exclusive", key))
 		}
 	}
-	if c.Limits.MaxBodyBytes < 0 || c.Limits.MaxDepth < 0 || c.Limits.RequestTimeout < 0 || c.Limits.SubgraphTimeout < 0 {
+	if c.Limits.MaxBodyBytes < 0 || c.Limits.RequestTimeout < 0 || c.Limits.SubgraphTimeout < 0 {
 		errs = append(errs, errors.New("limits: values must not be negative"))
+	}
+	if err := c.Limits.Operation().Validate(); err != nil {
+		errs = append(errs, err)
 	}
 	if c.Mode != ModeProduction && c.Mode != ModeDevelopment {
 		errs = append(errs, fmt.Errorf("mode: %q must be production or development", c.Mode))

@@ -26,7 +26,8 @@ type ExecOptions struct {
 	// QueryPlan adds the query plan to the response extensions;
 	// QueryPlanOnly returns the plan without fetching anything.
 	QueryPlan, QueryPlanOnly bool
-	// AllowMutation is false for GET requests: only queries may run.
+	// AllowMutation is false for GET requests: only queries may run
+	// (mutations and subscriptions are refused with METHOD_NOT_ALLOWED).
 	AllowMutation bool
 }
 
@@ -62,14 +63,14 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 	}
 
 	p := g.prepare(req.Query, req.OperationName, req.Variables)
+	opLabel = opTypeName(p.opType)
+	if !o.AllowMutation && (p.opType == graphql.OperationTypeMutation || p.opType == graphql.OperationTypeSubscription) {
+		outcome = "request_error"
+		return &RequestError{Err: ErrMutationNotAllowed, Code: "METHOD_NOT_ALLOWED"}
+	}
 	if p.err != nil {
 		outcome = "request_error"
 		return p.err
-	}
-	opLabel = opTypeName(p.opType)
-	if p.opType == graphql.OperationTypeMutation && !o.AllowMutation {
-		outcome = "request_error"
-		return &RequestError{Err: ErrMutationNotAllowed, Code: "METHOD_NOT_ALLOWED"}
 	}
 	if p.introspection && g.opts.DisableIntrospection {
 		outcome = "request_error"

@@ -24,6 +24,7 @@ import (
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/plan"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/resolve"
 
+	"github.com/nexus-commerce/nexus/router/internal/limits"
 	"github.com/nexus-commerce/nexus/router/internal/metrics"
 	"github.com/nexus-commerce/nexus/schema/supergraph"
 )
@@ -50,6 +51,12 @@ type Options struct {
 	// with a generic error naming the subgraph (production mode), so
 	// internal details never reach clients.
 	MaskSubgraphErrors bool
+	// Limits refuses operations that are too large (depth, aliases, root
+	// fields, tokens, estimated cost); zero values turn a limit off.
+	Limits limits.Config
+	// Cost weighs fields for the cost limit (@cost/@listSize); nil uses
+	// the defaults.
+	Cost *limits.CostModel
 	// Metrics receives request, fetch and cache metrics; nil records nothing.
 	Metrics *metrics.Metrics
 	// Log receives engine diagnostics.

@@ -16,6 +16,7 @@ import (
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/operationreport"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/variablesvalidation"
 
+	"github.com/nexus-commerce/nexus/router/internal/limits"
 	"github.com/nexus-commerce/nexus/router/internal/metrics"
 )
 
@@ -125,22 +126,38 @@ func (g *Gateway) prepareUncached(query, opName string, variables []byte) *prepa
 	refuse := func(err error, code string) *prepared {
 		return &prepared{err: &RequestError{Err: err, Code: code}}
 	}
+	if err := limits.CheckTokens([]byte(query), g.opts.Limits.MaxTokens); err != nil {
+		return refuse(err, limitCode(err))
+	}
 	req := &graphql.Request{Query: query, OperationName: opName, Variables: variables}
+	// The operation type is known before validation so that a GET carrying
+	// a mutation is refused as such even when the schema has no mutations.
+	opType, err := req.OperationType()
+	if err != nil {
+		return refuse(err, "GRAPHQL_PARSE_FAILED")
+	}
+	refuse = func(err error, code string) *prepared {
+		return &prepared{opType: opType, err: &RequestError{Err: err, Code: code}}
+	}
 	res, err := req.Normalize(g.schema,
 		astnormalization.WithRemoveFragmentDefinitions(),
 		astnormalization.WithRemoveUnusedVariables(),
 		astnormalization.WithInlineFragmentSpreads(),
 		astnormalization.WithPrevalidationRules(astvalidation.DirectivesAreInValidLocations()),
 	)
+	// The text parsed (OperationType above), so what normalisation
+	// refuses is a validation problem (unknown operation type or name,
+	// misplaced directives).
 	if err != nil {
-		return refuse(err, "GRAPHQL_PARSE_FAILED")
+		return refuse(err, "GRAPHQL_VALIDATION_FAILED")
 	}
 	if !res.Successful {
-		return refuse(res.Errors, codeOf(res.Errors, "GRAPHQL_PARSE_FAILED"))
+		return refuse(res.Errors, codeOf(res.Errors, "GRAPHQL_VALIDATION_FAILED"))
 	}
-	opType, err := req.OperationType()
-	if err != nil {
-		return refuse(err, "GRAPHQL_PARSE_FAILED")
+	// Limits come before validation: a deep or wide document is refused
+	// before validation spends time on it.
+	if err := limits.Check(req.Document(), g.schema.Document(), opName, req.Variables, g.opts.Limits, g.opts.Cost); err != nil {
+		return refuse(err, limitCode(err))
 	}
 	vres, err := req.ValidateForSchema(g.schema)
 	if err != nil {
@@ -218,6 +235,15 @@ func selectsIntrospection(doc *ast.Document) bool {
 		}
 	}
 	return false
+}
+
+// limitCode is the code of a limits refusal.
+func limitCode(err error) string {
+	var le *limits.Error
+	if errors.As(err, &le) {
+		return le.Code
+	}
+	return "GRAPHQL_VALIDATION_FAILED"
 }
 
 // codeOf keeps a code the error already carries, else def.

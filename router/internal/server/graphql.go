@@ -19,6 +19,7 @@ import (
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/operationreport"
 
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
+	"github.com/nexus-commerce/nexus/router/internal/persisted"
 )
 
 // Media types of GraphQL over HTTP. Clients that accept the newer
@@ -107,42 +108,43 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	req := graphql.Request{Query: p.Query, OperationName: p.OperationName, Variables: p.Variables}
-	// TODO(lead): graphql.Request has no Extensions field; hand p.Extensions
-	// (persistedQuery for APQ, persisted operations) to the gateway once it
-	// takes them, e.g. gw.Execute(ctx, &req, p.Extensions, &buf).
-	_ = p.Extensions
+	opts := s.current()
+	query := p.Query
+	if opts.Persisted != nil {
+		q, err := opts.Persisted.Resolve(p.Query, p.Extensions)
+		if err != nil {
+			writePersistedError(w, media, err)
+			return
+		}
+		query = q
+	}
+	if strings.TrimSpace(query) == "" {
+		writeErrors(w, media, http.StatusBadRequest, "BAD_REQUEST", "query is required (or a persisted operation id in extensions.persistedQuery)")
+		return
+	}
+	req := graphql.Request{Query: query, OperationName: p.OperationName, Variables: p.Variables}
 
 	gw := s.gateway()
 	if gw == nil {
 		writeErrors(w, media, http.StatusServiceUnavailable, "NOT_READY", "the router has no supergraph loaded yet")
 		return
 	}
-	opType, err := req.OperationType()
-	if err != nil {
-		writeGraphQLErrors(w, media, err, "GRAPHQL_PARSE_FAILED")
-		return
+	// Parsing, validation, limits and the GET rule (queries only) happen in
+	// the gateway, whose results are cached by request text.
+	exec := gateway.ExecOptions{
+		AllowMutation: r.Method == http.MethodPost,
+		Header:        r.Header,
+		QueryPlan:     queryPlanRequested(r, "true"),
+		QueryPlanOnly: queryPlanRequested(r, "only"),
 	}
-	// Only a document that selects a mutation or subscription is refused on
-	// GET; an unknown operation name falls through so the engine reports it.
-	if r.Method == http.MethodGet && (opType == graphql.OperationTypeMutation || opType == graphql.OperationTypeSubscription) {
-		w.Header().Set("Allow", "POST")
-		writeErrors(w, media, http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", "only queries may be sent with GET; use POST")
-		return
-	}
-	if opType == graphql.OperationTypeSubscription {
-		writeErrors(w, media, http.StatusBadRequest, "SUBSCRIPTIONS_NOT_SUPPORTED", "subscriptions are served over WebSocket and SSE, not plain HTTP")
-		return
-	}
-	if d := depth(req.Document(), req.OperationName); d > s.limits().MaxDepth {
-		writeErrors(w, media, graphQLStatus(media), "DEPTH_LIMIT_EXCEEDED", fmt.Sprintf("operation depth %d exceeds the limit of %d", d, s.limits().MaxDepth))
-		return
+	if opts.Exec != nil {
+		opts.Exec(r, &exec)
 	}
 
 	ctx, cancel := context.WithTimeout(r.Context(), s.limits().RequestTimeout)
 	defer cancel()
 	var buf bytes.Buffer
-	if err := gw.Execute(ctx, &req, &buf); err != nil {
+	if err := gw.ExecuteWith(ctx, &req, &buf, exec); err != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) && r.Context().Err() == nil {
 			writeErrors(w, media, http.StatusGatewayTimeout, "TIMEOUT", fmt.Sprintf("the request did not finish within %s", s.limits().RequestTimeout))
 			return
@@ -434,4 +436,30 @@ func writeFieldError(w http.ResponseWriter, media string, status int, code, fiel
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []gqlError{{Message: msg, Extensions: ext}}})
+}
+
+// queryPlanRequested reports whether the client asked for the query plan
+// (header X-Nexus-Query-Plan: true adds it to extensions; only returns the
+// plan without fetching). GraphiQL's headers editor can send it.
+func queryPlanRequested(r *http.Request, mode string) bool {
+	return strings.EqualFold(r.Header.Get("X-Nexus-Query-Plan"), mode)
+}
+
+// writePersistedError answers a persisted-operation refusal. Not found is a
+// 200 with the error (Apollo's APQ protocol: the client then sends the full
+// query); the others are request errors.
+func writePersistedError(w http.ResponseWriter, media string, err error) {
+	var pe *persisted.Error
+	if !errors.As(err, &pe) {
+		writeErrors(w, media, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "internal error")
+		return
+	}
+	status := graphQLStatus(media)
+	switch pe.Code {
+	case persisted.CodeNotFound:
+		status = http.StatusOK
+	case persisted.CodeNotAllowed:
+		status = http.StatusForbidden
+	}
+	writeErrors(w, media, status, pe.Code, pe.Message)
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/nexus-commerce/nexus/router/internal/config"
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
+	"github.com/nexus-commerce/nexus/router/internal/persisted"
 )
 
 // Options configures a Server.
@@ -36,6 +37,11 @@ type Options struct {
 	// CORS lets browsers on other origins call the router; no
 	// AllowOrigins means same-origin only.
 	CORS config.CORS
+	// Persisted resolves persisted operations and APQ; nil turns them off.
+	Persisted *persisted.Store
+	// Exec adjusts the per-request execution options (auth claims,
+	// subgraph headers, authorisation) after the server filled them in.
+	Exec func(*http.Request, *gateway.ExecOptions)
 	// Metrics serves Prometheus metrics at MetricsPath; nil turns it off.
 	Metrics     http.Handler
 	MetricsPath string

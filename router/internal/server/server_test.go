@@ -44,7 +44,7 @@ func startWith(t *testing.T, limits config.Limits, cors config.CORS) string {
 	}
 	cfg := config.Config{Limits: limits, CORS: cors}
 	cfg.Defaults()
-	gw, err := gateway.New(gateway.Options{Supergraph: sg})
+	gw, err := gateway.New(gateway.Options{Supergraph: sg, Limits: cfg.Limits.Operation()})
 	if err != nil {
 		t.Fatal(err)
 	}
