@@ -41,6 +41,8 @@ func (m *merger) emit() string {
 	if usesTag {
 		b.WriteString("  @link(url: \"https://specs.apollo.dev/tag/v0.3\")\n")
 	}
+	carried := m.carriedSpecs()
+	b.WriteString(specLinks(carried))
 	b.WriteString("{\n")
 	for _, op := range []string{"query", "mutation", "subscription"} {
 		name := map[string]string{"query": "Query", "mutation": "Mutation", "subscription": "Subscription"}[op]
@@ -49,6 +51,7 @@ func (m *merger) emit() string {
 		}
 	}
 	b.WriteString("}\n\n")
+	b.WriteString(specDefinitions(carried))
 	if usesInaccessible {
 		b.WriteString(inaccessibleDef + "\n")
 	}
@@ -61,6 +64,7 @@ func (m *merger) emit() string {
 		fmt.Fprintf(&b, "  %s @join__graph(name: %s, url: %s)\n", graphEnum(g.Name), quote(g.Name), quote(g.URL))
 	}
 	b.WriteString("}\n\nscalar join__FieldSet\n\nscalar link__Import\n\nenum link__Purpose {\n  \"\"\"\n  `SECURITY` features provide metadata necessary to securely resolve fields.\n  \"\"\"\n  SECURITY\n\n  \"\"\"\n  `EXECUTION` features provide metadata necessary for operation execution.\n  \"\"\"\n  EXECUTION\n}\n")
+	b.WriteString(specScalars(carried))
 
 	for _, name := range m.sortedTypes() {
 		b.WriteString("\n")
@@ -117,6 +121,7 @@ func (m *merger) emitType(b *strings.Builder, t *mType) {
 		}
 	}
 	writeSecurity(b, t.Inaccessible, t.Tags, "\n  ")
+	writeCarried(b, t.Carried, "\n  ")
 	for _, d := range t.Directives {
 		b.WriteString("\n  " + directiveString(d))
 	}
@@ -140,6 +145,7 @@ func (m *merger) emitType(b *strings.Builder, t *mType) {
 				b.WriteString(" @join__enumValue(graph: " + graphEnum(g) + ")")
 			}
 			writeSecurity(b, v.Inaccessible, v.Tags, " ")
+			writeCarried(b, v.Carried, " ")
 			if v.Deprecated != nil {
 				b.WriteString(" " + directiveString(v.Deprecated))
 			}
@@ -186,6 +192,7 @@ func (m *merger) emitField(b *strings.Builder, t *mType, f *mField) {
 				b.WriteString(" = " + a.Default.String())
 			}
 			writeSecurity(b, a.Inaccessible, nil, " ")
+			writeCarried(b, a.Carried, " ")
 			if a.Deprecated != nil {
 				b.WriteString(" " + directiveString(a.Deprecated))
 			}
@@ -226,6 +233,7 @@ func (m *merger) emitField(b *strings.Builder, t *mType, f *mField) {
 		}
 	}
 	writeSecurity(b, f.Inaccessible, f.Tags, " ")
+	writeCarried(b, f.Carried, " ")
 	if f.Deprecated != nil {
 		b.WriteString(" " + directiveString(f.Deprecated))
 	}

@@ -21,6 +21,8 @@ type mType struct {
 	Directives   ast.DirectiveList // non-federation directives kept as-is (@specifiedBy, @oneOf)
 	Inaccessible bool
 	Tags         []string
+	// Carried are the authorization and cost directives (see carry.go).
+	Carried ast.DirectiveList
 }
 
 // typeIn is what one subgraph says about a type.
@@ -50,6 +52,7 @@ type mField struct {
 	Deprecated   *ast.Directive
 	Inaccessible bool
 	Tags         []string
+	Carried      ast.DirectiveList
 	// FromInterfaceObject is set on an implementation's copy of a field
 	// that only @interfaceObject subgraphs define (through the interface).
 	FromInterfaceObject bool
@@ -85,6 +88,7 @@ type mArg struct {
 	Graphs       []string
 	Deprecated   *ast.Directive
 	Inaccessible bool
+	Carried      ast.DirectiveList
 }
 
 type mValue struct {
@@ -94,6 +98,7 @@ type mValue struct {
 	Deprecated   *ast.Directive
 	Inaccessible bool
 	Tags         []string
+	Carried      ast.DirectiveList
 }
 
 // merger accumulates types across subgraphs and the errors found on the way.
@@ -154,6 +159,7 @@ func (m *merger) addSubgraph(p *parsed) {
 		for _, tg := range p.directives(d.Directives, "tag") {
 			t.Tags = appendUnique(t.Tags, argString(tg, "name"))
 		}
+		p.carry(d.Directives, &t.Carried)
 		for _, dir := range d.Directives {
 			if !p.isFederationDirective(dir.Name) && (dir.Name == "specifiedBy" || dir.Name == "oneOf") && t.Directives.ForName(dir.Name) == nil {
 				t.Directives = append(t.Directives, dir)
@@ -182,6 +188,7 @@ func (m *merger) addSubgraph(p *parsed) {
 				if p.directive(v.Directives, "inaccessible") != nil {
 					mv.Inaccessible = true
 				}
+				p.carry(v.Directives, &mv.Carried)
 			}
 		}
 	}
@@ -208,6 +215,7 @@ func (m *merger) addFields(p *parsed, t *mType, in *typeIn, d *ast.Definition) {
 		for _, tg := range p.directives(f.Directives, "tag") {
 			mf.Tags = appendUnique(mf.Tags, argString(tg, "name"))
 		}
+		p.carry(f.Directives, &mf.Carried)
 		fi := &fieldIn{Graph: p.Name, Type: f.Type, Args: f.Arguments}
 		fi.External = p.directive(f.Directives, "external") != nil
 		fi.Shareable = in.Shareable || keyFields[f.Name] || p.directive(f.Directives, "shareable") != nil

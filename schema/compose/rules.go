@@ -274,8 +274,9 @@ func (m *merger) mergeArgs(t *mType, f *mField) {
 			if dep := a.Directives.ForName("deprecated"); dep != nil {
 				arg.Deprecated = dep
 			}
-			if g := m.graph(fi.Graph); g != nil && g.directive(a.Directives, "inaccessible") != nil {
-				arg.Inaccessible = true
+			if g := m.graph(fi.Graph); g != nil {
+				arg.Inaccessible = arg.Inaccessible || g.directive(a.Directives, "inaccessible") != nil
+				g.carry(a.Directives, &arg.Carried)
 			}
 			if arg.Type == nil {
 				arg.Type = copyType(a.Type)

@@ -8,10 +8,15 @@ import (
 	"github.com/vektah/gqlparser/v2/formatter"
 )
 
-// specDirectives are applied by the link, join, inaccessible and tag specs;
-// they describe the composition and never reach clients.
+// isSpecDirective reports directives of the link, join, inaccessible, tag,
+// authorization and cost specs: they describe the composition or the
+// router's policy and never reach clients (Apollo's API schema drops them too).
 func isSpecDirective(name string) bool {
-	return strings.HasPrefix(name, "join__") || name == "link" || name == "inaccessible" || name == "tag"
+	switch name {
+	case "link", "inaccessible", "tag", "authenticated", "requiresScopes", "policy", "cost", "listSize":
+		return true
+	}
+	return strings.HasPrefix(name, "join__")
 }
 
 // apiSchema derives the client-facing schema: drops spec definitions and

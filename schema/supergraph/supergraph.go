@@ -28,6 +28,12 @@ type Supergraph struct {
 	Arguments []FieldArguments
 	// Roots maps "query", "mutation", "subscription" to type names.
 	Roots map[string]string
+	// Authorization lists every field with @authenticated, @requiresScopes
+	// or @policy requirements, type-level ones applied to the fields of the
+	// type and to the fields returning it; in schema order.
+	Authorization []FieldAuthorization
+	// Costs is the @cost / @listSize model for the router's cost limit.
+	Costs CostModel
 }
 
 // Graph is one subgraph's share of the supergraph.
@@ -104,6 +110,9 @@ func Parse(sdl string) (*Supergraph, error) {
 	}
 	sg.APISchema = apiSchema(doc)
 	sg.Arguments = arguments(doc)
+	names := readSpecNames(doc)
+	sg.Authorization = authorization(v.types, names)
+	sg.Costs = costs(v.types, names)
 	return sg, nil
 }
 
@@ -138,7 +147,14 @@ func arguments(doc *ast.SchemaDocument) []FieldArguments {
 	return out
 }
 
-// isSpecType reports definitions that belong to the link/join machinery.
+// isSpecType reports definitions that belong to the link/join machinery
+// or to a linked spec (requiresScopes__Scope, policy__Policy; openfed__ is
+// Cosmo's prefix for the same).
 func isSpecType(name string) bool {
-	return strings.HasPrefix(name, "join__") || strings.HasPrefix(name, "link__")
+	for _, p := range []string{"join__", "link__", "requiresScopes__", "policy__", "openfed__"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -49,7 +49,40 @@ func FromConfig(c *Config) Facts {
 			f = append(f, ifaceFact(g, "interfaceObject", e.InterfaceTypeName, e.ConcreteTypeNames))
 		}
 	}
+	for _, ds := range c.EngineConfig.DatasourceConfigurations {
+		if ds.Cost == nil {
+			continue
+		}
+		for typ, w := range ds.Cost.TypeWeights {
+			f = append(f, fmt.Sprintf("cost type %s: %d", typ, w))
+		}
+		for _, fw := range ds.Cost.FieldWeights {
+			if fw.Weight != nil {
+				f = append(f, fmt.Sprintf("cost field %s.%s: %d", fw.TypeName, fw.FieldName, *fw.Weight))
+			}
+			for a, w := range fw.ArgumentWeights {
+				f = append(f, fmt.Sprintf("cost arg %s.%s(%s:): %d", fw.TypeName, fw.FieldName, a, w))
+			}
+		}
+		for _, ls := range ds.Cost.ListSizes {
+			size := supergraph.ListSize{SlicingArguments: ls.SlicingArguments, SizedFields: ls.SizedFields, RequireOneSlicingArgument: true}
+			if ls.AssumedSize != nil {
+				size.AssumedSize = *ls.AssumedSize
+			}
+			if ls.RequireOneSlicingArgument != nil {
+				size.RequireOneSlicingArgument = *ls.RequireOneSlicingArgument
+			}
+			f = append(f, listSizeFact(ls.TypeName+"."+ls.FieldName, size))
+		}
+	}
 	for _, fc := range c.EngineConfig.FieldConfigurations {
+		if ac := fc.AuthorizationConfiguration; ac != nil {
+			var scopes [][]string
+			for _, or := range ac.RequiredOrScopes {
+				scopes = append(scopes, or.RequiredAndScopes)
+			}
+			f = append(f, authFacts(fc.TypeName, fc.FieldName, ac.RequiresAuthentication, scopes, nil)...)
+		}
 		var args []string
 		for _, a := range fc.ArgumentsConfiguration {
 			args = append(args, a.Name)
@@ -89,6 +122,21 @@ func FromSupergraph(sg *supergraph.Supergraph) Facts {
 	}
 	for _, a := range sg.Arguments {
 		f = append(f, argsFact(a.TypeName, a.FieldName, a.ArgumentNames))
+	}
+	for _, a := range sg.Authorization {
+		f = append(f, authFacts(a.TypeName, a.FieldName, a.Authenticated, a.Scopes, a.Policies)...)
+	}
+	for typ, w := range sg.Costs.TypeWeights {
+		f = append(f, fmt.Sprintf("cost type %s: %d", typ, w))
+	}
+	for coord, w := range sg.Costs.FieldWeights {
+		f = append(f, fmt.Sprintf("cost field %s: %d", coord, w))
+	}
+	for coord, w := range sg.Costs.ArgumentWeights {
+		f = append(f, fmt.Sprintf("cost arg %s: %d", coord, w))
+	}
+	for coord, ls := range sg.Costs.ListSizes {
+		f = append(f, listSizeFact(coord, ls))
 	}
 	return f.sorted()
 }
@@ -189,6 +237,35 @@ func printSelections(set ast.SelectionSet) string {
 	}
 	sort.Strings(parts)
 	return strings.Join(parts, " ")
+}
+
+// authFacts prints a field's requirements. Scopes imply authentication
+// (Cosmo states it, Apollo implies it), so both print "authenticated".
+func authFacts(typ, field string, authenticated bool, scopes, policies [][]string) []string {
+	var out []string
+	if authenticated || len(scopes) > 0 {
+		out = append(out, fmt.Sprintf("auth %s.%s authenticated", typ, field))
+	}
+	if len(scopes) > 0 {
+		out = append(out, fmt.Sprintf("auth %s.%s scopes: %s", typ, field, orOfAnd(scopes)))
+	}
+	if len(policies) > 0 {
+		out = append(out, fmt.Sprintf("auth %s.%s policies: %s", typ, field, orOfAnd(policies)))
+	}
+	return out
+}
+
+func orOfAnd(sets [][]string) string {
+	alts := make([]string, len(sets))
+	for i, s := range sets {
+		alts[i] = strings.Join(sortedCopy(s), " ")
+	}
+	sort.Strings(alts)
+	return strings.Join(slices.Compact(alts), " | ")
+}
+
+func listSizeFact(coord string, ls supergraph.ListSize) string {
+	return fmt.Sprintf("listSize %s: assumed=%d slicing=%v sized=%v requireOne=%v", coord, ls.AssumedSize, ls.SlicingArguments, ls.SizedFields, ls.RequireOneSlicingArgument)
 }
 
 func nodeFact(graph, kind, typ string, fields, external []string) string {
