@@ -141,7 +141,8 @@ func and(a, b [][]string) [][]string {
 	return out
 }
 
-// nestedStrings reads a [[String!]!]! argument.
+// nestedStrings reads a [[String!]!]! argument, each AND-set sorted so
+// requirements compare equal however they were written.
 func nestedStrings(d *ast.Directive, name string) [][]string {
 	a := d.Arguments.ForName(name)
 	if a == nil || a.Value == nil {
@@ -153,6 +154,7 @@ func nestedStrings(d *ast.Directive, name string) [][]string {
 		for _, s := range or.Value.Children {
 			set = append(set, s.Value.Raw)
 		}
+		sort.Strings(set)
 		out = append(out, set)
 	}
 	return out

@@ -90,6 +90,10 @@ func (o *Oracle) Compose(subgraphs []Subgraph) (*Config, error) {
 	if b, err := os.ReadFile(cached); err == nil {
 		return decode(b)
 	}
+	// A rejection is as deterministic as a success, so it is cached too.
+	if b, err := os.ReadFile(strings.TrimSuffix(cached, ".json") + ".err"); err == nil {
+		return nil, errors.New(string(b))
+	}
 
 	work, err := os.MkdirTemp("", "wgcoracle-")
 	if err != nil {
@@ -116,7 +120,12 @@ func (o *Oracle) Compose(subgraphs []Subgraph) (*Config, error) {
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("wgc router compose: %w\n%s", err, out.String())
+		var exit *exec.ExitError
+		failure := fmt.Errorf("wgc router compose: %w\n%s", err, out.String())
+		if errors.As(err, &exit) && os.MkdirAll(cacheDir, 0o755) == nil {
+			_ = os.WriteFile(strings.TrimSuffix(cached, ".json")+".err", []byte(failure.Error()), 0o644)
+		}
+		return nil, failure
 	}
 	b, err := os.ReadFile(filepath.Join(work, "config.json"))
 	if err != nil {
