@@ -6,6 +6,7 @@ package inventory
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -59,7 +60,7 @@ var capacity = map[string]int{"w1": 100, "w2": 40}
 var rates = map[model.Zone]int{model.ZoneDomestic: 1, model.ZoneEu: 2, model.ZoneWorld: 5}
 
 func product(row stockRow) *model.Product {
-	p := &model.Product{ID: row.id, Variation: &model.Variation{ID: row.variation}, InStock: row.inStock, Dimensions: &model.Dimensions{}}
+	p := &model.Product{ID: row.id, Variation: &model.Variation{ID: row.variation}, InStock: row.inStock}
 	if w, ok := provided[row.warehouse]; ok {
 		p.Warehouse = &model.Warehouse{Code: w.Code, Name: w.Name, Address: w.Address, Capacity: capacity[w.Code]}
 	}
@@ -67,7 +68,7 @@ func product(row stockRow) *model.Product {
 }
 
 // FindProductByIDAndVariationID fails for a product it holds no stock for
-// (gqlgen then fills @requires fields onto the returned product).
+// (the @requires values reach each field resolver as federationRequires).
 func (r *entityResolver) FindProductByIDAndVariationID(ctx context.Context, id string, variationID string) (*model.Product, error) {
 	for _, row := range stock {
 		if row.id == id && row.variation == variationID {
@@ -89,19 +90,22 @@ func (r *entityResolver) FindWarehouseByCode(ctx context.Context, code string) (
 
 // ShippingEstimate is the weight times the zone's rate; it fails when the
 // router did not send the weight it @requires.
-func (r *productResolver) ShippingEstimate(ctx context.Context, obj *model.Product, zone model.Zone) (*model.Money, error) {
-	if obj.Weight == 0 {
+func (r *productResolver) ShippingEstimate(ctx context.Context, obj *model.Product, zone model.Zone, federationRequires map[string]any) (*model.Money, error) {
+	weight, ok := requiredInt(federationRequires, "weight")
+	if !ok {
 		return nil, errors.New("shippingEstimate: the weight it requires was not sent")
 	}
-	return &model.Money{Amount: obj.Weight * rates[zone], Currency: "EUR"}, nil
+	return &model.Money{Amount: weight * rates[zone], Currency: "EUR"}, nil
 }
 
 // Packaging sizes a box from the footprint; it fails when the router did
 // not send the dimensions it @requires.
-func (r *productResolver) Packaging(ctx context.Context, obj *model.Product) (string, error) {
-	area := obj.Dimensions.Length * obj.Dimensions.Width
+func (r *productResolver) Packaging(ctx context.Context, obj *model.Product, federationRequires map[string]any) (string, error) {
+	length, okL := requiredInt(federationRequires, "dimensions", "length")
+	width, okW := requiredInt(federationRequires, "dimensions", "width")
+	area := length * width
 	switch {
-	case area == 0:
+	case !okL || !okW:
 		return "", errors.New("packaging: the dimensions it requires were not sent")
 	case area <= 1000:
 		return "box:small", nil
@@ -110,6 +114,31 @@ func (r *productResolver) Packaging(ctx context.Context, obj *model.Product) (st
 	default:
 		return "box:large", nil
 	}
+}
+
+// requiredInt reads a number at path in the @requires values gqlgen hands
+// a field resolver; ok is false when the router did not send it.
+func requiredInt(reqs map[string]any, path ...string) (int, bool) {
+	var v any = reqs
+	for _, k := range path {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return 0, false
+		}
+		v = m[k]
+	}
+	switch n := v.(type) {
+	case json.Number:
+		i, err := n.Int64()
+		return int(i), err == nil
+	case float64:
+		return int(n), true
+	case int64:
+		return int(n), true
+	case int:
+		return n, true
+	}
+	return 0, false
 }
 
 // LowStock lists products with fewer than 4 units: p2 and p4.

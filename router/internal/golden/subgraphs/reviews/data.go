@@ -35,8 +35,7 @@ var reviewRows = []reviewRow{
 	{"r5", "SKU-3", "", 2, "Ok rug", "SKU-3", "", []model.Attachment{}},
 }
 
-// store is the object graph built from the rows; each entity call gets its
-// own copies so gqlgen can write @requires values onto them.
+// store is the object graph built from the rows.
 type store struct {
 	reviews []*model.Review
 	byID    map[string]*model.Review
@@ -79,7 +78,7 @@ func newStore() *store {
 // product returns a fresh Product; named is true only where @provides
 // promises the name.
 func (s *store) product(sku string, named bool) *model.Product {
-	p := &model.Product{Sku: sku, ShippingEstimate: &model.Money{}, Reviews: []*model.Review{}}
+	p := &model.Product{Sku: sku, Reviews: []*model.Review{}}
 	for _, row := range productRows {
 		if row.sku == sku {
 			p.ID = row.id

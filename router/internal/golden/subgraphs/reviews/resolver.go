@@ -44,8 +44,8 @@ func (r *entityResolver) FindBrandByID(ctx context.Context, id string) (*model.B
 	return &model.Brand{ID: id}, nil
 }
 
-// FindProductBySku returns a fresh product for gqlgen to put the @requires
-// values on.
+// FindProductBySku returns the product's reviews; @requires values reach
+// the field resolvers as federationRequires.
 func (r *entityResolver) FindProductBySku(ctx context.Context, sku string) (*model.Product, error) {
 	return r.store.product(sku, false), nil
 }
@@ -77,24 +77,28 @@ func (r *mutationResolver) RecordReview(ctx context.Context, run string, tag str
 
 // DeliveryNote needs the EU shipping estimate the router fetched from
 // inventory (which in turn needed catalog's weight).
-func (r *productResolver) DeliveryNote(ctx context.Context, obj *model.Product, prefix *string) (string, error) {
-	if obj.ShippingEstimate == nil || obj.ShippingEstimate.Amount == 0 {
+func (r *productResolver) DeliveryNote(ctx context.Context, obj *model.Product, prefix *string, federationRequires map[string]any) (string, error) {
+	est, _ := federationRequires["shippingEstimate"].(map[string]any)
+	amount, okA := est["amount"]
+	currency, okC := est["currency"].(string)
+	if !okA || !okC {
 		return "", errors.New("deliveryNote: the shippingEstimate it requires was not sent")
 	}
 	p := ""
 	if prefix != nil {
 		p = *prefix
 	}
-	return fmt.Sprintf("%s %d %s", p, obj.ShippingEstimate.Amount, obj.ShippingEstimate.Currency), nil
+	return fmt.Sprintf("%s %v %s", p, amount, currency), nil
 }
 
 // PackagingNote needs inventory's packaging (which needed catalog's
 // dimensions).
-func (r *productResolver) PackagingNote(ctx context.Context, obj *model.Product) (string, error) {
-	if obj.Packaging == "" {
+func (r *productResolver) PackagingNote(ctx context.Context, obj *model.Product, federationRequires map[string]any) (string, error) {
+	packaging, ok := federationRequires["packaging"].(string)
+	if !ok || packaging == "" {
 		return "", errors.New("packagingNote: the packaging it requires was not sent")
 	}
-	return "packed in " + obj.Packaging, nil
+	return "packed in " + packaging, nil
 }
 
 // Review is null for an unknown id.

@@ -174,18 +174,6 @@ func (ec *executionContext) resolveEntity(
 				return nil, fmt.Errorf(`resolving Entity "Product": %w`, err)
 			}
 
-			entity.Weight, err = ec.unmarshalNInt2int(ctx, rep["weight"])
-			if err != nil {
-				return nil, err
-			}
-			entity.Dimensions.Length, err = ec.unmarshalNInt2int(ctx, rep["dimensions"].(map[string]any)["length"])
-			if err != nil {
-				return nil, err
-			}
-			entity.Dimensions.Width, err = ec.unmarshalNInt2int(ctx, rep["dimensions"].(map[string]any)["width"])
-			if err != nil {
-				return nil, err
-			}
 			return entity, nil
 		}
 	case "Warehouse":

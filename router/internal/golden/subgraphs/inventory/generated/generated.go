@@ -63,8 +63,8 @@ type ComplexityRoot struct {
 		Dimensions       func(childComplexity int) int
 		ID               func(childComplexity int) int
 		InStock          func(childComplexity int) int
-		Packaging        func(childComplexity int) int
-		ShippingEstimate func(childComplexity int, zone model.Zone) int
+		Packaging        func(childComplexity int, federationRequires map[string]any) int
+		ShippingEstimate func(childComplexity int, zone model.Zone, federationRequires map[string]any) int
 		Variation        func(childComplexity int) int
 		Warehouse        func(childComplexity int) int
 		Weight           func(childComplexity int) int
@@ -101,8 +101,8 @@ type EntityResolver interface {
 	FindWarehouseByCode(ctx context.Context, code string) (*model.Warehouse, error)
 }
 type ProductResolver interface {
-	ShippingEstimate(ctx context.Context, obj *model.Product, zone model.Zone) (*model.Money, error)
-	Packaging(ctx context.Context, obj *model.Product) (string, error)
+	ShippingEstimate(ctx context.Context, obj *model.Product, zone model.Zone, federationRequires map[string]any) (*model.Money, error)
+	Packaging(ctx context.Context, obj *model.Product, federationRequires map[string]any) (string, error)
 }
 type QueryResolver interface {
 	LowStock(ctx context.Context) ([]*model.Product, error)
@@ -111,6 +111,31 @@ type QueryResolver interface {
 // endregion ************************** generated!.gotpl **************************
 
 // region    ************************** internal!.gotpl ***************************
+
+var (
+	builtInDirectivePopulateFromRepresentations = func(ctx context.Context, obj any, next graphql.Resolver) (res any, err error) {
+		fc := graphql.GetFieldContext(ctx)
+
+		// We get the Federation representations argument from the _entities resolver
+		representations, ok := fc.Parent.Parent.Args["representations"].([]map[string]any)
+		if !ok {
+			return nil, errors.New("must be called from within _entities")
+		}
+
+		// Get the index of the current entity in the representations list. This is
+		// set by the execution context after the _entities resolver is called.
+		index := fc.Parent.Index
+		if index == nil {
+			return nil, errors.New("couldn't find input index for entity")
+		}
+
+		if len(representations) < *index {
+			return nil, errors.New("representation not found")
+		}
+
+		return representations[*index], nil
+	}
+)
 
 type executableSchema graphql.ExecutableSchemaState[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
@@ -217,7 +242,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Product.Packaging(childComplexity), true
+		args, err := ec.field_Product_packaging_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Product.Packaging(childComplexity, args["_federationRequires"].(map[string]any)), true
 	case "Product.shippingEstimate":
 		if e.ComplexityRoot.Product.ShippingEstimate == nil {
 			break
@@ -228,7 +258,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Product.ShippingEstimate(childComplexity, args["zone"].(model.Zone)), true
+		return e.ComplexityRoot.Product.ShippingEstimate(childComplexity, args["zone"].(model.Zone), args["_federationRequires"].(map[string]any)), true
 	case "Product.variation":
 		if e.ComplexityRoot.Product.Variation == nil {
 			break
@@ -755,6 +785,52 @@ func (ec *executionContext) field_Entity_findWarehouseByCode_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Product_packaging_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+
+	arg0, err := ec.field_Product_packaging_argsFederationRequires(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["_federationRequires"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Product_packaging_argsFederationRequires(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (map[string]any, error) {
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("_federationRequires"))
+	directive0 := func(ctx context.Context) (any, error) {
+		tmp, ok := rawArgs["_federationRequires"]
+		if !ok {
+			var zeroVal map[string]any
+			return zeroVal, nil
+		}
+		return ec.unmarshalO_RequiresMap2map(ctx, tmp)
+	}
+
+	directive1 := func(ctx context.Context) (any, error) {
+		return builtInDirectivePopulateFromRepresentations(ctx, rawArgs, directive0)
+	}
+
+	tmp, err := directive1(ctx)
+	if err != nil {
+		var zeroVal map[string]any
+		return zeroVal, graphql.ErrorOnPath(ctx, err)
+	}
+	if data, ok := tmp.(map[string]any); ok {
+		return data, nil
+	} else if tmp == nil {
+		var zeroVal map[string]any
+		return zeroVal, nil
+	} else {
+		var zeroVal map[string]any
+		return zeroVal, graphql.ErrorOnPath(ctx, fmt.Errorf(`unexpected type %T from directive, should be map[string]any`, tmp))
+	}
+}
+
 func (ec *executionContext) field_Product_shippingEstimate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -766,7 +842,47 @@ func (ec *executionContext) field_Product_shippingEstimate_args(ctx context.Cont
 		return nil, err
 	}
 	args["zone"] = arg0
+
+	arg1, err := ec.field_Product_shippingEstimate_argsFederationRequires(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["_federationRequires"] = arg1
 	return args, nil
+}
+
+func (ec *executionContext) field_Product_shippingEstimate_argsFederationRequires(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (map[string]any, error) {
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("_federationRequires"))
+	directive0 := func(ctx context.Context) (any, error) {
+		tmp, ok := rawArgs["_federationRequires"]
+		if !ok {
+			var zeroVal map[string]any
+			return zeroVal, nil
+		}
+		return ec.unmarshalO_RequiresMap2map(ctx, tmp)
+	}
+
+	directive1 := func(ctx context.Context) (any, error) {
+		return builtInDirectivePopulateFromRepresentations(ctx, rawArgs, directive0)
+	}
+
+	tmp, err := directive1(ctx)
+	if err != nil {
+		var zeroVal map[string]any
+		return zeroVal, graphql.ErrorOnPath(ctx, err)
+	}
+	if data, ok := tmp.(map[string]any); ok {
+		return data, nil
+	} else if tmp == nil {
+		var zeroVal map[string]any
+		return zeroVal, nil
+	} else {
+		var zeroVal map[string]any
+		return zeroVal, graphql.ErrorOnPath(ctx, fmt.Errorf(`unexpected type %T from directive, should be map[string]any`, tmp))
+	}
 }
 
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
@@ -1263,7 +1379,7 @@ func (ec *executionContext) _Product_shippingEstimate(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Product().ShippingEstimate(ctx, obj, fc.Args["zone"].(model.Zone))
+			return ec.Resolvers.Product().ShippingEstimate(ctx, obj, fc.Args["zone"].(model.Zone), fc.Args["_federationRequires"].(map[string]any))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Money) graphql.Marshaler {
@@ -1306,7 +1422,8 @@ func (ec *executionContext) _Product_packaging(ctx context.Context, field graphq
 			return ec.fieldContext_Product_packaging(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Product().Packaging(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Product().Packaging(ctx, obj, fc.Args["_federationRequires"].(map[string]any))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -1316,8 +1433,28 @@ func (ec *executionContext) _Product_packaging(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Product_packaging(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Product", field, true, true, "String")
+func (ec *executionContext) fieldContext_Product_packaging(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Product_packaging_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Product_warehouse(ctx context.Context, field graphql.CollectedField, obj *model.Product) (ret graphql.Marshaler) {
@@ -4170,6 +4307,24 @@ func (ec *executionContext) marshalO_Entity2githubᚗcomᚋ99designsᚋgqlgenᚋ
 		return graphql.Null
 	}
 	return ec.__Entity(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalO_RequiresMap2map(ctx context.Context, v any) (map[string]any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalMap(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalO_RequiresMap2map(ctx context.Context, sel ast.SelectionSet, v map[string]any) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalMap(v)
+	return res
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -195,18 +195,6 @@ func (ec *executionContext) resolveEntity(
 				return nil, fmt.Errorf(`resolving Entity "Product": %w`, err)
 			}
 
-			entity.ShippingEstimate.Amount, err = ec.unmarshalNInt2int(ctx, rep["shippingEstimate"].(map[string]any)["amount"])
-			if err != nil {
-				return nil, err
-			}
-			entity.ShippingEstimate.Currency, err = ec.unmarshalNString2string(ctx, rep["shippingEstimate"].(map[string]any)["currency"])
-			if err != nil {
-				return nil, err
-			}
-			entity.Packaging, err = ec.unmarshalNString2string(ctx, rep["packaging"])
-			if err != nil {
-				return nil, err
-			}
 			return entity, nil
 		}
 

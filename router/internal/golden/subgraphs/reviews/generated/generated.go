@@ -73,11 +73,11 @@ type ComplexityRoot struct {
 	}
 
 	Product struct {
-		DeliveryNote     func(childComplexity int, prefix *string) int
+		DeliveryNote     func(childComplexity int, prefix *string, federationRequires map[string]any) int
 		ID               func(childComplexity int) int
 		Name             func(childComplexity int) int
 		Packaging        func(childComplexity int) int
-		PackagingNote    func(childComplexity int) int
+		PackagingNote    func(childComplexity int, federationRequires map[string]any) int
 		Reviews          func(childComplexity int) int
 		ShippingEstimate func(childComplexity int, zone model.Zone) int
 		Sku              func(childComplexity int) int
@@ -133,8 +133,8 @@ type MutationResolver interface {
 	RecordReview(ctx context.Context, run string, tag string) (*model.Entry, error)
 }
 type ProductResolver interface {
-	DeliveryNote(ctx context.Context, obj *model.Product, prefix *string) (string, error)
-	PackagingNote(ctx context.Context, obj *model.Product) (string, error)
+	DeliveryNote(ctx context.Context, obj *model.Product, prefix *string, federationRequires map[string]any) (string, error)
+	PackagingNote(ctx context.Context, obj *model.Product, federationRequires map[string]any) (string, error)
 }
 type QueryResolver interface {
 	Review(ctx context.Context, id string) (*model.Review, error)
@@ -145,6 +145,31 @@ type QueryResolver interface {
 // endregion ************************** generated!.gotpl **************************
 
 // region    ************************** internal!.gotpl ***************************
+
+var (
+	builtInDirectivePopulateFromRepresentations = func(ctx context.Context, obj any, next graphql.Resolver) (res any, err error) {
+		fc := graphql.GetFieldContext(ctx)
+
+		// We get the Federation representations argument from the _entities resolver
+		representations, ok := fc.Parent.Parent.Args["representations"].([]map[string]any)
+		if !ok {
+			return nil, errors.New("must be called from within _entities")
+		}
+
+		// Get the index of the current entity in the representations list. This is
+		// set by the execution context after the _entities resolver is called.
+		index := fc.Parent.Index
+		if index == nil {
+			return nil, errors.New("couldn't find input index for entity")
+		}
+
+		if len(representations) < *index {
+			return nil, errors.New("representation not found")
+		}
+
+		return representations[*index], nil
+	}
+)
 
 type executableSchema graphql.ExecutableSchemaState[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
@@ -291,7 +316,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Product.DeliveryNote(childComplexity, args["prefix"].(*string)), true
+		return e.ComplexityRoot.Product.DeliveryNote(childComplexity, args["prefix"].(*string), args["_federationRequires"].(map[string]any)), true
 	case "Product.id":
 		if e.ComplexityRoot.Product.ID == nil {
 			break
@@ -315,7 +340,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Product.PackagingNote(childComplexity), true
+		args, err := ec.field_Product_packagingNote_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Product.PackagingNote(childComplexity, args["_federationRequires"].(map[string]any)), true
 	case "Product.reviews":
 		if e.ComplexityRoot.Product.Reviews == nil {
 			break
@@ -1065,7 +1095,93 @@ func (ec *executionContext) field_Product_deliveryNote_args(ctx context.Context,
 		return nil, err
 	}
 	args["prefix"] = arg0
+
+	arg1, err := ec.field_Product_deliveryNote_argsFederationRequires(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["_federationRequires"] = arg1
 	return args, nil
+}
+
+func (ec *executionContext) field_Product_deliveryNote_argsFederationRequires(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (map[string]any, error) {
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("_federationRequires"))
+	directive0 := func(ctx context.Context) (any, error) {
+		tmp, ok := rawArgs["_federationRequires"]
+		if !ok {
+			var zeroVal map[string]any
+			return zeroVal, nil
+		}
+		return ec.unmarshalO_RequiresMap2map(ctx, tmp)
+	}
+
+	directive1 := func(ctx context.Context) (any, error) {
+		return builtInDirectivePopulateFromRepresentations(ctx, rawArgs, directive0)
+	}
+
+	tmp, err := directive1(ctx)
+	if err != nil {
+		var zeroVal map[string]any
+		return zeroVal, graphql.ErrorOnPath(ctx, err)
+	}
+	if data, ok := tmp.(map[string]any); ok {
+		return data, nil
+	} else if tmp == nil {
+		var zeroVal map[string]any
+		return zeroVal, nil
+	} else {
+		var zeroVal map[string]any
+		return zeroVal, graphql.ErrorOnPath(ctx, fmt.Errorf(`unexpected type %T from directive, should be map[string]any`, tmp))
+	}
+}
+
+func (ec *executionContext) field_Product_packagingNote_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+
+	arg0, err := ec.field_Product_packagingNote_argsFederationRequires(ctx, rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	args["_federationRequires"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Product_packagingNote_argsFederationRequires(
+	ctx context.Context,
+	rawArgs map[string]any,
+) (map[string]any, error) {
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("_federationRequires"))
+	directive0 := func(ctx context.Context) (any, error) {
+		tmp, ok := rawArgs["_federationRequires"]
+		if !ok {
+			var zeroVal map[string]any
+			return zeroVal, nil
+		}
+		return ec.unmarshalO_RequiresMap2map(ctx, tmp)
+	}
+
+	directive1 := func(ctx context.Context) (any, error) {
+		return builtInDirectivePopulateFromRepresentations(ctx, rawArgs, directive0)
+	}
+
+	tmp, err := directive1(ctx)
+	if err != nil {
+		var zeroVal map[string]any
+		return zeroVal, graphql.ErrorOnPath(ctx, err)
+	}
+	if data, ok := tmp.(map[string]any); ok {
+		return data, nil
+	} else if tmp == nil {
+		var zeroVal map[string]any
+		return zeroVal, nil
+	} else {
+		var zeroVal map[string]any
+		return zeroVal, graphql.ErrorOnPath(ctx, fmt.Errorf(`unexpected type %T from directive, should be map[string]any`, tmp))
+	}
 }
 
 func (ec *executionContext) field_Product_shippingEstimate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
@@ -1870,7 +1986,7 @@ func (ec *executionContext) _Product_deliveryNote(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Product().DeliveryNote(ctx, obj, fc.Args["prefix"].(*string))
+			return ec.Resolvers.Product().DeliveryNote(ctx, obj, fc.Args["prefix"].(*string), fc.Args["_federationRequires"].(map[string]any))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -1913,7 +2029,8 @@ func (ec *executionContext) _Product_packagingNote(ctx context.Context, field gr
 			return ec.fieldContext_Product_packagingNote(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Product().PackagingNote(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Product().PackagingNote(ctx, obj, fc.Args["_federationRequires"].(map[string]any))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -1923,8 +2040,28 @@ func (ec *executionContext) _Product_packagingNote(ctx context.Context, field gr
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Product_packagingNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Product", field, true, true, "String")
+func (ec *executionContext) fieldContext_Product_packagingNote(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Product",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Product_packagingNote_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Query_review(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -5635,6 +5772,24 @@ func (ec *executionContext) marshalO_Entity2githubᚗcomᚋ99designsᚋgqlgenᚋ
 		return graphql.Null
 	}
 	return ec.__Entity(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalO_RequiresMap2map(ctx context.Context, v any) (map[string]any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalMap(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalO_RequiresMap2map(ctx context.Context, sel ast.SelectionSet, v map[string]any) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalMap(v)
+	return res
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

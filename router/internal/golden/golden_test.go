@@ -1,0 +1,184 @@
+package golden
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// update rewrites the golden files from the router's answers. Use it only
+// to draft a new case's golden, then check every value against the data in
+// subgraphs/: a golden states the correct answer, not what the router said.
+// Goldens of knownBugs are never rewritten.
+var update = flag.Bool("update", false, "rewrite golden files from the router's responses (not those in knownBugs)")
+
+// knownBugs are cases whose golden (the correct answer) the router does not
+// produce today, each with what goes wrong. Their subtests pass only while
+// the router still differs, so a fix must also remove the entry.
+var knownBugs = map[string]string{
+	"errors/entity_field_error_path":                  "subgraph error locations point into the subgraph request, not the client document",
+	"errors/entity_non_null_bubbles_in_list":          "subgraph error locations point into the subgraph request, not the client document; entity-fetch error path has \"@\" instead of the list index; a second error for the same field",
+	"errors/entity_non_null_bubbles_to_author":        "subgraph error locations point into the subgraph request, not the client document; a second \"Cannot return null\" error is added for the same field",
+	"errors/error_in_one_root_field_others_intact":    "subgraph error locations point into the subgraph request, not the client document",
+	"errors/legacy_field_error":                       "subgraph error locations point into the subgraph request, not the client document",
+	"errors/legacy_field_error_list":                  "subgraph error locations point into the subgraph request, not the client document; entity-fetch error paths lack the list index ([\"products\",\"broken\"])",
+	"errors/legacy_http_500":                          "an HTTP 500 from legacy becomes an error with no path and no serviceName",
+	"errors/legacy_http_500_rest_intact":              "an HTTP 500 from legacy becomes an error with no path and no serviceName",
+	"errors/legacy_non_null_error_bubbles_to_product": "subgraph error locations point into the subgraph request, not the client document; a second \"Cannot return null\" error is added for the same field",
+	"errors/legacy_non_null_error_in_nonnull_list":    "subgraph error locations point into the subgraph request, not the client document; entity-fetch error paths lack the list index ([\"products\",\"broken\"]); a second error for the same field",
+	"errors/non_null_bubbles_in_list_to_root":         "subgraph error locations point into the subgraph request, not the client document",
+	"errors/non_null_bubbles_to_user":                 "subgraph error locations point into the subgraph request, not the client document",
+	"errors/nullable_field_error_in_list":             "subgraph error locations point into the subgraph request, not the client document",
+	"errors/nullable_field_error_path":                "subgraph error locations point into the subgraph request, not the client document",
+	"errors/user_error_from_resolver":                 "subgraph error locations point into the subgraph request, not the client document",
+	"fragments/unused_fragment_rejected":              "an unused fragment must fail validation (spec 5.5.1.4); the router executes the operation",
+	"override/custom_label_not_enabled":               "@override(label: \"beta\") with the label not enabled must keep resolving from legacy; the router uses catalog",
+	"override/override_from_legacy_root":              "@override(label: \"percent(100)\") must always resolve from catalog; from a legacy root the router reads legacy",
+	"provides/warehouse_not_provided_country":         "country is outside @provides(fields: \"name address { city }\") yet is fetched from inventory instead of catalog",
+}
+
+// routerFor picks the router a case's area runs against.
+func routerFor(env *Env, area string) string {
+	if area == "down" {
+		return env.DownRouterURL
+	}
+	return env.RouterURL
+}
+
+func TestGolden(t *testing.T) {
+	env := Start(t)
+	cases := findCases(t)
+	if len(cases) == 0 {
+		t.Fatal("no cases under testdata/cases")
+	}
+	seen := map[string]bool{}
+	for _, name := range cases {
+		seen[name] = true
+		t.Run(name, func(t *testing.T) {
+			base := filepath.Join(dir(), "testdata", "cases", filepath.FromSlash(name))
+			query, err := os.ReadFile(base + ".graphql")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var vars json.RawMessage
+			if b, err := os.ReadFile(base + ".vars.json"); err == nil {
+				vars = b
+			} else if !os.IsNotExist(err) {
+				t.Fatal(err)
+			}
+			area, _, _ := strings.Cut(name, "/")
+			got := Post(t, routerFor(env, area), string(query), vars)
+			bug, isBug := knownBugs[name]
+
+			if *update && !isBug {
+				if err := os.WriteFile(base+".golden.json", pretty(t, got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(base + ".golden.json")
+			if err != nil {
+				t.Fatalf("no golden (draft one with -update, then check it by hand): %v", err)
+			}
+			same := equalJSON(t, want, got)
+			switch {
+			case isBug && same:
+				t.Errorf("known bug %q is fixed: the router now returns the golden answer; remove %s from knownBugs", bug, name)
+			case isBug:
+				t.Logf("known bug (%s):\nwant %s\ngot  %s", bug, compact(t, want), compact(t, got))
+			case !same:
+				t.Errorf("response differs from the golden\nquery: %s\nwant %s\ngot  %s", query, compact(t, want), compact(t, got))
+			}
+		})
+	}
+	for name := range knownBugs {
+		if !seen[name] {
+			t.Errorf("knownBugs lists %s, which is not a case", name)
+		}
+	}
+}
+
+// findCases returns "area/name" for every testdata/cases/<area>/<name>.graphql.
+func findCases(t *testing.T) []string {
+	t.Helper()
+	root := filepath.Join(dir(), "testdata", "cases")
+	var out []string
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".graphql") {
+			return nil
+		}
+		rel, err := filepath.Rel(root, strings.TrimSuffix(path, ".graphql"))
+		if err != nil {
+			return err
+		}
+		out = append(out, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// equalJSON compares two GraphQL responses semantically: object key order
+// is irrelevant, list order matters, numbers compare by value — except the
+// top-level errors list, whose order the GraphQL spec leaves open (parallel
+// fetches finish in any order), so it is compared as a multiset.
+func equalJSON(t *testing.T, a, b []byte) bool {
+	t.Helper()
+	return reflect.DeepEqual(normalize(decode(t, a)), normalize(decode(t, b)))
+}
+
+func normalize(v any) any {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return v
+	}
+	if errs, ok := m["errors"].([]any); ok {
+		keyed := make([]string, len(errs))
+		for i, e := range errs {
+			b, _ := json.Marshal(e) // maps marshal with sorted keys
+			keyed[i] = string(b)
+		}
+		sort.Strings(keyed)
+		m["errors"] = keyed
+	}
+	return m
+}
+
+func decode(t *testing.T, b []byte) any {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, b)
+	}
+	return v
+}
+
+func pretty(t *testing.T, b []byte) []byte {
+	t.Helper()
+	out, err := json.MarshalIndent(decode(t, b), "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(out, '\n')
+}
+
+func compact(t *testing.T, b []byte) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, b); err != nil {
+		return string(b)
+	}
+	return buf.String()
+}
