@@ -53,6 +53,8 @@ seed: db build ## load the demo catalog (no-op when products exist)
 generate: ## regenerate gqlgen code (subgraphs and the router's test subgraph)
 	cd subgraphs/product && $(GO) run github.com/99designs/gqlgen generate
 	cd router/internal/testenv/reviews && $(GO) run github.com/99designs/gqlgen generate
+	for s in users catalog inventory reviews legacy; do (cd router/internal/golden/subgraphs/$$s && $(GO) run github.com/99designs/gqlgen generate) || exit 1; done
+	for s in accounts inventory products reviews; do (cd router/bench/subgraphs/$$s && $(GO) run github.com/99designs/gqlgen generate) || exit 1; done
 
 compose: ## compose schema/subgraphs/*.graphqls into schema/supergraph.graphql
 	$(GO) run ./router/cmd/router compose --config router/router.yaml --out schema/supergraph.graphql

@@ -7,18 +7,22 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"sync"
 	"syscall"
 	"time"
 
+	"github.com/nexus-commerce/nexus/router/internal/auth"
 	"github.com/nexus-commerce/nexus/router/internal/config"
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
 	"github.com/nexus-commerce/nexus/router/internal/graphiql"
 	"github.com/nexus-commerce/nexus/router/internal/metrics"
+	"github.com/nexus-commerce/nexus/router/internal/persisted"
 	"github.com/nexus-commerce/nexus/router/internal/server"
 	"github.com/nexus-commerce/nexus/router/internal/source"
+	kitauth "github.com/nexus-commerce/nexus/subgraphs/kit/auth"
 )
 
 // serveFlags are the serve subcommand's inputs; a reload re-reads the
@@ -49,7 +53,19 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	srv := server.New(serverOptions(cfg, m, log))
+	hook, closeAuth, err := buildAuth(ctx, cfg, log)
+	if err != nil {
+		gw.Close()
+		return err
+	}
+	srvOpts, err := serverOptions(cfg, m, log)
+	if err != nil {
+		closeAuth()
+		gw.Close()
+		return err
+	}
+	srvOpts.Exec = hook
+	srv := server.New(srvOpts)
 	srv.Swap(gw)
 	defer func() {
 		if g := srv.Swap(nil); g != nil {
@@ -64,7 +80,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	log.Info("router listening", "url", "http://"+ln.Addr().String()+cfg.GraphQLPath, "mode", cfg.Mode,
 		"subgraphs", graphNames(gw), "graphiql", *cfg.GraphiQL, "introspection", *cfg.Introspection)
 
-	r := &reloader{flags: f, log: log, metrics: m, srv: srv, cfg: cfg}
+	r := &reloader{flags: f, log: log, metrics: m, srv: srv, cfg: cfg, closeAuth: closeAuth}
+	defer func() { r.mu.Lock(); r.closeAuth(); r.mu.Unlock() }()
 	r.fingerprint = r.files(cfg)
 	go r.run(ctx)
 	return srv.Serve(ctx, ln)
@@ -99,8 +116,8 @@ func buildGateway(ctx context.Context, cfg *config.Config, m *metrics.Metrics, l
 	})
 }
 
-func serverOptions(cfg *config.Config, m *metrics.Metrics, log *slog.Logger) server.Options {
-	opts := server.Options{Log: log, Path: cfg.GraphQLPath, Limits: cfg.Limits, ShutdownTimeout: cfg.ShutdownTimeout}
+func serverOptions(cfg *config.Config, m *metrics.Metrics, log *slog.Logger) (server.Options, error) {
+	opts := server.Options{Log: log, Path: cfg.GraphQLPath, Limits: cfg.Limits, CORS: cfg.CORS, ShutdownTimeout: cfg.ShutdownTimeout}
 	ide := graphiql.Handler(graphiql.Config{Endpoint: cfg.GraphQLPath, Title: "Nexus"})
 	// The IDE's static assets are always routed (they hold nothing
 	// secret), so a reload can turn GraphiQL on without a restart.
@@ -114,7 +131,55 @@ func serverOptions(cfg *config.Config, m *metrics.Metrics, log *slog.Logger) ser
 		opts.Metrics = m.Handler()
 		opts.MetricsPath = cfg.Metrics.Path
 	}
-	return opts
+	po := cfg.PersistedOperations
+	if po.File != "" || *po.APQ {
+		var manifest map[string]string
+		if po.File != "" {
+			var err error
+			if manifest, err = persisted.LoadManifest(cfg.Path(po.File)); err != nil {
+				return opts, err
+			}
+		}
+		opts.Persisted = persisted.New(persisted.Options{Manifest: manifest, Safelist: po.Safelist, APQ: *po.APQ, APQCacheSize: po.APQCacheSize})
+	}
+	return opts, nil
+}
+
+// buildAuth returns the per-request hook that verifies the caller's JWT,
+// hands the principal to the gateway (for @authenticated/@requiresScopes)
+// and forwards the claims to subgraphs in the router-signed header. With
+// no key source configured every request is anonymous.
+func buildAuth(ctx context.Context, cfg *config.Config, log *slog.Logger) (func(*http.Request, *gateway.ExecOptions) error, func(), error) {
+	if !cfg.Auth.Enabled() {
+		return nil, func() {}, nil
+	}
+	a, err := auth.New(context.WithoutCancel(ctx), cfg.Auth, auth.WithLogger(log))
+	if err != nil {
+		return nil, nil, err
+	}
+	secret, err := kitauth.SecretFromEnv()
+	if err != nil {
+		log.Warn("claims are not forwarded to subgraphs", "reason", err.Error())
+		secret = nil
+	}
+	hook := func(r *http.Request, o *gateway.ExecOptions) error {
+		c, err := a.Authenticate(r)
+		if err != nil || c == nil {
+			return err
+		}
+		o.Principal = &gateway.Principal{Subject: c.Subject, Scopes: c.Scopes}
+		if secret != nil {
+			name, value, err := auth.ForwardHeader(c, secret, time.Now())
+			if err != nil {
+				return err
+			}
+			if value != "" {
+				o.ForwardHeaders = http.Header{name: {value}}
+			}
+		}
+		return nil
+	}
+	return hook, a.Close, nil
 }
 
 func graphNames(gw *gateway.Gateway) []string {
@@ -135,6 +200,7 @@ type reloader struct {
 	log         *slog.Logger
 	metrics     *metrics.Metrics
 	srv         *server.Server
+	closeAuth   func()
 	mu          sync.Mutex
 	cfg         *config.Config
 	fingerprint [32]byte
@@ -176,18 +242,33 @@ func (r *reloader) reload(ctx context.Context) {
 	if err == nil {
 		fp = r.files(cfg)
 		var gw *gateway.Gateway
-		if gw, err = buildGateway(ctx, cfg, r.metrics, r.log); err == nil {
+		var hook func(*http.Request, *gateway.ExecOptions) error
+		var closeAuth func()
+		if hook, closeAuth, err = buildAuth(ctx, cfg, r.log); err == nil {
+			if _, err = serverOptions(cfg, r.metrics, r.log); err == nil {
+				gw, err = buildGateway(ctx, cfg, r.metrics, r.log)
+			}
+			if err != nil {
+				closeAuth()
+			}
+		}
+		if err == nil {
 			if cfg.Listen != r.cfg.Listen || cfg.GraphQLPath != r.cfg.GraphQLPath {
 				r.log.Warn("listen and graphql_path changes take effect on restart", "listen", r.cfg.Listen, "graphql_path", r.cfg.GraphQLPath)
 			}
-			r.srv.Reconfigure(serverOptions(cfg, r.metrics, r.log))
+			opts, _ := serverOptions(cfg, r.metrics, r.log) // checked below before anything is swapped
+			opts.Exec = hook
+			r.srv.Reconfigure(opts)
 			old := r.srv.Swap(gw)
+			oldAuth := r.closeAuth
+			r.closeAuth = closeAuth
 			r.cfg = cfg
 			if old != nil {
 				go func() {
 					rctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 					defer cancel()
 					old.Retire(rctx)
+					oldAuth()
 				}()
 			}
 			r.log.Info("reloaded", "subgraphs", graphNames(gw))

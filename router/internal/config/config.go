@@ -17,6 +17,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/nexus-commerce/nexus/router/internal/auth"
 	"github.com/nexus-commerce/nexus/router/internal/limits"
 )
 
@@ -45,6 +46,9 @@ type Config struct {
 	// MaskSubgraphErrors hides subgraph error messages and extensions from
 	// clients. Default on in production, off in development.
 	MaskSubgraphErrors *bool `yaml:"mask_subgraph_errors"`
+	// Auth verifies JWTs (JWKS URLs or static keys); off when no key
+	// source is configured, and then every request is anonymous.
+	Auth auth.Config `yaml:"auth"`
 	// Metrics serves Prometheus metrics.
 	Metrics Metrics `yaml:"metrics"`
 	// PersistedOperations configures trusted documents and APQ.
@@ -244,6 +248,7 @@ func (c *Config) Defaults() {
 	if c.Mode == "" {
 		c.Mode = ModeProduction
 	}
+	c.Auth.Defaults()
 	dev := c.Mode == ModeDevelopment
 	boolDefault := func(p **bool, v bool) {
 		if *p == nil {
@@ -338,6 +343,11 @@ func (c *Config) Validate() error {
 	}
 	if err := c.Limits.Operation().Validate(); err != nil {
 		errs = append(errs, err)
+	}
+	if c.Auth.Enabled() {
+		if err := c.Auth.Validate(); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if c.Mode != ModeProduction && c.Mode != ModeDevelopment {
 		errs = append(errs, fmt.Errorf("mode: %q must be production or development", c.Mode))

@@ -1,12 +1,15 @@
 package gateway
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
 	"net/http"
+	"sort"
 	"time"
 
+	"github.com/cespare/xxhash/v2"
 	"github.com/wundergraph/astjson"
 	"github.com/wundergraph/graphql-go-tools/execution/graphql"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/plan"
@@ -18,11 +21,12 @@ type ExecOptions struct {
 	// Header is forwarded to subgraphs by the SubgraphHeaders builder and
 	// is part of the single-flight key.
 	Header http.Header
-	// SubgraphHeaders, when set, decides the headers each subgraph fetch
-	// carries (e.g. the router-signed claims header).
-	SubgraphHeaders resolve.SubgraphHeadersBuilder
-	// Authorizer checks fields carrying authorisation rules per request.
-	Authorizer resolve.Authorizer
+	// Principal is the verified caller (nil: anonymous); fields with
+	// @authenticated / @requiresScopes are checked against it.
+	Principal *Principal
+	// ForwardHeaders are sent with every subgraph fetch (e.g. the
+	// router-signed claims header); they are part of the single-flight key.
+	ForwardHeaders http.Header
 	// QueryPlan adds the query plan to the response extensions;
 	// QueryPlanOnly returns the plan without fetching anything.
 	QueryPlan, QueryPlanOnly bool
@@ -30,6 +34,10 @@ type ExecOptions struct {
 	// (mutations and subscriptions are refused with METHOD_NOT_ALLOWED).
 	AllowMutation bool
 }
+
+// ErrTimeout is returned when the request's deadline passed before the
+// response was complete.
+var ErrTimeout = &RequestError{Err: errors.New("the request did not finish in time"), Code: "TIMEOUT"}
 
 // ErrMutationNotAllowed is returned for a mutation sent where only
 // queries may run (HTTP GET).
@@ -77,7 +85,18 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 		return &RequestError{Err: errors.New("introspection is disabled on this router"), Code: "INTROSPECTION_DISABLED"}
 	}
 
-	rctx := resolve.NewContext(ctx)
+	// With single-flight on, this request may lead a fetch that other
+	// requests share; a client that disconnects must not cancel it under
+	// them. The request still ends at its deadline.
+	ectx := ctx
+	if !g.opts.DisableSingleFlight {
+		if dl, ok := ctx.Deadline(); ok {
+			var cancel context.CancelFunc
+			ectx, cancel = context.WithDeadline(context.WithoutCancel(ctx), dl)
+			defer cancel()
+		}
+	}
+	rctx := resolve.NewContext(ectx)
 	if len(p.variables) > 0 {
 		vars, perr := astjson.ParseBytes(p.variables)
 		if perr != nil {
@@ -87,21 +106,46 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 		rctx.Variables = vars
 	}
 	rctx.RemapVariables = p.remap
+	rctx.Request.ID = p.id
+	rctx.VariablesHash = p.varsHash
 	rctx.Request.Header = o.Header
-	rctx.SubgraphHeadersBuilder = o.SubgraphHeaders
+	if o.Principal != nil || len(o.ForwardHeaders) > 0 {
+		rctx.SubgraphHeadersBuilder = newHeaders(o.Principal, o.ForwardHeaders)
+	}
 	rctx.ExecutionOptions.DisableInboundRequestDeduplication = g.opts.DisableSingleFlight
 	rctx.ExecutionOptions.DisableSubgraphRequestDeduplication = g.opts.DisableSingleFlight
 	rctx.ExecutionOptions.IncludeQueryPlanInResponse = o.QueryPlan || o.QueryPlanOnly
 	rctx.ExecutionOptions.SkipLoader = o.QueryPlanOnly
 	rctx.SetEngineLoaderHooks(g.hooks)
-	if o.Authorizer != nil {
-		rctx.SetAuthorizer(o.Authorizer)
+	if len(g.rules) > 0 {
+		rctx.SetAuthorizer(&authorizer{rules: g.rules, who: o.Principal, mutation: p.opType == graphql.OperationTypeMutation})
 	}
 
 	switch pl := p.plan.(type) {
 	case *plan.SynchronousResponsePlan:
-		if _, err := g.resolver.ResolveGraphQLResponse(rctx, pl.Response, nil, w); err != nil {
+		// Resolve into a buffer so a timed-out response can be dropped; the
+		// HTTP layer's own buffer is used directly when it passes one.
+		buf, direct := w.(*bytes.Buffer)
+		if !direct {
+			buf = new(bytes.Buffer)
+		}
+		mark := buf.Len()
+		_, err := g.resolver.ArenaResolveGraphQLResponse(rctx, pl.Response, buf)
+		if errors.Is(ectx.Err(), context.DeadlineExceeded) {
+			// The deadline cut subgraph fetches short: a partial answer
+			// would blame a subgraph for the router's own timeout.
+			buf.Truncate(mark)
+			outcome = "timeout"
+			return ErrTimeout
+		}
+		if err != nil {
+			buf.Truncate(mark)
 			return err
+		}
+		if !direct {
+			if _, err := w.Write(buf.Bytes()); err != nil {
+				return err
+			}
 		}
 		if rctx.SubgraphErrors() != nil {
 			outcome = "partial"
@@ -126,3 +170,39 @@ func opTypeName(t graphql.OperationType) string {
 	}
 	return "unknown"
 }
+
+// headers is the per-request SubgraphHeadersBuilder: the same forwarded
+// headers for every subgraph, hashed together with the principal so that
+// single-flight never shares a response between different callers.
+type headers struct {
+	h    http.Header
+	hash uint64
+}
+
+func newHeaders(p *Principal, h http.Header) *headers {
+	d := xxhash.New()
+	if p != nil {
+		_, _ = d.WriteString(p.Subject)
+		for _, s := range p.Scopes {
+			_, _ = d.Write([]byte{0})
+			_, _ = d.WriteString(s)
+		}
+	}
+	keys := make([]string, 0, len(h))
+	for k := range h {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		_, _ = d.Write([]byte{1})
+		_, _ = d.WriteString(k)
+		for _, v := range h[k] {
+			_, _ = d.Write([]byte{2})
+			_, _ = d.WriteString(v)
+		}
+	}
+	return &headers{h: h, hash: d.Sum64() | 1} // never 0: 0 means "no headers"
+}
+
+func (h *headers) HeadersForSubgraph(string) (http.Header, uint64) { return h.h, h.hash }
+func (h *headers) HashAll() uint64                                 { return h.hash }

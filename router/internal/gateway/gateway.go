@@ -73,6 +73,7 @@ type Gateway struct {
 	resolver *resolve.Resolver
 	cache    *caches
 	hooks    *fetchHooks
+	rules    rules
 	cancel   context.CancelFunc
 	// inflight counts executions running on this gateway, so a reload can
 	// retire it only after they finish.
@@ -146,6 +147,10 @@ func New(opts Options) (*Gateway, error) {
 		}
 		cfg.Fields = append(cfg.Fields, fc)
 	}
+	cfg.Fields = withAuthorization(cfg.Fields, opts.Supergraph.Authorization)
+	if opts.Cost == nil {
+		opts.Cost = costModel(opts.Supergraph.Costs)
+	}
 	intro, err := introspection_datasource.NewIntrospectionConfigFactory(schema.Document())
 	if err != nil {
 		return fail(fmt.Errorf("gateway: introspection: %w", err))
@@ -179,6 +184,7 @@ func New(opts Options) (*Gateway, error) {
 		cancel:   cancel,
 		cache:    newCaches(opts.PlanCacheSize, opts.Metrics),
 		hooks:    &fetchHooks{m: opts.Metrics},
+		rules:    newRules(opts.Supergraph.Authorization),
 	}
 	return gw, nil
 }

@@ -30,10 +30,14 @@ const maxCachedVariables = 2048
 // the plan, the variables after normalisation (defaults applied, inline
 // literals extracted) and the variable renaming the planner used.
 type prepared struct {
-	opType    graphql.OperationType
-	plan      plan.Plan
-	variables []byte
-	remap     map[string]string
+	opType graphql.OperationType
+	plan   plan.Plan
+	// id identifies the normalised operation (the plan cache key) and
+	// varsHash the final variables: with the forwarded headers they key
+	// the inbound single-flight, so only identical requests share a response.
+	id, varsHash uint64
+	variables    []byte
+	remap        map[string]string
 	// introspection is true when the operation selects __schema or __type.
 	introspection bool
 	// err is a cached refusal (syntax, validation, variables): the same
@@ -185,13 +189,15 @@ func (g *Gateway) prepareUncached(query, opName string, variables []byte) *prepa
 			return refuse(err, "BAD_USER_INPUT")
 		}
 	}
-	p, err := g.planFor(doc, opName)
+	p, id, err := g.planFor(doc, opName)
 	if err != nil {
 		return refuse(err, "GRAPHQL_VALIDATION_FAILED")
 	}
 	return &prepared{
 		opType:        opType,
 		plan:          p,
+		id:            id,
+		varsHash:      xxhash.Sum64(req.Variables),
 		variables:     append([]byte(nil), req.Variables...),
 		remap:         remap,
 		introspection: selectsIntrospection(doc),
@@ -199,29 +205,31 @@ func (g *Gateway) prepareUncached(query, opName string, variables []byte) *prepa
 }
 
 // planFor returns the plan of a normalised operation, planning it on a miss.
-func (g *Gateway) planFor(doc *ast.Document, opName string) (plan.Plan, error) {
+func (g *Gateway) planFor(doc *ast.Document, opName string) (plan.Plan, uint64, error) {
 	d := xxhash.New()
+	_, _ = d.WriteString(opName)
+	_, _ = d.Write([]byte{0})
 	if err := astprinter.Print(doc, d); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	key := d.Sum64()
 	if p, ok := g.cache.plans.Get(key); ok {
 		g.cache.lookup("plan", true)
-		return p, nil
+		return p, key, nil
 	}
 	g.cache.lookup("plan", false)
 	planner, err := plan.NewPlanner(g.planCfg)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	var report operationreport.Report
 	p := planner.Plan(doc, g.schema.Document(), opName, &report)
 	if report.HasErrors() {
-		return nil, report
+		return nil, 0, report
 	}
 	postprocess.NewProcessor().Process(p)
 	g.cache.plans.Add(key, p)
-	return p, nil
+	return p, key, nil
 }
 
 // selectsIntrospection reports whether a validated operation selects

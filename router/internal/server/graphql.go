@@ -138,7 +138,10 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		QueryPlanOnly: queryPlanRequested(r, "only"),
 	}
 	if opts.Exec != nil {
-		opts.Exec(r, &exec)
+		if err := opts.Exec(r, &exec); err != nil {
+			writeExecHookError(w, r, media, err, s)
+			return
+		}
 	}
 
 	ctx, cancel := context.WithTimeout(r.Context(), s.limits().RequestTimeout)
@@ -462,4 +465,18 @@ func writePersistedError(w http.ResponseWriter, media string, err error) {
 		status = http.StatusForbidden
 	}
 	writeErrors(w, media, status, pe.Code, pe.Message)
+}
+
+// writeExecHookError answers a request the Exec hook refused: a bad or
+// expired token is 401 with a WWW-Authenticate challenge (the message
+// never repeats the token); anything else is the router's fault.
+func writeExecHookError(w http.ResponseWriter, r *http.Request, media string, err error, s *Server) {
+	var coded interface{ ErrorCode() string }
+	if errors.As(err, &coded) && coded.ErrorCode() == "UNAUTHENTICATED" {
+		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+		writeErrors(w, media, http.StatusUnauthorized, "UNAUTHENTICATED", err.Error())
+		return
+	}
+	s.log.ErrorContext(r.Context(), "request setup", "err", err, "request_id", RequestID(r.Context()))
+	writeErrors(w, media, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "internal error")
 }

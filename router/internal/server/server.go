@@ -39,9 +39,10 @@ type Options struct {
 	CORS config.CORS
 	// Persisted resolves persisted operations and APQ; nil turns them off.
 	Persisted *persisted.Store
-	// Exec adjusts the per-request execution options (auth claims,
-	// subgraph headers, authorisation) after the server filled them in.
-	Exec func(*http.Request, *gateway.ExecOptions)
+	// Exec adjusts the per-request execution options (principal,
+	// forwarded headers) after the server filled them in. An error whose
+	// ErrorCode() is UNAUTHENTICATED is answered 401; others 500.
+	Exec func(*http.Request, *gateway.ExecOptions) error
 	// Metrics serves Prometheus metrics at MetricsPath; nil turns it off.
 	Metrics     http.Handler
 	MetricsPath string

@@ -16,10 +16,15 @@ import (
 
 	"github.com/nexus-commerce/nexus/router/internal/testenv/reviews/generated"
 	"github.com/nexus-commerce/nexus/router/internal/testenv/reviews/model"
+	kitauth "github.com/nexus-commerce/nexus/subgraphs/kit/auth"
 )
 
 // Resolver answers entity calls; Batches records the ids of each call.
 type Resolver struct {
+	// Secret verifies the router-signed X-Nexus-Claims header; nil means
+	// the header is ignored and every caller is anonymous.
+	Secret []byte
+
 	mu      sync.Mutex
 	batches [][]string
 }
@@ -39,7 +44,32 @@ func (r *Resolver) Handler() http.Handler {
 	srv.AddTransport(transport.POST{})
 	// gqlgen answers _service { sdl } only with introspection on.
 	srv.Use(extension.Introspection{})
-	return srv
+	if r.Secret == nil {
+		return srv
+	}
+	return kitauth.Middleware(r.Secret, nil)(srv)
+}
+
+// WhoAmI returns the subject the router forwarded. The subgraph checks
+// again (the router already enforced @authenticated), as every Nexus
+// subgraph must: without verified claims it returns null. The router has
+// already reported the refusal, so a second error would only repeat it.
+func (r *queryResolver) WhoAmI(ctx context.Context) (*string, error) {
+	c := kitauth.ClaimsFrom(ctx)
+	if c == nil {
+		return nil, nil
+	}
+	return &c.Subject, nil
+}
+
+// ModerationQueue is a fixed number behind the same scope check the
+// router makes.
+func (r *queryResolver) ModerationQueue(ctx context.Context) (*int, error) {
+	if !kitauth.HasScope(ctx, "admin") && !(kitauth.HasScope(ctx, "moderator") && kitauth.HasScope(ctx, "reviews:write")) {
+		return nil, nil
+	}
+	n := 7
+	return &n, nil
 }
 
 // Headline is the deterministic headline the subgraph returns for an id.

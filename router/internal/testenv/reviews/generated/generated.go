@@ -47,7 +47,9 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		ModerationQueue    func(childComplexity int) int
 		RecentlyReviewed   func(childComplexity int, first int) int
+		WhoAmI             func(childComplexity int) int
 		__resolve__service func(childComplexity int) int
 		__resolve_entities func(childComplexity int, representations []map[string]any) int
 	}
@@ -70,6 +72,8 @@ type EntityResolver interface {
 	FindManyProductByIDs(ctx context.Context, reps []*model.ProductByIDsInput) ([]*model.Product, error)
 }
 type QueryResolver interface {
+	WhoAmI(ctx context.Context) (*string, error)
+	ModerationQueue(ctx context.Context) (*int, error)
 	RecentlyReviewed(ctx context.Context, first int) ([]string, error)
 }
 
@@ -116,6 +120,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Product.ReviewSummary(childComplexity), true
 
+	case "Query.moderationQueue":
+		if e.ComplexityRoot.Query.ModerationQueue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ModerationQueue(childComplexity), true
 	case "Query.recentlyReviewed":
 		if e.ComplexityRoot.Query.RecentlyReviewed == nil {
 			break
@@ -127,6 +137,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.RecentlyReviewed(childComplexity, args["first"].(int)), true
+	case "Query.whoAmI":
+		if e.ComplexityRoot.Query.WhoAmI == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.WhoAmI(childComplexity), true
 	case "Query._service":
 		if e.ComplexityRoot.Query.__resolve__service == nil {
 			break
@@ -239,7 +255,7 @@ var sources = []*ast.Source{
 	{Name: "../schema.graphqls", Input: `# A test-only subgraph that extends the product subgraph's Product entity.
 # The router's end-to-end tests use it to prove entity calls are planned,
 # batched and merged.
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@authenticated", "@requiresScopes"])
 
 directive @entityResolver(multi: Boolean) on OBJECT
 
@@ -255,6 +271,10 @@ type ReviewSummary {
 }
 
 type Query {
+  "The caller's subject as the router forwarded it (signed X-Nexus-Claims): any signed-in caller."
+  whoAmI: String @authenticated
+  "Reviews waiting for moderation: admins, or moderators who may write reviews."
+  moderationQueue: Int @requiresScopes(scopes: [["admin"], ["moderator", "reviews:write"]])
   "Ids of the most recently reviewed products (deterministic: p1..pN)."
   recentlyReviewed(first: Int! = 3): [ID!]!
 }
@@ -711,6 +731,52 @@ func (ec *executionContext) fieldContext_Product_reviewSummary(_ context.Context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Query_whoAmI(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_whoAmI(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().WhoAmI(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_whoAmI(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Query", field, true, true, "String")
+}
+
+func (ec *executionContext) _Query_moderationQueue(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_moderationQueue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ModerationQueue(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_moderationQueue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Query", field, true, true, "Int")
 }
 
 func (ec *executionContext) _Query_recentlyReviewed(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -2220,6 +2286,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Query")
+		case "whoAmI":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_whoAmI(ctx, field)
+				})
+		case "moderationQueue":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_moderationQueue(ctx, field)
+				})
 		case "recentlyReviewed":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -3197,6 +3275,24 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalInt(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.SelectionSet, v *int) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalInt(*v)
 	return res
 }
 

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/nexus-commerce/nexus/router/internal/testenv/reviews"
+	"github.com/nexus-commerce/nexus/schema/compose"
+)
+
+const (
+	jwtSecret    = "test-jwt-secret-0123456789abcdef0123456789"
+	routerSecret = "test-router-secret-0123456789abcdef012345"
+)
+
+// TestAuthorization runs the real router with JWT verification in front of
+// a gqlgen subgraph whose fields carry @authenticated and @requiresScopes.
+// The router nulls each unauthorised field with an error at its path and
+// keeps the rest of the response; the subgraph sees the caller only
+// through the router-signed claims header and checks scopes again itself.
+func TestAuthorization(t *testing.T) {
+	t.Setenv("TEST_JWT_SECRET", jwtSecret)
+	t.Setenv("NEXUS_ROUTER_SECRET", routerSecret)
+
+	rev := &reviews.Resolver{Secret: []byte(routerSecret)}
+	sub := httptest.NewServer(rev.Handler())
+	t.Cleanup(sub.Close)
+	sdl, err := os.ReadFile("../../internal/testenv/reviews/schema.graphqls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sg, err := compose.Compose([]compose.Subgraph{{Name: "reviews", URL: sub.URL, SDL: string(sdl)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "supergraph.graphql"), []byte(sg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	addr := freeAddr(t)
+	cfg := "listen: " + addr + "\nsupergraph: supergraph.graphql\nauth:\n  issuer: https://id.test\n" +
+		"  static_keys:\n    - {kid: k1, algorithm: HS256, secret_env: TEST_JWT_SECRET}\n"
+	cfgPath := filepath.Join(dir, "router.yaml")
+	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var logs syncBuffer
+	go func() {
+		if err := run(ctx, []string{"serve", "--config", cfgPath}, io.Discard, &logs); err != nil {
+			logs.Write([]byte("serve: " + err.Error()))
+		}
+	}()
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("router log:\n%s", logs.String())
+		}
+	})
+	waitFor(t, "router healthy", func() bool { return run(ctx, []string{"healthcheck", "--listen", addr}, io.Discard, io.Discard) == nil })
+	url := "http://" + addr + "/graphql"
+
+	token := func(sub, scope string, exp time.Duration) string {
+		tok := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{
+			"iss": "https://id.test", "sub": sub, "scope": scope,
+			"iat": time.Now().Unix(), "exp": time.Now().Add(exp).Unix(),
+		})
+		tok.Header["kid"] = "k1"
+		s, err := tok.SignedString([]byte(jwtSecret))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	const q = `{ recentlyReviewed(first: 1) whoAmI moderationQueue }`
+	type errT struct {
+		Message    string         `json:"message"`
+		Path       []any          `json:"path"`
+		Extensions map[string]any `json:"extensions"`
+	}
+	do := func(bearer string) (int, map[string]any, []errT) {
+		t.Helper()
+		body, _ := json.Marshal(map[string]any{"query": q})
+		req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if bearer != "" {
+			req.Header.Set("Authorization", "Bearer "+bearer)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out struct {
+			Data   map[string]any `json:"data"`
+			Errors []errT         `json:"errors"`
+		}
+		raw, _ := io.ReadAll(resp.Body)
+		if err := json.Unmarshal(raw, &out); err != nil {
+			t.Fatalf("not JSON: %s", raw)
+		}
+		if strings.Contains(string(raw), bearer) && bearer != "" {
+			t.Fatalf("response echoes the token: %s", raw)
+		}
+		return resp.StatusCode, out.Data, out.Errors
+	}
+	paths := func(errs []errT) string {
+		var ps []string
+		for _, e := range errs {
+			b, _ := json.Marshal(e.Path)
+			ps = append(ps, string(b))
+		}
+		return strings.Join(ps, " ")
+	}
+
+	t.Run("anonymous: protected fields null, each with its error", func(t *testing.T) {
+		status, data, errs := do("")
+		if status != http.StatusOK || data["recentlyReviewed"] == nil || data["whoAmI"] != nil || data["moderationQueue"] != nil {
+			t.Fatalf("status %d data %v", status, data)
+		}
+		if got := paths(errs); got != `["whoAmI"] ["moderationQueue"]` {
+			t.Fatalf("error paths = %s, want whoAmI and moderationQueue (%+v)", got, errs)
+		}
+	})
+	t.Run("signed in without scopes", func(t *testing.T) {
+		_, data, errs := do(token("alice", "reviews:read", time.Minute))
+		if data["whoAmI"] != "alice" || data["moderationQueue"] != nil {
+			t.Fatalf("data %v errors %+v", data, errs)
+		}
+		if got := paths(errs); got != `["moderationQueue"]` {
+			t.Fatalf("error paths = %s (%+v)", got, errs)
+		}
+	})
+	t.Run("one AND-set of scopes is enough", func(t *testing.T) {
+		_, data, errs := do(token("bob", "moderator reviews:write", time.Minute))
+		if data["whoAmI"] != "bob" || data["moderationQueue"] != float64(7) || len(errs) != 0 {
+			t.Fatalf("data %v errors %+v", data, errs)
+		}
+	})
+	t.Run("half an AND-set is not", func(t *testing.T) {
+		_, data, _ := do(token("carol", "moderator", time.Minute))
+		if data["moderationQueue"] != nil {
+			t.Fatalf("moderator without reviews:write got %v", data["moderationQueue"])
+		}
+	})
+	t.Run("the subgraph trusts only the router's signature", func(t *testing.T) {
+		body := []byte(`{"query":"{ whoAmI moderationQueue }"}`)
+		req, _ := http.NewRequest(http.MethodPost, sub.URL, bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Nexus-Claims", token("mallory", "admin", time.Minute)) // signed, but not with the router's secret
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		raw, _ := io.ReadAll(resp.Body)
+		if !strings.Contains(string(raw), `"whoAmI":null`) || !strings.Contains(string(raw), `"moderationQueue":null`) {
+			t.Fatalf("a forged claims header was believed: %s", raw)
+		}
+	})
+	for name, bad := range map[string]string{
+		"expired token":   token("dave", "admin", -time.Minute),
+		"forged token":    token("eve", "admin", time.Minute)[:20] + "x" + token("eve", "admin", time.Minute)[21:],
+		"not a JWT":       "nope",
+		"alg none header": "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJldmUiLCJzY29wZSI6ImFkbWluIn0.",
+	} {
+		t.Run(name+" is refused with 401", func(t *testing.T) {
+			status, data, errs := do(bad)
+			if status != http.StatusUnauthorized || data != nil || len(errs) != 1 || errs[0].Extensions["code"] != "UNAUTHENTICATED" {
+				t.Fatalf("status %d data %v errors %+v", status, data, errs)
+			}
+		})
+	}
+}
+
+// syncBuffer collects the router's log for failure messages.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
