@@ -168,7 +168,9 @@ func New(opts Options) (*Gateway, error) {
 		PropagateSubgraphStatusCodes:       !opts.MaskSubgraphErrors,
 		SubgraphErrorPropagationMode:       mode,
 		RewriteSubgraphErrorPaths:          true,
-		OmitSubgraphErrorLocations:         opts.MaskSubgraphErrors,
+		// Subgraph error locations point into the request the router sent the
+		// subgraph, not into the client's document: they would only mislead.
+		OmitSubgraphErrorLocations:         true,
 		OmitSubgraphErrorExtensions:        opts.MaskSubgraphErrors,
 		AttachServiceNameToErrorExtensions: true,
 		AllowedErrorExtensionFields:        []string{"code", "field"},

@@ -30,6 +30,12 @@ const maxCachedVariables = 2048
 // the plan, the variables after normalisation (defaults applied, inline
 // literals extracted) and the variable renaming the planner used.
 type prepared struct {
+	// query, opName and rawVars are the request text this entry was
+	// prepared from: a cache hit compares them, so a (crafted) hash
+	// collision can never hand one request another's plan.
+	query, opName string
+	rawVars       []byte
+
 	opType graphql.OperationType
 	plan   plan.Plan
 	// id identifies the normalised operation (the plan cache key) and
@@ -51,14 +57,14 @@ type prepared struct {
 // literals share one plan).
 type caches struct {
 	ops   *lru.Cache[uint64, *prepared]
-	plans *lru.Cache[uint64, plan.Plan]
+	plans *lru.Cache[uint64, cachedPlan]
 	m     *metrics.Metrics
 }
 
 func newCaches(size int, m *metrics.Metrics) *caches {
 	c := &caches{m: m}
 	c.ops, _ = lru.NewWithEvict[uint64, *prepared](size, func(uint64, *prepared) { c.evicted("operation") })
-	c.plans, _ = lru.NewWithEvict[uint64, plan.Plan](size, func(uint64, plan.Plan) { c.evicted("plan") })
+	c.plans, _ = lru.NewWithEvict[uint64, cachedPlan](size, func(uint64, cachedPlan) { c.evicted("plan") })
 	return c
 }
 
@@ -85,6 +91,13 @@ func (c *caches) lookup(cache string, hit bool) {
 	}
 }
 
+// cachedPlan keeps the printed operation next to its plan so a hit is
+// checked against the operation, not only its hash.
+type cachedPlan struct {
+	printed string
+	plan    plan.Plan
+}
+
 // requestKey hashes the request text. The separators keep ("ab","c") and
 // ("a","bc") apart.
 func requestKey(query, opName string, variables []byte) uint64 {
@@ -108,13 +121,14 @@ func (g *Gateway) prepare(query, opName string, variables []byte) *prepared {
 	var key uint64
 	if cacheable {
 		key = requestKey(query, opName, variables)
-		if p, ok := g.cache.ops.Get(key); ok {
+		if p, ok := g.cache.ops.Get(key); ok && p.query == query && p.opName == opName && bytes.Equal(p.rawVars, variables) {
 			g.cache.lookup("operation", true)
 			return p
 		}
 		g.cache.lookup("operation", false)
 	}
 	p := g.prepareUncached(query, opName, variables)
+	p.query, p.opName, p.rawVars = query, opName, append([]byte(nil), variables...)
 	if cacheable {
 		g.cache.ops.Add(key, p)
 	}
@@ -206,16 +220,16 @@ func (g *Gateway) prepareUncached(query, opName string, variables []byte) *prepa
 
 // planFor returns the plan of a normalised operation, planning it on a miss.
 func (g *Gateway) planFor(doc *ast.Document, opName string) (plan.Plan, uint64, error) {
-	d := xxhash.New()
-	_, _ = d.WriteString(opName)
-	_, _ = d.Write([]byte{0})
-	if err := astprinter.Print(doc, d); err != nil {
+	var printed bytes.Buffer
+	printed.WriteString(opName)
+	printed.WriteByte(0)
+	if err := astprinter.Print(doc, &printed); err != nil {
 		return nil, 0, err
 	}
-	key := d.Sum64()
-	if p, ok := g.cache.plans.Get(key); ok {
+	key := xxhash.Sum64(printed.Bytes())
+	if p, ok := g.cache.plans.Get(key); ok && p.printed == printed.String() {
 		g.cache.lookup("plan", true)
-		return p, key, nil
+		return p.plan, key, nil
 	}
 	g.cache.lookup("plan", false)
 	planner, err := plan.NewPlanner(g.planCfg)
@@ -228,7 +242,7 @@ func (g *Gateway) planFor(doc *ast.Document, opName string) (plan.Plan, uint64, 
 		return nil, 0, report
 	}
 	postprocess.NewProcessor().Process(p)
-	g.cache.plans.Add(key, p)
+	g.cache.plans.Add(key, cachedPlan{printed: printed.String(), plan: p})
 	return p, key, nil
 }
 
