@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"sync"
@@ -80,6 +81,19 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	log.Info("router listening", "url", "http://"+ln.Addr().String()+cfg.GraphQLPath, "mode", cfg.Mode,
 		"subgraphs", graphNames(gw), "graphiql", *cfg.GraphiQL, "introspection", *cfg.Introspection)
 
+	if addr := os.Getenv("ROUTER_PPROF_ADDR"); addr != "" {
+		// Profiling on its own (loopback) listener, never on the public one.
+		go func() {
+			mux := http.NewServeMux()
+			mux.HandleFunc("/debug/pprof/", pprof.Index)
+			mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+			mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+			log.Info("pprof listening", "addr", addr)
+			if err := http.ListenAndServe(addr, mux); err != nil {
+				log.Error("pprof", "err", err)
+			}
+		}()
+	}
 	r := &reloader{flags: f, log: log, metrics: m, srv: srv, cfg: cfg, closeAuth: closeAuth}
 	defer func() { r.mu.Lock(); r.closeAuth(); r.mu.Unlock() }()
 	r.fingerprint = r.files(cfg)

@@ -13,7 +13,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
+	"github.com/cespare/xxhash/v2"
 	"github.com/wundergraph/graphql-go-tools/execution/graphql"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/graphqlerrors"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/operationreport"
@@ -84,7 +86,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 			writeErrors(w, media, http.StatusBadRequest, "BAD_REQUEST", "could not read the request body")
 			return
 		}
-		p, err = decodeBody(body)
+		p, err = s.decodeBodyCached(body)
 		if err != nil {
 			writeParamError(w, media, err)
 			return
@@ -146,8 +148,9 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 
 	ctx, cancel := context.WithTimeout(r.Context(), s.limits().RequestTimeout)
 	defer cancel()
-	var buf bytes.Buffer
-	if err := gw.ExecuteWith(ctx, &req, &buf, exec); err != nil {
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer putBuf(buf)
+	if err := gw.ExecuteWith(ctx, &req, buf, exec); err != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) && r.Context().Err() == nil {
 			writeErrors(w, media, http.StatusGatewayTimeout, "TIMEOUT", fmt.Sprintf("the request did not finish within %s", s.limits().RequestTimeout))
 			return
@@ -179,7 +182,49 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 	w.WriteHeader(status)
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	_, _ = w.Write(buf.Bytes())
+}
+
+// bufPool recycles response buffers: responses are often tens of KB, and
+// growing a fresh buffer for each was a visible share of the router's CPU.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// putBuf returns a buffer to the pool unless it grew unusually large, so
+// one huge response does not pin its memory for ever.
+func putBuf(b *bytes.Buffer) {
+	if b.Cap() > 4<<20 {
+		return
+	}
+	b.Reset()
+	bufPool.Put(b)
+}
+
+// maxCachedBody is the largest POST body whose decoded parameters are
+// cached; clients usually send the same few operations again and again.
+const maxCachedBody = 16 << 10
+
+type bodyEntry struct {
+	body []byte
+	p    params
+}
+
+// decodeBodyCached is decodeBody with a bounded cache keyed by the body's
+// hash; an entry is used only when its stored body is byte-for-byte equal,
+// so a hash collision cannot mix up two requests. Errors are not cached.
+func (s *Server) decodeBodyCached(body []byte) (params, error) {
+	if len(body) > maxCachedBody {
+		return decodeBody(body)
+	}
+	key := xxhash.Sum64(body)
+	if e, ok := s.bodies.Get(key); ok && bytes.Equal(e.body, body) {
+		return e.p, nil
+	}
+	p, err := decodeBody(body)
+	if err == nil {
+		s.bodies.Add(key, &bodyEntry{body: bytes.Clone(body), p: p})
+	}
+	return p, err
 }
 
 // checkContentType accepts application/json in UTF-8 (the spec's only

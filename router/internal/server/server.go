@@ -14,6 +14,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	lru "github.com/hashicorp/golang-lru/v2"
+
 	"github.com/nexus-commerce/nexus/router/internal/config"
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
 	"github.com/nexus-commerce/nexus/router/internal/persisted"
@@ -57,6 +59,8 @@ type Server struct {
 	opts Options // as given to New: fixes the routes
 	gw   atomic.Pointer[gateway.Gateway]
 	mux  *http.ServeMux
+	// bodies caches decoded POST bodies (see decodeBodyCached).
+	bodies *lru.Cache[uint64, *bodyEntry]
 }
 
 // New builds the handler tree.
@@ -68,6 +72,7 @@ func New(o Options) *Server {
 		o.ShutdownTimeout = 15 * time.Second
 	}
 	s := &Server{log: o.Log, opts: o, mux: http.NewServeMux()}
+	s.bodies, _ = lru.New[uint64, *bodyEntry](1024)
 	s.cur.Store(&o)
 	s.mux.HandleFunc(o.Path, s.serveEndpoint)
 	if o.MetricsPath != "" {
