@@ -88,6 +88,8 @@ func TestRefusals(t *testing.T) {
 		{"__type off too", `{ __type(name: "Query") { name } }`, "INTROSPECTION_DISABLED", post},
 		{"mutation on GET", `mutation { x }`, "METHOD_NOT_ALLOWED", gateway.ExecOptions{}},
 		{"subscription over HTTP", `subscription { x }`, "GRAPHQL_VALIDATION_FAILED", post},
+		{"unused fragment", `{ __typename } fragment F on Query { __typename }`, "GRAPHQL_VALIDATION_FAILED", post},
+		{"fragment used only by an unused fragment", `{ ...A } fragment A on Query { __typename } fragment B on Query { ...C } fragment C on Query { __typename }`, "GRAPHQL_VALIDATION_FAILED", post},
 		{"bad variable", `query($n: Int!) { recentlyReviewed(first: $n) }`, "BAD_USER_INPUT", post},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,6 +109,10 @@ func TestRefusals(t *testing.T) {
 				t.Fatalf("second time code = %q", reqCode(err2))
 			}
 		})
+	}
+	// Fragments reached through other fragments are used.
+	if out, err := exec(t, gw, post, `{ ...A } fragment A on Query { ...B } fragment B on Query { __typename }`, ""); err != nil || out != `{"data":{"__typename":"Query"}}` {
+		t.Fatalf("nested fragments: %s, %v", out, err)
 	}
 	// __typename is not introspection.
 	if out, err := exec(t, gw, post, `{ __typename }`, ""); err != nil || out != `{"data":{"__typename":"Query"}}` {

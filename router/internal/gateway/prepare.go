@@ -157,6 +157,9 @@ func (g *Gateway) prepareUncached(query, opName string, variables []byte) *prepa
 	refuse = func(err error, code string) *prepared {
 		return &prepared{opType: opType, err: &RequestError{Err: err, Code: code}}
 	}
+	if name, f, ok := unusedFragment(req.Document()); ok {
+		return refuse(unusedFragmentError(name, f), "GRAPHQL_VALIDATION_FAILED")
+	}
 	res, err := req.Normalize(g.schema,
 		astnormalization.WithRemoveFragmentDefinitions(),
 		astnormalization.WithRemoveUnusedVariables(),
