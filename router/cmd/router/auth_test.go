@@ -202,3 +202,59 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// TestServeFromSupergraphAlone starts the router the way other routers are
+// started: a supergraph file and a listen address, by flags or by
+// environment, with no config file at all.
+func TestServeFromSupergraphAlone(t *testing.T) {
+	rev := &reviews.Resolver{}
+	sub := httptest.NewServer(rev.Handler())
+	t.Cleanup(sub.Close)
+	sdl, err := os.ReadFile("../../internal/testenv/reviews/schema.graphqls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sg, err := compose.Compose([]compose.Subgraph{{Name: "reviews", URL: sub.URL, SDL: string(sdl)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "supergraph.graphql")
+	if err := os.WriteFile(file, []byte(sg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat("router.yaml"); err == nil {
+		t.Fatal("test precondition: no router.yaml in the working directory")
+	}
+	for name, start := range map[string]func(ctx context.Context, addr string) error{
+		"flags": func(ctx context.Context, addr string) error {
+			return run(ctx, []string{"--supergraph", file, "--listen", addr}, io.Discard, io.Discard)
+		},
+		"environment": func(ctx context.Context, addr string) error {
+			t.Setenv("ROUTER_SUPERGRAPH", file)
+			t.Setenv("ROUTER_LISTEN", addr)
+			return run(ctx, nil, io.Discard, io.Discard)
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			addr := freeAddr(t)
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan error, 1)
+			go func() { done <- start(ctx, addr) }()
+			waitFor(t, "router healthy", func() bool { return run(ctx, []string{"healthcheck", "--listen", addr}, io.Discard, io.Discard) == nil })
+			body := []byte(`{"query":"{ recentlyReviewed(first: 2) }"}`)
+			resp, err := http.Post("http://"+addr+"/graphql", "application/json", bytes.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			raw, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if string(raw) != `{"data":{"recentlyReviewed":["p1","p2"]}}` {
+				t.Fatalf("answer: %s", raw)
+			}
+			cancel()
+			if err := <-done; err != nil {
+				t.Fatalf("serve: %v", err)
+			}
+		})
+	}
+}
