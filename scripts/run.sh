@@ -168,6 +168,7 @@ cat <<MSG
 
 Nexus is up.
   GraphQL + GraphiQL   http://$ROUTER_ADDR/graphql    (open it in a browser for GraphiQL)
+  router metrics       http://$ROUTER_ADDR/metrics    (Prometheus)
   product subgraph     http://$PRODUCT_ADDR/graphql
   PostgreSQL           $(redact "$DATABASE_URL")
   logs                 ${LOGS#"$ROOT"/}/<service>.log
