@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -257,4 +259,87 @@ func TestServeFromSupergraphAlone(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPersistedOperations runs the router with a trusted-documents file,
+// first open (APQ on), then as a safelist.
+func TestPersistedOperations(t *testing.T) {
+	rev := &reviews.Resolver{}
+	sub := httptest.NewServer(rev.Handler())
+	t.Cleanup(sub.Close)
+	sdl, err := os.ReadFile("../../internal/testenv/reviews/schema.graphqls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sg, err := compose.Compose([]compose.Subgraph{{Name: "reviews", URL: sub.URL, SDL: string(sdl)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write := func(name, body string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("supergraph.graphql", sg)
+	const trusted = `query Two { recentlyReviewed(first: 2) }`
+	sum := sha256.Sum256([]byte(trusted))
+	id := hex.EncodeToString(sum[:])
+	write("ops.json", `{"format":"apollo-persisted-query-manifest","version":1,"operations":[{"id":"`+id+`","name":"Two","type":"query","body":"`+trusted+`"}]}`)
+
+	post := func(t *testing.T, url, body string) (int, string) {
+		t.Helper()
+		resp, err := http.Post(url, "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		raw, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(raw)
+	}
+	ext := func(hash string) string {
+		return `"extensions":{"persistedQuery":{"version":1,"sha256Hash":"` + hash + `"}}`
+	}
+	start := func(t *testing.T, persisted string) string {
+		addr := freeAddr(t)
+		write("router.yaml", "listen: "+addr+"\nsupergraph: supergraph.graphql\npersisted_operations: "+persisted+"\n")
+		ctx, cancel := context.WithCancel(context.Background())
+		t.Cleanup(cancel)
+		go func() { _ = run(ctx, []string{"serve", "--config", filepath.Join(dir, "router.yaml")}, io.Discard, io.Discard) }()
+		waitFor(t, "router healthy", func() bool { return run(ctx, []string{"healthcheck", "--listen", addr}, io.Discard, io.Discard) == nil })
+		return "http://" + addr + "/graphql"
+	}
+
+	t.Run("trusted documents and APQ", func(t *testing.T) {
+		url := start(t, "{file: ops.json}")
+		if _, body := post(t, url, `{`+ext(id)+`}`); body != `{"data":{"recentlyReviewed":["p1","p2"]}}` {
+			t.Fatalf("trusted document by id: %s", body)
+		}
+		q := `{ recentlyReviewed(first: 1) }`
+		qs := sha256.Sum256([]byte(q))
+		qh := hex.EncodeToString(qs[:])
+		if _, body := post(t, url, `{`+ext(qh)+`}`); !strings.Contains(body, "PERSISTED_QUERY_NOT_FOUND") {
+			t.Fatalf("unknown hash: %s", body)
+		}
+		if _, body := post(t, url, `{"query":"`+q+`",`+ext(qh)+`}`); body != `{"data":{"recentlyReviewed":["p1"]}}` {
+			t.Fatalf("APQ registration: %s", body)
+		}
+		if _, body := post(t, url, `{`+ext(qh)+`}`); body != `{"data":{"recentlyReviewed":["p1"]}}` {
+			t.Fatalf("APQ by hash: %s", body)
+		}
+		if _, body := post(t, url, `{"query":"{ __typename }",`+ext(qh)+`}`); !strings.Contains(body, "PERSISTED_QUERY_HASH_MISMATCH") {
+			t.Fatalf("mismatched hash: %s", body)
+		}
+	})
+	t.Run("safelist", func(t *testing.T) {
+		url := start(t, "{file: ops.json, safelist: true}")
+		if _, body := post(t, url, `{`+ext(id)+`}`); body != `{"data":{"recentlyReviewed":["p1","p2"]}}` {
+			t.Fatalf("trusted document by id: %s", body)
+		}
+		status, body := post(t, url, `{"query":"{ recentlyReviewed(first: 3) }"}`)
+		if status != http.StatusForbidden || !strings.Contains(body, "OPERATION_NOT_IN_SAFELIST") || strings.Contains(body, "p3") {
+			t.Fatalf("unlisted operation: %d %s", status, body)
+		}
+	})
 }

@@ -192,3 +192,20 @@ func TestRetireWaitsForInFlight(t *testing.T) {
 	cancel()
 	gw.Retire(ctx) // nothing in flight: returns at once and closes
 }
+
+func TestMaskedSubgraphErrors(t *testing.T) {
+	const q = `{ recentlyReviewed(first: 101) }`
+	open := newGateway(t, gateway.Options{})
+	out, err := exec(t, open, gateway.ExecOptions{AllowMutation: true}, q, "")
+	if err != nil || !strings.Contains(out, "first must be between 0 and 100") {
+		t.Fatalf("development: the subgraph's message should pass through: %s, %v", out, err)
+	}
+	masked := newGateway(t, gateway.Options{MaskSubgraphErrors: true})
+	out, err = exec(t, masked, gateway.ExecOptions{AllowMutation: true}, q, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out, "first must be") || !strings.Contains(out, "reviews") {
+		t.Fatalf("production: the subgraph's message must be hidden and the subgraph named: %s", out)
+	}
+}
