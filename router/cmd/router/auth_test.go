@@ -306,7 +306,9 @@ func TestPersistedOperations(t *testing.T) {
 		write("router.yaml", "listen: "+addr+"\nsupergraph: supergraph.graphql\npersisted_operations: "+persisted+"\n")
 		ctx, cancel := context.WithCancel(context.Background())
 		t.Cleanup(cancel)
-		go func() { _ = run(ctx, []string{"serve", "--config", filepath.Join(dir, "router.yaml")}, io.Discard, io.Discard) }()
+		go func() {
+			_ = run(ctx, []string{"serve", "--config", filepath.Join(dir, "router.yaml")}, io.Discard, io.Discard)
+		}()
 		waitFor(t, "router healthy", func() bool { return run(ctx, []string{"healthcheck", "--listen", addr}, io.Discard, io.Discard) == nil })
 		return "http://" + addr + "/graphql"
 	}

@@ -163,11 +163,11 @@ func New(opts Options) (*Gateway, error) {
 		mode = resolve.SubgraphErrorPropagationModeWrapped
 	}
 	resolver := resolve.New(ctx, resolve.ResolverOptions{
-		MaxConcurrency:                     1024,
-		PropagateSubgraphErrors:            true,
-		PropagateSubgraphStatusCodes:       !opts.MaskSubgraphErrors,
-		SubgraphErrorPropagationMode:       mode,
-		RewriteSubgraphErrorPaths:          true,
+		MaxConcurrency:               1024,
+		PropagateSubgraphErrors:      true,
+		PropagateSubgraphStatusCodes: !opts.MaskSubgraphErrors,
+		SubgraphErrorPropagationMode: mode,
+		RewriteSubgraphErrorPaths:    true,
 		// Subgraph error locations point into the request the router sent the
 		// subgraph, not into the client's document: they would only mislead.
 		OmitSubgraphErrorLocations:         true,
