@@ -34,7 +34,7 @@ func (m *merger) emit() string {
 	var b strings.Builder
 	usesInaccessible, usesTag := m.usesSecurityDirectives()
 
-	b.WriteString("schema\n  @link(url: \"https://specs.apollo.dev/link/v1.0\")\n  @link(url: \"https://specs.apollo.dev/join/v0.4\", for: EXECUTION)\n")
+	b.WriteString("schema\n  @link(url: \"https://specs.apollo.dev/link/v1.0\")\n  @link(url: \"https://specs.apollo.dev/join/" + m.joinVersion() + "\", for: EXECUTION)\n")
 	if usesInaccessible {
 		b.WriteString("  @link(url: \"https://specs.apollo.dev/inaccessible/v0.2\", for: SECURITY)\n")
 	}
@@ -222,9 +222,9 @@ func (m *merger) emitField(b *strings.Builder, t *mType, f *mField) {
 			}
 			if fi.Override != "" {
 				b.WriteString(", override: " + quote(fi.Override))
-				if fi.OverrideLabel != "" {
-					b.WriteString(", overrideLabel: " + quote(fi.OverrideLabel))
-				}
+			}
+			if fi.OverrideLabel != "" {
+				b.WriteString(", overrideLabel: " + quote(fi.OverrideLabel))
 			}
 			if fi.Overridden {
 				b.WriteString(", usedOverridden: true")
@@ -240,6 +240,22 @@ func (m *merger) emitField(b *strings.Builder, t *mType, f *mField) {
 	b.WriteString("\n")
 }
 
+// joinVersion is the join spec the supergraph links: v0.5 once a
+// progressive @override needs @join__field(overrideLabel:), which v0.4
+// lacks; v0.4 otherwise, so existing supergraphs stay byte-identical.
+func (m *merger) joinVersion() string {
+	for _, t := range m.types {
+		for _, f := range t.Fields {
+			for _, fi := range f.In {
+				if fi.OverrideLabel != "" {
+					return "v0.5"
+				}
+			}
+		}
+	}
+	return "v0.4"
+}
+
 // needsJoinField reports whether a field must say which graphs resolve it:
 // whenever it is not simply defined, unchanged, by every graph of its type.
 func needsJoinField(t *mType, f *mField) bool {
@@ -247,7 +263,7 @@ func needsJoinField(t *mType, f *mField) bool {
 		return true
 	}
 	for _, fi := range f.In {
-		if fi.External || fi.Requires != "" || fi.Provides != "" || fi.Override != "" || fi.Overridden || fi.Type.String() != f.Type.String() {
+		if fi.External || fi.Requires != "" || fi.Provides != "" || fi.Override != "" || fi.OverrideLabel != "" || fi.Overridden || fi.Type.String() != f.Type.String() {
 			return true
 		}
 	}

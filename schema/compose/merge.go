@@ -60,13 +60,15 @@ type mField struct {
 
 // fieldIn is one subgraph's definition of a field.
 type fieldIn struct {
-	Graph         string
-	Type          *ast.Type
-	External      bool
-	Shareable     bool
-	Requires      string
-	Provides      string
-	Override      string
+	Graph     string
+	Type      *ast.Type
+	External  bool
+	Shareable bool
+	Requires  string
+	Provides  string
+	Override  string
+	// OverrideLabel is the label of a progressive @override, on both its
+	// target (with Override) and its source (alone), as Apollo emits it.
 	OverrideLabel string
 	// Overridden is set when another subgraph took the field over with
 	// @override; the field stays in this graph only for @requires/@key use.

@@ -47,7 +47,10 @@ func (m *merger) resolve() {
 // The source subgraph keeps the field only where it still needs it: as
 // part of one of its keys or @requires (Apollo's usedOverridden); otherwise
 // it loses the field. A labelled (progressive) override keeps both, since
-// the router splits traffic between them at run time.
+// the router picks one by the label's state; as in Apollo's join spec v0.5
+// both carry the label: the target as @join__field(override:, overrideLabel:),
+// the source as a bare @join__field(overrideLabel:) (no usedOverridden,
+// since the source still resolves the field while the label is off).
 func (m *merger) applyOverrides(t *mType) {
 	for _, f := range t.Fields {
 		for _, fi := range f.In {
@@ -68,6 +71,7 @@ func (m *merger) applyOverrides(t *mType) {
 				switch {
 				case fi.OverrideLabel != "":
 					other.ProgressiveOverride = true
+					other.OverrideLabel = fi.OverrideLabel
 				case t.usedBy(other.Graph, f.Name):
 					other.Overridden = true
 				default:

@@ -11,6 +11,7 @@ import (
 func (v *view) fill(graph *Graph) {
 	g := graph.Enum
 	var sdl strings.Builder
+	reachable := v.reachable(g)
 	for _, d := range v.types {
 		if isSpecType(d.Name) || strings.HasPrefix(d.Name, "__") {
 			continue
@@ -21,7 +22,7 @@ func (v *view) fill(graph *Graph) {
 		}
 		switch d.Kind {
 		case ast.Object, ast.Interface:
-			v.fillComposite(graph, d, in, &sdl)
+			v.fillComposite(graph, d, in, reachable[d.Name], &sdl)
 		case ast.Union:
 			if members := v.membersIn(d, g); len(members) > 0 {
 				sdl.WriteString("union " + d.Name + " = " + strings.Join(members, " | ") + "\n\n")
@@ -55,7 +56,9 @@ func (v *view) fill(graph *Graph) {
 	graph.SDL = sdl.String()
 }
 
-func (v *view) fillComposite(graph *Graph, d *ast.Definition, in *typeIn, sdl *strings.Builder) {
+// fillComposite adds object or interface d to graph; reachable is false
+// for a value type g holds only below its @external fields (see reachable).
+func (v *view) fillComposite(graph *Graph, d *ast.Definition, in *typeIn, reachable bool, sdl *strings.Builder) {
 	g := graph.Enum
 	tf := TypeFields{TypeName: d.Name}
 	kw := "type"
@@ -80,7 +83,7 @@ func (v *view) fillComposite(graph *Graph, d *ast.Definition, in *typeIn, sdl *s
 			continue
 		}
 		sdl.WriteString("  " + f.Name + argsOf(f) + ": " + typeOf(f.Type, fi))
-		if fi.external && !keyFields[f.Name] {
+		if unreached := !reachable && !v.isRoot(d.Name) && len(in.keys) == 0; (fi.external || unreached) && !keyFields[f.Name] {
 			tf.ExternalFieldNames = append(tf.ExternalFieldNames, f.Name)
 			sdl.WriteString(" @external")
 		} else {

@@ -87,8 +87,15 @@ type FieldArguments struct {
 	ArgumentNames       []string
 }
 
-// Parse reads a join-spec supergraph. Errors name what is malformed.
+// Parse reads a join-spec supergraph with the default Options (no
+// progressive-override label enabled). Errors name what is malformed.
 func Parse(sdl string) (*Supergraph, error) {
+	return ParseWith(sdl, Options{})
+}
+
+// ParseWith reads a join-spec supergraph, resolving progressive overrides
+// by opts.OverrideLabels. Errors name what is malformed.
+func ParseWith(sdl string, opts Options) (*Supergraph, error) {
 	doc, err := parser.ParseSchema(&ast.Source{Name: "supergraph", Input: sdl})
 	if err != nil {
 		return nil, fmt.Errorf("supergraph: %w", err)
@@ -99,7 +106,7 @@ func Parse(sdl string) (*Supergraph, error) {
 			sg.Roots[string(op.Operation)] = op.Type
 		}
 	}
-	v := newView(doc, sg.Roots)
+	v := newView(doc, sg.Roots, opts)
 	if len(v.graphs) == 0 {
 		return nil, fmt.Errorf("supergraph: no join__Graph enum with @join__graph values: not a join-spec supergraph")
 	}

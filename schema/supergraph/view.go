@@ -16,10 +16,11 @@ type view struct {
 	types  []*ast.Definition // merged definitions and extensions, document order
 	// implementers maps an interface to its implementing object types.
 	implementers map[string][]string
+	opts         Options
 }
 
-func newView(doc *ast.SchemaDocument, roots map[string]string) *view {
-	v := &view{doc: doc, roots: roots, implementers: map[string][]string{}}
+func newView(doc *ast.SchemaDocument, roots map[string]string, opts Options) *view {
+	v := &view{doc: doc, roots: roots, implementers: map[string][]string{}, opts: opts}
 	byName := map[string]*ast.Definition{}
 	for _, d := range append(append(ast.DefinitionList{}, doc.Definitions...), doc.Extensions...) {
 		if cur, ok := byName[d.Name]; ok {
@@ -105,8 +106,12 @@ func (v *view) fieldIn(f *ast.FieldDefinition, g string) *fieldIn {
 		if arg(jf, "graph") != g {
 			continue
 		}
+		external := argBool(jf, "external") || argBool(jf, "usedOverridden")
+		if label := arg(jf, "overrideLabel"); label != "" && v.opts.overriddenAway(arg(jf, "override") != "", label) {
+			external = true
+		}
 		return &fieldIn{
-			external: argBool(jf, "external") || argBool(jf, "usedOverridden"),
+			external: external,
 			requires: arg(jf, "requires"),
 			provides: arg(jf, "provides"),
 			typ:      arg(jf, "type"),

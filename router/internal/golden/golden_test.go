@@ -37,9 +37,6 @@ var knownBugs = map[string]string{
 	"errors/nullable_field_error_in_list":             "subgraph error locations point into the subgraph request, not the client document",
 	"errors/nullable_field_error_path":                "subgraph error locations point into the subgraph request, not the client document",
 	"errors/user_error_from_resolver":                 "subgraph error locations point into the subgraph request, not the client document",
-	"override/custom_label_not_enabled":               "@override(label: \"beta\") with the label not enabled must keep resolving from legacy; the router uses catalog",
-	"override/override_from_legacy_root":              "@override(label: \"percent(100)\") must always resolve from catalog; from a legacy root the router reads legacy",
-	"provides/warehouse_not_provided_country":         "country is outside @provides(fields: \"name address { city }\") yet is fetched from inventory instead of catalog",
 }
 
 // routerFor picks the router a case's area runs against.

@@ -16,12 +16,24 @@ type allowance struct {
 // is no blanket skip. An entry that no longer matches a difference fails
 // the test, so the list shrinks when either side is fixed.
 var allowlist = map[string][]allowance{
+	"11-requires-through-interface": {
+		{Side: "ours", Fact: "reading child Item:  | external: id title", Reason: belowExternal},
+		{Side: "wgc", Fact: "reading child Item: id title", Reason: belowExternal},
+	},
+	"41-provides-nested-partial": {
+		{Side: "ours", Fact: "inventory child Address:  | external: city country", Reason: belowExternal},
+		{Side: "wgc", Fact: "inventory child Address: city country", Reason: belowExternal},
+	},
 	"32-authenticated-scopes": {
 		{Side: "ours", Fact: "auth Order.id authenticated", Reason: typeLevelAuth},
 		{Side: "ours", Fact: "auth Order.total authenticated", Reason: typeLevelAuth},
 		{Side: "wgc", Fact: "api scalar openfed__Scope", Reason: "wgc leaks its internal openfed__Scope scalar (the type of @requiresScopes) into the client schema; it is composition machinery, not API"},
 	},
 }
+
+// belowExternal explains why a value type that a subgraph holds only below
+// its @external fields has all its fields external on our side.
+const belowExternal = "the subgraph reaches this value type only through @external fields, so it can resolve its fields only where a @provides names them (Apollo's query graph has no other edge into it); graphql-go-tools takes a child node's non-external fields from whichever subgraph fetched the parent, so with wgc's metadata the router reads fields outside the @provides (golden case provides/warehouse_not_provided_country). We mark them external; the @provides selection still makes the promised ones resolvable"
 
 // typeLevelAuth explains why a type-level @authenticated reaches the
 // type's own fields only on our side.
