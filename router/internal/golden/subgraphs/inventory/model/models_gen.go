@@ -20,6 +20,14 @@ type Dimensions struct {
 	Height int `json:"height"`
 }
 
+// Catalog's Media interface seen as one object type: views for every image and video.
+type Media struct {
+	ID    string `json:"id"`
+	Views int    `json:"views"`
+}
+
+func (Media) IsEntity() {}
+
 type Money struct {
 	Amount   int    `json:"amount"`
 	Currency string `json:"currency"`
