@@ -2,6 +2,8 @@
 # Builds the router's offline GraphiQL: pinned UMD builds of React and
 # GraphiQL from npm (web/graphiql/package-lock.json) plus our boot script,
 # copied into router/internal/graphiql/bundle, which the router embeds.
+# Our files in web/graphiql/src are copied as they are (no build step); the
+# router's page loads the ones listed in router/internal/graphiql/graphiql.go.
 # Quick when nothing changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +32,6 @@ cp "$SRC/node_modules/react/umd/react.production.min.js" "$OUT/react.js"
 cp "$SRC/node_modules/react-dom/umd/react-dom.production.min.js" "$OUT/react-dom.js"
 cp "$SRC/node_modules/graphiql/dist/index.umd.js" "$OUT/graphiql.js"
 cp "$SRC/node_modules/graphiql/dist/style.css" "$OUT/graphiql.css"
-cp "$SRC/src/nexus-graphiql.js" "$SRC/src/nexus-graphiql.css" "$OUT/"
+cp "$SRC"/src/*.js "$SRC"/src/*.css "$OUT/"
 touch "$stamp"
 echo "graphiql: bundle built in $OUT" >&2

@@ -37,7 +37,13 @@ type Config struct {
 const csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
 	"font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
-var required = []string{"react.js", "react-dom.js", "graphiql.js", "graphiql.css", "nexus-graphiql.js", "nexus-graphiql.css"}
+// scripts are our own files, loaded in this order after React and
+// GraphiQL: the query plan plugin (view, then panel) and the boot script
+// that mounts GraphiQL with it.
+var scripts = []string{"nexus-query-plan-view.js", "nexus-query-plan.js", "nexus-graphiql.js"}
+
+// required lists every file the bundle must hold for the page to work.
+var required = append([]string{"react.js", "react-dom.js", "graphiql.js", "graphiql.css", "nexus-graphiql.css"}, scripts...)
 
 const defaultQuery = `# Welcome to Nexus. Try a search:
 query Products {
@@ -63,7 +69,8 @@ var page = template.Must(template.New("page").Parse(`<!doctype html>
 <script src="{{.Prefix}}react.js"></script>
 <script src="{{.Prefix}}react-dom.js"></script>
 <script src="{{.Prefix}}graphiql.js"></script>
-<script src="{{.Prefix}}nexus-graphiql.js"></script>
+{{range .Scripts}}<script src="{{$.Prefix}}{{.}}"></script>
+{{end}}
 </body>
 </html>
 `))
@@ -108,7 +115,7 @@ func newHandler(fsys fs.FS, cfg Config) *handler {
 	}
 	conf, _ := json.Marshal(map[string]string{"endpoint": cfg.Endpoint, "title": cfg.Title, "defaultQuery": defaultQuery})
 	var buf bytes.Buffer
-	_ = page.Execute(&buf, map[string]any{"Title": cfg.Title, "Prefix": AssetPrefix, "Config": template.JS(conf)})
+	_ = page.Execute(&buf, map[string]any{"Title": cfg.Title, "Prefix": AssetPrefix, "Config": template.JS(conf), "Scripts": scripts})
 	h.page = buf.Bytes()
 	return h
 }
