@@ -1,0 +1,836 @@
+package gateway
+
+// Subgraph errors reach the client as the engine passes them through, which
+// breaks the GraphQL spec in four ways; fixErrors repairs what it can
+// determine unambiguously and leaves the rest as it was:
+//
+//   - locations: the engine drops the subgraph's own (they point into the
+//     subgraph request); the spec wants the field's location in the client
+//     document, found by walking the operation along the error's path.
+//   - list indexes: errors from entity fetches carry "@" where a list index
+//     belongs, or no index at all. The index is filled in when the response
+//     data (which element holds a null where the error points) or the
+//     message (naming a value of exactly one element) identifies one element,
+//     or when k identical errors meet exactly k candidate elements.
+//   - duplicates: a failed non-null field gets a second "Cannot return null
+//     for non-nullable field" error from the engine although the subgraph
+//     reported one for the same field (spec 6.4.4: one error per field).
+//   - failed fetches: an HTTP error status from a subgraph becomes a bare
+//     {"message":"500: Internal Server Error"}; with the plan's record of
+//     what that fetch resolves, it becomes one error per affected field,
+//     with path, serviceName and code SUBGRAPH_HTTP_ERROR.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/ast"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/resolve"
+)
+
+// fetchFailure is a subgraph fetch that failed without GraphQL errors (an
+// HTTP error status), as the engine records it, with what the plan says
+// the fetch resolves.
+type fetchFailure struct {
+	// Service is the subgraph's name.
+	Service string
+	// Path is the fetch's response path: response keys, "@" for a list.
+	Path []string
+	// Fields are the names (not aliases) of the fields the fetch resolves
+	// on the objects at Path.
+	Fields []string
+	// StatusCode is the subgraph's HTTP status; Reason the message the
+	// engine rendered for it ("500: Internal Server Error").
+	StatusCode int
+	Reason     string
+}
+
+// fetchFailures lists the fetches of an executed request that failed with
+// an HTTP error status and no GraphQL errors, joined with the plan's fetch
+// items (by subgraph and response path) to know which fields they resolve.
+func fetchFailures(rctx *resolve.Context, resp *resolve.GraphQLResponse) []fetchFailure {
+	err := rctx.SubgraphErrors()
+	if err == nil || resp == nil {
+		return nil
+	}
+	var ses []*resolve.SubgraphError
+	collectSubgraphErrors(err, &ses)
+	var items []*resolve.FetchItem
+	collectFetchItems(resp.Fetches, &items)
+	var out []fetchFailure
+	for _, se := range ses {
+		if se.ResponseCode < 300 || len(se.DownstreamErrors) > 0 || se.Reason == "" {
+			continue
+		}
+		f := fetchFailure{Service: se.DataSourceInfo.Name, StatusCode: se.ResponseCode, Reason: se.Reason}
+		found := false
+		for _, it := range items {
+			info := it.Fetch.FetchInfo()
+			if info == nil || info.DataSourceName != f.Service || it.ResponsePath != se.Path {
+				continue
+			}
+			if !found {
+				f.Path = append([]string(nil), it.ResponsePathElements...)
+				found = true
+			}
+			for _, rf := range info.RootFields {
+				if !contains(f.Fields, rf.FieldName) {
+					f.Fields = append(f.Fields, rf.FieldName)
+				}
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func collectSubgraphErrors(err error, out *[]*resolve.SubgraphError) {
+	switch e := err.(type) {
+	case *resolve.SubgraphError:
+		*out = append(*out, e)
+	case interface{ Unwrap() []error }:
+		for _, x := range e.Unwrap() {
+			collectSubgraphErrors(x, out)
+		}
+	default:
+		if x := errors.Unwrap(err); x != nil {
+			collectSubgraphErrors(x, out)
+		}
+	}
+}
+
+func collectFetchItems(n *resolve.FetchTreeNode, out *[]*resolve.FetchItem) {
+	if n == nil {
+		return
+	}
+	if n.Item != nil && n.Item.Fetch != nil {
+		*out = append(*out, n.Item)
+	}
+	for _, c := range n.ChildNodes {
+		collectFetchItems(c, out)
+	}
+}
+
+// errorsPrefix is how the engine starts a response that has errors; a
+// response without it is returned untouched at the cost of one comparison.
+var errorsPrefix = []byte(`{"errors":[`)
+
+// fixErrors returns resp with its "errors" repaired as described at the top
+// of this file. doc is the normalised operation (its field positions refer to
+// the client's text), opName the operation to run ("" for the only one),
+// failures the fetches that failed with an HTTP status (fetchFailures).
+// Everything but the errors array stays byte-identical, top-level key order
+// included; a response it cannot parse is returned as it was.
+func fixErrors(resp []byte, doc *ast.Document, opName string, failures []fetchFailure) []byte {
+	if !bytes.HasPrefix(resp, errorsPrefix) {
+		return resp
+	}
+	top, ok := splitObject(resp)
+	if !ok {
+		return resp
+	}
+	ei, di := top.index("errors"), top.index("data")
+	var raws []json.RawMessage
+	if ei < 0 || json.Unmarshal(top[ei].val, &raws) != nil {
+		return resp
+	}
+	errs := make([]*gqlError, 0, len(raws))
+	for _, r := range raws {
+		e, ok := parseError(r)
+		if !ok {
+			return resp
+		}
+		errs = append(errs, e)
+	}
+	var data any
+	if di >= 0 {
+		dec := json.NewDecoder(bytes.NewReader(top[di].val))
+		dec.UseNumber()
+		if dec.Decode(&data) != nil {
+			return resp
+		}
+	}
+	op := findOperation(doc, opName)
+	fx := &fixer{doc: doc, op: op, data: data}
+
+	errs = fx.expandFailures(errs, failures)
+	fx.fillIndexes(errs)
+	errs = dropDuplicateNonNull(errs)
+	for _, e := range errs {
+		fx.addLocations(e)
+	}
+
+	changed := len(errs) != len(raws)
+	for _, e := range errs {
+		changed = changed || e.changed
+	}
+	if !changed {
+		return resp
+	}
+	var out bytes.Buffer
+	out.Grow(len(resp) + 64*len(errs))
+	out.WriteByte('{')
+	for i, m := range top {
+		if i > 0 {
+			out.WriteByte(',')
+		}
+		writeJSON(&out, m.key)
+		out.WriteByte(':')
+		if i == ei {
+			out.WriteByte('[')
+			for j, e := range errs {
+				if j > 0 {
+					out.WriteByte(',')
+				}
+				e.writeTo(&out)
+			}
+			out.WriteByte(']')
+			continue
+		}
+		out.Write(m.val)
+	}
+	out.WriteByte('}')
+	return out.Bytes()
+}
+
+// fixer holds what the repairs read: the operation and the response data.
+type fixer struct {
+	doc  *ast.Document
+	op   int // operation definition ref, -1 if not found
+	data any
+}
+
+// expandFailures turns each bare HTTP-status error of a failed fetch into one
+// error per field the fetch resolves, at every object the fetch was for.
+// Errors and failures are paired by message; when a message occurs more
+// often among errors than failures (or the reverse) nothing is paired.
+func (fx *fixer) expandFailures(errs []*gqlError, failures []fetchFailure) []*gqlError {
+	if len(failures) == 0 {
+		return errs
+	}
+	byReason := map[string][]fetchFailure{}
+	for _, f := range failures {
+		byReason[f.Reason] = append(byReason[f.Reason], f)
+	}
+	count := map[string]int{}
+	for _, e := range errs {
+		if e.isBareStatusError() {
+			count[e.message]++
+		}
+	}
+	used := map[string]int{}
+	out := make([]*gqlError, 0, len(errs))
+	for _, e := range errs {
+		fs := byReason[e.message]
+		if !e.isBareStatusError() || len(fs) == 0 || len(fs) != count[e.message] {
+			out = append(out, e)
+			continue
+		}
+		f := fs[used[e.message]]
+		used[e.message]++
+		out = append(out, fx.failureErrors(f)...)
+	}
+	return out
+}
+
+// failureErrors renders the errors of one failed fetch.
+func (fx *fixer) failureErrors(f fetchFailure) []*gqlError {
+	msg := fmt.Sprintf("HTTP %d from subgraph '%s'", f.StatusCode, f.Service)
+	ext := fmt.Sprintf(`{"code":"SUBGRAPH_HTTP_ERROR","serviceName":%s,"statusCode":%d}`, quote(f.Service), f.StatusCode)
+	var paths [][]any
+	for _, obj := range objectPaths(fx.data, f.Path) {
+		for _, key := range fx.responseKeys(f.Path, f.Fields) {
+			paths = append(paths, append(append([]any(nil), obj...), key))
+		}
+	}
+	if len(paths) == 0 {
+		return []*gqlError{newError(msg, nil, ext)}
+	}
+	out := make([]*gqlError, len(paths))
+	for i, p := range paths {
+		out[i] = newError(msg, p, ext)
+	}
+	return out
+}
+
+// objectPaths returns the concrete paths (indexes for "@") of the non-null
+// objects at a fetch's response path.
+func objectPaths(data any, path []string) [][]any {
+	var out [][]any
+	var walk func(v any, i int, prefix []any)
+	walk = func(v any, i int, prefix []any) {
+		if v == nil {
+			return
+		}
+		if i == len(path) {
+			if _, ok := v.(map[string]any); ok {
+				out = append(out, prefix)
+			}
+			return
+		}
+		switch x := v.(type) {
+		case []any:
+			if path[i] == "@" {
+				for j, el := range x {
+					walk(el, i+1, append(append([]any(nil), prefix...), j))
+				}
+			}
+		case map[string]any:
+			if c, ok := x[path[i]]; ok && path[i] != "@" {
+				walk(c, i+1, append(append([]any(nil), prefix...), path[i]))
+			}
+		}
+	}
+	walk(data, 0, []any{})
+	return out
+}
+
+// fillIndexes replaces unknown list indexes ("@" or a missing index) in error
+// paths where they are unambiguous.
+func (fx *fixer) fillIndexes(errs []*gqlError) {
+	type group struct {
+		errs  []*gqlError
+		cands [][]any
+	}
+	groups := map[string]*group{}
+	var order []string
+	for _, e := range errs {
+		if e.path == nil {
+			continue
+		}
+		cands, unknown, ok := candidates(fx.data, e.path)
+		if !unknown || !ok || len(cands) == 0 {
+			continue
+		}
+		if len(cands) > 1 {
+			cands = byMessage(cands, e.message)
+		}
+		if len(cands) == 1 {
+			e.setPath(cands[0].path)
+			continue
+		}
+		key := e.message + "\x00" + string(e.member("extensions")) + "\x00" + pathKey(e.path)
+		g := groups[key]
+		if g == nil {
+			g = &group{}
+			for _, c := range cands {
+				g.cands = append(g.cands, c.path)
+			}
+			groups[key] = g
+			order = append(order, key)
+		}
+		g.errs = append(g.errs, e)
+	}
+	// k identical errors over exactly k candidates: whichever error goes to
+	// which candidate, the errors list is the same.
+	for _, key := range order {
+		g := groups[key]
+		if len(g.errs) != len(g.cands) {
+			continue
+		}
+		for i, e := range g.errs {
+			e.setPath(g.cands[i])
+		}
+	}
+}
+
+// candidate is one concrete path an error with unknown indexes may mean,
+// with the list elements chosen at the unknown positions.
+type candidate struct {
+	path  []any
+	elems []any
+}
+
+// candidates walks data along path. unknown reports whether the path has
+// "@" or lacks an index where data has a list; the candidates are then the
+// concrete paths on which data holds a null (the field, or an ancestor the
+// null bubbled to). ok is false when a candidate would keep an unknown
+// index (a null above the list).
+func candidates(data any, path []any) (out []candidate, unknown, ok bool) {
+	ok = true
+	var walk func(v any, i int, prefix []any, elems []any)
+	walk = func(v any, i int, prefix []any, elems []any) {
+		if v == nil {
+			rest := path[i:]
+			for _, p := range rest {
+				if p == "@" {
+					unknown = true
+					ok = false
+					return
+				}
+			}
+			out = append(out, candidate{path: append(append([]any(nil), prefix...), rest...), elems: elems})
+			return
+		}
+		if i == len(path) {
+			return // a value, not a null: no error lives here
+		}
+		p := path[i]
+		switch x := v.(type) {
+		case []any:
+			if n, isNum := p.(json.Number); isNum {
+				k, err := n.Int64()
+				if err == nil && k >= 0 && int(k) < len(x) {
+					walk(x[k], i+1, append(append([]any(nil), prefix...), p), elems)
+				}
+				return
+			}
+			unknown = true
+			next := i
+			if p == "@" {
+				next = i + 1
+			}
+			for j, el := range x {
+				walk(el, next, append(append([]any(nil), prefix...), json.Number(fmt.Sprint(j))), append(append([]any(nil), elems...), el))
+			}
+		case map[string]any:
+			s, isStr := p.(string)
+			if !isStr || s == "@" {
+				return
+			}
+			if c, has := x[s]; has {
+				walk(c, i+1, append(append([]any(nil), prefix...), p), elems)
+			}
+		}
+	}
+	walk(data, 0, nil, nil)
+	return out, unknown, ok
+}
+
+// byMessage keeps the candidates whose single chosen element has a string
+// field whose value the message names as a whole word ("broken for SKU-1"
+// names the element with sku "SKU-1", not the one with "SKU-10").
+func byMessage(cands []candidate, msg string) []candidate {
+	var out []candidate
+	for _, c := range cands {
+		if len(c.elems) != 1 {
+			return cands
+		}
+		obj, _ := c.elems[0].(map[string]any)
+		for _, v := range obj {
+			if s, ok := v.(string); ok && len(s) >= 2 && namesWord(msg, s) {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func namesWord(msg, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(msg[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(w)
+		if (j == 0 || !wordByte(msg[j-1])) && (end == len(msg) || !wordByte(msg[end])) {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func wordByte(b byte) bool {
+	return b == '_' || b == '-' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
+}
+
+// nonNullPrefix starts the error the engine adds when a non-null field is null.
+const nonNullPrefix = "Cannot return null for non-nullable field"
+
+// dropDuplicateNonNull drops the engine's "Cannot return null" error for a
+// field another error already reports (see covers).
+func dropDuplicateNonNull(errs []*gqlError) []*gqlError {
+	out := errs[:0:0]
+	for _, e := range errs {
+		if e.path != nil && strings.HasPrefix(e.message, nonNullPrefix) && e.member("extensions") == nil {
+			dup := false
+			for _, o := range errs {
+				if o != e && o.path != nil && !strings.HasPrefix(o.message, nonNullPrefix) && covers(o.path, e.path) {
+					dup = true
+					break
+				}
+			}
+			if dup {
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// covers reports whether path o (another error's) denotes the concrete
+// path p: equal, except that o may have "@" for an index of p or lack it
+// (a key where p has an index: the response has a list there, so o cannot
+// be a concrete path without one).
+func covers(o, p []any) bool {
+	i, j := 0, 0
+	for i < len(o) && j < len(p) {
+		os, oStr := o[i].(string)
+		_, pNum := p[j].(json.Number)
+		switch {
+		case pathKey(o[i:i+1]) == pathKey(p[j:j+1]):
+			i, j = i+1, j+1
+		case oStr && os == "@" && pNum:
+			i, j = i+1, j+1
+		case oStr && pNum:
+			j++
+		default:
+			return false
+		}
+	}
+	return i == len(o) && j == len(p)
+}
+
+func pathKey(p []any) string {
+	var b strings.Builder
+	for _, x := range p {
+		switch v := x.(type) {
+		case string:
+			b.WriteString("s" + v)
+		default: // json.Number or int: an index
+			fmt.Fprintf(&b, "#%v", v)
+		}
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// member is one key of a JSON object with its raw value.
+type member struct {
+	key string
+	val json.RawMessage
+}
+
+type members []member
+
+func (ms members) index(key string) int {
+	for i, m := range ms {
+		if m.key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// splitObject splits a JSON object into its members in order, keeping each
+// value's bytes as they were.
+func splitObject(b []byte) (members, bool) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, false
+	}
+	var out members
+	for dec.More() {
+		t, err := dec.Token()
+		k, isKey := t.(string)
+		if err != nil || !isKey {
+			return nil, false
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, false
+		}
+		out = append(out, member{key: k, val: v})
+	}
+	if t, err := dec.Token(); err != nil || t != json.Delim('}') {
+		return nil, false
+	}
+	return out, true
+}
+
+// gqlError is one entry of the errors list: its members in order, and the
+// message and path read from them.
+type gqlError struct {
+	raw     json.RawMessage
+	members members
+	message string
+	path    []any // strings and json.Number; nil without a path
+	changed bool
+}
+
+func parseError(raw json.RawMessage) (*gqlError, bool) {
+	ms, ok := splitObject(raw)
+	if !ok {
+		return nil, false
+	}
+	e := &gqlError{raw: raw, members: ms}
+	if m := e.member("message"); m != nil {
+		_ = json.Unmarshal(m, &e.message)
+	}
+	if m := e.member("path"); m != nil {
+		dec := json.NewDecoder(bytes.NewReader(m))
+		dec.UseNumber()
+		var p []any
+		if dec.Decode(&p) == nil && p != nil {
+			e.path = p
+		}
+	}
+	return e, true
+}
+
+func newError(msg string, path []any, ext string) *gqlError {
+	e := &gqlError{message: msg, changed: true}
+	e.members = append(e.members, member{key: "message", val: encode(msg)})
+	if path != nil {
+		e.setPath(path)
+	}
+	e.members = append(e.members, member{key: "extensions", val: json.RawMessage(ext)})
+	return e
+}
+
+func (e *gqlError) member(key string) json.RawMessage {
+	if i := e.members.index(key); i >= 0 {
+		return e.members[i].val
+	}
+	return nil
+}
+
+// set replaces key's value, or inserts it after the member named after
+// (at the end if there is none).
+func (e *gqlError) set(key string, val json.RawMessage, after string) {
+	e.changed = true
+	if i := e.members.index(key); i >= 0 {
+		e.members[i].val = val
+		return
+	}
+	i := e.members.index(after) + 1
+	if i == 0 {
+		i = len(e.members)
+	}
+	e.members = append(e.members[:i], append(members{{key: key, val: val}}, e.members[i:]...)...)
+}
+
+func (e *gqlError) setPath(p []any) {
+	e.path = p
+	e.set("path", encode(p), "locations")
+}
+
+// isBareStatusError reports whether e is the engine's error for a subgraph
+// HTTP status without a GraphQL body: {"message":"500: Internal Server
+// Error","extensions":{"statusCode":500}}.
+func (e *gqlError) isBareStatusError() bool {
+	if e.path != nil || e.member("locations") != nil || len(e.message) < 3 {
+		return false
+	}
+	var ext struct {
+		StatusCode  int    `json:"statusCode"`
+		ServiceName string `json:"serviceName"`
+	}
+	if json.Unmarshal(e.member("extensions"), &ext) != nil || ext.StatusCode == 0 || ext.ServiceName != "" {
+		return false
+	}
+	return strings.HasPrefix(e.message, fmt.Sprint(ext.StatusCode))
+}
+
+func (e *gqlError) writeTo(b *bytes.Buffer) {
+	if !e.changed {
+		b.Write(e.raw)
+		return
+	}
+	b.WriteByte('{')
+	for i, m := range e.members {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		writeJSON(b, m.key)
+		b.WriteByte(':')
+		b.Write(m.val)
+	}
+	b.WriteByte('}')
+}
+
+// location is a spec "locations" entry.
+type location struct {
+	Line   uint32 `json:"line"`
+	Column uint32 `json:"column"`
+}
+
+// addLocations gives an error with a path and no locations the locations of
+// the fields its path points to in the operation.
+func (fx *fixer) addLocations(e *gqlError) {
+	if e.path == nil || e.member("locations") != nil {
+		return
+	}
+	var keys []string
+	for _, p := range e.path {
+		if s, ok := p.(string); ok && s != "@" {
+			keys = append(keys, s)
+		}
+	}
+	fields := fx.fieldsAt(keys)
+	if len(fields) == 0 {
+		return
+	}
+	locs := make([]location, 0, len(fields))
+	for _, f := range fields {
+		pos := fx.doc.Fields[f].Position
+		l := location{Line: pos.LineStart, Column: pos.CharStart}
+		if !containsLoc(locs, l) {
+			locs = append(locs, l)
+		}
+	}
+	e.set("locations", encode(locs), "message")
+}
+
+func containsLoc(ls []location, l location) bool {
+	for _, x := range ls {
+		if x == l {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldsAt walks the operation along response keys and returns the fields
+// the last key selects (several where inline fragments select it more than
+// once); none when a key selects nothing.
+func (fx *fixer) fieldsAt(keys []string) []int {
+	if fx.doc == nil || fx.op < 0 || len(keys) == 0 {
+		return nil
+	}
+	od := fx.doc.OperationDefinitions[fx.op]
+	if !od.HasSelections {
+		return nil
+	}
+	sets := []int{od.SelectionSet}
+	var fields []int
+	for i, key := range keys {
+		fields = fields[:0:0]
+		for _, s := range sets {
+			fx.eachField(s, 0, func(f int) {
+				if fx.doc.FieldAliasOrNameString(f) == key {
+					fields = append(fields, f)
+				}
+			})
+		}
+		if len(fields) == 0 || i == len(keys)-1 {
+			break
+		}
+		sets = sets[:0:0]
+		for _, f := range fields {
+			if fx.doc.Fields[f].HasSelections {
+				sets = append(sets, fx.doc.Fields[f].SelectionSet)
+			}
+		}
+	}
+	return fields
+}
+
+// responseKeys returns the response keys under which the operation selects
+// the named fields on the objects at a fetch's response path.
+func (fx *fixer) responseKeys(path []string, names []string) []string {
+	var keys []string
+	for _, p := range path {
+		if p != "@" {
+			keys = append(keys, p)
+		}
+	}
+	var sets []int
+	if len(keys) == 0 {
+		if fx.doc != nil && fx.op >= 0 && fx.doc.OperationDefinitions[fx.op].HasSelections {
+			sets = append(sets, fx.doc.OperationDefinitions[fx.op].SelectionSet)
+		}
+	} else {
+		for _, f := range fx.fieldsAt(keys) {
+			if fx.doc.Fields[f].HasSelections {
+				sets = append(sets, fx.doc.Fields[f].SelectionSet)
+			}
+		}
+	}
+	var out []string
+	for _, name := range names {
+		for _, s := range sets {
+			fx.eachField(s, 0, func(f int) {
+				if fx.doc.FieldNameString(f) == name {
+					if k := fx.doc.FieldAliasOrNameString(f); !contains(out, k) {
+						out = append(out, k)
+					}
+				}
+			})
+		}
+	}
+	return out
+}
+
+// eachField calls fn for every field of a selection set, looking into inline
+// fragments and fragment spreads (the operation may not be normalised).
+func (fx *fixer) eachField(set, depth int, fn func(field int)) {
+	if depth > 32 {
+		return // fragment cycles are invalid; never loop on one
+	}
+	d := fx.doc
+	for _, s := range d.SelectionSets[set].SelectionRefs {
+		sel := d.Selections[s]
+		switch sel.Kind {
+		case ast.SelectionKindField:
+			fn(sel.Ref)
+		case ast.SelectionKindInlineFragment:
+			if d.InlineFragments[sel.Ref].HasSelections {
+				fx.eachField(d.InlineFragments[sel.Ref].SelectionSet, depth+1, fn)
+			}
+		case ast.SelectionKindFragmentSpread:
+			name := d.FragmentSpreadNameString(sel.Ref)
+			for i := range d.FragmentDefinitions {
+				if d.FragmentDefinitionNameString(i) == name && d.FragmentDefinitions[i].HasSelections {
+					fx.eachField(d.FragmentDefinitions[i].SelectionSet, depth+1, fn)
+				}
+			}
+		}
+	}
+}
+
+// findOperation returns the operation named opName, or the only operation
+// when opName is empty; -1 if there is none.
+func findOperation(doc *ast.Document, opName string) int {
+	if doc == nil {
+		return -1
+	}
+	found := -1
+	for _, n := range doc.RootNodes {
+		if n.Kind != ast.NodeKindOperationDefinition {
+			continue
+		}
+		if opName == "" {
+			if found >= 0 {
+				return -1
+			}
+			found = n.Ref
+			continue
+		}
+		if doc.OperationDefinitionNameString(n.Ref) == opName {
+			return n.Ref
+		}
+	}
+	return found
+}
+
+// encode marshals v without HTML escaping.
+func encode(v any) json.RawMessage {
+	var b bytes.Buffer
+	writeJSON(&b, v)
+	return b.Bytes()
+}
+
+func writeJSON(b *bytes.Buffer, v any) {
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+	b.Truncate(b.Len() - 1) // Encode appends a newline
+}
+
+func quote(s string) string { return string(encode(s)) }
