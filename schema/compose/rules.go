@@ -30,6 +30,9 @@ func (m *merger) resolve() {
 			m.mergeInputFields(t)
 		}
 	}
+	for _, p := range m.graphs {
+		m.checkExternalUsed(p)
+	}
 	m.mergeEnums()
 	m.addInterfaceObjectFields()
 	m.checkReferences()
