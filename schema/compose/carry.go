@@ -19,6 +19,14 @@ var carriedDirectives = []string{"authenticated", "requiresScopes", "policy", "c
 // union of theirs; for the others the first subgraph's application wins.
 func (p *parsed) carry(list ast.DirectiveList, into *ast.DirectiveList) {
 	for _, d := range list {
+		if cd := p.composed[d.Name]; cd != nil {
+			// A composed directive: repeatable applications accumulate
+			// (once each), otherwise the first subgraph's wins.
+			if cur := into.ForName(d.Name); cur == nil || (cd.def.IsRepeatable && !hasApplication(*into, d)) {
+				*into = append(*into, d)
+			}
+			continue
+		}
 		canon := p.canonical[d.Name]
 		if !slices.Contains(carriedDirectives, canon) {
 			continue
@@ -35,6 +43,15 @@ func (p *parsed) carry(list ast.DirectiveList, into *ast.DirectiveList) {
 			mergeAlternatives(cur, d, argName)
 		}
 	}
+}
+
+func hasApplication(list ast.DirectiveList, d *ast.Directive) bool {
+	for _, x := range list {
+		if directiveString(x) == directiveString(d) {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeAlternatives adds the AND-sets of add's [[String!]!]! argument that
@@ -71,7 +88,7 @@ func (m *merger) carriedSpecs() map[string]bool {
 	used := map[string]bool{}
 	mark := func(list ast.DirectiveList) {
 		for _, d := range list {
-			used[d.Name] = true
+			used[d.Name] = true // composed directives too; specLinks ignores them
 		}
 	}
 	for _, t := range m.types {

@@ -43,6 +43,7 @@ func (m *merger) emit() string {
 	}
 	carried := m.carriedSpecs()
 	b.WriteString(specLinks(carried))
+	b.WriteString(m.composedLinks())
 	b.WriteString("{\n")
 	for _, op := range []string{"query", "mutation", "subscription"} {
 		name := map[string]string{"query": "Query", "mutation": "Mutation", "subscription": "Subscription"}[op]
@@ -52,6 +53,7 @@ func (m *merger) emit() string {
 	}
 	b.WriteString("}\n\n")
 	b.WriteString(specDefinitions(carried))
+	b.WriteString(m.composedDefinitions())
 	if usesInaccessible {
 		b.WriteString(inaccessibleDef + "\n")
 	}

@@ -53,6 +53,8 @@ type parsed struct {
 	extension map[string]bool
 	// roots maps operation ("query", "mutation", "subscription") to type name.
 	roots map[string]string
+	// composed are the directives named by @composeDirective, by name.
+	composed map[string]*composedDirective
 }
 
 // parseSubgraph parses one subgraph SDL and resolves its federation imports.
@@ -61,10 +63,13 @@ func parseSubgraph(s Subgraph) (*parsed, error) {
 	if err != nil {
 		return nil, &Error{Rule: "INVALID_GRAPHQL", Subgraphs: []string{s.Name}, Message: err.Error()}
 	}
-	p := &parsed{Subgraph: s, canonical: map[string]string{}, extension: map[string]bool{}, roots: map[string]string{
+	p := &parsed{Subgraph: s, canonical: map[string]string{}, extension: map[string]bool{}, composed: map[string]*composedDirective{}, roots: map[string]string{
 		"query": "Query", "mutation": "Mutation", "subscription": "Subscription",
 	}}
 	p.readLinks(append(append(ast.SchemaDefinitionList{}, doc.Schema...), doc.SchemaExtension...))
+	if err := p.readComposed(doc); err != nil {
+		return nil, err
+	}
 	for _, sd := range append(append(ast.SchemaDefinitionList{}, doc.Schema...), doc.SchemaExtension...) {
 		for _, op := range sd.OperationTypes {
 			p.roots[string(op.Operation)] = op.Type
