@@ -25,6 +25,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/ast"
@@ -51,8 +52,8 @@ type fetchFailure struct {
 // fetchFailures lists the fetches of an executed request that failed with
 // an HTTP error status and no GraphQL errors, joined with the plan's fetch
 // items (by subgraph and response path) to know which fields they resolve.
-func fetchFailures(rctx *resolve.Context, resp *resolve.GraphQLResponse) []fetchFailure {
-	err := rctx.SubgraphErrors()
+// err is the request's resolve.Context.SubgraphErrors().
+func fetchFailures(err error, resp *resolve.GraphQLResponse) []fetchFailure {
 	if err == nil || resp == nil {
 		return nil
 	}
@@ -275,7 +276,7 @@ func objectPaths(data any, path []string) [][]any {
 		case []any:
 			if path[i] == "@" {
 				for j, el := range x {
-					walk(el, i+1, append(append([]any(nil), prefix...), j))
+					walk(el, i+1, append(append([]any(nil), prefix...), index(j)))
 				}
 			}
 		case map[string]any:
@@ -384,7 +385,7 @@ func candidates(data any, path []any) (out []candidate, unknown, ok bool) {
 				next = i + 1
 			}
 			for j, el := range x {
-				walk(el, next, append(append([]any(nil), prefix...), json.Number(fmt.Sprint(j))), append(append([]any(nil), elems...), el))
+				walk(el, next, append(append([]any(nil), prefix...), index(j)), append(append([]any(nil), elems...), el))
 			}
 		case map[string]any:
 			s, isStr := p.(string)
@@ -400,9 +401,13 @@ func candidates(data any, path []any) (out []candidate, unknown, ok bool) {
 	return out, unknown, ok
 }
 
+// index is a list index as it appears in a decoded path.
+func index(i int) json.Number { return json.Number(strconv.Itoa(i)) }
+
 // byMessage keeps the candidates whose single chosen element has a string
 // field whose value the message names as a whole word ("broken for SKU-1"
-// names the element with sku "SKU-1", not the one with "SKU-10").
+// names the element with sku "SKU-1", not the one with "SKU-10"); all of
+// them when the message names none.
 func byMessage(cands []candidate, msg string) []candidate {
 	var out []candidate
 	for _, c := range cands {
@@ -416,6 +421,9 @@ func byMessage(cands []candidate, msg string) []candidate {
 				break
 			}
 		}
+	}
+	if len(out) == 0 {
+		return cands
 	}
 	return out
 }
