@@ -46,6 +46,12 @@ type Config struct {
 	// MaskSubgraphErrors hides subgraph error messages and extensions from
 	// clients. Default on in production, off in development.
 	MaskSubgraphErrors *bool `yaml:"mask_subgraph_errors"`
+	// OverrideLabels turns on progressive @override labels (custom labels
+	// such as "beta", or an exact "percent(N)"): a labelled field resolves
+	// from the overriding subgraph only while its label is on.
+	// "percent(100)" is always on. Reloading with another list moves the
+	// fields without a restart.
+	OverrideLabels []string `yaml:"override_labels"`
 	// Auth verifies JWTs (JWKS URLs or static keys); off when no key
 	// source is configured, and then every request is anonymous.
 	Auth auth.Config `yaml:"auth"`

@@ -33,7 +33,7 @@ func Load(ctx context.Context, cfg *config.Config) (*supergraph.Supergraph, erro
 			return nil, err
 		}
 	}
-	sg, err := supergraph.Parse(sdl)
+	sg, err := supergraph.ParseWith(sdl, supergraph.Options{OverrideLabels: cfg.OverrideLabels})
 	if err != nil {
 		return nil, err
 	}

@@ -67,3 +67,63 @@ func TestLoadErrors(t *testing.T) {
 		}
 	})
 }
+
+// TestOverrideLabels moves a progressively overridden field between
+// subgraphs by the config's override_labels.
+func TestOverrideLabels(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("new.graphqls", `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@override"])
+type Product @key(fields: "id") { id: ID! price: Int @override(from: "old", label: "beta") }
+type Query { newest: Product }`)
+	write("old.graphqls", `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+type Product @key(fields: "id") { id: ID! price: Int }
+type Query { oldest: Product }`)
+	owner := func(labels string) string {
+		t.Helper()
+		p := filepath.Join(dir, "router.yaml")
+		body := "override_labels: " + labels + "\nsubgraphs:\n" +
+			"  - {name: new, routing_url: 'http://127.0.0.1:1/graphql', schema_file: new.graphqls}\n" +
+			"  - {name: old, routing_url: 'http://127.0.0.1:2/graphql', schema_file: old.graphqls}\n"
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := config.Load(p, func(string) (string, bool) { return "", false })
+		if err != nil {
+			t.Fatal(err)
+		}
+		sg, err := Load(context.Background(), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var owners []string
+		for _, name := range []string{"new", "old"} {
+			g, _ := sg.Graph(name)
+			for _, n := range g.RootNodes {
+				if n.TypeName == "Product" && slicesContains(n.FieldNames, "price") {
+					owners = append(owners, name)
+				}
+			}
+		}
+		return strings.Join(owners, ",")
+	}
+	if got := owner("[]"); got != "old" {
+		t.Errorf("label off: price resolved by %q, want old", got)
+	}
+	if got := owner("[beta]"); got != "new" {
+		t.Errorf("label on: price resolved by %q, want new", got)
+	}
+}
+
+func slicesContains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
