@@ -4,9 +4,9 @@ package gateway
 // breaks the GraphQL spec in four ways; fixErrors repairs what it can
 // determine unambiguously and leaves the rest as it was:
 //
-//   - locations: the engine drops the subgraph's own (they point into the
-//     subgraph request); the spec wants the field's location in the client
-//     document, found by walking the operation along the error's path.
+//   - locations: the engine drops a subgraph error's own (they point into
+//     the subgraph request); the spec wants the field's location in the
+//     client document, found by walking the operation along the error's path.
 //   - list indexes: errors from entity fetches carry "@" where a list index
 //     belongs, or no index at all. The index is filled in when the response
 //     data (which element holds a null where the error points) or the
@@ -569,6 +569,8 @@ type gqlError struct {
 	message string
 	path    []any // strings and json.Number; nil without a path
 	changed bool
+	// synthesized: made by the router from a failed fetch.
+	synthesized bool
 }
 
 func parseError(raw json.RawMessage) (*gqlError, bool) {
@@ -592,7 +594,7 @@ func parseError(raw json.RawMessage) (*gqlError, bool) {
 }
 
 func newError(msg string, path []any, ext string) *gqlError {
-	e := &gqlError{message: msg, changed: true}
+	e := &gqlError{message: msg, changed: true, synthesized: true}
 	e.members = append(e.members, member{key: "message", val: encode(msg)})
 	if path != nil {
 		e.setPath(path)
@@ -645,6 +647,15 @@ func (e *gqlError) isBareStatusError() bool {
 	return strings.HasPrefix(e.message, fmt.Sprint(ext.StatusCode))
 }
 
+// fromSubgraph reports whether the engine passed e through from a subgraph:
+// it then carries extensions.serviceName.
+func (e *gqlError) fromSubgraph() bool {
+	var ext struct {
+		ServiceName *string `json:"serviceName"`
+	}
+	return json.Unmarshal(e.member("extensions"), &ext) == nil && ext.ServiceName != nil
+}
+
 func (e *gqlError) writeTo(b *bytes.Buffer) {
 	if !e.changed {
 		b.Write(e.raw)
@@ -668,10 +679,13 @@ type location struct {
 	Column uint32 `json:"column"`
 }
 
-// addLocations gives an error with a path and no locations the locations of
-// the fields its path points to in the operation.
+// addLocations gives a subgraph's field error (a path, extensions.serviceName,
+// no locations) the locations of the fields its path points to in the
+// operation. Errors the router raises itself (a null in a non-null field, an
+// enum value it cannot represent, a failed fetch) stay without locations, as
+// the golden corpus states them.
 func (fx *fixer) addLocations(e *gqlError) {
-	if e.path == nil || e.member("locations") != nil {
+	if e.path == nil || e.synthesized || e.member("locations") != nil || !e.fromSubgraph() {
 		return
 	}
 	var keys []string

@@ -36,108 +36,114 @@ func TestFixErrors(t *testing.T) {
 		{
 			name:  "location of an aliased root field",
 			query: `{ a: users(first: -1) { id } b: me { name } }`,
-			in:    `{"errors":[{"message":"first must not be negative","path":["a"],"extensions":{"code":"X"}}],"data":null}`,
-			want:  `{"errors":[{"message":"first must not be negative","locations":[{"line":1,"column":3}],"path":["a"],"extensions":{"code":"X"}}],"data":null}`,
+			in:    `{"errors":[{"message":"first must not be negative","path":["a"],"extensions":{"code":"X","serviceName":"users"}}],"data":null}`,
+			want:  `{"errors":[{"message":"first must not be negative","locations":[{"line":1,"column":3}],"path":["a"],"extensions":{"code":"X","serviceName":"users"}}],"data":null}`,
 		},
 		{
 			name:  "location across lines, list index skipped",
 			query: "{\n  users(first: 2) {\n    id\n    secret\n  }\n}",
-			in:    `{"errors":[{"message":"no","path":["users",1,"secret"]}],"data":{"users":[{"id":"u1","secret":"s"},{"id":"u2","secret":null}]}}`,
-			want:  `{"errors":[{"message":"no","locations":[{"line":4,"column":5}],"path":["users",1,"secret"]}],"data":{"users":[{"id":"u1","secret":"s"},{"id":"u2","secret":null}]}}`,
+			in:    `{"errors":[{"message":"no","path":["users",1,"secret"],"extensions":{"serviceName":"s"}}],"data":{"users":[{"id":"u1","secret":"s"},{"id":"u2","secret":null}]}}`,
+			want:  `{"errors":[{"message":"no","locations":[{"line":4,"column":5}],"path":["users",1,"secret"],"extensions":{"serviceName":"s"}}],"data":{"users":[{"id":"u1","secret":"s"},{"id":"u2","secret":null}]}}`,
 		},
 		{
 			name:  "location through inline fragment and fragment spread",
 			query: "query Q { node { ... on User { ...F } } }\nfragment F on User { secret }",
-			in:    `{"errors":[{"message":"no","path":["node","secret"]}],"data":{"node":{"secret":null}}}`,
-			want:  `{"errors":[{"message":"no","locations":[{"line":2,"column":22}],"path":["node","secret"]}],"data":{"node":{"secret":null}}}`,
+			in:    `{"errors":[{"message":"no","path":["node","secret"],"extensions":{"serviceName":"s"}}],"data":{"node":{"secret":null}}}`,
+			want:  `{"errors":[{"message":"no","locations":[{"line":2,"column":22}],"path":["node","secret"],"extensions":{"serviceName":"s"}}],"data":{"node":{"secret":null}}}`,
 		},
 		{
 			name:   "named operation picked among several",
 			query:  "query A { x } query B { y: x }",
 			opName: "B",
-			in:     `{"errors":[{"message":"no","path":["y"]}],"data":{"y":null}}`,
-			want:   `{"errors":[{"message":"no","locations":[{"line":1,"column":25}],"path":["y"]}],"data":{"y":null}}`,
+			in:     `{"errors":[{"message":"no","path":["y"],"extensions":{"serviceName":"s"}}],"data":{"y":null}}`,
+			want:   `{"errors":[{"message":"no","locations":[{"line":1,"column":25}],"path":["y"],"extensions":{"serviceName":"s"}}],"data":{"y":null}}`,
 		},
 		{
 			name:  "path the document does not select keeps no locations",
 			query: `{ user { name } }`,
-			in:    `{"errors":[{"message":"no","path":["other"]}],"data":null}`,
-			want:  `{"errors":[{"message":"no","path":["other"]}],"data":null}`,
+			in:    `{"errors":[{"message":"no","path":["other"],"extensions":{"serviceName":"s"}}],"data":null}`,
+			want:  `{"errors":[{"message":"no","path":["other"],"extensions":{"serviceName":"s"}}],"data":null}`,
 		},
 		{
 			name:  "existing locations kept",
 			query: `{ user { name } }`,
-			in:    `{"errors":[{"message":"no","locations":[{"line":9,"column":9}],"path":["user"]}],"data":null}`,
-			want:  `{"errors":[{"message":"no","locations":[{"line":9,"column":9}],"path":["user"]}],"data":null}`,
+			in:    `{"errors":[{"message":"no","locations":[{"line":9,"column":9}],"path":["user"],"extensions":{"serviceName":"s"}}],"data":null}`,
+			want:  `{"errors":[{"message":"no","locations":[{"line":9,"column":9}],"path":["user"],"extensions":{"serviceName":"s"}}],"data":null}`,
 		},
 		{
 			name:  "@ replaced by the one element holding the null; engine duplicate dropped",
 			query: `{ product(sku: "SKU-1") { reviews { id author { handle } } } }`,
-			in:    `{"errors":[{"message":"user u2 has no handle","path":["product","reviews","@","author","handle"],"extensions":{"code":"E"}},{"message":"Cannot return null for non-nullable field 'Query.product.reviews.author.handle'.","path":["product","reviews",1,"author","handle"]}],"data":{"product":{"reviews":[{"id":"r1","author":{"handle":"@ada"}},{"id":"r2","author":null}]}}}`,
-			want:  `{"errors":[{"message":"user u2 has no handle","locations":[{"line":1,"column":49}],"path":["product","reviews",1,"author","handle"],"extensions":{"code":"E"}}],"data":{"product":{"reviews":[{"id":"r1","author":{"handle":"@ada"}},{"id":"r2","author":null}]}}}`,
+			in:    `{"errors":[{"message":"user u2 has no handle","path":["product","reviews","@","author","handle"],"extensions":{"code":"E","serviceName":"users"}},{"message":"Cannot return null for non-nullable field 'Query.product.reviews.author.handle'.","path":["product","reviews",1,"author","handle"]}],"data":{"product":{"reviews":[{"id":"r1","author":{"handle":"@ada"}},{"id":"r2","author":null}]}}}`,
+			want:  `{"errors":[{"message":"user u2 has no handle","locations":[{"line":1,"column":49}],"path":["product","reviews",1,"author","handle"],"extensions":{"code":"E","serviceName":"users"}}],"data":{"product":{"reviews":[{"id":"r1","author":{"handle":"@ada"}},{"id":"r2","author":null}]}}}`,
 		},
 		{
 			name:  "missing index named by the message, whole words only",
 			query: `{ products { sku broken } }`,
-			in:    `{"errors":[{"message":"broken for SKU-1","path":["products","broken"]},{"message":"broken for SKU-10","path":["products","broken"]}],"data":{"products":[{"sku":"SKU-10","broken":null},{"sku":"SKU-1","broken":null}]}}`,
-			want:  `{"errors":[{"message":"broken for SKU-1","locations":[{"line":1,"column":18}],"path":["products",1,"broken"]},{"message":"broken for SKU-10","locations":[{"line":1,"column":18}],"path":["products",0,"broken"]}],"data":{"products":[{"sku":"SKU-10","broken":null},{"sku":"SKU-1","broken":null}]}}`,
+			in:    `{"errors":[{"message":"broken for SKU-1","path":["products","broken"],"extensions":{"serviceName":"s"}},{"message":"broken for SKU-10","path":["products","broken"],"extensions":{"serviceName":"s"}}],"data":{"products":[{"sku":"SKU-10","broken":null},{"sku":"SKU-1","broken":null}]}}`,
+			want:  `{"errors":[{"message":"broken for SKU-1","locations":[{"line":1,"column":18}],"path":["products",1,"broken"],"extensions":{"serviceName":"s"}},{"message":"broken for SKU-10","locations":[{"line":1,"column":18}],"path":["products",0,"broken"],"extensions":{"serviceName":"s"}}],"data":{"products":[{"sku":"SKU-10","broken":null},{"sku":"SKU-1","broken":null}]}}`,
 		},
 		{
 			name:  "k identical errors over k nulls get the k indexes",
 			query: `{ users { secret } }`,
-			in:    `{"errors":[{"message":"no","path":["users","secret"]},{"message":"no","path":["users","secret"]}],"data":{"users":[{"secret":null},{"secret":"s"},{"secret":null}]}}`,
-			want:  `{"errors":[{"message":"no","locations":[{"line":1,"column":11}],"path":["users",0,"secret"]},{"message":"no","locations":[{"line":1,"column":11}],"path":["users",2,"secret"]}],"data":{"users":[{"secret":null},{"secret":"s"},{"secret":null}]}}`,
+			in:    `{"errors":[{"message":"no","path":["users","secret"],"extensions":{"serviceName":"s"}},{"message":"no","path":["users","secret"],"extensions":{"serviceName":"s"}}],"data":{"users":[{"secret":null},{"secret":"s"},{"secret":null}]}}`,
+			want:  `{"errors":[{"message":"no","locations":[{"line":1,"column":11}],"path":["users",0,"secret"],"extensions":{"serviceName":"s"}},{"message":"no","locations":[{"line":1,"column":11}],"path":["users",2,"secret"],"extensions":{"serviceName":"s"}}],"data":{"users":[{"secret":null},{"secret":"s"},{"secret":null}]}}`,
 		},
 		{
 			name:  "ambiguous index left as it was",
 			query: `{ users { secret } }`,
-			in:    `{"errors":[{"message":"no","path":["users","@","secret"]}],"data":{"users":[{"secret":null},{"secret":null}]}}`,
-			want:  `{"errors":[{"message":"no","locations":[{"line":1,"column":11}],"path":["users","@","secret"]}],"data":{"users":[{"secret":null},{"secret":null}]}}`,
+			in:    `{"errors":[{"message":"no","path":["users","@","secret"],"extensions":{"serviceName":"s"}}],"data":{"users":[{"secret":null},{"secret":null}]}}`,
+			want:  `{"errors":[{"message":"no","locations":[{"line":1,"column":11}],"path":["users","@","secret"],"extensions":{"serviceName":"s"}}],"data":{"users":[{"secret":null},{"secret":null}]}}`,
 		},
 		{
 			name:  "null above the list: index unknowable, engine duplicate still dropped",
 			query: `{ products { sku brokenNonNull } }`,
-			in:    `{"errors":[{"message":"b","path":["products","brokenNonNull"]},{"message":"Cannot return null for non-nullable field 'Query.products.brokenNonNull'.","path":["products",0,"brokenNonNull"]}],"data":null}`,
-			want:  `{"errors":[{"message":"b","locations":[{"line":1,"column":18}],"path":["products","brokenNonNull"]}],"data":null}`,
+			in:    `{"errors":[{"message":"b","path":["products","brokenNonNull"],"extensions":{"serviceName":"s"}},{"message":"Cannot return null for non-nullable field 'Query.products.brokenNonNull'.","path":["products",0,"brokenNonNull"]}],"data":null}`,
+			want:  `{"errors":[{"message":"b","locations":[{"line":1,"column":18}],"path":["products","brokenNonNull"],"extensions":{"serviceName":"s"}}],"data":null}`,
 		},
 		{
 			name:  "engine duplicate with the same path dropped",
 			query: `{ review(id: "r2") { id author { handle } } }`,
-			in:    `{"errors":[{"message":"user u2 has no handle","path":["review","author","handle"]},{"message":"Cannot return null for non-nullable field 'Query.review.author.handle'.","path":["review","author","handle"]}],"data":{"review":{"id":"r2","author":null}}}`,
-			want:  `{"errors":[{"message":"user u2 has no handle","locations":[{"line":1,"column":34}],"path":["review","author","handle"]}],"data":{"review":{"id":"r2","author":null}}}`,
+			in:    `{"errors":[{"message":"user u2 has no handle","path":["review","author","handle"],"extensions":{"serviceName":"s"}},{"message":"Cannot return null for non-nullable field 'Query.review.author.handle'.","path":["review","author","handle"]}],"data":{"review":{"id":"r2","author":null}}}`,
+			want:  `{"errors":[{"message":"user u2 has no handle","locations":[{"line":1,"column":34}],"path":["review","author","handle"],"extensions":{"serviceName":"s"}}],"data":{"review":{"id":"r2","author":null}}}`,
 		},
 		{
-			name:  "engine non-null error alone is kept",
+			name:  "engine non-null error alone is kept, without locations",
 			query: `{ review { author { handle } } }`,
 			in:    `{"errors":[{"message":"Cannot return null for non-nullable field 'Query.review.author.handle'.","path":["review","author","handle"]}],"data":{"review":{"author":null}}}`,
-			want:  `{"errors":[{"message":"Cannot return null for non-nullable field 'Query.review.author.handle'.","locations":[{"line":1,"column":21}],"path":["review","author","handle"]}],"data":{"review":{"author":null}}}`,
+			want:  `{"errors":[{"message":"Cannot return null for non-nullable field 'Query.review.author.handle'.","path":["review","author","handle"]}],"data":{"review":{"author":null}}}`,
 		},
 		{
 			name:  "engine non-null error at another index is kept",
 			query: `{ users { handle } }`,
-			in:    `{"errors":[{"message":"a","path":["users",1,"handle"]},{"message":"Cannot return null for non-nullable field 'Query.users.handle'.","path":["users",0,"handle"]}],"data":null}`,
-			want:  `{"errors":[{"message":"a","locations":[{"line":1,"column":11}],"path":["users",1,"handle"]},{"message":"Cannot return null for non-nullable field 'Query.users.handle'.","locations":[{"line":1,"column":11}],"path":["users",0,"handle"]}],"data":null}`,
+			in:    `{"errors":[{"message":"a","path":["users",1,"handle"],"extensions":{"serviceName":"s"}},{"message":"Cannot return null for non-nullable field 'Query.users.handle'.","path":["users",0,"handle"]}],"data":null}`,
+			want:  `{"errors":[{"message":"a","locations":[{"line":1,"column":11}],"path":["users",1,"handle"],"extensions":{"serviceName":"s"}},{"message":"Cannot return null for non-nullable field 'Query.users.handle'.","path":["users",0,"handle"]}],"data":null}`,
+		},
+		{
+			name:  "router-raised field error (no serviceName) left without locations",
+			query: `{ product { status } }`,
+			in:    `{"errors":[{"message":"Enum \"S\" cannot represent value: \"X\"","path":["product","status"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":{"product":{"status":null}}}`,
+			want:  `{"errors":[{"message":"Enum \"S\" cannot represent value: \"X\"","path":["product","status"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":{"product":{"status":null}}}`,
 		},
 		{
 			name:     "HTTP 500 becomes a field error with path and serviceName",
 			query:    `{ product(sku: "SKU-1") { name crash } }`,
 			failures: legacy500,
 			in:       `{"errors":[{"message":"500: Internal Server Error","extensions":{"statusCode":500}}],"data":{"product":{"name":"Lamp","crash":null}}}`,
-			want:     `{"errors":[{"message":"HTTP 500 from subgraph 'legacy'","locations":[{"line":1,"column":32}],"path":["product","crash"],"extensions":{"code":"SUBGRAPH_HTTP_ERROR","serviceName":"legacy","statusCode":500}}],"data":{"product":{"name":"Lamp","crash":null}}}`,
+			want:     `{"errors":[{"message":"HTTP 500 from subgraph 'legacy'","path":["product","crash"],"extensions":{"code":"SUBGRAPH_HTTP_ERROR","serviceName":"legacy","statusCode":500}}],"data":{"product":{"name":"Lamp","crash":null}}}`,
 		},
 		{
 			name:     "HTTP 502 over a list, aliased field: one error per element",
 			query:    `{ products { c: crash } }`,
 			failures: []fetchFailure{{Service: "legacy", Path: []string{"products", "@"}, Fields: []string{"crash"}, StatusCode: 502, Reason: "502: Bad Gateway"}},
 			in:       `{"errors":[{"message":"502: Bad Gateway","extensions":{"statusCode":502}}],"data":{"products":[{"c":null},null,{"c":null}]}}`,
-			want:     `{"errors":[{"message":"HTTP 502 from subgraph 'legacy'","locations":[{"line":1,"column":14}],"path":["products",0,"c"],"extensions":{"code":"SUBGRAPH_HTTP_ERROR","serviceName":"legacy","statusCode":502}},{"message":"HTTP 502 from subgraph 'legacy'","locations":[{"line":1,"column":14}],"path":["products",2,"c"],"extensions":{"code":"SUBGRAPH_HTTP_ERROR","serviceName":"legacy","statusCode":502}}],"data":{"products":[{"c":null},null,{"c":null}]}}`,
+			want:     `{"errors":[{"message":"HTTP 502 from subgraph 'legacy'","path":["products",0,"c"],"extensions":{"code":"SUBGRAPH_HTTP_ERROR","serviceName":"legacy","statusCode":502}},{"message":"HTTP 502 from subgraph 'legacy'","path":["products",2,"c"],"extensions":{"code":"SUBGRAPH_HTTP_ERROR","serviceName":"legacy","statusCode":502}}],"data":{"products":[{"c":null},null,{"c":null}]}}`,
 		},
 		{
 			name:     "HTTP 500 of a root fetch",
 			query:    `{ legacyThing }`,
 			failures: []fetchFailure{{Service: "legacy", Fields: []string{"legacyThing"}, StatusCode: 500, Reason: "500: Internal Server Error"}},
 			in:       `{"errors":[{"message":"500: Internal Server Error","extensions":{"statusCode":500}}],"data":{"legacyThing":null}}`,
-			want:     `{"errors":[{"message":"HTTP 500 from subgraph 'legacy'","locations":[{"line":1,"column":3}],"path":["legacyThing"],"extensions":{"code":"SUBGRAPH_HTTP_ERROR","serviceName":"legacy","statusCode":500}}],"data":{"legacyThing":null}}`,
+			want:     `{"errors":[{"message":"HTTP 500 from subgraph 'legacy'","path":["legacyThing"],"extensions":{"code":"SUBGRAPH_HTTP_ERROR","serviceName":"legacy","statusCode":500}}],"data":{"legacyThing":null}}`,
 		},
 		{
 			name:     "HTTP 500 whose fields are unknown keeps no path but names the subgraph",
@@ -162,14 +168,14 @@ func TestFixErrors(t *testing.T) {
 		{
 			name:  "data bytes, other errors and top-level keys kept exactly",
 			query: `{ a { b } c }`,
-			in:    `{"errors":[{"message":"x <&> y","path":["a","b"]},{"message":"Failed to fetch from Subgraph 'legacy' at Path 'c'."}],"data":{"a":{"b":null},  "c":"<&>\u00e9 1.50"},"extensions":{"trace":1}}`,
-			want:  `{"errors":[{"message":"x <&> y","locations":[{"line":1,"column":7}],"path":["a","b"]},{"message":"Failed to fetch from Subgraph 'legacy' at Path 'c'."}],"data":{"a":{"b":null},  "c":"<&>\u00e9 1.50"},"extensions":{"trace":1}}`,
+			in:    `{"errors":[{"message":"x <&> y","path":["a","b"],"extensions":{"serviceName":"s"}},{"message":"Failed to fetch from Subgraph 'legacy' at Path 'c'."}],"data":{"a":{"b":null},  "c":"<&>\u00e9 1.50"},"extensions":{"trace":1}}`,
+			want:  `{"errors":[{"message":"x <&> y","locations":[{"line":1,"column":7}],"path":["a","b"],"extensions":{"serviceName":"s"}},{"message":"Failed to fetch from Subgraph 'legacy' at Path 'c'."}],"data":{"a":{"b":null},  "c":"<&>\u00e9 1.50"},"extensions":{"trace":1}}`,
 		},
 		{
 			name:  "not JSON: returned as it was",
 			query: `{ a }`,
-			in:    `{"errors":[{"message":"x","path":["a"]}`,
-			want:  `{"errors":[{"message":"x","path":["a"]}`,
+			in:    `{"errors":[{"message":"x","path":["a"],"extensions":{"serviceName":"s"}}`,
+			want:  `{"errors":[{"message":"x","path":["a"],"extensions":{"serviceName":"s"}}`,
 		},
 	}
 	for _, tc := range tests {
@@ -235,7 +241,7 @@ func BenchmarkFixErrorsNoErrors(b *testing.B) {
 // BenchmarkFixErrors measures a response with a subgraph error to repair.
 func BenchmarkFixErrors(b *testing.B) {
 	doc := parseDoc(b, `{ product(sku: "SKU-1") { reviews { id author { handle } } } }`)
-	resp := []byte(`{"errors":[{"message":"user u2 has no handle","path":["product","reviews","@","author","handle"],"extensions":{"code":"E"}},{"message":"Cannot return null for non-nullable field 'Query.product.reviews.author.handle'.","path":["product","reviews",1,"author","handle"]}],"data":{"product":{"reviews":[{"id":"r1","author":{"handle":"@ada"}},{"id":"r2","author":null}]}}}`)
+	resp := []byte(`{"errors":[{"message":"user u2 has no handle","path":["product","reviews","@","author","handle"],"extensions":{"code":"E","serviceName":"users"}},{"message":"Cannot return null for non-nullable field 'Query.product.reviews.author.handle'.","path":["product","reviews",1,"author","handle"]}],"data":{"product":{"reviews":[{"id":"r1","author":{"handle":"@ada"}},{"id":"r2","author":null}]}}}`)
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = fixErrors(resp, doc, "", nil)
