@@ -76,6 +76,21 @@ const pageProbe = `(() => {
   };
 })()`
 
+// renderFixture renders a plan with every field the view knows into a
+// detached element and returns its text and its <pre> blocks.
+const renderFixture = `(() => {
+  const plan = {version: "1", kind: "Sequence", children: [
+    {kind: "Single", fetch: {kind: "Single", subgraphName: "product", fetchId: 0, query: "{ products { id } }"}},
+    {kind: "Parallel", children: [
+      {kind: "Single", fetch: {kind: "MultiEntity", path: "products.@", subgraphName: "reviews", fetchId: 3,
+        dependsOnFetchIds: [0], mergedFetchIds: [1, 2], entries: [{alias: "a0", path: "products.@"}],
+        representations: [{kind: "@key", typeName: "Product", fragment: "fragment Key on Product { id }"}],
+        query: "query($representations: [_Any!]!) { _entities(representations: $representations) { __typename } }"}}]}]};
+  const el = document.createElement('div');
+  ReactDOM.flushSync(() => ReactDOM.createRoot(el).render(React.createElement(NexusGraphiQL.PlanView, {plan})));
+  return {text: el.innerText || el.textContent, pres: Array.from(el.querySelectorAll('.nexus-plan-query')).map(p => p.textContent)};
+})()`
+
 // setEditor replaces the text of the CodeMirror editor matching selector,
 // as typing would (GraphiQL sees the usual change events).
 func setEditor(selector, text string) chromedp.Action {
@@ -165,6 +180,10 @@ func TestGraphiQLQueryPlan(t *testing.T) {
 		var before, after int
 		var plans []map[string]string
 		var violations, provoked []string
+		var fixture struct {
+			Text string   `json:"text"`
+			Pres []string `json:"pres"`
+		}
 		v := browsertest.Open(t, env.RouterURL, ".graphiql-container",
 			chromedp.ActionFunc(func(ctx context.Context) error {
 				_, err := page.AddScriptToEvaluateOnNewDocument(pageProbe).Do(ctx)
@@ -198,6 +217,9 @@ func TestGraphiQLQueryPlan(t *testing.T) {
 			chromedp.Evaluate(`window.__plans.length`, &after),
 			chromedp.Evaluate(`window.__plans`, &plans),
 			chromedp.Evaluate(`window.__csp`, &violations),
+			// Fields this router's plans do not carry yet (subgraph query
+			// text, representations, merged entity fetches) render too.
+			chromedp.Evaluate(renderFixture, &fixture),
 
 			// The recorder must see a violation when there is one, or its
 			// silence above would prove nothing.
@@ -239,6 +261,14 @@ func TestGraphiQLQueryPlan(t *testing.T) {
 			if h["x-nexus-query-plan"] != "only" || h["x-nexus-test"] != "from-headers-editor" {
 				t.Errorf("plan request headers = %v, want X-Nexus-Query-Plan: only and the headers editor's", h)
 			}
+		}
+		for _, s := range []string{"Parallel", "at the same time", "MultiEntity", "Merges", "#1, #2", "a0 at products.@", "Product @key", "id"} {
+			if !strings.Contains(fixture.Text, s) {
+				t.Errorf("fixture plan lacks %q:\n%s", s, fixture.Text)
+			}
+		}
+		if len(fixture.Pres) < 2 || !strings.Contains(fixture.Pres[0], "{ products { id } }") || !strings.Contains(fixture.Pres[1], "_entities(representations: $representations)") {
+			t.Errorf("subgraph queries not shown in <pre>: %q", fixture.Pres)
 		}
 		if len(violations) != 0 {
 			t.Errorf("CSP violations: %v", violations)
