@@ -125,3 +125,44 @@ func routerBinary(t *testing.T) string {
 	}
 	return bin
 }
+
+// TestCosmoAnswersBenchmarkQuery keeps the benchmark's cosmo scenario
+// honest: Cosmo Router, started as the benchmark starts it, must give the
+// expected answer to the benchmark query. It needs the binary that
+// scripts/bench-router.sh builds (COSMO_ROUTER_BIN, default
+// bin/cosmo-router) and wgc, and skips without them.
+func TestCosmoAnswersBenchmarkQuery(t *testing.T) {
+	_, file, _, _ := runtime.Caller(0)
+	root := filepath.Join(filepath.Dir(file), "..", "..", "..")
+	bin := os.Getenv("COSMO_ROUTER_BIN")
+	if bin == "" {
+		bin = filepath.Join(root, "bin", "cosmo-router")
+	}
+	wgc := filepath.Join(root, "schema", "internal", "wgcoracle", "node_modules", ".bin", "wgc")
+	for _, f := range []string{bin, wgc} {
+		if _, err := os.Stat(f); err != nil {
+			t.Skipf("%v (scripts/bench-router.sh builds Cosmo and installs wgc)", err)
+		}
+	}
+	urls := map[string]string{}
+	for _, name := range subgraphs.Names {
+		h, err := subgraphs.Handler(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := httptest.NewServer(h)
+		t.Cleanup(srv.Close)
+		urls[name] = srv.URL + "/graphql"
+	}
+	p, url, err := harness.StartCosmo(context.Background(), harness.CosmoOptions{Binary: bin, WGC: wgc, Dir: t.TempDir(), URLs: urls})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(p.Stop)
+	got := post(t, url, workload.Query)
+	want := workload.Expected()
+	if !load.Equal(got, want) {
+		t.Fatalf("Cosmo's answer differs from the expected response (%d vs %d bytes): %s\nCosmo log:\n%s", len(got), len(want), firstDiff(got, want), p.Logs())
+	}
+	t.Logf("Cosmo answered %d bytes, byte-equal to the expected response: %v; its log:\n%s", len(got), string(got) == string(want), p.Logs())
+}

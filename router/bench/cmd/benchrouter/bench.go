@@ -29,6 +29,10 @@ type scenario struct {
 	start func(ctx context.Context, env *env) (url string, measured *harness.Process, stop func(), err error)
 	// body and expected answer.
 	body, expected []byte
+	// available says why the scenario cannot run on this machine (nil when
+	// it can); nil available means always. An unavailable row is reported
+	// as such and the rest of the run goes on.
+	available func(Config) error
 }
 
 // env is what every scenario shares: the running subgraphs and the files.
@@ -59,6 +63,19 @@ func scenarios() []scenario {
 	return []scenario{
 		{name: "router", label: "router, single-flight on", start: router(true), body: query, expected: expected},
 		{name: "router-no-sf", label: "router, single-flight off", start: router(false), body: query, expected: expected},
+		{name: "cosmo", label: "Cosmo Router, its defaults", body: query, expected: expected,
+			available: Config.cosmoAvailable,
+			start: func(ctx context.Context, e *env) (string, *harness.Process, func(), error) {
+				dir := filepath.Join(e.dir, "cosmo")
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					return "", nil, nil, err
+				}
+				p, url, err := harness.StartCosmo(ctx, harness.CosmoOptions{Binary: e.cfg.Cosmo, WGC: e.cfg.WGC, Dir: dir, URLs: e.urls})
+				if err != nil {
+					return "", nil, nil, err
+				}
+				return url, p, p.Stop, nil
+			}},
 		{name: "static", label: "ceiling: same bytes, static Go server", body: query, expected: expected,
 			start: func(ctx context.Context, e *env) (string, *harness.Process, func(), error) {
 				file := filepath.Join(e.dir, "expected.json")
@@ -120,12 +137,23 @@ func bench(ctx context.Context, cfg Config) error {
 
 	fmt.Printf("federation benchmark: %d connections, %v per scenario after %v warm-up, %d CPUs, %s\n",
 		cfg.Connections, cfg.Duration, cfg.Warmup, runtime.NumCPU(), runtime.Version())
+	if cfg.cosmoAvailable() == nil && (len(cfg.Only) == 0 || slices.Contains(cfg.Only, "cosmo")) {
+		fmt.Printf("Cosmo Router: %s\n", cosmoVersion(ctx, cfg.Cosmo))
+	}
 	fmt.Printf("query: users→reviews→product→reviews→author→reviews→product + topProducts; expected answer %d bytes\n\n", len(workload.Expected()))
 	var rows []row
 	failed := false
 	for _, s := range scenarios() {
 		if len(cfg.Only) > 0 && !slices.Contains(cfg.Only, s.name) {
 			continue
+		}
+		if s.available != nil {
+			if err := s.available(cfg); err != nil {
+				r := row{name: s.name, label: s.label, unavailable: err.Error()}
+				fmt.Println(r.line())
+				rows = append(rows, r)
+				continue
+			}
 		}
 		r, err := runScenario(ctx, e, s)
 		if err != nil {
@@ -137,6 +165,7 @@ func bench(ctx context.Context, cfg Config) error {
 	}
 	fmt.Println()
 	printTable(os.Stdout, rows)
+	printComparison(os.Stdout, rows)
 	if cfg.Profile != "" {
 		if err := profileRouter(ctx, e, scenarios()[0]); err != nil {
 			return fmt.Errorf("profile: %w", err)
@@ -165,7 +194,7 @@ func runScenario(ctx context.Context, e *env, s scenario) (row, error) {
 			return row{}, fmt.Errorf("warm-up: %d errors, %d wrong answers; first: %s", w.Errors, w.Mismatches, w.FirstProblem)
 		}
 	}
-	r := row{label: s.label}
+	r := row{name: s.name, label: s.label}
 	before, err := cpuOf(proc, e.subgraphs)
 	if err != nil {
 		return row{}, err

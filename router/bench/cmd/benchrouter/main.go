@@ -10,7 +10,11 @@
 // server, and the products subgraph queried directly. Every answer is
 // compared with the expected response; any error or mismatch fails the run.
 //
-//	benchrouter [-duration 20s] [-warmup 3s] [-connections 50] [-router bin/router] [-only a,b] [-profile dir]
+// When Cosmo Router (WunderGraph's router on the same engine) is built, it
+// is measured in the same run, on the same subgraphs and load, with the
+// same answer check (scripts/bench-router.sh builds it into bin/cosmo-router).
+//
+//	benchrouter [-duration 20s] [-warmup 3s] [-connections 50] [-router bin/router] [-cosmo bin/cosmo-router] [-wgc path] [-only a,b] [-profile dir]
 //	benchrouter subgraph NAME     (internal: serve one subgraph)
 //	benchrouter static FILE       (internal: serve FILE as the answer to every POST)
 package main
@@ -71,6 +75,15 @@ type Config struct {
 	Connections int
 	// Router is the router binary (BENCH_ROUTER_BIN, default bin/router).
 	Router string
+	// Cosmo is Cosmo Router's binary (BENCH_COSMO_BIN, default
+	// bin/cosmo-router). Missing, its row says "not available".
+	Cosmo string
+	// CosmoUnavailable is why Cosmo could not be built, from the script
+	// (BENCH_COSMO_UNAVAILABLE); set, the cosmo row reports it.
+	CosmoUnavailable string
+	// WGC is Cosmo's CLI that composes Cosmo's execution config
+	// (BENCH_WGC, default the wgc of schema/internal/wgcoracle).
+	WGC string
 	// Only limits the run to these scenarios (BENCH_ONLY, default all).
 	Only []string
 	// Profile, when set, adds a run of the router (single-flight on) under
@@ -87,6 +100,9 @@ func parseConfig(args []string) (Config, error) {
 	fs.DurationVar(&c.Warmup, "warmup", envDuration("BENCH_WARMUP", 3*time.Second), "unmeasured warm-up per scenario")
 	fs.IntVar(&c.Connections, "connections", envInt("BENCH_CONNECTIONS", 50), "concurrent connections")
 	fs.StringVar(&c.Router, "router", envOr("BENCH_ROUTER_BIN", "bin/router"), "router binary (go build ./router/cmd/router)")
+	fs.StringVar(&c.Cosmo, "cosmo", envOr("BENCH_COSMO_BIN", "bin/cosmo-router"), "Cosmo Router binary (scripts/bench-router.sh builds it)")
+	fs.StringVar(&c.WGC, "wgc", envOr("BENCH_WGC", "schema/internal/wgcoracle/node_modules/.bin/wgc"), "wgc, Cosmo's CLI, to compose its execution config")
+	c.CosmoUnavailable = os.Getenv("BENCH_COSMO_UNAVAILABLE")
 	fs.StringVar(&only, "only", os.Getenv("BENCH_ONLY"), "comma-separated scenarios: "+strings.Join(scenarioNames(), ","))
 	fs.StringVar(&c.Profile, "profile", os.Getenv("BENCH_PROFILE"), "directory for a perf profile of the router")
 	if err := fs.Parse(args); err != nil {
