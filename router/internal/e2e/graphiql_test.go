@@ -198,6 +198,12 @@ func TestGraphiQLQueryPlan(t *testing.T) {
 			panelHas(".nexus-plan-errors", `Cannot query field "nope"`),
 			chromedp.Text(".nexus-plan-errors", &errs, chromedp.ByQuery),
 
+			// With two operations the panel plans the chosen one.
+			setEditor(".graphiql-query-editor .CodeMirror", `query Recent { recentlyReviewed } query Products { products(first: 1) { totalCount } }`),
+			panelHas(".nexus-plan", "Planned Recent", "1 fetch to reviews"),
+			chromedp.Evaluate(`(s => { s.value = 'Products'; s.dispatchEvent(new Event('change', {bubbles: true})); })(document.querySelector('.nexus-plan-picker select'))`, nil),
+			panelHas(".nexus-plan", "Planned Products", "1 fetch to product"),
+
 			setEditor(".graphiql-query-editor .CodeMirror", spanning),
 			panelHas(".nexus-plan", "reviews", "product", "BatchEntity", "Planned Spanning"),
 			chromedp.Text(".nexus-plan", &panel, chromedp.ByQuery),
