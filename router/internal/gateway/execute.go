@@ -142,6 +142,11 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 			buf.Truncate(mark)
 			return err
 		}
+		if out := buf.Bytes()[mark:]; bytes.HasPrefix(out, errorsPrefix) {
+			fixed := fixErrors(out, p.doc, p.opName, fetchFailures(rctx.SubgraphErrors(), pl.Response))
+			buf.Truncate(mark)
+			buf.Write(fixed)
+		}
 		if !direct {
 			if _, err := w.Write(buf.Bytes()); err != nil {
 				return err

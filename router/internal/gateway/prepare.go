@@ -37,6 +37,9 @@ type prepared struct {
 	rawVars       []byte
 
 	opType graphql.OperationType
+	// doc is the normalised operation; fixErrors maps error paths to
+	// locations in the client's document through it (read-only).
+	doc *ast.Document
 	plan   plan.Plan
 	// id identifies the normalised operation (the plan cache key) and
 	// varsHash the final variables: with the forwarded headers they key
@@ -212,6 +215,7 @@ func (g *Gateway) prepareUncached(query, opName string, variables []byte) *prepa
 	}
 	return &prepared{
 		opType:        opType,
+		doc:           doc,
 		plan:          p,
 		id:            id,
 		varsHash:      xxhash.Sum64(req.Variables),

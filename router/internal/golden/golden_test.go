@@ -22,21 +22,7 @@ var update = flag.Bool("update", false, "rewrite golden files from the router's 
 // produce today, each with what goes wrong. Their subtests pass only while
 // the router still differs, so a fix must also remove the entry.
 var knownBugs = map[string]string{
-	"errors/entity_field_error_path":                  "subgraph error locations point into the subgraph request, not the client document",
-	"errors/entity_non_null_bubbles_in_list":          "subgraph error locations point into the subgraph request, not the client document; entity-fetch error path has \"@\" instead of the list index; a second error for the same field",
-	"errors/entity_non_null_bubbles_to_author":        "subgraph error locations point into the subgraph request, not the client document; a second \"Cannot return null\" error is added for the same field",
-	"errors/error_in_one_root_field_others_intact":    "subgraph error locations point into the subgraph request, not the client document",
-	"errors/legacy_field_error":                       "subgraph error locations point into the subgraph request, not the client document",
-	"errors/legacy_field_error_list":                  "subgraph error locations point into the subgraph request, not the client document; entity-fetch error paths lack the list index ([\"products\",\"broken\"])",
-	"errors/legacy_http_500":                          "an HTTP 500 from legacy becomes an error with no path and no serviceName",
-	"errors/legacy_http_500_rest_intact":              "an HTTP 500 from legacy becomes an error with no path and no serviceName",
-	"errors/legacy_non_null_error_bubbles_to_product": "subgraph error locations point into the subgraph request, not the client document; a second \"Cannot return null\" error is added for the same field",
-	"errors/legacy_non_null_error_in_nonnull_list":    "subgraph error locations point into the subgraph request, not the client document; entity-fetch error paths lack the list index ([\"products\",\"broken\"]); a second error for the same field",
-	"errors/non_null_bubbles_in_list_to_root":         "subgraph error locations point into the subgraph request, not the client document",
-	"errors/non_null_bubbles_to_user":                 "subgraph error locations point into the subgraph request, not the client document",
-	"errors/nullable_field_error_in_list":             "subgraph error locations point into the subgraph request, not the client document",
-	"errors/nullable_field_error_path":                "subgraph error locations point into the subgraph request, not the client document",
-	"errors/user_error_from_resolver":                 "subgraph error locations point into the subgraph request, not the client document",
+	"errors/legacy_non_null_error_in_nonnull_list": "entity-fetch error paths lack the list index ([\"products\",\"brokenNonNull\"]): the engine drops the _entities index and data is null, so errfix cannot recover it",
 }
 
 // routerFor picks the router a case's area runs against.
