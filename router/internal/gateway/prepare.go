@@ -39,8 +39,8 @@ type prepared struct {
 	opType graphql.OperationType
 	// doc is the normalised operation; fixErrors maps error paths to
 	// locations in the client's document through it (read-only).
-	doc *ast.Document
-	plan   plan.Plan
+	doc  *ast.Document
+	plan plan.Plan
 	// id identifies the normalised operation (the plan cache key) and
 	// varsHash the final variables: with the forwarded headers they key
 	// the inbound single-flight, so only identical requests share a response.
