@@ -15,7 +15,7 @@ type row struct {
 	name, label string
 	// unavailable, when set, is why the scenario did not run.
 	unavailable string
-	res   load.Result
+	res         load.Result
 	// serverCores, peakRSS and rss are of the process answering the load
 	// (the router, the static server or the products subgraph).
 	serverCores              float64
