@@ -123,34 +123,25 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 
 	switch pl := p.plan.(type) {
 	case *plan.SynchronousResponsePlan:
-		// Resolve into a buffer so a timed-out response can be dropped; the
-		// HTTP layer's own buffer is used directly when it passes one.
-		buf, direct := w.(*bytes.Buffer)
-		if !direct {
-			buf = new(bytes.Buffer)
-		}
-		mark := buf.Len()
-		_, err := g.resolver.ArenaResolveGraphQLResponse(rctx, pl.Response, buf)
-		if errors.Is(ectx.Err(), context.DeadlineExceeded) {
+		// The resolver writes the complete response in one Write (leader
+		// and single-flight followers alike); the sink repairs its errors
+		// and hands it on without another copy, or drops it when the
+		// deadline already passed.
+		sink := &resolveSink{w: w, ctx: ectx, fix: func(b []byte) []byte {
+			return fixErrors(b, p.doc, p.opName, fetchFailures(rctx.SubgraphErrors(), pl.Response))
+		}}
+		_, err := g.resolver.ArenaResolveGraphQLResponse(rctx, pl.Response, sink)
+		if sink.timedOut || (!sink.wrote && errors.Is(ectx.Err(), context.DeadlineExceeded)) {
 			// The deadline cut subgraph fetches short: a partial answer
 			// would blame a subgraph for the router's own timeout.
-			buf.Truncate(mark)
 			outcome = "timeout"
 			return ErrTimeout
 		}
 		if err != nil {
-			buf.Truncate(mark)
 			return err
 		}
-		if out := buf.Bytes()[mark:]; bytes.HasPrefix(out, errorsPrefix) {
-			fixed := fixErrors(out, p.doc, p.opName, fetchFailures(rctx.SubgraphErrors(), pl.Response))
-			buf.Truncate(mark)
-			buf.Write(fixed)
-		}
-		if !direct {
-			if _, err := w.Write(buf.Bytes()); err != nil {
-				return err
-			}
+		if sink.err != nil {
+			return sink.err
 		}
 		if rctx.SubgraphErrors() != nil {
 			outcome = "partial"
@@ -211,3 +202,35 @@ func newHeaders(p *Principal, h http.Header) *headers {
 
 func (h *headers) HeadersForSubgraph(string) (http.Header, uint64) { return h.h, h.hash }
 func (h *headers) HashAll() uint64                                 { return h.hash }
+
+// resolveSink is the resolver's writer for one request.
+type resolveSink struct {
+	w        io.Writer
+	ctx      context.Context
+	fix      func([]byte) []byte
+	wrote    bool
+	timedOut bool
+	err      error
+}
+
+func (s *resolveSink) Write(b []byte) (int, error) {
+	n := len(b)
+	if s.timedOut {
+		return n, nil
+	}
+	if !s.wrote {
+		if errors.Is(s.ctx.Err(), context.DeadlineExceeded) {
+			s.timedOut = true
+			return n, nil
+		}
+		if bytes.HasPrefix(b, errorsPrefix) {
+			b = s.fix(b)
+		}
+	}
+	s.wrote = true
+	if _, err := s.w.Write(b); err != nil {
+		s.err = err
+		return n, err
+	}
+	return n, nil
+}

@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/cespare/xxhash/v2"
 	"github.com/wundergraph/graphql-go-tools/execution/graphql"
@@ -148,9 +147,13 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 
 	ctx, cancel := context.WithTimeout(r.Context(), s.limits().RequestTimeout)
 	defer cancel()
-	buf := bufPool.Get().(*bytes.Buffer)
-	defer putBuf(buf)
-	if err := gw.ExecuteWith(ctx, &req, buf, exec); err != nil {
+	out := &responseSink{w: w, media: media, s: s, r: r}
+	if err := gw.ExecuteWith(ctx, &req, out, exec); err != nil {
+		if out.wrote {
+			// The response is on its way; nothing else can be said.
+			s.log.WarnContext(r.Context(), "execute after the response started", "err", err, "request_id", RequestID(r.Context()))
+			return
+		}
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) && r.Context().Err() == nil {
 			writeErrors(w, media, http.StatusGatewayTimeout, "TIMEOUT", fmt.Sprintf("the request did not finish within %s", s.limits().RequestTimeout))
 			return
@@ -173,31 +176,39 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		writeErrors(w, media, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "internal error")
 		return
 	}
-	status := http.StatusOK
-	if media == mediaGraphQLResponse && !hasData(buf.Bytes()) {
-		// The spec requires 4xx/5xx for a response without "data"; the
-		// engine accepted the request, so the failure is the router's.
-		s.log.WarnContext(r.Context(), "execute: response without data", "request_id", RequestID(r.Context()))
-		status = http.StatusInternalServerError
+	if !out.wrote {
+		s.log.ErrorContext(r.Context(), "execute: no response", "request_id", RequestID(r.Context()))
+		writeErrors(w, media, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "internal error")
 	}
-	w.Header().Set("Content-Type", media+"; charset=utf-8")
-	w.WriteHeader(status)
-	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
-	_, _ = w.Write(buf.Bytes())
 }
 
-// bufPool recycles response buffers: responses are often tens of KB, and
-// growing a fresh buffer for each was a visible share of the router's CPU.
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// responseSink writes the gateway's response straight to the client: the
+// gateway hands over the complete response in one Write, so the status
+// and Content-Length are decided from it without buffering a copy.
+type responseSink struct {
+	w     http.ResponseWriter
+	media string
+	s     *Server
+	r     *http.Request
+	wrote bool
+}
 
-// putBuf returns a buffer to the pool unless it grew unusually large, so
-// one huge response does not pin its memory for ever.
-func putBuf(b *bytes.Buffer) {
-	if b.Cap() > 4<<20 {
-		return
+func (o *responseSink) Write(b []byte) (int, error) {
+	if !o.wrote {
+		o.wrote = true
+		status := http.StatusOK
+		if o.media == mediaGraphQLResponse && !hasData(b) {
+			// The spec requires 4xx/5xx for a response without "data";
+			// the gateway accepted the request, so the failure is ours.
+			o.s.log.WarnContext(o.r.Context(), "execute: response without data", "request_id", RequestID(o.r.Context()))
+			status = http.StatusInternalServerError
+		}
+		h := o.w.Header()
+		h.Set("Content-Type", o.media+"; charset=utf-8")
+		h.Set("Content-Length", strconv.Itoa(len(b)))
+		o.w.WriteHeader(status)
 	}
-	b.Reset()
-	bufPool.Put(b)
+	return o.w.Write(b)
 }
 
 // maxCachedBody is the largest POST body whose decoded parameters are
