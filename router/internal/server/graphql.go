@@ -118,6 +118,9 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		query = q
+	} else if query == "" && persistedQuery(p.Extensions) {
+		writeErrors(w, media, graphQLStatus(media), persisted.CodeNotSupported, "this router does not accept persisted operations; send the query")
+		return
 	}
 	if strings.TrimSpace(query) == "" {
 		writeErrors(w, media, http.StatusBadRequest, "BAD_REQUEST", "query is required (or a persisted operation id in extensions.persistedQuery)")
