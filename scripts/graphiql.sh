@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the router's offline GraphiQL: pinned UMD builds of React and
-# GraphiQL from npm (web/graphiql/package-lock.json) plus our boot script,
+# Builds the router's offline GraphiQL: pinned UMD builds of React,
+# GraphiQL and the graphql-ws client (GraphiQL's subscriptions) from npm (web/graphiql/package-lock.json) plus our boot script,
 # copied into router/internal/graphiql/bundle, which the router embeds.
 # Our files in web/graphiql/src are copied as they are (no build step); the
 # router's page loads the ones listed in router/internal/graphiql/graphiql.go.
@@ -32,6 +32,7 @@ cp "$SRC/node_modules/react/umd/react.production.min.js" "$OUT/react.js"
 cp "$SRC/node_modules/react-dom/umd/react-dom.production.min.js" "$OUT/react-dom.js"
 cp "$SRC/node_modules/graphiql/dist/index.umd.js" "$OUT/graphiql.js"
 cp "$SRC/node_modules/graphiql/dist/style.css" "$OUT/graphiql.css"
+cp "$SRC/node_modules/graphql-ws/umd/graphql-ws.min.js" "$OUT/graphql-ws.js"
 cp "$SRC"/src/*.js "$SRC"/src/*.css "$OUT/"
 touch "$stamp"
 echo "graphiql: bundle built in $OUT" >&2

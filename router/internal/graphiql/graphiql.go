@@ -37,15 +37,17 @@ type Config struct {
 const csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
 	"font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
-// scripts are our own files, loaded in this order after React and
-// GraphiQL: the query plan plugin (view, then panel) and the boot script
-// that mounts GraphiQL with it.
-var scripts = []string{"nexus-query-plan-view.js", "nexus-query-plan.js", "nexus-graphiql.js"}
+// scripts are our own files, loaded in this order after React, GraphiQL
+// and the graphql-ws client: the query plan plugin (view, then panel), the
+// fetcher (HTTP for queries and mutations, graphql-transport-ws over a
+// same-origin WebSocket for subscriptions) and the boot script that mounts
+// GraphiQL with them.
+var scripts = []string{"nexus-query-plan-view.js", "nexus-query-plan.js", "nexus-fetcher.js", "nexus-graphiql.js"}
 
 // required lists every file the bundle must hold for the page to work.
-var required = append([]string{"react.js", "react-dom.js", "graphiql.js", "graphiql.css", "nexus-graphiql.css"}, scripts...)
+var required = append([]string{"react.js", "react-dom.js", "graphiql.js", "graphql-ws.js", "graphiql.css", "nexus-graphiql.css"}, scripts...)
 
-const defaultQuery = `# Welcome to Nexus. Try a search:
+const defaultQuery = `# Welcome to Nexus. Try a search (the CatalogEvents tab shows live updates):
 query Products {
   products(first: 5, filter: {search: "headphones"}, sort: PRICE_ASC) {
     totalCount
@@ -53,6 +55,32 @@ query Products {
   }
 }
 `
+
+// liveQuery is the second tab a first visit opens: a subscription to the
+// catalog's events, so a change made anywhere through the router (another
+// tab, the admin app, curl) shows up here while it runs.
+const liveQuery = `# Live updates: run this subscription (the play button) and keep this tab
+# open. Every catalog change committed through the router — from another
+# GraphiQL tab, the admin app or curl — appears below as it happens; the
+# stop button ends it. Mutations need an admin token: put
+#   {"Authorization": "Bearer <token>"}
+# in the Headers editor of the tab that changes the catalog (this tab sends
+# its headers when it connects). To resume without missing anything, pass
+# the last cursor you saw: catalogEvents(after: "<cursor>").
+subscription CatalogEvents {
+  catalogEvents {
+    cursor
+    type
+    aggregateId
+    occurredAt
+    product { name price { amount currency } }
+  }
+}
+`
+
+// defaultTabs is what a first visit opens; later visits restore the tabs
+// GraphiQL stored in the browser.
+var defaultTabs = []map[string]string{{"query": defaultQuery}, {"query": liveQuery}}
 
 var page = template.Must(template.New("page").Parse(`<!doctype html>
 <html lang="en">
@@ -69,6 +97,7 @@ var page = template.Must(template.New("page").Parse(`<!doctype html>
 <script src="{{.Prefix}}react.js"></script>
 <script src="{{.Prefix}}react-dom.js"></script>
 <script src="{{.Prefix}}graphiql.js"></script>
+<script src="{{.Prefix}}graphql-ws.js"></script>
 {{range .Scripts}}<script src="{{$.Prefix}}{{.}}"></script>
 {{end}}
 </body>
@@ -113,7 +142,7 @@ func newHandler(fsys fs.FS, cfg Config) *handler {
 		}
 		h.assets[name] = asset{body: b, etag: `"` + hex.EncodeToString(sum[:8]) + `"`, ctype: ctype}
 	}
-	conf, _ := json.Marshal(map[string]string{"endpoint": cfg.Endpoint, "title": cfg.Title, "defaultQuery": defaultQuery})
+	conf, _ := json.Marshal(map[string]any{"endpoint": cfg.Endpoint, "title": cfg.Title, "defaultQuery": defaultQuery, "defaultTabs": defaultTabs})
 	var buf bytes.Buffer
 	_ = page.Execute(&buf, map[string]any{"Title": cfg.Title, "Prefix": AssetPrefix, "Config": template.JS(conf), "Scripts": scripts})
 	h.page = buf.Bytes()

@@ -48,7 +48,7 @@ func TestPageAndAssets(t *testing.T) {
 	if strings.Contains(body, "http://") || strings.Contains(body, "https://") {
 		t.Fatalf("page references another origin:\n%s", body)
 	}
-	if strings.Count(body, "</script>") != 4+len(scripts) || !strings.Contains(body, `"endpoint":"/graphql"`) {
+	if strings.Count(body, "</script>") != 5+len(scripts) || !strings.Contains(body, `"endpoint":"/graphql"`) {
 		t.Fatalf("config not injected safely:\n%s", body)
 	}
 
