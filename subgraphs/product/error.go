@@ -9,6 +9,11 @@ const (
 	Invalid  = "INVALID"
 	Conflict = "CONFLICT"
 	Internal = "INTERNAL"
+	// Forbidden: the caller lacks the scope a field requires (admin writes).
+	Forbidden = "FORBIDDEN"
+	// CursorExpired: a subscription's resume cursor is older than the
+	// retained events; the client must refetch and subscribe afresh.
+	CursorExpired = "CURSOR_EXPIRED"
 )
 
 // Error is the catalog's one error type, so every layer can tell a client

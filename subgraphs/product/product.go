@@ -39,6 +39,11 @@ type Product struct {
 	Stock                       int
 	SKU                         string
 	CreatedAt, UpdatedAt        time.Time
+	// Version counts edits of the fields updateProduct sets (1 when
+	// created); an update names the version it edits, so two admins editing
+	// the same product cannot silently overwrite each other. Stock
+	// movements do not change it.
+	Version int
 }
 
 // Category is a node of the category tree; products hang off any node and
@@ -48,6 +53,8 @@ type Category struct {
 	ID, Name, Slug, Description string
 	ParentID                    *string
 	ImageURL                    string
+	// Version counts edits, as Product.Version does.
+	Version int
 }
 
 // Edge is one product of a page with the cursor that resumes right after

@@ -30,7 +30,8 @@ func testServiceSDL(t *testing.T, e *env) {
 		t.Errorf("_service.sdl differs from %s; the router would compose a different schema than the one served", sdlPath)
 	}
 	for _, must := range []string{
-		`@link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])`,
+		`@link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@requiresScopes"])`,
+		`createProduct(input: CreateProductInput!): Product! @requiresScopes(scopes: [["admin"]])`,
 		`type Product @key(fields: "id")`,
 		`type Category @key(fields: "id")`,
 		`type Money @shareable`,

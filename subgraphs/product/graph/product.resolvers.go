@@ -41,6 +41,91 @@ func (r *imageResolver) URL(ctx context.Context, obj *product.Image) (string, er
 	return absolute(r.PublicURL, obj.URL), nil
 }
 
+func (r *mutationResolver) CreateProduct(ctx context.Context, input model.CreateProductInput) (*model.Product, error) {
+	w, err := r.admin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p, err := w.CreateProduct(ctx, newProduct(input))
+	if err != nil {
+		return nil, fail(ctx, err)
+	}
+	return &model.Product{Product: p}, nil
+}
+
+func (r *mutationResolver) UpdateProduct(ctx context.Context, input model.UpdateProductInput) (*model.Product, error) {
+	w, err := r.admin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p, err := w.UpdateProduct(ctx, productUpdate(input))
+	if err != nil {
+		return nil, fail(ctx, err)
+	}
+	return &model.Product{Product: p}, nil
+}
+
+func (r *mutationResolver) DeleteProduct(ctx context.Context, id string) (*model.Product, error) {
+	w, err := r.admin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p, err := w.DeleteProduct(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return &model.Product{Product: p}, nil
+}
+
+func (r *mutationResolver) AdjustStock(ctx context.Context, id string, delta int, reason string) (*model.StockAdjustment, error) {
+	w, err := r.admin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ch, err := w.AdjustStock(ctx, product.StockAdjustment{ID: id, Delta: delta, Reason: reason})
+	if err != nil {
+		return nil, fail(ctx, err)
+	}
+	return &model.StockAdjustment{Product: &model.Product{Product: ch.Product}, Delta: ch.Delta, Reason: ch.Reason}, nil
+}
+
+func (r *mutationResolver) CreateCategory(ctx context.Context, input model.CreateCategoryInput) (*model.Category, error) {
+	w, err := r.admin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, err := w.CreateCategory(ctx, categoryFields(input.Name, input.Slug, input.Description, input.ParentID, input.ImageURL))
+	if err != nil {
+		return nil, fail(ctx, err)
+	}
+	return &model.Category{Category: c}, nil
+}
+
+func (r *mutationResolver) UpdateCategory(ctx context.Context, input model.UpdateCategoryInput) (*model.Category, error) {
+	w, err := r.admin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, err := w.UpdateCategory(ctx, product.CategoryUpdate{ID: input.ID, Version: input.Version,
+		CategoryFields: categoryFields(input.Name, input.Slug, input.Description, input.ParentID, input.ImageURL)})
+	if err != nil {
+		return nil, fail(ctx, err)
+	}
+	return &model.Category{Category: c}, nil
+}
+
+func (r *mutationResolver) DeleteCategory(ctx context.Context, id string) (*model.Category, error) {
+	w, err := r.admin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, err := w.DeleteCategory(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return &model.Category{Category: c}, nil
+}
+
 func (r *productResolver) Category(ctx context.Context, obj *model.Product) (*model.Category, error) {
 	c, err := r.loaders(ctx).categories.Load(ctx, obj.CategoryID)
 	if err != nil {
@@ -87,17 +172,31 @@ func (r *queryResolver) Products(ctx context.Context, first *int, after *string,
 	return r.products(ctx, listParams(first, after, filter, sort))
 }
 
+func (r *subscriptionResolver) ProductChanged(ctx context.Context, ids []string) (<-chan *model.ProductChange, error) {
+	return r.productChanged(ctx, ids)
+}
+
+func (r *subscriptionResolver) CatalogEvents(ctx context.Context, after *string) (<-chan *model.CatalogEvent, error) {
+	return r.catalogEvents(ctx, deref(after))
+}
+
 func (r *Resolver) Category() generated.CategoryResolver { return &categoryResolver{r} }
 
 func (r *Resolver) Image() generated.ImageResolver { return &imageResolver{r} }
+
+func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
 
 func (r *Resolver) Product() generated.ProductResolver { return &productResolver{r} }
 
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
+func (r *Resolver) Subscription() generated.SubscriptionResolver { return &subscriptionResolver{r} }
+
 type (
-	categoryResolver struct{ *Resolver }
-	imageResolver    struct{ *Resolver }
-	productResolver  struct{ *Resolver }
-	queryResolver    struct{ *Resolver }
+	categoryResolver     struct{ *Resolver }
+	imageResolver        struct{ *Resolver }
+	mutationResolver     struct{ *Resolver }
+	productResolver      struct{ *Resolver }
+	queryResolver        struct{ *Resolver }
+	subscriptionResolver struct{ *Resolver }
 )

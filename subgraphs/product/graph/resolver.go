@@ -3,7 +3,12 @@
 // loaders that keep nested fields from issuing one query per object.
 package graph
 
-import product "github.com/nexus-commerce/nexus/subgraphs/product"
+import (
+	"log/slog"
+
+	"github.com/nexus-commerce/nexus/subgraphs/kit/events"
+	product "github.com/nexus-commerce/nexus/subgraphs/product"
+)
 
 // Resolver is the root of every resolver and the only way dependencies reach
 // them, so a test or the binary wires a subgraph by filling in one struct.
@@ -15,4 +20,12 @@ type Resolver struct {
 	// that image paths stored in the catalog are made absolute with, because
 	// browsers fetch images from the subgraph directly, not via the router.
 	PublicURL string
+	// Writer applies the admin mutations (the same store in the binary);
+	// nil makes every mutation fail with INTERNAL.
+	Writer product.Writer
+	// Bus feeds the subscriptions; nil makes them fail with INTERNAL.
+	Bus events.Bus
+	// Log receives subscription failures that happen after the subscription
+	// started (the client only sees the stream end); nil discards them.
+	Log *slog.Logger
 }

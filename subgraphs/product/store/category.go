@@ -17,11 +17,12 @@ type categoryRow struct {
 	Description string         `db:"description"`
 	ParentID    sql.NullString `db:"parent_id"`
 	ImageURL    string         `db:"image_url"`
+	Version     int            `db:"version"`
 }
 
 // category converts a scanned row.
 func (r categoryRow) category() product.Category {
-	c := product.Category{ID: r.ID, Name: r.Name, Slug: r.Slug, Description: r.Description, ImageURL: r.ImageURL}
+	c := product.Category{ID: r.ID, Name: r.Name, Slug: r.Slug, Description: r.Description, ImageURL: r.ImageURL, Version: r.Version}
 	if r.ParentID.Valid {
 		p := r.ParentID.String
 		c.ParentID = &p
@@ -29,7 +30,7 @@ func (r categoryRow) category() product.Category {
 	return c
 }
 
-const categoryColumns = `id, name, slug, description, parent_id, image_url`
+const categoryColumns = `id, name, slug, description, parent_id, image_url, version`
 
 // Categories returns the whole tree ordered by name path (path_names,
 // kept by a trigger): each category directly followed by its descendants,
@@ -37,7 +38,7 @@ const categoryColumns = `id, name, slug, description, parent_id, image_url`
 // Errors: INTERNAL.
 func (s *Store) Categories(ctx context.Context) ([]product.Category, error) {
 	var rows []categoryRow
-	err := s.db.SelectContext(ctx, &rows, `SELECT `+categoryColumns+` FROM product.categories ORDER BY path_names, id`)
+	err := s.db.SelectContext(ctx, &rows, `SELECT `+categoryColumns+` FROM product.categories WHERE deleted_at IS NULL ORDER BY path_names, id`)
 	if err != nil {
 		return nil, product.InternalError("load categories", err)
 	}
@@ -58,7 +59,7 @@ func (s *Store) CategoriesByIDs(ctx context.Context, ids []string) ([]*product.C
 		return out, nil
 	}
 	var rows []categoryRow
-	if err := s.db.SelectContext(ctx, &rows, `SELECT `+categoryColumns+` FROM product.categories WHERE id = ANY($1::uuid[])`, pq.Array(valid)); err != nil {
+	if err := s.db.SelectContext(ctx, &rows, `SELECT `+categoryColumns+` FROM product.categories WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL`, pq.Array(valid)); err != nil {
 		return nil, product.InternalError("load categories", err)
 	}
 	byID := make(map[string]product.Category, len(rows))
@@ -86,7 +87,7 @@ func (s *Store) ChildCategories(ctx context.Context, parentIDs []string) ([][]pr
 		return out, nil
 	}
 	var rows []categoryRow
-	if err := s.db.SelectContext(ctx, &rows, `SELECT `+categoryColumns+` FROM product.categories WHERE parent_id = ANY($1::uuid[]) ORDER BY name, id`, pq.Array(valid)); err != nil {
+	if err := s.db.SelectContext(ctx, &rows, `SELECT `+categoryColumns+` FROM product.categories WHERE parent_id = ANY($1::uuid[]) AND deleted_at IS NULL ORDER BY name, id`, pq.Array(valid)); err != nil {
 		return nil, product.InternalError("load child categories", err)
 	}
 	byParent := map[string][]product.Category{}

@@ -147,6 +147,7 @@ func (o ordering) cursor(order product.Sort, r row) string {
 // websearch_to_tsquery, which accepts any text without a syntax error.
 func buildList(p product.ListParams) listQuery {
 	var c conds
+	c.and("deleted_at IS NULL") // deleted products are hidden from shoppers
 	f := p.Filter
 	rank := "0::float8"
 	if q := f.SearchText(); q != "" {

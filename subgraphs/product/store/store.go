@@ -16,21 +16,30 @@ import (
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
+	"github.com/nexus-commerce/nexus/subgraphs/kit/events"
 	"github.com/nexus-commerce/nexus/subgraphs/product"
 )
 
-// Store reads the catalog from PostgreSQL. It holds no state but the
-// pool, so one Store serves all requests concurrently.
-type Store struct{ db *sqlx.DB }
+// Store reads and writes the catalog in PostgreSQL. It holds no state but
+// the pool, so one Store serves all requests concurrently. Writes put
+// their events into the product outbox in the same transaction; the
+// service's relay moves them to the bus.
+type Store struct {
+	db     *sqlx.DB
+	outbox events.Outbox
+}
 
-var _ product.Store = (*Store)(nil)
+var (
+	_ product.Store  = (*Store)(nil)
+	_ product.Writer = (*Store)(nil)
+)
 
 // New returns a Store over db, which must be migrated with the "product"
 // migrations (kit/migrate.Up); the service does that on start.
-func New(db *sqlx.DB) *Store { return &Store{db: db} }
+func New(db *sqlx.DB) *Store { return &Store{db: db, outbox: events.Outbox{Schema: "product"}} }
 
 const productColumns = `id, name, slug, description, price_amount, currency, compare_at_amount,
-	category_id, tags, rating, review_count, stock, sku, images, created_at, updated_at`
+	category_id, tags, rating, review_count, stock, sku, images, created_at, updated_at, version`
 
 // row is a products row as scanned.
 type row struct {
@@ -50,6 +59,7 @@ type row struct {
 	Images          []byte         `db:"images"`
 	CreatedAt       time.Time      `db:"created_at"`
 	UpdatedAt       time.Time      `db:"updated_at"`
+	Version         int            `db:"version"`
 	// Rank is ts_rank in listings (0 without a search).
 	Rank float64 `db:"rank"`
 }
@@ -68,6 +78,7 @@ func (r row) product() (product.Product, error) {
 		Price:      product.Money{Amount: r.PriceAmount, Currency: r.Currency},
 		CategoryID: r.CategoryID, Tags: []string(r.Tags), Rating: r.Rating, ReviewCount: r.ReviewCount,
 		Stock: r.Stock, SKU: r.SKU, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
+		Version: r.Version,
 	}
 	if p.Tags == nil {
 		p.Tags = []string{}
@@ -93,7 +104,7 @@ func (s *Store) Product(ctx context.Context, id string) (product.Product, error)
 	if err != nil {
 		return product.Product{}, product.Errorf(product.NotFound, "id", "product %q not found", id)
 	}
-	return s.one(ctx, `SELECT `+productColumns+` FROM product.products WHERE id = $1`, u.String(), "product "+u.String()+" not found")
+	return s.one(ctx, `SELECT `+productColumns+` FROM product.products WHERE id = $1 AND deleted_at IS NULL`, u.String(), "product "+u.String()+" not found")
 }
 
 // slugPattern is the products.slug CHECK constraint; anything else cannot
@@ -106,7 +117,7 @@ func (s *Store) ProductBySlug(ctx context.Context, slug string) (product.Product
 	if !slugPattern.MatchString(slug) {
 		return product.Product{}, product.Errorf(product.NotFound, "slug", "no product with slug %q", slug)
 	}
-	return s.one(ctx, `SELECT `+productColumns+` FROM product.products WHERE slug = $1`, slug, "no product with slug "+slug)
+	return s.one(ctx, `SELECT `+productColumns+` FROM product.products WHERE slug = $1 AND deleted_at IS NULL`, slug, "no product with slug "+slug)
 }
 
 // one loads the single product q selects; missing is NOT_FOUND with the
@@ -135,7 +146,7 @@ func (s *Store) ProductsByIDs(ctx context.Context, ids []string) ([]*product.Pro
 		return out, nil
 	}
 	var rows []row
-	if err := s.db.SelectContext(ctx, &rows, `SELECT `+productColumns+` FROM product.products WHERE id = ANY($1::uuid[])`, pq.Array(valid)); err != nil {
+	if err := s.db.SelectContext(ctx, &rows, `SELECT `+productColumns+` FROM product.products WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL`, pq.Array(valid)); err != nil {
 		return nil, product.InternalError("load products by id", err)
 	}
 	byID := make(map[string]*product.Product, len(rows))

@@ -30,13 +30,19 @@ Environment:
   DATABASE_URL      PostgreSQL URL (required), e.g. postgres://postgres@127.0.0.1:5432/nexus?sslmode=disable
   HTTP_ADDR         listen address (default :4001)
   PUBLIC_URL        absolute base URL of this service, used for image links (default http://127.0.0.1:4001)
+  NEXUS_ROUTER_SECRET  secret shared with the router (32+ bytes) to verify forwarded claims;
+                    unset: every caller is anonymous and the admin mutations are refused
+  NEXUS_BUS         event bus of the subscriptions: postgres (default) or nats
+  NATS_URL          NATS server when NEXUS_BUS=nats
+  NEXUS_BUS_RETENTION  how long published events stay resumable
   DB_CONNECT_TIMEOUT  how long to wait for PostgreSQL to answer at start (default 30s)
   SHUTDOWN_TIMEOUT  grace period for in-flight requests on shutdown (default 10s)
   LOG_LEVEL         debug, info, warn or error (default info)
   LOG_FORMAT        text or json (default text)
 
 Endpoints (serve):
-  /graphql          GraphQL over HTTP (POST, GET), federation v2 subgraph
+  /graphql          GraphQL over HTTP (POST, GET), federation v2 subgraph; subscriptions
+                    over WebSocket (graphql-transport-ws, graphql-ws) and SSE
   /images/          SVG placeholder images for products and categories
   /healthz /readyz  liveness and readiness (readiness checks the database)
 `

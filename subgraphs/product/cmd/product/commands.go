@@ -2,13 +2,18 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
+	"os"
+	"sync"
 
 	"github.com/jmoiron/sqlx"
 
 	"github.com/nexus-commerce/nexus/migrations"
+	kitauth "github.com/nexus-commerce/nexus/subgraphs/kit/auth"
+	"github.com/nexus-commerce/nexus/subgraphs/kit/events"
 	"github.com/nexus-commerce/nexus/subgraphs/kit/migrate"
 	"github.com/nexus-commerce/nexus/subgraphs/kit/pg"
 	"github.com/nexus-commerce/nexus/subgraphs/product/seed"
@@ -43,14 +48,36 @@ func seedCatalog(ctx context.Context, cfg Config, log *slog.Logger) error {
 }
 
 // serve migrates, then serves until ctx is cancelled (SIGINT or SIGTERM),
-// draining in-flight requests for up to cfg.ShutdownTimeout.
+// draining in-flight requests for up to cfg.ShutdownTimeout. Next to the
+// HTTP server runs the outbox relay, which publishes committed catalog
+// events to the bus the subscriptions read (NEXUS_BUS, PostgreSQL by
+// default). Shutdown closes the bus first, which ends every open
+// subscription stream so SSE requests do not hold up the drain.
 func serve(ctx context.Context, cfg Config, log *slog.Logger, h hooks) error {
 	db, err := openMigrated(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	srv, err := newServer(cfg, log, db, store.New(db))
+	bus, err := events.FromEnv(ctx, db, cfg.DB.URL, domain, os.LookupEnv)
+	if err != nil {
+		return fmt.Errorf("event bus: %w", err)
+	}
+	var closeBus sync.Once
+	stopBus := func() {
+		closeBus.Do(func() {
+			if err := bus.Close(); err != nil {
+				log.Warn("closing the event bus", "err", err)
+			}
+		})
+	}
+	defer stopBus()
+	log.Info("event bus ready", "bus", busName(bus))
+	if len(cfg.RouterSecret) == 0 {
+		log.Warn(kitauth.SecretEnv + " is not set: callers are anonymous and the admin mutations are refused")
+	}
+	st := store.New(db)
+	srv, err := newServer(cfg, log, db, st, bus)
 	if err != nil {
 		return err
 	}
@@ -58,11 +85,34 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, h hooks) error {
 	if err != nil {
 		return fmt.Errorf("listen on HTTP_ADDR %s: %w", cfg.HTTPAddr, err)
 	}
+
+	relayDone := make(chan error, 1)
+	relay := &events.Relay{DB: db, Schema: domain, Bus: bus, Log: log, DSN: cfg.DB.URL}
+	go func() { relayDone <- relay.Run(ctx) }()
+	stopping := context.AfterFunc(ctx, stopBus)
+	defer stopping()
+
 	log.Info("product subgraph ready", "graphql", cfg.PublicURL+"/graphql", "images", cfg.PublicURL+"/images/")
 	if h.listening != nil {
 		h.listening(ln.Addr())
 	}
-	return srv.Serve(ctx, ln)
+	err = srv.Serve(ctx, ln)
+	if rerr := <-relayDone; rerr != nil {
+		err = errors.Join(err, fmt.Errorf("outbox relay: %w", rerr))
+	}
+	return err
+}
+
+// busName names the bus implementation for the start-up log, so an
+// operator sees at a glance whether events stay in PostgreSQL or go to NATS.
+func busName(b events.Bus) string {
+	switch b.(type) {
+	case *events.PGBus:
+		return "postgres"
+	case *events.NATSBus:
+		return "nats"
+	}
+	return fmt.Sprintf("%T", b)
 }
 
 // openMigrated connects and applies this service's migrations, the first

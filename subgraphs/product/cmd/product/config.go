@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	kitauth "github.com/nexus-commerce/nexus/subgraphs/kit/auth"
 	"github.com/nexus-commerce/nexus/subgraphs/kit/config"
 	"github.com/nexus-commerce/nexus/subgraphs/kit/pg"
 )
@@ -24,6 +25,12 @@ type Config struct {
 	// ShutdownTimeout is the grace period for in-flight requests on SIGINT
 	// or SIGTERM (SHUTDOWN_TIMEOUT).
 	ShutdownTimeout time.Duration
+	// RouterSecret verifies the claims the router forwards
+	// (NEXUS_ROUTER_SECRET, shared with the router). Empty: every caller is
+	// anonymous, so the admin mutations are refused (FORBIDDEN) while
+	// reads and subscriptions work, which is what a read-only replica or a
+	// development setup without auth wants.
+	RouterSecret []byte
 	// DB is the PostgreSQL configuration: DATABASE_URL and the kit's pool and
 	// connect-retry settings (DB_MAX_OPEN_CONNS, DB_CONNECT_TIMEOUT, ...).
 	DB pg.Config
@@ -52,6 +59,7 @@ func ConfigFromEnv() (Config, error) {
 		HTTPAddr:        config.String("HTTP_ADDR", DefaultHTTPAddr),
 		PublicURL:       strings.TrimSuffix(config.String("PUBLIC_URL", DefaultPublicURL), "/"),
 		ShutdownTimeout: grace,
+		RouterSecret:    []byte(config.String(kitauth.SecretEnv, "")),
 		DB:              db,
 	}, nil
 }
@@ -69,6 +77,11 @@ func (c Config) Validate() error {
 	}
 	if c.ShutdownTimeout <= 0 {
 		errs = append(errs, fmt.Errorf("SHUTDOWN_TIMEOUT %v: must be positive", c.ShutdownTimeout))
+	}
+	if len(c.RouterSecret) > 0 {
+		if _, err := kitauth.CheckSecret(string(c.RouterSecret)); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if err := c.DB.Validate(); err != nil {
 		errs = append(errs, err)

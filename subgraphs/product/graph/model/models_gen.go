@@ -7,10 +7,80 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 )
+
+// One event of the catalog bus, as `catalogEvents` delivers it.
+type CatalogEvent struct {
+	// Position on the bus: ordered and gap-free. Pass the last one you saw as `after` to resume without missing or repeating an event.
+	Cursor string `json:"cursor"`
+	// Unique event id, for deduplication.
+	ID string `json:"id"`
+	// `product.created`, `product.updated`, `product.deleted`, `product.stock-changed`, `category.created`, `category.updated` or `category.deleted`.
+	Type string `json:"type"`
+	// Id of the product or category that changed.
+	AggregateID string `json:"aggregateId"`
+	// When the change was committed (RFC 3339).
+	OccurredAt string `json:"occurredAt"`
+	// The event's payload as JSON text: the entity as the change left it (as it was, for deletions); stock changes add `delta` and `reason`.
+	Payload string `json:"payload"`
+	// For product events other than `product.deleted`: the product as the change left it. Null otherwise.
+	Product *Product `json:"product,omitempty"`
+}
 
 type CategoryByIDsInput struct {
 	ID string `json:"ID"`
+}
+
+// A new category. Validated like CreateProductInput.
+type CreateCategoryInput struct {
+	// Display name, 1 to 120 characters.
+	Name string `json:"name"`
+	// Lower-case words of letters and digits joined by single hyphens, unique among categories.
+	Slug string `json:"slug"`
+	// Plain text, at most 10,000 characters.
+	Description string `json:"description"`
+	// The parent category; null for a top-level category.
+	ParentID *string `json:"parentId,omitempty"`
+	// Absolute http or https URL of the category's image; null for a generated placeholder.
+	ImageURL *string `json:"imageUrl,omitempty"`
+}
+
+// A new product. Prices are integer minor units of USD (`1999` is 19.99 USD).
+// Every field is validated and every invalid one is reported (code INVALID,
+// `extensions.field` naming it, for example `input.slug`); nothing is written
+// unless all are valid.
+type CreateProductInput struct {
+	// Display name, 1 to 200 characters.
+	Name string `json:"name"`
+	// Lower-case words of letters and digits joined by single hyphens (`trail-shoe-2`), unique among products.
+	Slug string `json:"slug"`
+	// Plain text, at most 10,000 characters.
+	Description string `json:"description"`
+	// Selling price in minor units; 0 or more.
+	Price int `json:"price"`
+	// List price shown struck through; greater than `price`, or null when not on sale.
+	CompareAtPrice *int `json:"compareAtPrice,omitempty"`
+	// The category to list the product in.
+	CategoryID string `json:"categoryId"`
+	// At most 20 distinct tags of 1 to 100 characters.
+	Tags []string `json:"tags"`
+	// Stock keeping unit, unique among products: 1 to 64 letters, digits and `. _ - /`, starting with a letter or digit.
+	Sku string `json:"sku"`
+	// Images in display order, at most 20.
+	Images []*ImageInput `json:"images"`
+	// Opening stock, 0 or more; change it later with `adjustStock`.
+	Stock int `json:"stock"`
+}
+
+// An image of a product as an admin sets it.
+type ImageInput struct {
+	// Absolute http or https URL of the image, at most 2048 bytes.
+	URL string `json:"url"`
+	// Alternative text, at most 300 characters.
+	Alt string `json:"alt"`
+	// Show this image first; at most one image may be primary. When none is, the first one is.
+	IsPrimary bool `json:"isPrimary"`
 }
 
 // Relay pagination state of a connection. Shareable so every subgraph may return it.
@@ -27,6 +97,20 @@ type PageInfo struct {
 
 type ProductByIDsInput struct {
 	ID string `json:"ID"`
+}
+
+// One change of a product, as `productChanged` delivers it.
+type ProductChange struct {
+	// The event type: `product.created`, `product.updated`, `product.deleted` or `product.stock-changed`.
+	Type string `json:"type"`
+	// Position of the event on the catalog bus; pass it as `catalogEvents(after:)` to resume.
+	Cursor string `json:"cursor"`
+	// The product's id.
+	ProductID string `json:"productId"`
+	// The product as this change left it; null for `product.deleted`.
+	Product *Product `json:"product,omitempty"`
+	// When the change was committed.
+	OccurredAt time.Time `json:"occurredAt"`
 }
 
 // A page of products (a Relay cursor connection).
@@ -61,6 +145,62 @@ type ProductFilter struct {
 	Tags []string `json:"tags,omitempty"`
 	// True: only products in stock. False: only sold-out products (stock 0). Null: both.
 	InStock *bool `json:"inStock,omitempty"`
+}
+
+// The outcome of `adjustStock`.
+type StockAdjustment struct {
+	// The product with its new stock.
+	Product *Product `json:"product"`
+	// The change applied.
+	Delta int `json:"delta"`
+	// Why, as given.
+	Reason string `json:"reason"`
+}
+
+// A category's new fields, replacing all of them, only if it is still at `version`.
+type UpdateCategoryInput struct {
+	// The category to change.
+	ID string `json:"id"`
+	// The `Category.version` the edit is based on; a category changed since then is refused with CONFLICT.
+	Version int `json:"version"`
+	// As in CreateCategoryInput.
+	Name string `json:"name"`
+	// As in CreateCategoryInput.
+	Slug string `json:"slug"`
+	// As in CreateCategoryInput.
+	Description string `json:"description"`
+	// As in CreateCategoryInput; moving a category moves its whole subtree, never below itself.
+	ParentID *string `json:"parentId,omitempty"`
+	// As in CreateCategoryInput.
+	ImageURL *string `json:"imageUrl,omitempty"`
+}
+
+// A product's new fields. An update replaces every field listed here (send
+// what the edit form shows), and only if the product is still at `version`.
+// Stock changes through `adjustStock`.
+type UpdateProductInput struct {
+	// The product to change.
+	ID string `json:"id"`
+	// The `Product.version` the edit is based on; a product changed since then is refused with CONFLICT.
+	Version int `json:"version"`
+	// As in CreateProductInput.
+	Name string `json:"name"`
+	// As in CreateProductInput.
+	Slug string `json:"slug"`
+	// As in CreateProductInput.
+	Description string `json:"description"`
+	// As in CreateProductInput.
+	Price int `json:"price"`
+	// As in CreateProductInput; null takes the product off sale.
+	CompareAtPrice *int `json:"compareAtPrice,omitempty"`
+	// As in CreateProductInput.
+	CategoryID string `json:"categoryId"`
+	// As in CreateProductInput.
+	Tags []string `json:"tags"`
+	// As in CreateProductInput.
+	Sku string `json:"sku"`
+	// As in CreateProductInput.
+	Images []*ImageInput `json:"images"`
 }
 
 // The order of `Query.products`. Ties are broken by id, so pages never skip or repeat a product.
