@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -57,6 +58,10 @@ type Options struct {
 	// Cost weighs fields for the cost limit (@cost/@listSize); nil uses
 	// the defaults.
 	Cost *limits.CostModel
+	// Subscriptions says how to subscribe to each subgraph (by name); a
+	// subgraph not listed gets WebSocket at its routing URL, the
+	// subprotocol negotiated.
+	Subscriptions map[string]SubgraphSubscription
 	// Metrics receives request, fetch and cache metrics; nil records nothing.
 	Metrics *metrics.Metrics
 	// Log receives engine diagnostics.
@@ -74,10 +79,19 @@ type Gateway struct {
 	cache    *caches
 	hooks    *fetchHooks
 	rules    rules
+	ctx      context.Context
 	cancel   context.CancelFunc
 	// inflight counts executions running on this gateway, so a reload can
 	// retire it only after they finish.
 	inflight atomic.Int64
+
+	// subMu guards the subscription count: Retire keeps the gateway open
+	// while subscriptions run on it, and once closing is set no new one
+	// starts here (idle is closed when the last one ends).
+	subMu   sync.Mutex
+	subs    int
+	closing bool
+	idle    chan struct{}
 }
 
 // New builds the executor. It fails when the supergraph's API schema does
@@ -134,7 +148,11 @@ func New(opts Options) (*Gateway, error) {
 		if err != nil {
 			return fail(fmt.Errorf("gateway: %w", err))
 		}
-		ds, err := dataSource(factory, g, url)
+		sub, err := subscriptionConfiguration(opts.Subscriptions[g.Name], url)
+		if err != nil {
+			return fail(fmt.Errorf("gateway: subgraph %q: %w", g.Name, err))
+		}
+		ds, err := dataSource(factory, g, url, sub)
 		if err != nil {
 			return fail(fmt.Errorf("gateway: subgraph %q: %w", g.Name, err))
 		}
@@ -183,16 +201,18 @@ func New(opts Options) (*Gateway, error) {
 		sg:       opts.Supergraph,
 		planCfg:  cfg,
 		resolver: resolver,
+		ctx:      ctx,
 		cancel:   cancel,
 		cache:    newCaches(opts.PlanCacheSize, opts.Metrics),
 		hooks:    &fetchHooks{m: opts.Metrics},
 		rules:    newRules(opts.Supergraph.Authorization),
 	}
+	resolver.SetAsyncErrorWriter(asyncErrors{g: gw})
 	return gw, nil
 }
 
 // dataSource configures one subgraph as a federated GraphQL data source.
-func dataSource(factory *graphql_datasource.Factory[graphql_datasource.Configuration], g *supergraph.Graph, url string) (plan.DataSource, error) {
+func dataSource(factory *graphql_datasource.Factory[graphql_datasource.Configuration], g *supergraph.Graph, url string, sub *graphql_datasource.SubscriptionConfiguration) (plan.DataSource, error) {
 	sdl := g.SDL
 	if sdl == "" {
 		return nil, fmt.Errorf("empty schema")
@@ -203,7 +223,7 @@ func dataSource(factory *graphql_datasource.Factory[graphql_datasource.Configura
 	}
 	cfg, err := graphql_datasource.NewConfiguration(graphql_datasource.ConfigurationInput{
 		Fetch:               &graphql_datasource.FetchConfiguration{URL: url, Method: http.MethodPost},
-		Subscription:        &graphql_datasource.SubscriptionConfiguration{URL: url},
+		Subscription:        sub,
 		SchemaConfiguration: schemaCfg,
 	})
 	if err != nil {
@@ -259,20 +279,36 @@ func (g *Gateway) Supergraph() *supergraph.Supergraph { return g.sg }
 // still running on this gateway fail. Use Retire after a reload.
 func (g *Gateway) Close() { g.cancel() }
 
-// Retire waits until no execution is running on this gateway (or ctx ends)
-// and then closes it. Call it after swapping in a new gateway: requests
-// that started on this one finish on it.
+// Retire closes this gateway once nothing runs on it. Call it after
+// swapping in a new gateway: requests that started on this one finish on
+// it (or are cut off when ctx ends), and subscriptions keep streaming from
+// it for as long as their clients stay — a reload never drops them. No
+// new subscription starts here once Retire is called.
 func (g *Gateway) Retire(ctx context.Context) {
+	g.subMu.Lock()
+	g.closing = true
+	var idle chan struct{}
+	if g.subs > 0 {
+		idle = make(chan struct{})
+		g.idle = idle
+	}
+	g.subMu.Unlock()
+
 	t := time.NewTicker(10 * time.Millisecond)
 	defer t.Stop()
-	for g.inflight.Load() > 0 {
+	drained := true
+	for drained && g.inflight.Load() > 0 {
 		select {
 		case <-ctx.Done():
-			g.opts.Log.Warn("retiring gateway with requests still running", "requests", g.inflight.Load())
-			g.cancel()
-			return
+			drained = false
 		case <-t.C:
 		}
+	}
+	if idle != nil {
+		<-idle
+	}
+	if !drained && g.inflight.Load() > 0 {
+		g.opts.Log.Warn("retiring gateway with requests still running", "requests", g.inflight.Load())
 	}
 	g.cancel()
 }

@@ -45,6 +45,11 @@ type Options struct {
 	// forwarded headers) after the server filled them in. An error whose
 	// ErrorCode() is UNAUTHENTICATED is answered 401; others 500.
 	Exec func(*http.Request, *gateway.ExecOptions) error
+	// Subscriptions serves the streaming requests on Path (WebSocket
+	// upgrades and requests accepting text/event-stream, as
+	// IsSubscription tells them); nil leaves them to GraphQL over HTTP.
+	Subscriptions  http.Handler
+	IsSubscription func(*http.Request) bool
 	// Metrics serves Prometheus metrics at MetricsPath; nil turns it off.
 	Metrics     http.Handler
 	MetricsPath string
@@ -106,6 +111,10 @@ func (s *Server) Reconfigure(o Options) {
 	if o.Assets == nil {
 		o.Assets = s.opts.Assets
 	}
+	if o.Subscriptions == nil {
+		// Open subscriptions live in the handler New was given.
+		o.Subscriptions, o.IsSubscription = s.opts.Subscriptions, s.opts.IsSubscription
+	}
 	s.cur.Store(&o)
 }
 
@@ -118,12 +127,20 @@ func (s *Server) Swap(g *gateway.Gateway) *gateway.Gateway { return s.gw.Swap(g)
 
 func (s *Server) gateway() *gateway.Gateway { return s.gw.Load() }
 
+// Gateway is the gateway new requests run on (nil before the first Swap);
+// the subscription handler starts each subscription on it.
+func (s *Server) Gateway() *gateway.Gateway { return s.gw.Load() }
+
 // Handler is the whole HTTP handler with request ids, logging and recovery.
 // CORS sits inside the request-id middleware so preflights are logged and
 // carry X-Request-ID too.
 func (s *Server) Handler() http.Handler { return s.middleware(s.withCORS(s.mux)) }
 
 func (s *Server) serveEndpoint(w http.ResponseWriter, r *http.Request) {
+	if o := s.current(); o.Subscriptions != nil && o.IsSubscription != nil && o.IsSubscription(r) {
+		o.Subscriptions.ServeHTTP(w, r)
+		return
+	}
 	if o := s.current(); o.GraphiQL != nil && o.WantsHTML != nil && r.Method == http.MethodGet && o.WantsHTML(r) {
 		o.GraphiQL.ServeHTTP(w, r)
 		return
@@ -147,6 +164,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	if sh, ok := s.opts.Subscriptions.(interface{ Shutdown() }); ok {
+		// Hijacked WebSockets are not drained by http.Server.Shutdown.
+		srv.RegisterOnShutdown(sh.Shutdown)
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -195,6 +216,10 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 	w.bytes += n
 	return n, err
 }
+
+// Unwrap lets http.ResponseController and WebSocket upgrades reach the
+// connection (hijacking, write deadlines).
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 func (w *statusWriter) Flush() {
 	if f, ok := w.ResponseWriter.(http.Flusher); ok {

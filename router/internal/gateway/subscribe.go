@@ -1,0 +1,243 @@
+package gateway
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/wundergraph/astjson"
+	"github.com/wundergraph/graphql-go-tools/execution/graphql"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/datasource/graphql_datasource"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/plan"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/resolve"
+)
+
+// SubscriptionWriter receives the results of one subscription. The
+// gateway calls it from one goroutine at a time per subscription.
+type SubscriptionWriter interface {
+	// Next receives one complete GraphQL response ({"data":...,"errors":...}).
+	// The slice is reused after Next returns, so keep a copy. An error ends
+	// the subscription (the client is gone or too slow).
+	Next(payload []byte) error
+	// Complete says the subgraph finished the subscription.
+	Complete()
+	// Error says the subgraph ended the subscription with errors; payload
+	// is {"errors":[...]}.
+	Error(payload []byte)
+}
+
+// ErrGatewayClosed is returned by Subscribe when the gateway was retired or
+// closed before the subscription could start: the caller retries on the
+// current gateway.
+var ErrGatewayClosed = errors.New("gateway: closed")
+
+// SubgraphSubscription says how the router subscribes to one subgraph.
+type SubgraphSubscription struct {
+	// URL receives subscriptions; empty means the subgraph's routing URL.
+	URL string
+	// Protocol is "ws" (the default) or "sse".
+	Protocol string
+	// WSSubprotocol is "graphql-transport-ws", "graphql-ws" or empty to
+	// negotiate (graphql-transport-ws preferred).
+	WSSubprotocol string
+	// SSEMethod is "POST" (the default: gqlgen's SSE transport takes only
+	// POST) or "GET".
+	SSEMethod string
+}
+
+// subscriptionConfiguration turns one subgraph's subscription settings into
+// the data source's, refusing values it does not know.
+func subscriptionConfiguration(s SubgraphSubscription, routingURL string) (*graphql_datasource.SubscriptionConfiguration, error) {
+	out := &graphql_datasource.SubscriptionConfiguration{URL: routingURL}
+	if s.URL != "" {
+		out.URL = s.URL
+	}
+	switch strings.ToLower(s.Protocol) {
+	case "", "ws":
+		switch s.WSSubprotocol {
+		case "", "graphql-transport-ws", "graphql-ws":
+			out.WsSubProtocol = s.WSSubprotocol
+		default:
+			return nil, errors.New(`subscription.ws_subprotocol must be "graphql-transport-ws" or "graphql-ws"`)
+		}
+	case "sse":
+		out.UseSSE = true
+		switch strings.ToUpper(s.SSEMethod) {
+		case "", http.MethodPost:
+			out.SSEMethodPost = true
+		case http.MethodGet:
+		default:
+			return nil, errors.New(`subscription.sse_method must be "POST" or "GET"`)
+		}
+	default:
+		return nil, errors.New(`subscription.protocol must be "ws" or "sse"`)
+	}
+	return out, nil
+}
+
+// Subscribe runs one operation for a streaming client and blocks until it
+// ends: the client's ctx ends, the subgraph completes it, or w refuses a
+// result. A subscription streams results to w.Next; any other operation
+// runs once (one Next, then Complete) as graphql-transport-ws allows.
+// Refusals before anything runs come back as *RequestError, exactly as
+// ExecuteWith returns them; ErrGatewayClosed asks the caller to retry on
+// the current gateway.
+//
+// A running subscription keeps this gateway (and its resolver) alive
+// through a reload: Retire waits for it.
+func (g *Gateway) Subscribe(ctx context.Context, req *graphql.Request, o ExecOptions, w SubscriptionWriter) error {
+	if !g.subscribeStart() {
+		return ErrGatewayClosed
+	}
+	defer g.subscribeEnd()
+
+	p := g.prepare(req.Query, req.OperationName, req.Variables)
+	if p.err != nil {
+		return p.err
+	}
+	if p.opType != graphql.OperationTypeSubscription {
+		o.AllowMutation = true
+		var buf bytes.Buffer
+		if err := g.ExecuteWith(ctx, req, &buf, o); err != nil {
+			return err
+		}
+		if err := w.Next(buf.Bytes()); err != nil {
+			return nil
+		}
+		w.Complete()
+		return nil
+	}
+	sp, ok := p.plan.(*plan.SubscriptionResponsePlan)
+	if !ok {
+		return errors.New("gateway: the planner produced no subscription plan")
+	}
+	m := g.opts.Metrics
+	outcome := "ok"
+	if m != nil {
+		defer func() { m.Requests.WithLabelValues("subscription", outcome).Inc() }()
+	}
+
+	rctx := resolve.NewContext(ctx)
+	if len(p.variables) > 0 {
+		vars, err := astjson.ParseBytes(p.variables)
+		if err != nil {
+			outcome = "request_error"
+			return &RequestError{Err: err, Code: "BAD_USER_INPUT"}
+		}
+		rctx.Variables = vars
+	}
+	rctx.RemapVariables = p.remap
+	rctx.Request.ID = p.id
+	rctx.VariablesHash = p.varsHash
+	rctx.Request.Header = o.Header
+	// The headers builder's hash is part of the trigger id: clients whose
+	// principal and forwarded headers match share one upstream subscription,
+	// and never anyone else's.
+	if o.Principal != nil || len(o.ForwardHeaders) > 0 {
+		rctx.SubgraphHeadersBuilder = newHeaders(o.Principal, o.ForwardHeaders)
+	}
+	rctx.SetEngineLoaderHooks(g.hooks)
+	if len(g.rules) > 0 {
+		rctx.SetAuthorizer(&authorizer{rules: g.rules, who: o.Principal})
+	}
+	sw := &subscriptionSink{w: w}
+	if err := g.resolver.ResolveGraphQLSubscription(rctx, sp.Response, sw); err != nil {
+		if g.ctx.Err() != nil {
+			// The gateway was closed under the subscription (shutdown, or a
+			// reload whose retirement gave up): the client resubscribes.
+			outcome = "closed"
+			return ErrGatewayClosed
+		}
+		outcome = "error"
+		return err
+	}
+	return nil
+}
+
+// subscribeStart counts a subscription unless the gateway is closing.
+func (g *Gateway) subscribeStart() bool {
+	g.subMu.Lock()
+	defer g.subMu.Unlock()
+	if g.closing {
+		return false
+	}
+	g.subs++
+	return true
+}
+
+// subscribeEnd uncounts a subscription and lets a waiting Retire finish
+// when it was the last.
+func (g *Gateway) subscribeEnd() {
+	g.subMu.Lock()
+	defer g.subMu.Unlock()
+	g.subs--
+	if g.subs == 0 && g.idle != nil {
+		close(g.idle)
+		g.idle = nil
+	}
+}
+
+// Subscriptions is the number of subscriptions running on this gateway.
+func (g *Gateway) Subscriptions() int {
+	g.subMu.Lock()
+	defer g.subMu.Unlock()
+	return g.subs
+}
+
+// subscriptionSink adapts the resolver's writer protocol (Write pieces,
+// then Flush) to a SubscriptionWriter. The resolver serialises calls per
+// subscription.
+type subscriptionSink struct {
+	w   SubscriptionWriter
+	buf bytes.Buffer
+}
+
+func (s *subscriptionSink) Write(p []byte) (int, error) { return s.buf.Write(p) }
+
+func (s *subscriptionSink) Flush() error {
+	if s.buf.Len() == 0 {
+		return nil
+	}
+	err := s.w.Next(s.buf.Bytes())
+	s.buf.Reset()
+	if s.buf.Cap() > 64<<10 {
+		// One big event must not pin its buffer for the subscription's life.
+		s.buf = bytes.Buffer{}
+	}
+	return err
+}
+
+func (s *subscriptionSink) Complete() { s.buf.Reset(); s.w.Complete() }
+
+func (s *subscriptionSink) Error(data []byte) { s.buf.Reset(); s.w.Error(data) }
+
+// Heartbeat is never asked for (SendHeartbeat is off): the front end keeps
+// connections alive itself, once per connection rather than per subscription.
+func (s *subscriptionSink) Heartbeat() error { return nil }
+
+// asyncErrors formats errors the resolver raises outside a response (an
+// upstream subscription that could not start, an event it could not
+// resolve) as a GraphQL error result for the subscription. Details go to
+// the log; the client sees a stable code.
+type asyncErrors struct {
+	g *Gateway
+}
+
+func (a asyncErrors) WriteError(ctx *resolve.Context, err error, _ *resolve.GraphQLResponse, w io.Writer) {
+	msg := "the subscription failed in a subgraph"
+	if !a.g.opts.MaskSubgraphErrors && err != nil {
+		msg += ": " + err.Error()
+	}
+	a.g.opts.Log.Warn("subscription error", "err", err)
+	body, _ := json.Marshal(map[string]any{"errors": []map[string]any{{
+		"message": msg, "extensions": map[string]string{"code": "SUBSCRIPTION_FAILED"},
+	}}})
+	_, _ = w.Write(body)
+	if f, ok := w.(interface{ Flush() error }); ok {
+		_ = f.Flush()
+	}
+}

@@ -1,0 +1,123 @@
+package subscriptions
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"slices"
+
+	"github.com/wundergraph/graphql-go-tools/execution/graphql"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/graphqlerrors"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/operationreport"
+
+	"github.com/nexus-commerce/nexus/router/internal/gateway"
+)
+
+// errNotReady is returned when the router has no gateway yet.
+var errNotReady = &gateway.RequestError{Err: errors.New("the router has no supergraph loaded yet"), Code: "NOT_READY"}
+
+// request is the GraphQL request of a subscribe message or SSE request.
+type request struct {
+	Query         string          `json:"query"`
+	OperationName string          `json:"operationName"`
+	Variables     json.RawMessage `json:"variables"`
+	Extensions    json.RawMessage `json:"extensions"`
+}
+
+// graphQL converts the request for the gateway. Variables default to {}
+// so the engine still checks that required ones were provided.
+func (r *request) graphQL() *graphql.Request {
+	vars := r.Variables
+	if len(vars) == 0 || string(vars) == "null" {
+		vars = json.RawMessage("{}")
+	}
+	return &graphql.Request{Query: r.Query, OperationName: r.OperationName, Variables: vars}
+}
+
+// tracker remembers whether an operation delivered anything, so a retry
+// after a reload race never repeats results.
+type tracker struct {
+	gateway.SubscriptionWriter
+	delivered bool
+}
+
+func (t *tracker) Next(p []byte) error {
+	t.delivered = true
+	return t.SubscriptionWriter.Next(p)
+}
+
+// run executes one operation on the current gateway until it ends. When
+// the gateway closed before anything was delivered (a reload raced the
+// start), it starts again on the new one.
+func (h *Handler) run(ctx context.Context, req *graphql.Request, exec gateway.ExecOptions, w gateway.SubscriptionWriter) error {
+	t := &tracker{SubscriptionWriter: w}
+	for {
+		gw := h.opts.Gateway()
+		if gw == nil {
+			return errNotReady
+		}
+		err := gw.Subscribe(ctx, req, exec, t)
+		if !errors.Is(err, gateway.ErrGatewayClosed) || t.delivered || ctx.Err() != nil || h.opts.Gateway() == gw {
+			return err
+		}
+	}
+}
+
+// errorList renders an operation's refusal as a GraphQL errors array;
+// errors that are not refusals are logged and shown as internal.
+func (h *Handler) errorList(err error) []byte {
+	var re *gateway.RequestError
+	if !errors.As(err, &re) {
+		if errors.Is(err, gateway.ErrGatewayClosed) {
+			return codedError("the router is shutting down; subscribe again", "SHUTTING_DOWN")
+		}
+		h.opts.Log.Error("subscription", "err", err)
+		return codedError("internal error", "INTERNAL_SERVER_ERROR")
+	}
+	var out graphqlerrors.Errors
+	if !errors.As(re.Err, &out) {
+		out = graphqlerrors.RequestErrorsFromError(re.Err)
+	}
+	reqErrs, ok := out.(graphqlerrors.RequestErrors)
+	if !ok {
+		return codedError(re.Err.Error(), re.Code)
+	}
+	for i := range reqErrs {
+		if re.Code != "" && reqErrs[i].Extensions == nil {
+			reqErrs[i].Extensions = &graphqlerrors.Extensions{Code: re.Code}
+		}
+		reqErrs[i].Locations = slices.DeleteFunc(reqErrs[i].Locations, func(l operationreport.Location) bool { return l.Line == 0 })
+	}
+	b, jerr := json.Marshal(reqErrs)
+	if jerr != nil {
+		return codedError(re.Err.Error(), re.Code)
+	}
+	return b
+}
+
+// codedError is a one-error GraphQL errors array.
+func codedError(msg, code string) []byte {
+	b, _ := json.Marshal([]map[string]any{{"message": msg, "extensions": map[string]string{"code": code}}})
+	return b
+}
+
+// frame builds {"id":id,"type":typ,"payload":payload} without re-encoding
+// the payload (already JSON); id and payload may be empty.
+func frame(id, typ string, payload []byte) []byte {
+	b := make([]byte, 0, len(payload)+len(id)+len(typ)+32)
+	b = append(b, '{')
+	if id != "" {
+		qid, _ := json.Marshal(id)
+		b = append(b, `"id":`...)
+		b = append(b, qid...)
+		b = append(b, ',')
+	}
+	b = append(b, `"type":"`...)
+	b = append(b, typ...)
+	b = append(b, '"')
+	if len(payload) > 0 {
+		b = append(b, `,"payload":`...)
+		b = append(b, payload...)
+	}
+	return append(b, '}')
+}

@@ -1,0 +1,159 @@
+package subscriptions
+
+import (
+	"errors"
+	"sync"
+)
+
+// errSlowConsumer is returned by push when a client's buffer is full.
+var errSlowConsumer = errors.New("slow consumer: buffer full")
+
+// errClosed is returned by push after the outbox was closed.
+var errClosed = errors.New("connection closed")
+
+// outbox is a client's bounded send buffer. Producers (the resolver, the
+// read loop, keep-alive timers) never block on a slow network: push either
+// queues the message or, when the bound is reached, gives up on the client
+// (overflow runs once and the outbox closes). The messages are written by
+// a goroutine that exists only while there is something to write, so an
+// idle connection costs no goroutine and no buffer.
+type outbox struct {
+	maxMsgs, maxBytes int
+	write             func([]byte) error
+	overflow          func()
+	failed            func(error)
+
+	mu      sync.Mutex
+	msgs    [][]byte
+	head    int
+	bytes   int
+	writing bool
+	closed  bool
+	// idle is closed when the writer goroutine stops (see wait).
+	idle chan struct{}
+	// peakMsgs and peakBytes are the most the outbox ever held.
+	peakMsgs, peakBytes int
+}
+
+// newOutbox makes an outbox that sends with write; overflow is called once
+// when a push finds the buffer full, failed once when write fails.
+func newOutbox(maxMsgs, maxBytes int, write func([]byte) error, overflow func(), failed func(error)) *outbox {
+	return &outbox{maxMsgs: maxMsgs, maxBytes: maxBytes, write: write, overflow: overflow, failed: failed}
+}
+
+// push queues msg (which the outbox now owns).
+func (o *outbox) push(msg []byte) error {
+	o.mu.Lock()
+	if o.closed {
+		o.mu.Unlock()
+		return errClosed
+	}
+	n := len(o.msgs) - o.head
+	if n >= o.maxMsgs || (n > 0 && o.bytes+len(msg) > o.maxBytes) {
+		o.closed = true
+		o.release()
+		o.mu.Unlock()
+		o.overflow()
+		return errSlowConsumer
+	}
+	if o.head > 0 && o.head >= len(o.msgs)/2 {
+		// Reuse the written prefix so a queue that never quite empties
+		// does not grow its array.
+		k := copy(o.msgs, o.msgs[o.head:])
+		clear(o.msgs[k:])
+		o.msgs = o.msgs[:k]
+		o.head = 0
+	}
+	o.msgs = append(o.msgs, msg)
+	o.bytes += len(msg)
+	if n+1 > o.peakMsgs {
+		o.peakMsgs = n + 1
+	}
+	if o.bytes > o.peakBytes {
+		o.peakBytes = o.bytes
+	}
+	start := !o.writing
+	o.writing = true
+	o.mu.Unlock()
+	if start {
+		go o.drain()
+	}
+	return nil
+}
+
+// drain writes queued messages in order until the queue is empty.
+func (o *outbox) drain() {
+	for {
+		o.mu.Lock()
+		if o.closed || o.head == len(o.msgs) {
+			o.stopLocked()
+			o.mu.Unlock()
+			return
+		}
+		msg := o.msgs[o.head]
+		o.msgs[o.head] = nil
+		o.head++
+		o.bytes -= len(msg)
+		o.mu.Unlock()
+		if err := o.write(msg); err != nil {
+			o.mu.Lock()
+			already := o.closed
+			o.closed = true
+			o.stopLocked()
+			o.mu.Unlock()
+			if !already {
+				o.failed(err)
+			}
+			return
+		}
+	}
+}
+
+// stopLocked marks the writer goroutine gone; o.mu must be held.
+func (o *outbox) stopLocked() {
+	o.writing = false
+	o.release()
+	if o.idle != nil {
+		close(o.idle)
+		o.idle = nil
+	}
+}
+
+// wait returns a channel that is closed once nothing is being written:
+// after it, the caller may write to the connection itself.
+func (o *outbox) wait() <-chan struct{} {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if !o.writing {
+		ch := make(chan struct{})
+		close(ch)
+		return ch
+	}
+	if o.idle == nil {
+		o.idle = make(chan struct{})
+	}
+	return o.idle
+}
+
+// release drops the queue's memory once it is empty or abandoned; o.mu
+// must be held.
+func (o *outbox) release() {
+	if o.closed || o.head == len(o.msgs) {
+		o.msgs, o.head, o.bytes = nil, 0, 0
+	}
+}
+
+// close stops the outbox: queued messages are dropped, pushes fail.
+func (o *outbox) close() {
+	o.mu.Lock()
+	o.closed = true
+	o.release()
+	o.mu.Unlock()
+}
+
+// peak reports the most messages and bytes the outbox ever held.
+func (o *outbox) peak() (msgs, bytes int) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.peakMsgs, o.peakBytes
+}

@@ -1,0 +1,404 @@
+package subscriptions
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"github.com/nexus-commerce/nexus/router/internal/gateway"
+)
+
+// Subprotocols the router speaks, preferred first.
+const (
+	protoTransportWS = "graphql-transport-ws"
+	protoGraphQLWS   = "graphql-ws" // subscriptions-transport-ws (legacy)
+)
+
+// Close codes of graphql-transport-ws (PROTOCOL.md of graphql-ws).
+const (
+	closeBadRequest     = 4400
+	closeUnauthorized   = 4401
+	closeForbidden      = 4403
+	closeBadSubprotocol = 4406
+	closeInitTimeout    = 4408
+	closeDuplicateID    = 4409
+	closeTooManyInits   = 4429
+	closeInternal       = 4500
+)
+
+// wsConn is one WebSocket client. The handler's goroutine reads; each
+// operation runs on its own goroutine (blocked in the resolver); writes go
+// through the bounded outbox.
+type wsConn struct {
+	h      *Handler
+	c      *websocket.Conn
+	r      *http.Request
+	legacy bool
+	ctx    context.Context
+	cancel context.CancelFunc
+	out    *outbox
+
+	mu      sync.Mutex
+	inited  bool
+	acked   bool
+	closing bool
+	exec    gateway.ExecOptions
+	ops     map[string]*wsOperation
+	ka      *time.Timer
+}
+
+// wsOperation is one running subscribe (start) of a connection.
+type wsOperation struct {
+	id     string
+	cancel context.CancelFunc
+	// stopped is set when the client completed the operation: nothing more
+	// may be sent for it.
+	stopped atomic.Bool
+}
+
+func (h *Handler) serveWebSocket(w http.ResponseWriter, r *http.Request) {
+	c, err := websocket.Accept(w, r, &websocket.AcceptOptions{
+		Subprotocols:   []string{protoTransportWS, protoGraphQLWS},
+		OriginPatterns: h.opts.OriginPatterns,
+	})
+	if err != nil {
+		return // Accept answered the request
+	}
+	var legacy bool
+	switch c.Subprotocol() {
+	case protoTransportWS:
+	case protoGraphQLWS:
+		legacy = true
+	default:
+		_ = c.Close(closeBadSubprotocol, "Subprotocol not acceptable")
+		return
+	}
+	c.SetReadLimit(h.opts.MaxMessageBytes)
+	ctx, cancel := context.WithCancel(h.ctx)
+	cn := &wsConn{h: h, c: c, r: r, legacy: legacy, ctx: ctx, cancel: cancel}
+	cn.out = newOutbox(h.opts.BufferMessages, h.opts.BufferBytes, cn.write, cn.slow, cn.failed)
+	h.connections.Add(1)
+	defer h.connections.Add(-1)
+
+	initTimer := time.AfterFunc(h.opts.InitTimeout, func() {
+		cn.mu.Lock()
+		inited := cn.inited
+		cn.mu.Unlock()
+		if !inited {
+			cn.closeWith(closeInitTimeout, "Connection initialisation timeout")
+		}
+	})
+	stopShutdown := context.AfterFunc(h.ctx, func() { cn.closeWith(websocket.StatusGoingAway, "router shutting down") })
+
+	cn.readLoop()
+
+	initTimer.Stop()
+	stopShutdown()
+	cn.mu.Lock()
+	cn.closing = true
+	if cn.ka != nil {
+		cn.ka.Stop()
+	}
+	cn.mu.Unlock()
+	cancel() // ends every operation of this connection
+	cn.out.close()
+	h.recordPeak(cn.out)
+	_ = c.CloseNow()
+}
+
+// readLoop handles client messages until the connection fails or closes.
+func (cn *wsConn) readLoop() {
+	for {
+		_, data, err := cn.c.Read(cn.ctx)
+		if err != nil {
+			return
+		}
+		var m struct {
+			ID      string          `json:"id"`
+			Type    string          `json:"type"`
+			Payload json.RawMessage `json:"payload"`
+		}
+		if err := json.Unmarshal(data, &m); err != nil || m.Type == "" {
+			cn.closeWith(closeBadRequest, "Invalid message received")
+			return
+		}
+		switch {
+		case m.Type == "connection_init":
+			cn.init(m.Payload)
+		case m.Type == "subscribe" && !cn.legacy, m.Type == "start" && cn.legacy:
+			cn.start(m.ID, m.Payload)
+		case m.Type == "complete" && !cn.legacy, m.Type == "stop" && cn.legacy:
+			cn.stop(m.ID)
+		case m.Type == "ping" && !cn.legacy:
+			cn.send(frame("", "pong", nil))
+		case m.Type == "pong" && !cn.legacy:
+		case m.Type == "connection_terminate" && cn.legacy:
+			cn.closeWith(websocket.StatusNormalClosure, "")
+			return
+		default:
+			cn.closeWith(closeBadRequest, "Invalid message type "+truncate(m.Type, 40))
+			return
+		}
+	}
+}
+
+// init authenticates the connection: an Authorization in the
+// connection_init payload (top level or under "headers") replaces the
+// upgrade request's.
+func (cn *wsConn) init(payload json.RawMessage) {
+	cn.mu.Lock()
+	if cn.inited {
+		cn.mu.Unlock()
+		cn.closeWith(closeTooManyInits, "Too many initialisation requests")
+		return
+	}
+	cn.inited = true
+	cn.mu.Unlock()
+
+	req := cn.r
+	if auth := authorization(payload); auth != "" {
+		req = cn.r.Clone(cn.ctx)
+		req.Header.Set("Authorization", auth)
+	}
+	exec, err := cn.h.execOptions(req)
+	if err != nil {
+		var coded interface{ ErrorCode() string }
+		if errors.As(err, &coded) && coded.ErrorCode() == "UNAUTHENTICATED" {
+			if cn.legacy {
+				msg, _ := json.Marshal(map[string]any{"message": err.Error(), "extensions": map[string]string{"code": "UNAUTHENTICATED"}})
+				cn.send(frame("", "connection_error", msg))
+			}
+			cn.closeWith(closeForbidden, "Forbidden: "+err.Error())
+			return
+		}
+		cn.h.opts.Log.Error("subscription connection setup", "err", err)
+		cn.closeWith(closeInternal, "Internal server error")
+		return
+	}
+	cn.mu.Lock()
+	cn.exec = exec
+	cn.acked = true
+	cn.mu.Unlock()
+	cn.send(frame("", "connection_ack", nil))
+	cn.keepAlive()
+}
+
+// keepAlive sends one keep-alive message and schedules the next.
+// One timer per connection (no goroutine) keeps idle connections cheap.
+func (cn *wsConn) keepAlive() {
+	cn.mu.Lock()
+	if cn.closing {
+		cn.mu.Unlock()
+		return
+	}
+	first := cn.ka == nil
+	if first {
+		cn.ka = time.AfterFunc(cn.h.opts.KeepAlive, cn.keepAlive)
+	} else {
+		cn.ka.Reset(cn.h.opts.KeepAlive)
+	}
+	cn.mu.Unlock()
+	switch {
+	case cn.legacy:
+		cn.send(frame("", "ka", nil))
+	case !first: // graphql-transport-ws pings only after an interval
+		cn.send(frame("", "ping", nil))
+	}
+}
+
+// start runs a subscribe (graphql-transport-ws) or start (graphql-ws).
+func (cn *wsConn) start(id string, payload json.RawMessage) {
+	if id == "" {
+		cn.closeWith(closeBadRequest, "Invalid message: id is required")
+		return
+	}
+	var req request
+	if err := json.Unmarshal(payload, &req); err != nil || strings.TrimSpace(req.Query) == "" {
+		cn.closeWith(closeBadRequest, "Invalid message: payload.query is required")
+		return
+	}
+	cn.mu.Lock()
+	if !cn.acked {
+		cn.mu.Unlock()
+		cn.closeWith(closeUnauthorized, "Unauthorized")
+		return
+	}
+	if _, dup := cn.ops[id]; dup {
+		cn.mu.Unlock()
+		cn.closeWith(closeDuplicateID, "Subscriber for "+truncate(id, 64)+" already exists")
+		return
+	}
+	if len(cn.ops) >= cn.h.opts.MaxPerConnection {
+		cn.mu.Unlock()
+		cn.send(frame(id, "error", codedError("too many subscriptions on this connection", "SUBSCRIPTION_LIMIT")))
+		return
+	}
+	ctx, cancel := context.WithCancel(cn.ctx)
+	op := &wsOperation{id: id, cancel: cancel}
+	if cn.ops == nil {
+		cn.ops = map[string]*wsOperation{}
+	}
+	cn.ops[id] = op
+	exec := cn.exec
+	cn.mu.Unlock()
+
+	cn.h.subscriptions.Add(1)
+	go cn.run(ctx, op, &req, exec)
+}
+
+// run executes one operation and ends it towards the client: complete,
+// or error when it was refused. Nothing is sent once the client stopped it.
+func (cn *wsConn) run(ctx context.Context, op *wsOperation, req *request, exec gateway.ExecOptions) {
+	defer cn.h.subscriptions.Add(-1)
+	defer op.cancel()
+	err := cn.h.run(ctx, req.graphQL(), exec, &wsSink{cn: cn, op: op})
+	cn.mu.Lock()
+	current := cn.ops[op.id] == op
+	if current {
+		delete(cn.ops, op.id)
+	}
+	cn.mu.Unlock()
+	if !current || op.stopped.Load() || cn.ctx.Err() != nil {
+		return
+	}
+	if err != nil {
+		cn.send(frame(op.id, "error", cn.h.errorList(err)))
+		return
+	}
+	cn.send(frame(op.id, "complete", nil))
+}
+
+// stop ends an operation the client completed.
+func (cn *wsConn) stop(id string) {
+	cn.mu.Lock()
+	op := cn.ops[id]
+	delete(cn.ops, id)
+	cn.mu.Unlock()
+	if op != nil {
+		op.stopped.Store(true)
+		op.cancel()
+	}
+}
+
+// wsSink turns an operation's results into next (data) messages.
+type wsSink struct {
+	cn *wsConn
+	op *wsOperation
+}
+
+func (s *wsSink) Next(payload []byte) error {
+	if s.op.stopped.Load() {
+		return errClosed
+	}
+	typ := "next"
+	if s.cn.legacy {
+		typ = "data"
+	}
+	return s.cn.out.push(frame(s.op.id, typ, payload))
+}
+
+// Complete needs nothing here: run sends complete when Subscribe returns.
+func (s *wsSink) Complete() {}
+
+// Error delivers the subgraph's final errors as a result; run then
+// completes the operation.
+func (s *wsSink) Error(payload []byte) { _ = s.Next(payload) }
+
+// send queues a message; a full buffer disconnects the client.
+func (cn *wsConn) send(msg []byte) { _ = cn.out.push(msg) }
+
+// write sends one message, bounded by the write timeout.
+func (cn *wsConn) write(msg []byte) error {
+	ctx, cancel := context.WithTimeout(cn.ctx, cn.h.opts.WriteTimeout)
+	defer cancel()
+	return cn.c.Write(ctx, websocket.MessageText, msg)
+}
+
+// slow disconnects a client whose buffer filled up.
+func (cn *wsConn) slow() {
+	cn.h.slow.Add(1)
+	cn.h.opts.Log.Warn("subscription client too slow; disconnecting", "remote", cn.r.RemoteAddr)
+	cn.shut(CloseSlowConsumer, "slow consumer: buffer full", false)
+}
+
+// failed gives up on a client whose connection broke.
+func (cn *wsConn) failed(error) {
+	cn.cancel()
+	_ = cn.c.CloseNow()
+}
+
+// closeWith closes the connection with a close code, once, after the
+// messages already queued are written. The close handshake runs on its own
+// goroutine.
+func (cn *wsConn) closeWith(code websocket.StatusCode, reason string) {
+	cn.shut(code, reason, true)
+}
+
+// shut closes the connection once; flush lets queued messages go first
+// (not for a slow client, whose queue is the problem).
+func (cn *wsConn) shut(code websocket.StatusCode, reason string, flush bool) {
+	cn.mu.Lock()
+	if cn.closing {
+		cn.mu.Unlock()
+		return
+	}
+	cn.closing = true
+	if cn.ka != nil {
+		cn.ka.Stop()
+	}
+	cn.mu.Unlock()
+	var drained <-chan struct{}
+	if flush {
+		drained = cn.out.wait()
+	}
+	go func() {
+		if drained != nil {
+			<-drained
+		}
+		cn.out.close()
+		_ = cn.c.Close(code, truncate(reason, 120))
+	}()
+}
+
+// authorization finds an Authorization value in a connection_init payload:
+// {"Authorization": "..."} in any letter case, or {"headers": {...}}.
+func authorization(payload json.RawMessage) string {
+	var p map[string]json.RawMessage
+	if json.Unmarshal(payload, &p) != nil {
+		return ""
+	}
+	find := func(m map[string]json.RawMessage) string {
+		for k, v := range m {
+			if strings.EqualFold(k, "authorization") {
+				var s string
+				if json.Unmarshal(v, &s) == nil {
+					return s
+				}
+			}
+		}
+		return ""
+	}
+	if s := find(p); s != "" {
+		return s
+	}
+	var hdr map[string]json.RawMessage
+	if json.Unmarshal(p["headers"], &hdr) == nil {
+		return find(hdr)
+	}
+	return ""
+}
+
+// truncate shortens s to at most n bytes (close reasons are limited to 123).
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n]
+}
