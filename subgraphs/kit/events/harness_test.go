@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/nexus-commerce/nexus/subgraphs/kit/pgtest"
 )
@@ -34,7 +35,7 @@ func testDB(t *testing.T) (*sqlx.DB, string) {
 // createSchema creates schema with the event tables from SchemaSQL.
 func createSchema(t testing.TB, db *sqlx.DB, schema string) {
 	t.Helper()
-	if _, err := db.Exec(`CREATE SCHEMA ` + schema + `; ` + SchemaSQL(schema)); err != nil {
+	if _, err := db.Exec(`CREATE SCHEMA ` + pq.QuoteIdentifier(schema) + `; ` + SchemaSQL(schema)); err != nil {
 		t.Fatalf("create schema %s: %v", schema, err)
 	}
 }
