@@ -1,0 +1,435 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/coder/websocket"
+	"github.com/coder/websocket/wsjson"
+	"github.com/jmoiron/sqlx"
+
+	kitauth "github.com/nexus-commerce/nexus/subgraphs/kit/auth"
+	"github.com/nexus-commerce/nexus/subgraphs/kit/pgtest"
+)
+
+const testSecret = "0123456789abcdef0123456789abcdef"
+
+// served is one running `product serve` (the binary's own code path) on an
+// ephemeral port, with the PostgreSQL bus and the relay it starts.
+type served struct {
+	base string
+	db   *sqlx.DB
+	// stop cancels serve and fails the test unless it exits cleanly; it is
+	// also run at cleanup, and only the first call does anything.
+	stop func()
+}
+
+func startServe(t *testing.T) *served {
+	t.Helper()
+	dsn := pgtest.URL(t)
+	t.Setenv("DATABASE_URL", dsn)
+	t.Setenv("HTTP_ADDR", "127.0.0.1:0")
+	t.Setenv("LOG_LEVEL", "warn")
+	t.Setenv("NEXUS_BUS", "postgres")
+	t.Setenv(kitauth.SecretEnv, testSecret)
+	ctx, cancel := context.WithCancel(context.Background())
+	addrc := make(chan net.Addr, 1)
+	done := make(chan int, 1)
+	var logs bytes.Buffer
+	go func() {
+		done <- run(ctx, nil, io.Discard, &logs, hooks{listening: func(a net.Addr) { addrc <- a }})
+	}()
+	var base string
+	select {
+	case a := <-addrc:
+		base = "http://" + a.String()
+	case code := <-done:
+		t.Fatalf("serve exited with %d before listening:\n%s", code, logs.String())
+	}
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			if code := <-done; code != exitOK {
+				t.Errorf("serve exited with %d, want a clean shutdown\n%s", code, logs.String())
+			}
+		})
+	}
+	t.Cleanup(stop)
+	db, err := sqlx.Connect("postgres", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return &served{base: base, db: db, stop: stop}
+}
+
+type gqlResponse struct {
+	Data   json.RawMessage `json:"data"`
+	Errors []struct {
+		Message    string         `json:"message"`
+		Extensions map[string]any `json:"extensions"`
+	} `json:"errors"`
+}
+
+// mutate posts an operation with admin claims signed as the router would.
+func (s *served) mutate(t *testing.T, query string, vars map[string]any, dst any) gqlResponse {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, _ := http.NewRequest(http.MethodPost, s.base+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	claims, err := kitauth.Sign(&kitauth.Claims{Subject: "admin-1", Scopes: []string{"admin"}}, []byte(testSecret), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set(kitauth.HeaderName, claims)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out gqlResponse
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	if dst != nil {
+		if len(out.Errors) > 0 {
+			t.Fatalf("errors: %+v", out.Errors)
+		}
+		if err := json.Unmarshal(out.Data, dst); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+// catalogEvent is what the tests select of Subscription.catalogEvents.
+type catalogEvent struct {
+	Cursor      string `json:"cursor"`
+	Type        string `json:"type"`
+	AggregateID string `json:"aggregateId"`
+	Payload     string `json:"payload"`
+	Product     *struct {
+		ID       string `json:"id"`
+		Name     string `json:"name"`
+		Version  int    `json:"version"`
+		Category struct {
+			Slug string `json:"slug"`
+		} `json:"category"`
+	} `json:"product"`
+}
+
+const catalogEventsQuery = `subscription($after: String) { catalogEvents(after: $after) {
+	cursor type aggregateId payload product { id name version category { slug } } } }`
+
+// wsClient speaks graphql-transport-ws, as the router does.
+type wsClient struct {
+	t       *testing.T
+	conn    *websocket.Conn
+	pending map[string][]wsMessage // read while waiting for another subscription
+}
+
+type wsMessage struct {
+	ID      string          `json:"id,omitempty"`
+	Type    string          `json:"type"`
+	Payload json.RawMessage `json:"payload,omitempty"`
+}
+
+func dialWS(t *testing.T, base string) *wsClient {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	conn, _, err := websocket.Dial(ctx, strings.Replace(base, "http", "ws", 1)+"/graphql",
+		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.CloseNow() })
+	c := &wsClient{t: t, conn: conn, pending: map[string][]wsMessage{}}
+	c.send(wsMessage{Type: "connection_init", Payload: json.RawMessage(`{}`)})
+	if m := c.read(); m.Type != "connection_ack" {
+		t.Fatalf("after connection_init: %+v", m)
+	}
+	return c
+}
+
+func (c *wsClient) send(m wsMessage) {
+	c.t.Helper()
+	if err := wsjson.Write(context.Background(), c.conn, m); err != nil {
+		c.t.Fatal(err)
+	}
+}
+
+// read returns the next message other than a keep-alive ping. The
+// deadline only bounds a broken test; no assertion depends on timing.
+func (c *wsClient) read() wsMessage {
+	c.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	for {
+		var m wsMessage
+		if err := wsjson.Read(ctx, c.conn, &m); err != nil {
+			c.t.Fatalf("read: %v", err)
+		}
+		if m.Type != "ping" && m.Type != "pong" {
+			return m
+		}
+	}
+}
+
+func (c *wsClient) subscribe(id, query string, vars map[string]any) {
+	payload, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	c.send(wsMessage{ID: id, Type: "subscribe", Payload: payload})
+}
+
+// of returns the next message of subscription id. Messages of different
+// subscriptions interleave in any order, so others are kept for later.
+func (c *wsClient) of(id string) wsMessage {
+	c.t.Helper()
+	if q := c.pending[id]; len(q) > 0 {
+		c.pending[id] = q[1:]
+		return q[0]
+	}
+	for {
+		m := c.read()
+		if m.ID == id {
+			return m
+		}
+		c.pending[m.ID] = append(c.pending[m.ID], m)
+	}
+}
+
+// next reads the next message of subscription id, which must be data.
+func (c *wsClient) next(id string, dst any) {
+	c.t.Helper()
+	m := c.of(id)
+	if m.Type != "next" {
+		c.t.Fatalf("want next for %s, got %s %s %s", id, m.Type, m.ID, m.Payload)
+	}
+	var r gqlResponse
+	if err := json.Unmarshal(m.Payload, &r); err != nil || len(r.Errors) > 0 {
+		c.t.Fatalf("payload %s (%v)", m.Payload, err)
+	}
+	if err := json.Unmarshal(r.Data, dst); err != nil {
+		c.t.Fatal(err)
+	}
+}
+
+// sseStream is one GraphQL-over-SSE subscription (gqlgen's transport).
+type sseStream struct {
+	t    *testing.T
+	body io.ReadCloser
+	sc   *bufio.Scanner
+}
+
+func openSSE(t *testing.T, base, query string, vars map[string]any) *sseStream {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, _ := http.NewRequest(http.MethodPost, base+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "text/event-stream")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
+		t.Fatalf("SSE: status %d, type %q", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	return &sseStream{t: t, body: resp.Body, sc: bufio.NewScanner(resp.Body)}
+}
+
+// next returns the data of the next "next" event.
+func (s *sseStream) next(dst any) {
+	s.t.Helper()
+	event := ""
+	for s.sc.Scan() {
+		line := s.sc.Text()
+		switch {
+		case strings.HasPrefix(line, "event: "):
+			event = strings.TrimPrefix(line, "event: ")
+		case strings.HasPrefix(line, "data: ") && event == "next":
+			var r gqlResponse
+			if err := json.Unmarshal([]byte(strings.TrimPrefix(line, "data: ")), &r); err != nil || len(r.Errors) > 0 {
+				s.t.Fatalf("SSE data %s (%v)", line, err)
+			}
+			if err := json.Unmarshal(r.Data, dst); err != nil {
+				s.t.Fatal(err)
+			}
+			return
+		case event == "complete":
+			s.t.Fatal("SSE stream completed early")
+		}
+	}
+	s.t.Fatalf("SSE stream ended: %v", s.sc.Err())
+}
+
+// TestSubscriptionsOverWebSocketAndSSE runs the serve command (relay and
+// PostgreSQL bus included) and checks that a mutation's committed event
+// reaches a WebSocket and an SSE subscriber, with the product resolved as
+// an entity; that catalogEvents resumes exactly after a cursor; and that
+// expired and malformed cursors are refused with their codes.
+func TestSubscriptionsOverWebSocketAndSSE(t *testing.T) {
+	s := startServe(t)
+	var cat struct {
+		CreateCategory struct{ ID string } `json:"createCategory"`
+	}
+	s.mutate(t, `mutation { createCategory(input: {name: "Shoes", slug: "shoes"}) { id } }`, nil, &cat)
+
+	// A WebSocket connection with two subscriptions: productChanged (live
+	// only) first, then catalogEvents from the oldest event. Subscribe
+	// messages are handled in order, so the first catalogEvents message
+	// (category.created) proves productChanged is live too.
+	ws := dialWS(t, s.base)
+	ws.subscribe("changes", `subscription { productChanged { type cursor productId product { name stock } } }`, nil)
+	ws.subscribe("all", catalogEventsQuery, map[string]any{"after": "oldest"})
+	var first struct{ CatalogEvents catalogEvent }
+	ws.next("all", &first)
+	if e := first.CatalogEvents; e.Type != "category.created" || e.AggregateID != cat.CreateCategory.ID || e.Product != nil {
+		t.Fatalf("first event %+v", e)
+	}
+	sse := openSSE(t, s.base, catalogEventsQuery, map[string]any{"after": "oldest"})
+	var sseFirst struct{ CatalogEvents catalogEvent }
+	sse.next(&sseFirst)
+	if sseFirst.CatalogEvents != first.CatalogEvents {
+		t.Fatalf("SSE first event %+v, WebSocket %+v", sseFirst.CatalogEvents, first.CatalogEvents)
+	}
+
+	var created struct {
+		CreateProduct struct{ ID string } `json:"createProduct"`
+	}
+	s.mutate(t, `mutation($c: ID!) { createProduct(input: {name: "Trail Shoe", slug: "trail-shoe", price: 5999,
+		categoryId: $c, sku: "NX-1", stock: 3}) { id } }`, map[string]any{"c": cat.CreateCategory.ID}, &created)
+	id := created.CreateProduct.ID
+
+	var change struct {
+		ProductChanged struct {
+			Type, Cursor, ProductID string
+			Product                 struct {
+				Name  string
+				Stock int
+			}
+		}
+	}
+	ws.next("changes", &change)
+	if c := change.ProductChanged; c.Type != "product.created" || c.ProductID != id || c.Product.Name != "Trail Shoe" || c.Product.Stock != 3 {
+		t.Fatalf("productChanged %+v", c)
+	}
+	for name, recv := range map[string]func(any){"WebSocket": func(d any) { ws.next("all", d) }, "SSE": sse.next} {
+		var ev struct{ CatalogEvents catalogEvent }
+		recv(&ev)
+		e := ev.CatalogEvents
+		if e.Type != "product.created" || e.AggregateID != id || e.Product == nil || e.Product.ID != id ||
+			e.Product.Version != 1 || e.Product.Category.Slug != "shoes" || e.Cursor != change.ProductChanged.Cursor {
+			t.Fatalf("%s: catalogEvents %+v", name, e)
+		}
+		var payload struct{ SKU string }
+		if err := json.Unmarshal([]byte(e.Payload), &payload); err != nil || payload.SKU != "NX-1" {
+			t.Fatalf("%s: payload %s", name, e.Payload)
+		}
+	}
+
+	// A stock move and a delete; then a fresh subscriber resuming after the
+	// first event gets exactly the three events that followed, in order.
+	s.mutate(t, `mutation($id: ID!) { adjustStock(id: $id, delta: -2, reason: "sold at the fair") { delta } }`, map[string]any{"id": id}, &struct{}{})
+	s.mutate(t, `mutation($id: ID!) { deleteProduct(id: $id) { id } }`, map[string]any{"id": id}, &struct{}{})
+	resumed := dialWS(t, s.base)
+	resumed.subscribe("r", catalogEventsQuery, map[string]any{"after": first.CatalogEvents.Cursor})
+	var got []catalogEvent
+	for range 3 {
+		var ev struct{ CatalogEvents catalogEvent }
+		resumed.next("r", &ev)
+		got = append(got, ev.CatalogEvents)
+	}
+	if got[0].Type != "product.created" || got[1].Type != "product.stock-changed" || got[2].Type != "product.deleted" || got[2].Product != nil {
+		t.Fatalf("resumed events %+v", got)
+	}
+	if !strings.Contains(got[1].Payload, `"delta":-2`) || !strings.Contains(got[1].Payload, `"reason":"sold at the fair"`) {
+		t.Fatalf("stock-changed payload %s", got[1].Payload)
+	}
+	ws.next("changes", &change)
+	if change.ProductChanged.Type != "product.stock-changed" || change.ProductChanged.Product.Stock != 1 {
+		t.Fatalf("productChanged after adjustStock %+v", change.ProductChanged)
+	}
+
+	// Retention dropped the first two events: resuming after the first one
+	// would skip the second, so it is refused; garbage is INVALID.
+	if _, err := s.db.Exec(`DELETE FROM product.event_log WHERE seq <= 2`); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ after, code string }{
+		{first.CatalogEvents.Cursor, "CURSOR_EXPIRED"},
+		{"garbage", "INVALID"},
+	} {
+		c := dialWS(t, s.base)
+		c.subscribe("x", catalogEventsQuery, map[string]any{"after": tc.after})
+		// gqlgen reports a resolver's refusal as a "next" message carrying
+		// the error (graphql-transport-ws allows both), then completes.
+		m := c.read()
+		var r gqlResponse
+		if m.Type != "next" || json.Unmarshal(m.Payload, &r) != nil || len(r.Errors) != 1 || string(r.Data) != "null" ||
+			r.Errors[0].Extensions["code"] != tc.code || r.Errors[0].Extensions["field"] != "after" {
+			t.Fatalf("after %q: %s %s", tc.after, m.Type, m.Payload)
+		}
+		errs := r.Errors
+		if m := c.read(); m.Type != "complete" || m.ID != "x" {
+			t.Fatalf("after the error: %+v", m)
+		}
+		if tc.code == "CURSOR_EXPIRED" && !strings.Contains(errs[0].Message, "refetch") {
+			t.Fatalf("expired cursor message %q does not tell the client to refetch", errs[0].Message)
+		}
+	}
+
+	// Shutdown with a WebSocket and an SSE subscription still open: closing
+	// the bus ends the streams, so the drain finishes and serve exits 0.
+	s.stop()
+}
+
+// TestMutationsNeedAdminScope: without router-signed admin claims every
+// mutation is FORBIDDEN and writes nothing, forged claims included.
+func TestMutationsNeedAdminScope(t *testing.T) {
+	s := startServe(t)
+	forged, err := kitauth.Sign(&kitauth.Claims{Subject: "x", Scopes: []string{"admin"}}, []byte("another-secret-another-secret-!!"), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	notAdmin, err := kitauth.Sign(&kitauth.Claims{Subject: "x", Scopes: []string{"orders:read"}}, []byte(testSecret), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, header := range map[string]string{"anonymous": "", "forged": forged, "no admin scope": notAdmin} {
+		t.Run(name, func(t *testing.T) {
+			body := `{"query":"mutation { createCategory(input: {name: \"X\", slug: \"x\"}) { id } }"}`
+			req, _ := http.NewRequest(http.MethodPost, s.base+"/graphql", strings.NewReader(body))
+			req.Header.Set("Content-Type", "application/json")
+			if header != "" {
+				req.Header.Set(kitauth.HeaderName, header)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			var out gqlResponse
+			if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+				t.Fatal(err)
+			}
+			if len(out.Errors) != 1 || out.Errors[0].Extensions["code"] != "FORBIDDEN" {
+				t.Fatalf("response %+v", out)
+			}
+			var n int
+			if err := s.db.Get(&n, `SELECT (SELECT count(*) FROM product.categories) + (SELECT count(*) FROM product.outbox) + (SELECT count(*) FROM product.event_log)`); err != nil || n != 0 {
+				t.Fatalf("%d rows written (%v)", n, err)
+			}
+		})
+	}
+}
