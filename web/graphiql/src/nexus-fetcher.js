@@ -20,12 +20,19 @@
   }
 
   // operationType is the type of the operation GraphiQL runs: the one
-  // named, or the only one; null when the document does not say (GraphiQL
-  // passes no documentAST for a document that does not parse, and the
-  // server then reports the syntax error over HTTP).
-  function operationType(documentAST, operationName) {
-    if (!documentAST) return null;
-    var ops = documentAST.definitions.filter(function (d) {
+  // named, or the only one; null when the text does not say. It parses the
+  // text sent rather than trusting GraphiQL's documentAST, which trails the
+  // editor by a debounce and would send a just-typed subscription over
+  // HTTP. Text that does not parse goes over HTTP, where the server reports
+  // the syntax error.
+  function operationType(query, operationName) {
+    var doc;
+    try {
+      doc = GraphiQL.GraphQL.parse(query);
+    } catch (e) {
+      return null;
+    }
+    var ops = doc.definitions.filter(function (d) {
       return d.kind === 'OperationDefinition';
     });
     if (operationName) {
@@ -149,7 +156,7 @@
     var http = GraphiQL.createFetcher({ url: opts.url });
     return function (params, fetcherOpts) {
       var headers = fetcherOpts && fetcherOpts.headers;
-      if (operationType(fetcherOpts && fetcherOpts.documentAST, params.operationName) === 'subscription') {
+      if (operationType(params.query, params.operationName) === 'subscription') {
         return subscribe(opts, params, headers);
       }
       return http(params, fetcherOpts);
