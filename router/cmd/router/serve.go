@@ -176,23 +176,7 @@ func buildAuth(ctx context.Context, cfg *config.Config, log *slog.Logger) (func(
 		log.Warn("claims are not forwarded to subgraphs", "reason", err.Error())
 		secret = nil
 	}
-	hook := func(r *http.Request, o *gateway.ExecOptions) error {
-		c, err := a.Authenticate(r)
-		if err != nil || c == nil {
-			return err
-		}
-		o.Principal = &gateway.Principal{Subject: c.Subject, Scopes: c.Scopes}
-		if secret != nil {
-			name, value, err := auth.ForwardHeader(c, secret, time.Now())
-			if err != nil {
-				return err
-			}
-			if value != "" {
-				o.ForwardHeaders = http.Header{name: {value}}
-			}
-		}
-		return nil
-	}
+	hook := auth.ExecHook(a, secret)
 	return hook, a.Close, nil
 }
 

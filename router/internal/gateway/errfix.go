@@ -160,6 +160,7 @@ func fixErrors(resp []byte, doc *ast.Document, opName string, failures []fetchFa
 	errs = fx.expandFailures(errs, failures)
 	fx.fillIndexes(errs)
 	errs = dropDuplicateNonNull(errs)
+	errs = dropFetchAuthDuplicates(errs)
 	for _, e := range errs {
 		fx.addLocations(e)
 	}
@@ -449,6 +450,34 @@ func wordByte(b byte) bool {
 
 // nonNullPrefix starts the error the engine adds when a non-null field is null.
 const nonNullPrefix = "Cannot return null for non-nullable field"
+
+// fetchAuthPrefix starts the engine's error for a fetch the authorizer
+// refused before it was sent (a denied mutation root field).
+const fetchAuthPrefix = "Unauthorized request to Subgraph "
+
+// dropFetchAuthDuplicates drops that path-less fetch error when the same
+// response already has the per-field authorisation error: one error per
+// denied field, at its path, is what clients can act on.
+func dropFetchAuthDuplicates(errs []*gqlError) []*gqlError {
+	perField := false
+	for _, e := range errs {
+		if e.path != nil && strings.HasPrefix(e.message, "Unauthorized to load field ") {
+			perField = true
+			break
+		}
+	}
+	if !perField {
+		return errs
+	}
+	out := errs[:0:0]
+	for _, e := range errs {
+		if e.path == nil && strings.HasPrefix(e.message, fetchAuthPrefix) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
 
 // dropDuplicateNonNull drops the engine's "Cannot return null" error for a
 // field another error already reports (see covers).

@@ -7,6 +7,8 @@ package testenv
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -22,6 +24,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/nexus-commerce/nexus/router/internal/auth"
 	"github.com/nexus-commerce/nexus/router/internal/config"
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
 	"github.com/nexus-commerce/nexus/router/internal/graphiql"
@@ -44,6 +49,38 @@ type Env struct {
 	Supergraph string
 	// Handler is the router's HTTP handler, for wrapping in other servers.
 	Handler http.Handler
+
+	// jwtSecret signs the tokens Token mints (the router's static test key).
+	jwtSecret []byte
+}
+
+// Token mints a JWT the router accepts (HS256, kid "test", issuer
+// nexus-test, 10 minutes) for subject with the given scopes, e.g.
+// env.Token(t, "alice", "admin") for the catalog's admin mutations.
+func (e *Env) Token(t testing.TB, subject string, scopes ...string) string {
+	t.Helper()
+	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{
+		"iss": testIssuer, "sub": subject, "scope": strings.Join(scopes, " "),
+		"iat": time.Now().Unix(), "exp": time.Now().Add(10 * time.Minute).Unix(),
+	})
+	tok.Header["kid"] = "test"
+	s, err := tok.SignedString(e.jwtSecret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+const testIssuer = "nexus-test"
+
+// randomSecret is a fresh 32-byte secret, hex encoded (64 characters).
+func randomSecret(t testing.TB) string {
+	t.Helper()
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		t.Fatal(err)
+	}
+	return hex.EncodeToString(b[:])
 }
 
 // Root is the repository root (the directory holding go.work).
@@ -104,11 +141,17 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 		t.Fatalf("product seed: %v\n%s", err, out)
 	}
 
+	// The router signs the claims it forwards with routerSecret; the product
+	// subgraph and the reviews test subgraph trust only that signature.
+	routerSecret := randomSecret(t)
+	jwtSecret := randomSecret(t)
+
 	addr := freeAddr(t)
 	logs := &lockedBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	prod := exec.CommandContext(ctx, bin, "serve")
-	prod.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "HTTP_ADDR="+addr, "PUBLIC_URL=http://"+addr, "LOG_LEVEL=warn")
+	prod.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "HTTP_ADDR="+addr, "PUBLIC_URL=http://"+addr, "LOG_LEVEL=warn",
+		"NEXUS_ROUTER_SECRET="+routerSecret)
 	prod.Stdout, prod.Stderr = logs, logs
 	prod.Cancel = func() error { return prod.Process.Signal(os.Interrupt) }
 	prod.WaitDelay = 10 * time.Second
@@ -125,7 +168,7 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 	productURL := "http://" + addr + "/graphql"
 	waitReady(t, "http://"+addr+"/readyz", logs)
 
-	rev := &reviews.Resolver{}
+	rev := &reviews.Resolver{Secret: []byte(routerSecret)}
 	revSrv := httptest.NewServer(rev.Handler())
 	t.Cleanup(revSrv.Close)
 
@@ -147,16 +190,28 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 		t.Fatalf("gateway: %v", err)
 	}
 	t.Cleanup(gw.Close)
-	cfg := &config.Config{}
+	cfg := &config.Config{Auth: auth.Config{Issuer: testIssuer, StaticKeys: []auth.StaticKey{{KID: "test", Algorithm: "HS256", SecretEnv: "NEXUS_TEST_JWT_SECRET"}}}}
 	cfg.Defaults()
+	authn, err := auth.New(context.Background(), cfg.Auth, auth.WithLookupEnv(func(k string) (string, bool) {
+		if k == "NEXUS_TEST_JWT_SECRET" {
+			return jwtSecret, true
+		}
+		return "", false
+	}))
+	if err != nil {
+		t.Fatalf("auth: %v", err)
+	}
+	t.Cleanup(authn.Close)
 	gq := graphiql.Handler(graphiql.Config{Endpoint: cfg.GraphQLPath, Title: "Nexus"})
 	srv := server.New(server.Options{Path: cfg.GraphQLPath, Limits: cfg.Limits,
-		GraphiQL: gq, WantsHTML: graphiql.WantsHTML, Assets: gq, AssetPrefix: graphiql.AssetPrefix})
+		GraphiQL: gq, WantsHTML: graphiql.WantsHTML, Assets: gq, AssetPrefix: graphiql.AssetPrefix,
+		Exec: auth.ExecHook(authn, []byte(routerSecret))})
 	srv.Swap(gw)
 	rs := httptest.NewServer(srv.Handler())
 	t.Cleanup(rs.Close)
 
-	fn(t, &Env{RouterURL: rs.URL + cfg.GraphQLPath, ProductURL: productURL, Reviews: rev, Supergraph: sdl, Handler: srv.Handler()})
+	fn(t, &Env{RouterURL: rs.URL + cfg.GraphQLPath, ProductURL: productURL, Reviews: rev, Supergraph: sdl, Handler: srv.Handler(),
+		jwtSecret: []byte(jwtSecret)})
 }
 
 // Response is a GraphQL response as tests read it.
