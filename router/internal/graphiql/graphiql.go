@@ -59,14 +59,13 @@ query Products {
 // liveQuery is the second tab a first visit opens: a subscription to the
 // catalog's events, so a change made anywhere through the router (another
 // tab, the admin app, curl) shows up here while it runs.
-const liveQuery = `# Live updates: run this subscription (the play button) and keep this tab
-# open. Every catalog change committed through the router — from another
-# GraphiQL tab, the admin app or curl — appears below as it happens; the
-# stop button ends it. Mutations need an admin token: put
+const liveQuery = `# Live updates: run this (the play button) and keep the tab
+# open. Each catalog change committed through the router (in
+# another tab, the admin app or curl) shows up here.
+# Changes need an admin token in that tab's Headers editor:
 #   {"Authorization": "Bearer <token>"}
-# in the Headers editor of the tab that changes the catalog (this tab sends
-# its headers when it connects). To resume without missing anything, pass
-# the last cursor you saw: catalogEvents(after: "<cursor>").
+# To resume without missing an event, pass the last cursor:
+#   catalogEvents(after: "<cursor>")
 subscription CatalogEvents {
   catalogEvents {
     cursor
