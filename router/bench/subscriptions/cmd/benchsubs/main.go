@@ -1,0 +1,326 @@
+// Command benchsubs is `make bench-subscriptions`: the subscription
+// fan-out benchmark of issue #4 (docs/benchmarks.md, "Subscriptions:
+// fan-out benchmark").
+//
+// It creates a throwaway database on DATABASE_URL's server, seeds it with
+// the product binary, serves the product subgraph (PostgreSQL event bus)
+// and, for each subscriber count, starts a fresh router binary composing
+// it, connects that many graphql-transport-ws subscribers to
+// productChanged of one of the hot products, commits adjustStock at a
+// steady rate straight to the subgraph (router-signed admin claims) and
+// prints latency from commit to client, deliveries per second and the
+// router's memory and CPU. A missing, duplicate, reordered or unknown
+// delivery, or a dropped subscriber, fails the run.
+//
+//	benchsubs [-subscribers 1000,5000,10000] [-rate 20] [-duration 30s] [-products 10]
+//	          [-router bin/router] [-product bin/product] [-profile dir]
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/nexus-commerce/nexus/router/bench/harness"
+	subs "github.com/nexus-commerce/nexus/router/bench/subscriptions"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	cfg, err := parseConfig(os.Args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	if err == nil {
+		err = bench(ctx, cfg)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "benchsubs:", err)
+		os.Exit(1)
+	}
+}
+
+// Config is the benchmark's configuration, from flags with environment
+// defaults so `make bench-subscriptions` can be tuned without editing the
+// script.
+type Config struct {
+	// Subscribers are the rounds' subscriber counts, run one after another
+	// (BENCH_SUBSCRIBERS, default 1000,5000,10000).
+	Subscribers []int
+	// Rate is commits per second (BENCH_RATE, default 20).
+	Rate float64
+	// Duration is each round's measured window (BENCH_DURATION, default 30s).
+	Duration time.Duration
+	// Products is how many hot products subscribers spread over
+	// (BENCH_PRODUCTS, default 10).
+	Products int
+	// Router and Product are the binaries (make build).
+	Router, Product string
+	// DatabaseURL is the PostgreSQL server the throwaway database is made
+	// on (DATABASE_URL).
+	DatabaseURL string
+	// Profile, when set, receives the router's heap and goroutine profiles
+	// with every subscriber of the last round live (BENCH_PROFILE).
+	Profile string
+}
+
+func parseConfig(args []string) (Config, error) {
+	fs := flag.NewFlagSet("benchsubs", flag.ContinueOnError)
+	var c Config
+	var counts string
+	fs.StringVar(&counts, "subscribers", envOr("BENCH_SUBSCRIBERS", "1000,5000,10000"), "comma-separated subscriber counts, one round each")
+	fs.Float64Var(&c.Rate, "rate", envFloat("BENCH_RATE", 20), "commits per second")
+	fs.DurationVar(&c.Duration, "duration", envDuration("BENCH_DURATION", 30*time.Second), "measured window per round")
+	fs.IntVar(&c.Products, "products", envInt("BENCH_PRODUCTS", 10), "hot products the subscribers spread over")
+	fs.StringVar(&c.Router, "router", envOr("BENCH_ROUTER_BIN", "bin/router"), "router binary")
+	fs.StringVar(&c.Product, "product", envOr("BENCH_PRODUCT_BIN", "bin/product"), "product subgraph binary")
+	fs.StringVar(&c.DatabaseURL, "database-url", os.Getenv("DATABASE_URL"), "PostgreSQL server for the throwaway database")
+	fs.StringVar(&c.Profile, "profile", os.Getenv("BENCH_PROFILE"), "directory for the router's heap and goroutine profiles")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	var errs []error
+	for _, f := range strings.Split(counts, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 {
+			errs = append(errs, fmt.Errorf("subscribers (BENCH_SUBSCRIBERS): %q is not a positive count", f))
+			continue
+		}
+		c.Subscribers = append(c.Subscribers, n)
+	}
+	return c, errors.Join(append(errs, c.Validate())...)
+}
+
+// Validate names the offending setting.
+func (c Config) Validate() error {
+	var errs []error
+	if c.Rate <= 0 {
+		errs = append(errs, fmt.Errorf("rate (BENCH_RATE): %v must be positive", c.Rate))
+	}
+	if c.Duration <= 0 {
+		errs = append(errs, fmt.Errorf("duration (BENCH_DURATION): %v must be positive", c.Duration))
+	}
+	if c.Products <= 0 || c.Products > 100 {
+		errs = append(errs, fmt.Errorf("products (BENCH_PRODUCTS): %d must be 1 to 100", c.Products))
+	}
+	for _, b := range []struct{ flag, path string }{{"router (BENCH_ROUTER_BIN)", c.Router}, {"product (BENCH_PRODUCT_BIN)", c.Product}} {
+		if _, err := os.Stat(b.path); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w (run make build)", b.flag, err))
+		}
+	}
+	if c.DatabaseURL == "" {
+		errs = append(errs, errors.New("database-url (DATABASE_URL): not set; `make bench-subscriptions` sets it (make db)"))
+	}
+	return errors.Join(errs...)
+}
+
+func bench(ctx context.Context, c Config) error {
+	root, err := repoRoot()
+	if err != nil {
+		return err
+	}
+	dbURL, dropDB, err := throwawayDatabase(ctx, c.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer dropDB()
+	st, err := subs.StartStack(ctx, subs.StackOptions{Product: c.Product, DatabaseURL: dbURL, Root: root})
+	if err != nil {
+		return err
+	}
+	defer st.Stop()
+	hot, err := st.HotProducts(ctx, c.Products)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("product subgraph %s (PostgreSQL bus), %d hot products, %.0f commits/s for %v per round\n",
+		st.ProductURL, len(hot), c.Rate, c.Duration)
+
+	var results []*subs.Result
+	var failures []error
+	for i, n := range c.Subscribers {
+		res, err := round(ctx, c, st, hot, n, c.Profile != "" && i == len(c.Subscribers)-1)
+		if err != nil {
+			return fmt.Errorf("%d subscribers: %w", n, err)
+		}
+		results = append(results, res)
+		report(os.Stdout, res)
+		if err := res.Check(); err != nil {
+			failures = append(failures, fmt.Errorf("%d subscribers: %w", n, err))
+		}
+	}
+	fmt.Println()
+	subs.WriteTable(os.Stdout, results)
+	return errors.Join(failures...)
+}
+
+// round runs one subscriber count on a router of its own, so its idle
+// memory is a clean baseline (a Go process does not hand freed memory back
+// at once, so a reused router's baseline would carry the last round).
+func round(ctx context.Context, c Config, st *subs.Stack, hot []string, n int, profile bool) (*subs.Result, error) {
+	dir, err := os.MkdirTemp("", "benchsubs-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	r, err := st.StartRouter(ctx, c.Router, dir)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Stop()
+	fmt.Printf("\n== %d subscribers on router %s (pid %d)\n", n, r.URL, r.PID())
+	o := subs.RoundOptions{
+		URL: r.URL, Subscribers: n, Products: hot, Rate: c.Rate, Duration: c.Duration,
+		ProductURL: st.ProductURL, Secret: st.Secret,
+		Stats:      func() (harness.Stats, error) { return harness.ReadStats(r.PID()) },
+		Goroutines: func() (int, error) { return goroutines(ctx, r.PprofAddr) },
+		Progress:   func(f string, a ...any) { fmt.Printf("  "+f+"\n", a...) },
+	}
+	if profile {
+		o.Live = func() error { return saveProfiles(ctx, r.PprofAddr, c.Profile, n) }
+	}
+	res, err := subs.Round(ctx, o)
+	if err != nil {
+		return nil, fmt.Errorf("%w\nrouter log:\n%s", err, r.Logs())
+	}
+	return res, nil
+}
+
+func report(w io.Writer, r *subs.Result) {
+	fmt.Fprintf(w, "  commits %d (%.1f/s, %d ticks skipped, mutation p50 %v); deliveries %d of %d expected, missing %d, duplicate %d, out of order %d, unknown %d, disconnected %d\n",
+		r.Commits, r.CommitRate(), r.Skipped, r.CommitP50.Round(time.Millisecond/10),
+		r.Delivered, r.Expected, r.Missing, r.Duplicates, r.OutOfOrder, r.Unknown, r.Failed)
+	fmt.Fprintf(w, "  latency commit→client p50 %v p90 %v p99 %v max %v; %.0f events/s delivered over %v\n",
+		r.P(0.5).Round(time.Millisecond/10), r.P(0.9).Round(time.Millisecond/10), r.P(0.99).Round(time.Millisecond/10),
+		r.P(1).Round(time.Millisecond/10), r.EventsPerSecond(), r.Window.Round(time.Millisecond))
+	fmt.Fprintf(w, "  router RSS %.1f MiB idle, %.1f MiB live (%.1f KB per subscriber), peak %.1f MiB; CPU %.2f cores; %d goroutines\n",
+		float64(r.Before.RSS)/(1<<20), float64(r.LiveRSS())/(1<<20), float64(r.RSSPerSubscriber())/1000,
+		float64(r.After.PeakRSS)/(1<<20), r.CPUCores(), r.Goroutines)
+	if r.FirstFailure != "" {
+		fmt.Fprintf(w, "  first disconnect: %s\n", r.FirstFailure)
+	}
+}
+
+// goroutines reads the router's goroutine count from its pprof listener
+// ("goroutine profile: total N").
+func goroutines(ctx context.Context, addr string) (int, error) {
+	body, err := get(ctx, "http://"+addr+"/debug/pprof/goroutine?debug=1")
+	if err != nil {
+		return 0, err
+	}
+	defer body.Close()
+	line, _ := bufio.NewReader(body).ReadString('\n')
+	var n int
+	if _, err := fmt.Sscanf(line, "goroutine profile: total %d", &n); err != nil {
+		return 0, fmt.Errorf("pprof goroutine count from %q: %w", line, err)
+	}
+	return n, nil
+}
+
+// saveProfiles writes the router's heap and goroutine profiles into dir.
+func saveProfiles(ctx context.Context, addr, dir string, n int) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, p := range []struct{ name, path string }{
+		{"heap", "/debug/pprof/heap"},
+		{"goroutine", "/debug/pprof/goroutine"},
+	} {
+		body, err := get(ctx, "http://"+addr+p.path)
+		if err != nil {
+			return err
+		}
+		file := filepath.Join(dir, fmt.Sprintf("router-%s-%d.pb.gz", p.name, n))
+		f, err := os.Create(file)
+		if err == nil {
+			_, err = io.Copy(f, body)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		body.Close()
+		if err != nil {
+			return err
+		}
+		fmt.Printf("  saved %s (go tool pprof -top %s)\n", file, file)
+	}
+	return nil
+}
+
+func get(ctx context.Context, url string) (io.ReadCloser, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
+		return nil, fmt.Errorf("GET %s: HTTP %d", url, resp.StatusCode)
+	}
+	return resp.Body, nil
+}
+
+// repoRoot is the directory holding go.work, searched upwards from the
+// working directory (make runs the benchmark from the repository root).
+func repoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.work")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("go.work not found above the working directory: run from the repository")
+		}
+		dir = parent
+	}
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func envDuration(key string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(os.Getenv(key)); err == nil {
+		return d
+	}
+	return def
+}
+
+func envInt(key string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(key)); err == nil {
+		return n
+	}
+	return def
+}
+
+func envFloat(key string, def float64) float64 {
+	if f, err := strconv.ParseFloat(os.Getenv(key), 64); err == nil {
+		return f
+	}
+	return def
+}
