@@ -80,3 +80,7 @@ bench: db build ## load-test the router (RPS, latency percentiles, memory)
 .PHONY: bench-router
 bench-router: build ## federation gateway benchmark: 4 in-memory subgraphs, ~88 KB query, 50 connections, with ceilings
 	@scripts/bench-router.sh
+
+.PHONY: bench-subscriptions
+bench-subscriptions: db build ## subscription fan-out: 1,000/5,000/10,000 WebSocket subscribers on the router, commit-to-client latency, router RSS and CPU
+	@scripts/bench-subscriptions.sh
