@@ -38,9 +38,13 @@ build: graphiql ## build every binary into bin/
 	$(GO) build -o $(BIN)/router ./router/cmd/router
 
 # ---------------------------------------------------------------- run
-.PHONY: run seed migrate
+.PHONY: run seed migrate token
 run: db build ## bring everything up (db, migrations, demo data, subgraphs, router) and print the URLs
 	@scripts/run.sh
+
+token: build ## print a fresh development admin token (for GraphiQL's Headers tab while make run is up)
+	@[ -s .data/dev-secrets.env ] || { echo "no .data/dev-secrets.env yet: run 'make run' first"; exit 1; }
+	@set -a && source .data/dev-secrets.env && set +a && bin/router dev-token --sub dev-admin --scope admin
 
 migrate: db build ## apply every service's migrations
 	@source $(DB_ENV) && $(BIN)/product migrate

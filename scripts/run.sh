@@ -155,6 +155,24 @@ done
 
 mkdir -p "$LOGS"
 export DATABASE_URL
+
+# Development secrets, made once per checkout and kept in .data (never
+# committed): NEXUS_ROUTER_SECRET signs the claims the router forwards to
+# subgraphs; NEXUS_DEV_JWT_SECRET is router.yaml's optional "dev" JWT key,
+# for the admin token printed below.
+SECRETS="$ROOT/.data/dev-secrets.env"
+if [ ! -s "$SECRETS" ]; then
+  umask 077
+  {
+    echo "NEXUS_ROUTER_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    echo "NEXUS_DEV_JWT_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  } >"$SECRETS"
+fi
+set -a
+# shellcheck source=/dev/null
+source "$SECRETS"
+set +a
+ADMIN_TOKEN=$(bin/router dev-token --sub dev-admin --scope admin) || die "router dev-token failed"
 say "migrating and seeding $(redact "$DATABASE_URL")"
 bin/product migrate >"$LOGS/migrate.log" 2>&1 || { cat "$LOGS/migrate.log" >&2; die "bin/product migrate failed"; }
 bin/product seed >"$LOGS/seed.log" 2>&1 || { cat "$LOGS/seed.log" >&2; die "bin/product seed failed"; }
@@ -172,6 +190,11 @@ Nexus is up.
   product subgraph     http://$PRODUCT_ADDR/graphql
   PostgreSQL           $(redact "$DATABASE_URL")
   logs                 ${LOGS#"$ROOT"/}/<service>.log
+
+Admin token (8 h; 'make token' prints a new one) for GraphiQL's Headers tab:
+  {"Authorization": "Bearer $ADMIN_TOKEN"}
+Live updates: open GraphiQL twice, run the CatalogEvents subscription in one
+tab and an admin mutation (adjustStock, updateProduct, ...) in the other.
 
 Try:
   curl -s http://$ROUTER_ADDR/graphql -H 'Content-Type: application/json' \\

@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"context"
 	"crypto/x509"
 	"encoding/pem"
 	"errors"
@@ -216,4 +217,41 @@ func jwtSegment(t *testing.T, c jwt.MapClaims) string {
 	t.Helper()
 	s := token(t, jwt.SigningMethodHS256, []byte("x"), "", c)
 	return strings.Split(s, ".")[1]
+}
+
+// An optional key whose variable is unset is skipped (its tokens are
+// refused like an unknown kid); a required one with the same gap fails at
+// start, and an optional one that is set works.
+func TestOptionalStaticKey(t *testing.T) {
+	none := func(string) (string, bool) { return "", false }
+	cfg := Config{StaticKeys: []StaticKey{{KID: "dev", Algorithm: "HS256", SecretEnv: "DEV_SECRET", Optional: true}}}
+	cfg.Defaults()
+	a, err := New(context.Background(), cfg, WithLookupEnv(none))
+	if err != nil {
+		t.Fatalf("optional key with its variable unset: %v", err)
+	}
+	defer a.Close()
+	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": "x", "exp": time.Now().Add(time.Minute).Unix()})
+	tok.Header["kid"] = "dev"
+	signed, _ := tok.SignedString([]byte(hmacSecret))
+	r := httptest.NewRequest(http.MethodPost, "/", nil)
+	r.Header.Set("Authorization", "Bearer "+signed)
+	if c, err := a.Authenticate(r); err == nil || c != nil {
+		t.Fatalf("a token for a skipped key must be refused, got %+v, %v", c, err)
+	}
+
+	required := cfg
+	required.StaticKeys = []StaticKey{{KID: "dev", Algorithm: "HS256", SecretEnv: "DEV_SECRET"}}
+	if _, err := New(context.Background(), required, WithLookupEnv(none)); err == nil || !strings.Contains(err.Error(), "DEV_SECRET") {
+		t.Fatalf("required key with its variable unset: err = %v", err)
+	}
+
+	set, err := New(context.Background(), cfg, WithLookupEnv(func(k string) (string, bool) { return hmacSecret, k == "DEV_SECRET" }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer set.Close()
+	if c, err := set.Authenticate(r); err != nil || c == nil || c.Subject != "x" {
+		t.Fatalf("optional key that is set: %+v, %v", c, err)
+	}
 }

@@ -64,6 +64,10 @@ type StaticKey struct {
 	// SecretEnv names an environment variable holding an HMAC secret
 	// (HS256/HS384/HS512 only), at least 32 bytes.
 	SecretEnv string `yaml:"secret_env"`
+	// Optional skips the key when its environment variable is unset (a
+	// development key that production simply does not provide). Tokens
+	// naming a skipped key are refused like any unknown kid.
+	Optional bool `yaml:"optional"`
 }
 
 // Defaults used by Defaults.

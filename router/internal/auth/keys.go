@@ -28,6 +28,11 @@ func loadStaticKeys(keys []StaticKey, lookup func(string) (string, bool)) (map[s
 	out := make(map[string]staticKey, len(keys))
 	var errs []error
 	for i, k := range keys {
+		if k.Optional && !keySourceSet(k, lookup) {
+			// An optional key (a development key) whose variable is unset
+			// is skipped: tokens for it are refused like any unknown kid.
+			continue
+		}
 		sk, err := loadStaticKey(k, lookup)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("auth.static_keys[%d]: %w", i, err))
@@ -36,6 +41,20 @@ func loadStaticKeys(keys []StaticKey, lookup func(string) (string, bool)) (map[s
 		out[k.KID] = sk
 	}
 	return out, errors.Join(errs...)
+}
+
+// keySourceSet reports whether the environment variable a key reads (if
+// any) is set; an inline PEM always is.
+func keySourceSet(k StaticKey, lookup func(string) (string, bool)) bool {
+	name := k.SecretEnv
+	if name == "" {
+		name = k.PEMEnv
+	}
+	if name == "" {
+		return true
+	}
+	v, ok := lookup(name)
+	return ok && v != ""
 }
 
 func loadStaticKey(k StaticKey, lookup func(string) (string, bool)) (staticKey, error) {
