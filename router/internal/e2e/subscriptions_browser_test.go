@@ -232,17 +232,16 @@ func runMutationTab(ctx context.Context, url, token, mutation, name string) (*ta
 	return rec, err
 }
 
-// clickTab selects the GraphiQL tab whose title contains title.
+// clickTab selects the GraphiQL tab whose title contains title, waiting
+// for the tab bar to show it.
 func clickTab(title string) chromedp.Action {
 	js := fmt.Sprintf(`(t => { const b = [...document.querySelectorAll('.graphiql-tab-button')].find(b => b.innerText.includes(t)); if (b) b.click(); return !!b })(%q)`, title)
 	return chromedp.Tasks{
 		chromedp.ActionFunc(func(ctx context.Context) error {
-			var found bool
-			if err := chromedp.Evaluate(js, &found).Do(ctx); err != nil {
-				return err
-			}
-			if !found {
-				return fmt.Errorf("no GraphiQL tab titled %q", title)
+			if err := chromedp.Poll(js, nil, chromedp.WithPollingTimeout(10*time.Second)).Do(ctx); err != nil {
+				var tabs string
+				_ = chromedp.Evaluate(`(document.querySelector('.graphiql-tabs') || {innerText: '(no tab bar)'}).innerText`, &tabs).Do(ctx)
+				return fmt.Errorf("no GraphiQL tab titled %q (tabs: %q): %w", title, tabs, err)
 			}
 			return nil
 		}),
