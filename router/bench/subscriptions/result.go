@@ -44,6 +44,9 @@ type Result struct {
 	// Before is the router with no subscriber, Connected with every
 	// subscriber live, After at the end of the window.
 	Before, Connected, After harness.Stats
+	// SelfConnected and SelfAfter are the load generator itself (this
+	// process) at the same moments: it shares the machine's cores.
+	SelfConnected, SelfAfter harness.Stats
 	// Goroutines in the router with every subscriber live (0 when not
 	// measured).
 	Goroutines int
@@ -157,6 +160,14 @@ func (res *Result) CPUCores() float64 {
 	return (res.After.CPU - res.Connected.CPU).Seconds() / res.Window.Seconds()
 }
 
+// SelfCPUCores is the load generator's CPU over the window, in cores.
+func (res *Result) SelfCPUCores() float64 {
+	if res.Window <= 0 {
+		return 0
+	}
+	return (res.SelfAfter.CPU - res.SelfConnected.CPU).Seconds() / res.Window.Seconds()
+}
+
 // percentile is the nearest-rank q-quantile of sorted samples.
 func percentile(sorted []time.Duration, q float64) time.Duration {
 	if len(sorted) == 0 {
@@ -166,19 +177,20 @@ func percentile(sorted []time.Duration, q float64) time.Duration {
 	return sorted[max(0, min(i, len(sorted)-1))]
 }
 
-// WriteTable prints the results as a Markdown table, one row per round.
-func WriteTable(w io.Writer, results []*Result) {
-	fmt.Fprintln(w, "| subscribers | commits/s | events delivered/s | p50 | p99 | max | missing / dup | router RSS idle → live | RSS per subscriber | router CPU | goroutines per subscriber |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|")
+// WriteTable prints the results as a Markdown table, one row per round;
+// what names the measured process ("router").
+func WriteTable(w io.Writer, what string, results []*Result) {
+	fmt.Fprintf(w, "| subscribers | commits/s | events delivered/s | p50 | p99 | max | missing / dup | %s RSS idle → live | RSS per subscriber | %s CPU | goroutines per subscriber | load generator CPU |\n", what, what)
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|")
 	for _, r := range results {
 		gor := "—"
 		if r.Goroutines > 0 {
 			gor = fmt.Sprintf("%.2f", float64(r.Goroutines)/float64(r.Subscribers))
 		}
-		fmt.Fprintf(w, "| %d | %.1f | %.0f | %s | %s | %s | %d / %d | %s → %s | %.1f KB | %.2f cores | %s |\n",
+		fmt.Fprintf(w, "| %d | %.1f | %.0f | %s | %s | %s | %d / %d | %s → %s | %.1f KB | %.2f cores | %s | %.2f cores |\n",
 			r.Subscribers, r.CommitRate(), r.EventsPerSecond(),
 			ms(r.P(0.50)), ms(r.P(0.99)), ms(r.P(1)), r.Missing, r.Duplicates,
-			mib(r.Before.RSS), mib(r.LiveRSS()), float64(r.RSSPerSubscriber())/1000, r.CPUCores(), gor)
+			mib(r.Before.RSS), mib(r.LiveRSS()), float64(r.RSSPerSubscriber())/1000, r.CPUCores(), gor, r.SelfCPUCores())
 	}
 }
 

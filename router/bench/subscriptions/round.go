@@ -7,6 +7,7 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -146,6 +147,9 @@ func Round(ctx context.Context, o RoundOptions) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if res.SelfConnected, err = harness.ReadStats(os.Getpid()); err != nil {
+		return nil, err
+	}
 	if o.Goroutines != nil {
 		if res.Goroutines, err = o.Goroutines(); err != nil {
 			return nil, err
@@ -167,6 +171,9 @@ func Round(ctx context.Context, o RoundOptions) (*Result, error) {
 	r.drain(ctx, res.Expected)
 	res.Window = time.Since(start)
 	if res.After, err = r.stats(); err != nil {
+		return nil, err
+	}
+	if res.SelfAfter, err = harness.ReadStats(os.Getpid()); err != nil {
 		return nil, err
 	}
 

@@ -70,9 +70,19 @@ func TestRoundDeliversEveryEventOnce(t *testing.T) {
 
 var (
 	buildOnce sync.Once
+	buildDir  string
 	binaries  map[string]string
 	buildErr  error
 )
+
+// TestMain removes the binaries build compiled.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if buildDir != "" {
+		os.RemoveAll(buildDir)
+	}
+	os.Exit(code)
+}
 
 // build compiles the product and router binaries once per test process,
 // as `make build` would.
@@ -84,6 +94,7 @@ func build(t *testing.T, root string) map[string]string {
 			buildErr = err
 			return
 		}
+		buildDir = dir
 		binaries = map[string]string{}
 		for name, pkg := range map[string]string{"product": "./subgraphs/product/cmd/product", "router": "./router/cmd/router"} {
 			out := filepath.Join(dir, name)

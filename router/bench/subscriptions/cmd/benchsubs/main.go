@@ -71,6 +71,10 @@ type Config struct {
 	// DatabaseURL is the PostgreSQL server the throwaway database is made
 	// on (DATABASE_URL).
 	DatabaseURL string
+	// Direct connects the subscribers to the product subgraph instead of
+	// the router, and measures the subgraph: the ceiling without the
+	// router (BENCH_DIRECT=1).
+	Direct bool
 	// Profile, when set, receives the router's heap and goroutine profiles
 	// with every subscriber of the last round live (BENCH_PROFILE).
 	Profile string
@@ -87,6 +91,7 @@ func parseConfig(args []string) (Config, error) {
 	fs.StringVar(&c.Router, "router", envOr("BENCH_ROUTER_BIN", "bin/router"), "router binary")
 	fs.StringVar(&c.Product, "product", envOr("BENCH_PRODUCT_BIN", "bin/product"), "product subgraph binary")
 	fs.StringVar(&c.DatabaseURL, "database-url", os.Getenv("DATABASE_URL"), "PostgreSQL server for the throwaway database")
+	fs.BoolVar(&c.Direct, "direct", os.Getenv("BENCH_DIRECT") == "1", "subscribe to the product subgraph directly (no router) and measure it")
 	fs.StringVar(&c.Profile, "profile", os.Getenv("BENCH_PROFILE"), "directory for the router's heap and goroutine profiles")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -151,21 +156,29 @@ func bench(ctx context.Context, c Config) error {
 	fmt.Printf("product subgraph %s (PostgreSQL bus), %d hot products, %.0f commits/s for %v per round\n",
 		st.ProductURL, len(hot), c.Rate, c.Duration)
 
+	what := "router"
+	if c.Direct {
+		what = "product subgraph"
+	}
 	var results []*subs.Result
 	var failures []error
 	for i, n := range c.Subscribers {
-		res, err := round(ctx, c, st, hot, n, c.Profile != "" && i == len(c.Subscribers)-1)
+		run := round
+		if c.Direct {
+			run = direct
+		}
+		res, err := run(ctx, c, st, hot, n, c.Profile != "" && i == len(c.Subscribers)-1)
 		if err != nil {
 			return fmt.Errorf("%d subscribers: %w", n, err)
 		}
 		results = append(results, res)
-		report(os.Stdout, res)
+		report(os.Stdout, what, res)
 		if err := res.Check(); err != nil {
 			failures = append(failures, fmt.Errorf("%d subscribers: %w", n, err))
 		}
 	}
 	fmt.Println()
-	subs.WriteTable(os.Stdout, results)
+	subs.WriteTable(os.Stdout, what, results)
 	return errors.Join(failures...)
 }
 
@@ -201,16 +214,34 @@ func round(ctx context.Context, c Config, st *subs.Stack, hot []string, n int, p
 	return res, nil
 }
 
-func report(w io.Writer, r *subs.Result) {
+// direct runs one subscriber count against the product subgraph itself,
+// measuring its process instead of a router's.
+func direct(ctx context.Context, c Config, st *subs.Stack, hot []string, n int, _ bool) (*subs.Result, error) {
+	fmt.Printf("\n== %d subscribers on the product subgraph %s directly (pid %d)\n", n, st.ProductURL, st.Product.PID())
+	res, err := subs.Round(ctx, subs.RoundOptions{
+		URL: st.ProductURL, Subscribers: n, Products: hot, Rate: c.Rate, Duration: c.Duration,
+		ProductURL: st.ProductURL, Secret: st.Secret,
+		Stats:    func() (harness.Stats, error) { return harness.ReadStats(st.Product.PID()) },
+		Progress: func(f string, a ...any) { fmt.Printf("  "+f+"\n", a...) },
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%w\nproduct log:\n%s", err, st.Product.Logs())
+	}
+	return res, nil
+}
+
+// report prints one round's figures; what names the measured process.
+func report(w io.Writer, what string, r *subs.Result) {
 	fmt.Fprintf(w, "  commits %d (%.1f/s, %d ticks skipped, mutation p50 %v); deliveries %d of %d expected, missing %d, duplicate %d, out of order %d, unknown %d, disconnected %d\n",
 		r.Commits, r.CommitRate(), r.Skipped, r.CommitP50.Round(time.Millisecond/10),
 		r.Delivered, r.Expected, r.Missing, r.Duplicates, r.OutOfOrder, r.Unknown, r.Failed)
 	fmt.Fprintf(w, "  latency commit→client p50 %v p90 %v p99 %v max %v; %.0f events/s delivered over %v\n",
 		r.P(0.5).Round(time.Millisecond/10), r.P(0.9).Round(time.Millisecond/10), r.P(0.99).Round(time.Millisecond/10),
 		r.P(1).Round(time.Millisecond/10), r.EventsPerSecond(), r.Window.Round(time.Millisecond))
-	fmt.Fprintf(w, "  router RSS %.1f MiB idle, %.1f MiB live (%.1f KB per subscriber), peak %.1f MiB; CPU %.2f cores; %d goroutines\n",
-		float64(r.Before.RSS)/(1<<20), float64(r.LiveRSS())/(1<<20), float64(r.RSSPerSubscriber())/1000,
+	fmt.Fprintf(w, "  %s RSS %.1f MiB idle, %.1f MiB live (%.1f KB per subscriber), peak %.1f MiB; CPU %.2f cores; %d goroutines\n",
+		what, float64(r.Before.RSS)/(1<<20), float64(r.LiveRSS())/(1<<20), float64(r.RSSPerSubscriber())/1000,
 		float64(r.After.PeakRSS)/(1<<20), r.CPUCores(), r.Goroutines)
+	fmt.Fprintf(w, "  load generator RSS %.1f MiB, CPU %.2f cores\n", float64(r.SelfAfter.RSS)/(1<<20), r.SelfCPUCores())
 	if r.FirstFailure != "" {
 		fmt.Fprintf(w, "  first disconnect: %s\n", r.FirstFailure)
 	}
