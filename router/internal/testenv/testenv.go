@@ -31,6 +31,7 @@ import (
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
 	"github.com/nexus-commerce/nexus/router/internal/graphiql"
 	"github.com/nexus-commerce/nexus/router/internal/server"
+	"github.com/nexus-commerce/nexus/router/internal/subscriptions"
 	"github.com/nexus-commerce/nexus/router/internal/testenv/reviews"
 	"github.com/nexus-commerce/nexus/schema/compose"
 	"github.com/nexus-commerce/nexus/schema/supergraph"
@@ -203,9 +204,13 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 	}
 	t.Cleanup(authn.Close)
 	gq := graphiql.Handler(graphiql.Config{Endpoint: cfg.GraphQLPath, Title: "Nexus"})
-	srv := server.New(server.Options{Path: cfg.GraphQLPath, Limits: cfg.Limits,
+	hook := auth.ExecHook(authn, []byte(routerSecret))
+	var srv *server.Server
+	subs := subscriptions.New(subscriptions.Options{Gateway: func() *gateway.Gateway { return srv.Gateway() }, Exec: hook})
+	t.Cleanup(subs.Shutdown)
+	srv = server.New(server.Options{Path: cfg.GraphQLPath, Limits: cfg.Limits,
 		GraphiQL: gq, WantsHTML: graphiql.WantsHTML, Assets: gq, AssetPrefix: graphiql.AssetPrefix,
-		Exec: auth.ExecHook(authn, []byte(routerSecret))})
+		Exec: hook, Subscriptions: subs, IsSubscription: subscriptions.Wants})
 	srv.Swap(gw)
 	rs := httptest.NewServer(srv.Handler())
 	t.Cleanup(rs.Close)
