@@ -12,6 +12,4 @@ echo "nats: installing Debian's nats-server (once)" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq >/dev/null
 apt-get install -y -qq nats-server >/dev/null
-# Debian enables a system service; the tests start their own server.
-command -v systemctl >/dev/null 2>&1 && systemctl disable --now nats-server >/dev/null 2>&1 || true
 [ -x /usr/sbin/nats-server ] || command -v nats-server >/dev/null 2>&1 || { echo "nats: nats-server still missing after install" >&2; exit 1; }
