@@ -142,7 +142,11 @@ func (g *Gateway) Subscribe(ctx context.Context, req *graphql.Request, o ExecOpt
 	}
 	rctx.SetEngineLoaderHooks(g.hooks)
 	if len(g.rules) > 0 {
-		rctx.SetAuthorizer(&authorizer{rules: g.rules, who: o.Principal})
+		az := &authorizer{rules: g.rules, who: o.Principal}
+		rctx.SetAuthorizer(az)
+		// Decided before the trigger starts, so a denied subscription never
+		// opens (or joins) an upstream subscription.
+		rctx.SetPreFetchFieldAuthorizer(az)
 	}
 	sw := &subscriptionSink{w: w}
 	if err := g.resolver.ResolveGraphQLSubscription(rctx, sp.Response, sw); err != nil {
@@ -156,6 +160,19 @@ func (g *Gateway) Subscribe(ctx context.Context, req *graphql.Request, o ExecOpt
 		return err
 	}
 	return nil
+}
+
+// AuthorizeFields decides protected fields up front (the resolver's
+// pre-fetch mode, which subscriptions need for their root field). Our
+// rules depend only on the principal, so this decides exactly what
+// AuthorizeObjectField would after the fetch.
+func (a *authorizer) AuthorizeFields(_ *resolve.Context, cs []resolve.GraphCoordinate) ([]resolve.AuthorizationDecision, error) {
+	out := make([]resolve.AuthorizationDecision, len(cs))
+	for i, c := range cs {
+		reason := a.deny(c)
+		out[i] = resolve.AuthorizationDecision{Allowed: reason == "", Reason: reason}
+	}
+	return out, nil
 }
 
 // subscribeStart counts a subscription unless the gateway is closing.

@@ -162,9 +162,8 @@ func (h *Handler) Stats() Stats {
 	}
 }
 
-// recordPeak folds one finished client's buffer peak into the stats.
-func (h *Handler) recordPeak(o *outbox) {
-	m, b := o.peak()
+// recordPeak folds a client's buffer peak into the stats.
+func (h *Handler) recordPeak(m, b int) {
 	h.peakMu.Lock()
 	defer h.peakMu.Unlock()
 	h.peakMsgs = max(h.peakMsgs, m)

@@ -22,6 +22,8 @@ type outbox struct {
 	write             func([]byte) error
 	overflow          func()
 	failed            func(error)
+	// grew is told each new peak (for the handler's stats).
+	grew func(msgs, bytes int)
 
 	mu      sync.Mutex
 	msgs    [][]byte
@@ -35,10 +37,11 @@ type outbox struct {
 	peakMsgs, peakBytes int
 }
 
-// newOutbox makes an outbox that sends with write; overflow is called once
-// when a push finds the buffer full, failed once when write fails.
-func newOutbox(maxMsgs, maxBytes int, write func([]byte) error, overflow func(), failed func(error)) *outbox {
-	return &outbox{maxMsgs: maxMsgs, maxBytes: maxBytes, write: write, overflow: overflow, failed: failed}
+// newOutbox makes a client's outbox that sends with write; overflow is
+// called once when a push finds the buffer full, failed once when write
+// fails.
+func (h *Handler) newOutbox(write func([]byte) error, overflow func(), failed func(error)) *outbox {
+	return &outbox{maxMsgs: h.opts.BufferMessages, maxBytes: h.opts.BufferBytes, write: write, overflow: overflow, failed: failed, grew: h.recordPeak}
 }
 
 // push queues msg (which the outbox now owns).
@@ -66,11 +69,15 @@ func (o *outbox) push(msg []byte) error {
 	}
 	o.msgs = append(o.msgs, msg)
 	o.bytes += len(msg)
+	grew := false
 	if n+1 > o.peakMsgs {
-		o.peakMsgs = n + 1
+		o.peakMsgs, grew = n+1, true
 	}
 	if o.bytes > o.peakBytes {
-		o.peakBytes = o.bytes
+		o.peakBytes, grew = o.bytes, true
+	}
+	if grew && o.grew != nil {
+		o.grew(o.peakMsgs, o.peakBytes)
 	}
 	start := !o.writing
 	o.writing = true
@@ -151,9 +158,3 @@ func (o *outbox) close() {
 	o.mu.Unlock()
 }
 
-// peak reports the most messages and bytes the outbox ever held.
-func (o *outbox) peak() (msgs, bytes int) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	return o.peakMsgs, o.peakBytes
-}

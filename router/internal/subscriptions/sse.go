@@ -66,7 +66,7 @@ func (h *Handler) serveSSE(w http.ResponseWriter, r *http.Request) {
 		return rc.Flush()
 	}
 	var slowFlag atomic.Bool
-	out := newOutbox(h.opts.BufferMessages, h.opts.BufferBytes, write, func() {
+	out := h.newOutbox(write, func() {
 		slowFlag.Store(true)
 		h.slow.Add(1)
 		h.opts.Log.Warn("subscription client too slow; disconnecting", "remote", r.RemoteAddr)
@@ -94,7 +94,6 @@ func (h *Handler) serveSSE(w http.ResponseWriter, r *http.Request) {
 	}
 	<-out.wait()
 	out.close()
-	h.recordPeak(out)
 	if slow {
 		// Best effort: the client may still read what is already on its
 		// way and learn why it was cut off.

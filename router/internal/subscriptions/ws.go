@@ -49,9 +49,11 @@ type wsConn struct {
 	inited  bool
 	acked   bool
 	closing bool
-	exec    gateway.ExecOptions
-	ops     map[string]*wsOperation
-	ka      *time.Timer
+	// closed is closed when a close handshake started by shut is over.
+	closed chan struct{}
+	exec   gateway.ExecOptions
+	ops    map[string]*wsOperation
+	ka     *time.Timer
 }
 
 // wsOperation is one running subscribe (start) of a connection.
@@ -83,7 +85,7 @@ func (h *Handler) serveWebSocket(w http.ResponseWriter, r *http.Request) {
 	c.SetReadLimit(h.opts.MaxMessageBytes)
 	ctx, cancel := context.WithCancel(h.ctx)
 	cn := &wsConn{h: h, c: c, r: r, legacy: legacy, ctx: ctx, cancel: cancel}
-	cn.out = newOutbox(h.opts.BufferMessages, h.opts.BufferBytes, cn.write, cn.slow, cn.failed)
+	cn.out = h.newOutbox(cn.write, cn.slow, cn.failed)
 	h.connections.Add(1)
 	defer h.connections.Add(-1)
 
@@ -106,10 +108,13 @@ func (h *Handler) serveWebSocket(w http.ResponseWriter, r *http.Request) {
 	if cn.ka != nil {
 		cn.ka.Stop()
 	}
+	closed := cn.closed
 	cn.mu.Unlock()
 	cancel() // ends every operation of this connection
+	if closed != nil {
+		<-closed // let the close frame (and its code) reach the client
+	}
 	cn.out.close()
-	h.recordPeak(cn.out)
 	_ = c.CloseNow()
 }
 
@@ -353,6 +358,8 @@ func (cn *wsConn) shut(code websocket.StatusCode, reason string, flush bool) {
 	if cn.ka != nil {
 		cn.ka.Stop()
 	}
+	done := make(chan struct{})
+	cn.closed = done
 	cn.mu.Unlock()
 	var drained <-chan struct{}
 	if flush {
@@ -364,6 +371,7 @@ func (cn *wsConn) shut(code websocket.StatusCode, reason string, flush bool) {
 		}
 		cn.out.close()
 		_ = cn.c.Close(code, truncate(reason, 120))
+		close(done)
 	}()
 }
 
