@@ -64,12 +64,15 @@ compose: ## compose schema/subgraphs/*.graphqls into schema/supergraph.graphql
 	$(GO) run ./router/cmd/router compose --config router/router.yaml --out schema/supergraph.graphql
 
 # ---------------------------------------------------------------- quality
-.PHONY: test lint browser
+.PHONY: test lint browser nats
 browser: ## install Debian's chromium for the browser tests (if missing)
 	@scripts/browser.sh
 
-test: db graphiql browser ## run every module's tests with -race against real PostgreSQL
-	@source $(DB_ENV) && export NEXUS_REQUIRE_BROWSER=1 GOFLAGS="$(GOFLAGS) -p=2" && \
+nats: ## install Debian's nats-server for the event bus tests (if missing)
+	@scripts/nats.sh
+
+test: db graphiql browser nats ## run every module's tests with -race against real PostgreSQL, NATS and Chromium
+	@source $(DB_ENV) && export NEXUS_REQUIRE_BROWSER=1 NEXUS_REQUIRE_NATS=1 GOFLAGS="$(GOFLAGS) -p=2" && \
 	for m in $(MODULES); do echo "== $$m"; (cd $$m && $(GO) test -race -count=1 ./...) || exit 1; done
 
 lint: ## go vet and gofmt over every module
