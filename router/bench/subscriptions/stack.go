@@ -23,7 +23,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 
+	"github.com/coder/websocket"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/nexus-commerce/nexus/router/bench/harness"
@@ -163,9 +165,15 @@ type routerSubgraph struct {
 }
 
 // StartRouter writes a router config into dir and starts the router
-// binary on free loopback ports (GraphQL and pprof), waiting until it is
-// ready.
+// binary (`binary serve --config FILE`) on free loopback ports (GraphQL
+// and pprof), waiting until it is ready.
 func (s *Stack) StartRouter(ctx context.Context, binary, dir string) (*Router, error) {
+	return s.StartRouterCommand(ctx, []string{binary, "serve", "--config"}, dir)
+}
+
+// StartRouterCommand is StartRouter for any command that takes the config
+// file as its last argument.
+func (s *Stack) StartRouterCommand(ctx context.Context, argv []string, dir string) (*Router, error) {
 	addr, err := freeAddr()
 	if err != nil {
 		return nil, err
@@ -190,7 +198,7 @@ func (s *Stack) StartRouter(ctx context.Context, binary, dir string) (*Router, e
 	if err := os.WriteFile(path, raw, 0o644); err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(binary, "serve", "--config", path)
+	cmd := exec.Command(argv[0], append(argv[1:len(argv):len(argv)], path)...)
 	cmd.Env = append(os.Environ(), "LOG_LEVEL=warn", "LOG_FORMAT=text", "ROUTER_PPROF_ADDR="+pprofAddr)
 	p, err := harness.Start("router", cmd)
 	if err != nil {
@@ -201,6 +209,18 @@ func (s *Stack) StartRouter(ctx context.Context, binary, dir string) (*Router, e
 		return nil, err
 	}
 	return &Router{Process: p, URL: "http://" + addr + "/graphql", PprofAddr: pprofAddr}, nil
+}
+
+// ServesWebSocket reports whether the router accepts a graphql-transport-ws
+// upgrade on its GraphQL path (a router build without the subscription
+// front end answers 400).
+func (r *Router) ServesWebSocket(ctx context.Context) bool {
+	c, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(r.URL, "http"), &websocket.DialOptions{Subprotocols: []string{subprotocol}})
+	if err != nil {
+		return false
+	}
+	_ = c.CloseNow()
+	return true
 }
 
 // freeAddr asks the kernel for a free loopback port. The processes take
