@@ -203,6 +203,9 @@ func (w *wsClient) closeCode() websocket.StatusCode {
 	}
 }
 
+// closeStatus is the close code of a failed read (-1 if none).
+func closeStatus(err error) websocket.StatusCode { return websocket.CloseStatus(err) }
+
 // subscribe starts an operation; legacy uses graphql-ws's start.
 func (w *wsClient) subscribe(id, query string, vars map[string]any) {
 	typ := "subscribe"
@@ -274,8 +277,10 @@ func (e *env) sse(t *testing.T, query string, vars map[string]any, header http.H
 		t.Fatalf("SSE request: %v", err)
 	}
 	t.Cleanup(func() { _ = resp.Body.Close() })
-	return &sseStream{t: t, resp: resp, r: bufio.NewReader(resp.Body)}
+	return &sseStream{t: t, resp: resp, r: newReader(resp)}
 }
+
+func newReader(resp *http.Response) *bufio.Reader { return bufio.NewReader(resp.Body) }
 
 // next returns the next event's name and data, or a comment as (":", "").
 func (s *sseStream) next() (string, string) {

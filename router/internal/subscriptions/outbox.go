@@ -157,4 +157,3 @@ func (o *outbox) close() {
 	o.release()
 	o.mu.Unlock()
 }
-

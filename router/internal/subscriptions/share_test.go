@@ -1,0 +1,250 @@
+package subscriptions_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/coder/websocket"
+	"github.com/wundergraph/graphql-go-tools/execution/graphql"
+
+	"github.com/nexus-commerce/nexus/router/internal/gateway"
+	"github.com/nexus-commerce/nexus/router/internal/subscriptions"
+)
+
+// Identical subscriptions of clients with the same identity share one
+// upstream subscription, whatever their transport; a different principal
+// gets its own.
+func TestIdenticalSubscriptionsShareOneUpstream(t *testing.T) {
+	e := start(t, gateway.SubgraphSubscription{}, subscriptions.Options{})
+	vars := map[string]any{"topic": "s"}
+	a := e.connect(t, "graphql-transport-ws", nil)
+	a.subscribe("1", eventsQuery, vars)
+	if err := e.events.WaitSubscribers(ctx(t), "s", 1); err != nil {
+		t.Fatal(err)
+	}
+	b := e.connect(t, "graphql-ws", nil)
+	b.subscribe("1", eventsQuery, vars)
+	s := e.sse(t, eventsQuery, vars, nil)
+	bc, sc := results(b.c, nil), results(nil, s)
+	// Publish until the later clients have joined the running upstream
+	// subscription (a sees every event, so each round is synchronous).
+	var bSeen, sSeen bool
+	for seq := 1; !bSeen || !sSeen; seq++ {
+		if seq > 1000 {
+			t.Fatal("the later clients never received an event")
+		}
+		e.events.Publish("s", "product.updated", "p1", "")
+		if got := seqOf(t, a.read().Payload); got != seq {
+			t.Fatalf("first client got %d, want %d", got, seq)
+		}
+		select {
+		case <-bc:
+			bSeen = true
+		default:
+		}
+		select {
+		case <-sc:
+			sSeen = true
+		default:
+		}
+	}
+	if n := e.events.Subscribes(); n != 1 {
+		t.Fatalf("the subgraph served %d subscribe calls, want 1 shared by three clients", n)
+	}
+
+	signedIn := e.connect(t, "graphql-transport-ws", map[string]any{"Authorization": "Bearer good"})
+	signedIn.subscribe("1", eventsQuery, vars)
+	if err := e.events.WaitSubscribers(ctx(t), "s", 2); err != nil {
+		t.Fatal(err)
+	}
+	if n := e.events.Subscribes(); n != 2 {
+		t.Fatalf("the subgraph served %d subscribe calls, want a separate one for another principal", n)
+	}
+}
+
+// results reads one client's results on a goroutine (without failing the
+// test from it) and hands over the raw payloads.
+func results(c *websocket.Conn, s *sseStream) <-chan []byte {
+	ch := make(chan []byte, 1024)
+	go func() {
+		defer close(ch)
+		for {
+			if c != nil {
+				_, b, err := c.Read(context.Background())
+				if err != nil {
+					return
+				}
+				ch <- b
+				continue
+			}
+			line, err := s.r.ReadString('\n')
+			if err != nil {
+				return
+			}
+			if strings.HasPrefix(line, "data: ") {
+				ch <- []byte(line)
+			}
+		}
+	}()
+	return ch
+}
+
+// seqOf reads the seq of a productEvents result.
+func seqOf(t *testing.T, payload []byte) int {
+	t.Helper()
+	var ev event
+	if err := json.Unmarshal(payload, &ev); err != nil || ev.Data.ProductEvents.Seq == 0 {
+		t.Fatalf("not an event: %s", payload)
+	}
+	return ev.Data.ProductEvents.Seq
+}
+
+// A client that stops reading fills its bounded buffer and is disconnected
+// with CloseSlowConsumer, while a fast client on the same upstream
+// subscription keeps receiving every event; no client's buffer ever holds
+// more than the bound.
+func TestSlowClientIsDisconnected(t *testing.T) {
+	const bufMsgs, bufBytes = 4, 1 << 20
+	e := start(t, gateway.SubgraphSubscription{}, subscriptions.Options{BufferMessages: bufMsgs, BufferBytes: bufBytes})
+	const q = `subscription($topic: String!) { productEvents(topic: $topic) { seq note product { id } } }`
+	vars := map[string]any{"topic": "big"}
+	note := strings.Repeat("x", 128<<10) // fills socket buffers quickly
+
+	fast := e.connect(t, "graphql-transport-ws", nil)
+	fast.subscribe("f", q, vars)
+	if err := e.events.WaitSubscribers(ctx(t), "big", 1); err != nil {
+		t.Fatal(err)
+	}
+	slow := e.connect(t, "graphql-transport-ws", nil)
+	slow.subscribe("s", q, vars)
+
+	seq := 0
+	for e.h.Stats().SlowConsumers == 0 {
+		if seq == 1000 {
+			t.Fatalf("the slow client was never disconnected (stats %+v)", e.h.Stats())
+		}
+		seq = e.events.Publish("big", "product.updated", "p1", note)
+		if got := seqOf(t, fast.read().Payload); got != seq {
+			t.Fatalf("fast client got event %d, want %d", got, seq)
+		}
+	}
+	st := e.h.Stats()
+	if st.PeakBufferedMessages > bufMsgs || st.PeakBufferedBytes > bufBytes {
+		t.Fatalf("a client buffer held %d messages / %d bytes, bound is %d / %d", st.PeakBufferedMessages, st.PeakBufferedBytes, bufMsgs, bufBytes)
+	}
+	// The slow client finally reads: what was already on its way, in
+	// order, then the close code.
+	last := 0
+	for {
+		m, err := slow.readErr()
+		if err != nil {
+			if code := closeStatus(err); code != subscriptions.CloseSlowConsumer {
+				t.Fatalf("slow client closed with %d (%v), want %d", code, err, subscriptions.CloseSlowConsumer)
+			}
+			break
+		}
+		if m.Type != "next" {
+			continue
+		}
+		got := seqOf(t, m.Payload)
+		if last != 0 && got != last+1 {
+			t.Fatalf("slow client got event %d after %d", got, last)
+		}
+		last = got
+	}
+	if last >= seq {
+		t.Fatalf("slow client received every event (%d of %d) yet was disconnected", last, seq)
+	}
+	// The fast client and the shared upstream carry on.
+	next := e.events.Publish("big", "product.updated", "p2", "")
+	if got := seqOf(t, fast.read().Payload); got != next {
+		t.Fatalf("fast client got event %d after the slow one left, want %d", got, next)
+	}
+	if n := e.events.Subscribes(); n != 1 {
+		t.Fatalf("the subgraph served %d subscribe calls, want 1 shared", n)
+	}
+}
+
+// A reload swaps in a new gateway: an open subscription keeps receiving
+// events on the old one, which retires only when that subscription ends;
+// new subscriptions start on the new gateway.
+func TestSubscriptionsSurviveReload(t *testing.T) {
+	e := start(t, gateway.SubgraphSubscription{}, subscriptions.Options{})
+	vars := map[string]any{"topic": "r"}
+	a := e.connect(t, "graphql-transport-ws", nil)
+	a.subscribe("a", eventsQuery, vars)
+	if err := e.events.WaitSubscribers(ctx(t), "r", 1); err != nil {
+		t.Fatal(err)
+	}
+	e.events.Publish("r", "product.updated", "p1", "")
+	checkEvent(t, a.read().Payload, 1, "p1")
+
+	gw2 := e.newGateway()
+	gw1 := e.srv.Swap(gw2)
+	retired := make(chan struct{})
+	go func() {
+		// The request drain deadline has already passed: only the running
+		// subscription keeps gw1 open.
+		expired, cancel := context.WithCancel(context.Background())
+		cancel()
+		gw1.Retire(expired)
+		close(retired)
+	}()
+	e.events.Publish("r", "product.updated", "p2", "")
+	checkEvent(t, a.read().Payload, 2, "p2")
+
+	b := e.connect(t, "graphql-transport-ws", nil)
+	b.subscribe("b", eventsQuery, vars)
+	if err := e.events.WaitSubscribers(ctx(t), "r", 2); err != nil {
+		t.Fatal(err)
+	}
+	if gw1.Subscriptions() != 1 || gw2.Subscriptions() != 1 {
+		t.Fatalf("subscriptions: old gateway %d, new %d; want 1 and 1", gw1.Subscriptions(), gw2.Subscriptions())
+	}
+	select {
+	case <-retired:
+		t.Fatal("the old gateway retired while a subscription was running on it")
+	default:
+	}
+	e.events.Publish("r", "product.updated", "p3", "")
+	checkEvent(t, a.read().Payload, 3, "p3")
+	checkEvent(t, b.read().Payload, 3, "p3")
+
+	a.send(map[string]any{"id": "a", "type": "complete"})
+	select {
+	case <-retired:
+	case <-ctx(t).Done():
+		t.Fatal("the old gateway did not retire after its last subscription ended")
+	}
+	e.events.Publish("r", "product.updated", "p4", "")
+	checkEvent(t, b.read().Payload, 4, "p4")
+	if err := gw1.Subscribe(ctx(t), &graphql.Request{Query: eventsQuery}, gateway.ExecOptions{}, nil); !errors.Is(err, gateway.ErrGatewayClosed) {
+		t.Fatalf("a retired gateway was asked for a subscription: got %v, want ErrGatewayClosed", err)
+	}
+	// The same connection's next subscription runs on the new gateway.
+	a.subscribe("a2", eventsQuery, vars)
+	ac := results(a.c, nil)
+	for seq, joined := 5, false; !joined; seq++ {
+		if seq > 1000 {
+			t.Fatal("the new subscription never received an event")
+		}
+		e.events.Publish("r", "product.updated", "p5", "")
+		if got := seqOf(t, b.read().Payload); got != seq {
+			t.Fatalf("got %d, want %d", got, seq)
+		}
+		select {
+		case <-ac:
+			joined = true
+		default:
+		}
+	}
+	if n := e.events.Subscribers("r"); n != 1 {
+		t.Fatalf("the new gateway holds %d upstream subscriptions, want 1 shared", n)
+	}
+	if gw2.Subscriptions() != 2 {
+		t.Fatalf("new gateway runs %d subscriptions, want 2", gw2.Subscriptions())
+	}
+}
