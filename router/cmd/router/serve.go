@@ -23,6 +23,7 @@ import (
 	"github.com/nexus-commerce/nexus/router/internal/persisted"
 	"github.com/nexus-commerce/nexus/router/internal/server"
 	"github.com/nexus-commerce/nexus/router/internal/source"
+	"github.com/nexus-commerce/nexus/router/internal/subscriptions"
 	kitauth "github.com/nexus-commerce/nexus/subgraphs/kit/auth"
 )
 
@@ -66,7 +67,16 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	srvOpts.Exec = hook
-	srv := server.New(srvOpts)
+	// WebSocket and SSE subscriptions on the GraphQL path: each starts on
+	// the newest gateway and authenticates with the current hook.
+	var srv *server.Server
+	srvOpts.Subscriptions = subscriptions.New(subscriptions.Options{
+		Gateway: func() *gateway.Gateway { return srv.Gateway() },
+		Exec:    func(r *http.Request, o *gateway.ExecOptions) error { return srv.Exec(r, o) },
+		Log:     log,
+	})
+	srvOpts.IsSubscription = subscriptions.Wants
+	srv = server.New(srvOpts)
 	srv.Swap(gw)
 	defer func() {
 		if g := srv.Swap(nil); g != nil {

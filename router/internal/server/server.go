@@ -127,6 +127,15 @@ func (s *Server) Swap(g *gateway.Gateway) *gateway.Gateway { return s.gw.Swap(g)
 
 func (s *Server) gateway() *gateway.Gateway { return s.gw.Load() }
 
+// Exec runs the current Exec hook (the reloaded one after a reload) on r,
+// so the subscription handler authenticates exactly as GraphQL over HTTP.
+func (s *Server) Exec(r *http.Request, o *gateway.ExecOptions) error {
+	if h := s.current().Exec; h != nil {
+		return h(r, o)
+	}
+	return nil
+}
+
 // Gateway is the gateway new requests run on (nil before the first Swap);
 // the subscription handler starts each subscription on it.
 func (s *Server) Gateway() *gateway.Gateway { return s.gw.Load() }
