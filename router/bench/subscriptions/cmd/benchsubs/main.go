@@ -308,8 +308,25 @@ func saveProfiles(ctx context.Context, addr, dir string, n int) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	// The CPU profile covers the first 10 s of the measured window, which
+	// starts right after this returns; it is saved in the background.
+	go func() {
+		body, err := get(ctx, "http://"+addr+"/debug/pprof/profile?seconds=10")
+		if err != nil {
+			fmt.Printf("  cpu profile: %v\n", err)
+			return
+		}
+		defer body.Close()
+		file := filepath.Join(dir, fmt.Sprintf("router-cpu-%d.pb.gz", n))
+		if f, err := os.Create(file); err == nil {
+			_, _ = io.Copy(f, body)
+			f.Close()
+		}
+	}()
 	for _, p := range []struct{ name, path string }{
 		{"heap", "/debug/pprof/heap"},
+		// debug=1 ends with runtime.MemStats: heap vs stacks vs GC overhead.
+		{"heap-memstats", "/debug/pprof/heap?debug=1"},
 		{"goroutine", "/debug/pprof/goroutine"},
 	} {
 		body, err := get(ctx, "http://"+addr+p.path)
@@ -317,6 +334,9 @@ func saveProfiles(ctx context.Context, addr, dir string, n int) error {
 			return err
 		}
 		file := filepath.Join(dir, fmt.Sprintf("router-%s-%d.pb.gz", p.name, n))
+		if strings.Contains(p.path, "debug=1") {
+			file = filepath.Join(dir, fmt.Sprintf("router-%s-%d.txt", p.name, n))
+		}
 		f, err := os.Create(file)
 		if err == nil {
 			_, err = io.Copy(f, body)

@@ -61,6 +61,7 @@ func serveStandIn(ctx context.Context, path string) error {
 		go func() {
 			mux := http.NewServeMux()
 			mux.HandleFunc("/debug/pprof/", pprof.Index)
+			mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
 			if err := http.ListenAndServe(addr, mux); err != nil {
 				log.Error("pprof", "err", err)
 			}
