@@ -92,6 +92,10 @@ type Gateway struct {
 	subs    int
 	closing bool
 	idle    chan struct{}
+	// groups are the running subscriptions by what makes their results
+	// identical (see group); guarded by subMu.
+	groups   map[groupKey]*group
+	groupSeq uint64
 }
 
 // New builds the executor. It fails when the supergraph's API schema does

@@ -81,86 +81,109 @@ func subscriptionConfiguration(s SubgraphSubscription, routingURL string) (*grap
 
 // Subscribe runs one operation for a streaming client and blocks until it
 // ends: the client's ctx ends, the subgraph completes it, or w refuses a
-// result. A subscription streams results to w.Next; any other operation
-// runs once (one Next, then Complete) as graphql-transport-ws allows.
-// Refusals before anything runs come back as *RequestError, exactly as
-// ExecuteWith returns them; ErrGatewayClosed asks the caller to retry on
-// the current gateway.
-//
-// A running subscription keeps this gateway (and its resolver) alive
-// through a reload: Retire waits for it.
+// result. It is Start for callers that keep a goroutine per subscription.
 func (g *Gateway) Subscribe(ctx context.Context, req *graphql.Request, o ExecOptions, w SubscriptionWriter) error {
-	if !g.subscribeStart() {
-		return ErrGatewayClosed
-	}
-	defer g.subscribeEnd()
-
-	p := g.prepare(req.Query, req.OperationName, req.Variables)
-	if p.err != nil {
-		return p.err
-	}
-	if p.opType != graphql.OperationTypeSubscription {
-		o.AllowMutation = true
-		var buf bytes.Buffer
-		if err := g.ExecuteWith(ctx, req, &buf, o); err != nil {
-			return err
-		}
-		if err := w.Next(buf.Bytes()); err != nil {
-			return nil
-		}
-		w.Complete()
-		return nil
-	}
-	sp, ok := p.plan.(*plan.SubscriptionResponsePlan)
-	if !ok {
-		return errors.New("gateway: the planner produced no subscription plan")
-	}
-	m := g.opts.Metrics
-	outcome := "ok"
-	if m != nil {
-		defer func() { m.Requests.WithLabelValues("subscription", outcome).Inc() }()
-	}
-
-	rctx := resolve.NewContext(ctx)
-	if len(p.variables) > 0 {
-		vars, err := astjson.ParseBytes(p.variables)
-		if err != nil {
-			outcome = "request_error"
-			return &RequestError{Err: err, Code: "BAD_USER_INPUT"}
-		}
-		rctx.Variables = vars
-	}
-	rctx.RemapVariables = p.remap
-	rctx.Request.ID = p.id
-	rctx.VariablesHash = p.varsHash
-	rctx.Request.Header = o.Header
-	// The headers builder's hash is part of the trigger id: clients whose
-	// principal and forwarded headers match share one upstream subscription,
-	// and never anyone else's.
-	if o.Principal != nil || len(o.ForwardHeaders) > 0 {
-		rctx.SubgraphHeadersBuilder = newHeaders(o.Principal, o.ForwardHeaders)
-	}
-	rctx.SetEngineLoaderHooks(g.hooks)
-	if len(g.rules) > 0 {
-		az := &authorizer{rules: g.rules, who: o.Principal}
-		rctx.SetAuthorizer(az)
-		// Decided before the trigger starts, so a denied subscription never
-		// opens (or joins) an upstream subscription.
-		rctx.SetPreFetchFieldAuthorizer(az)
-	}
-	sw := &subscriptionSink{w: w}
-	if err := g.resolver.ResolveGraphQLSubscription(rctx, sp.Response, sw); err != nil {
-		if g.ctx.Err() != nil {
-			// The gateway was closed under the subscription (shutdown, or a
-			// reload whose retirement gave up): the client resubscribes.
-			outcome = "closed"
-			return ErrGatewayClosed
-		}
-		outcome = "error"
+	bw := &blockingWriter{SubscriptionWriter: w, done: make(chan struct{})}
+	stop, err := g.Start(ctx, req, o, bw)
+	if err != nil {
 		return err
+	}
+	select {
+	case <-ctx.Done():
+		stop()
+	case <-bw.done:
 	}
 	return nil
 }
+
+// Start begins one operation for a streaming client and returns at once.
+// A subscription streams its results to w.Next; any other operation runs
+// once (one Next, then Complete) as graphql-transport-ws allows. When the
+// operation ends by itself w.Complete or w.Error is called, once; stop ends
+// it early, after which w is not called again. A Next that returns an
+// error ends it too (the client is gone or too slow), silently.
+//
+// Refusals before anything runs come back as *RequestError, exactly as
+// ExecuteWith returns them; ErrGatewayClosed asks the caller to retry on
+// the current gateway. A running subscription keeps this gateway (and its
+// resolver) alive through a reload: Retire waits for it.
+//
+// Clients whose operation, variables, principal and forwarded headers are
+// identical share one resolver subscription (see group): each result is
+// resolved once and handed to all of them.
+func (g *Gateway) Start(ctx context.Context, req *graphql.Request, o ExecOptions, w SubscriptionWriter) (stop func(), err error) {
+	if !g.subscribeStart() {
+		return nil, ErrGatewayClosed
+	}
+	m := &subscriber{g: g, w: w}
+	defer func() {
+		if err != nil {
+			g.subscribeEnd()
+		}
+	}()
+	p := g.prepare(req.Query, req.OperationName, req.Variables)
+	if p.err != nil {
+		return nil, p.err
+	}
+	if p.opType != graphql.OperationTypeSubscription {
+		return g.startOnce(ctx, req, o, m), nil
+	}
+	sp, ok := p.plan.(*plan.SubscriptionResponsePlan)
+	if !ok {
+		return nil, errors.New("gateway: the planner produced no subscription plan")
+	}
+	var vars *astjson.Value
+	if len(p.variables) > 0 {
+		if vars, err = astjson.ParseBytes(p.variables); err != nil {
+			return nil, &RequestError{Err: err, Code: "BAD_USER_INPUT"}
+		}
+	}
+	if mt := g.opts.Metrics; mt != nil {
+		mt.Requests.WithLabelValues("subscription", "ok").Inc()
+	}
+	g.join(p, sp, vars, o, m)
+	return m.stop, nil
+}
+
+// startOnce runs a query or mutation sent on a streaming connection.
+func (g *Gateway) startOnce(ctx context.Context, req *graphql.Request, o ExecOptions, m *subscriber) func() {
+	ctx, cancel := context.WithCancel(ctx)
+	o.AllowMutation = true
+	go func() {
+		var buf bytes.Buffer
+		err := g.ExecuteWith(ctx, req, &buf, o)
+		switch {
+		case err != nil:
+			msg, code := "internal error", "INTERNAL_SERVER_ERROR"
+			var re *RequestError
+			if errors.As(err, &re) {
+				msg, code = re.Err.Error(), re.Code
+			}
+			body, _ := json.Marshal(map[string]any{"errors": []map[string]any{{"message": msg, "extensions": map[string]string{"code": code}}}})
+			m.error(body)
+		case m.next(buf.Bytes()) == nil:
+			m.complete()
+		}
+	}()
+	return func() { cancel(); m.stop() }
+}
+
+// blockingWriter tells Subscribe when its operation ended by itself.
+type blockingWriter struct {
+	SubscriptionWriter
+	done chan struct{}
+}
+
+func (b *blockingWriter) Next(p []byte) error {
+	err := b.SubscriptionWriter.Next(p)
+	if err != nil {
+		close(b.done)
+	}
+	return err
+}
+
+func (b *blockingWriter) Complete()      { b.SubscriptionWriter.Complete(); close(b.done) }
+func (b *blockingWriter) Error(p []byte) { b.SubscriptionWriter.Error(p); close(b.done) }
 
 // AuthorizeFields decides protected fields up front (the resolver's
 // pre-fetch mode, which subscriptions need for their root field). Our

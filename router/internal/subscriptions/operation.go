@@ -34,31 +34,34 @@ func (r *request) graphQL() *graphql.Request {
 	return &graphql.Request{Query: r.Query, OperationName: r.OperationName, Variables: vars}
 }
 
-// tracker remembers whether an operation delivered anything, so a retry
-// after a reload race never repeats results.
-type tracker struct {
-	gateway.SubscriptionWriter
-	delivered bool
-}
-
-func (t *tracker) Next(p []byte) error {
-	t.delivered = true
-	return t.SubscriptionWriter.Next(p)
-}
-
-// run executes one operation on the current gateway until it ends. When
-// the gateway closed before anything was delivered (a reload raced the
-// start), it starts again on the new one.
+// run executes one operation on the current gateway until it ends (SSE,
+// which has a goroutine per request anyway). A gateway retired between
+// lookup and start refuses at once; the operation then starts on the new one.
 func (h *Handler) run(ctx context.Context, req *graphql.Request, exec gateway.ExecOptions, w gateway.SubscriptionWriter) error {
-	t := &tracker{SubscriptionWriter: w}
 	for {
 		gw := h.opts.Gateway()
 		if gw == nil {
 			return errNotReady
 		}
-		err := gw.Subscribe(ctx, req, exec, t)
-		if !errors.Is(err, gateway.ErrGatewayClosed) || t.delivered || ctx.Err() != nil || h.opts.Gateway() == gw {
+		err := gw.Subscribe(ctx, req, exec, w)
+		if !errors.Is(err, gateway.ErrGatewayClosed) || h.opts.Gateway() == gw {
 			return err
+		}
+	}
+}
+
+// start begins one operation on the current gateway without blocking
+// (WebSocket: no goroutine per subscription), retrying on the new gateway
+// like run.
+func (h *Handler) start(ctx context.Context, req *graphql.Request, exec gateway.ExecOptions, w gateway.SubscriptionWriter) (func(), error) {
+	for {
+		gw := h.opts.Gateway()
+		if gw == nil {
+			return nil, errNotReady
+		}
+		stop, err := gw.Start(ctx, req, exec, w)
+		if !errors.Is(err, gateway.ErrGatewayClosed) || h.opts.Gateway() == gw {
+			return stop, err
 		}
 	}
 }

@@ -248,3 +248,26 @@ func TestSubscriptionsSurviveReload(t *testing.T) {
 		t.Fatalf("new gateway runs %d subscriptions, want 2", gw2.Subscriptions())
 	}
 }
+
+// Subscribing again right after an identical subscription ended gets a
+// live subscription: the engine tears a finished upstream down by its id
+// on its own goroutine, which must not take the new one with it.
+func TestResubscribeAfterEnd(t *testing.T) {
+	e := start(t, gateway.SubgraphSubscription{}, subscriptions.Options{})
+	const q = `subscription { privateEvents(topic: "p") { seq product { id } } }`
+	for i := range 20 {
+		w := e.connect(t, "graphql-transport-ws", map[string]any{"Authorization": "Bearer good"})
+		w.subscribe("a", q, nil)
+		if err := e.events.WaitSubscribers(ctx(t), "p", 1); err != nil {
+			t.Fatalf("round %d: %v (gateway runs %d subscriptions)", i, err, e.srv.Gateway().Subscriptions())
+		}
+		seq := e.events.Publish("p", "product.updated", "p1", "")
+		if m := w.read(); m.Type != "next" || !strings.Contains(string(m.Payload), `"seq":`+itoa(seq)) {
+			t.Fatalf("round %d: got %s %s, want event %d", i, m.Type, m.Payload, seq)
+		}
+		w.send(map[string]any{"id": "a", "type": "complete"})
+		if err := e.events.WaitSubscribers(ctx(t), "p", 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

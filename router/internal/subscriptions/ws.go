@@ -33,9 +33,10 @@ const (
 	closeInternal       = 4500
 )
 
-// wsConn is one WebSocket client. The handler's goroutine reads; each
-// operation runs on its own goroutine (blocked in the resolver); writes go
-// through the bounded outbox.
+// wsConn is one WebSocket client. The handler's goroutine reads; the
+// operations run in the gateway without goroutines of their own; writes go
+// through the bounded outbox by a goroutine that exists only while there is
+// something to write.
 type wsConn struct {
 	h      *Handler
 	c      *websocket.Conn
@@ -58,10 +59,12 @@ type wsConn struct {
 
 // wsOperation is one running subscribe (start) of a connection.
 type wsOperation struct {
-	id     string
-	cancel context.CancelFunc
-	// stopped is set when the client completed the operation: nothing more
-	// may be sent for it.
+	id string
+	// stopFn ends it in the gateway; set once Start returned (under
+	// wsConn.mu).
+	stopFn func()
+	// stopped is set when the client completed the operation or the
+	// connection ended: nothing more may be sent for it.
 	stopped atomic.Bool
 }
 
@@ -109,8 +112,17 @@ func (h *Handler) serveWebSocket(w http.ResponseWriter, r *http.Request) {
 		cn.ka.Stop()
 	}
 	closed := cn.closed
+	ops := cn.ops
+	cn.ops = nil
 	cn.mu.Unlock()
-	cancel() // ends every operation of this connection
+	for _, op := range ops {
+		op.stopped.Store(true)
+		if op.stopFn != nil {
+			op.stopFn()
+		}
+		h.subscriptions.Add(-1)
+	}
+	cancel()
 	if closed != nil {
 		<-closed // let the close frame (and its code) reach the client
 	}
@@ -245,39 +257,41 @@ func (cn *wsConn) start(id string, payload json.RawMessage) {
 		cn.send(frame(id, "error", codedError("too many subscriptions on this connection", "SUBSCRIPTION_LIMIT")))
 		return
 	}
-	ctx, cancel := context.WithCancel(cn.ctx)
-	op := &wsOperation{id: id, cancel: cancel}
+	op := &wsOperation{id: id}
 	if cn.ops == nil {
 		cn.ops = map[string]*wsOperation{}
 	}
 	cn.ops[id] = op
 	exec := cn.exec
 	cn.mu.Unlock()
-
 	cn.h.subscriptions.Add(1)
-	go cn.run(ctx, op, &req, exec)
+
+	stop, err := cn.h.start(cn.ctx, req.graphQL(), exec, &wsSink{cn: cn, op: op})
+	if err != nil {
+		if cn.finish(op) {
+			cn.send(frame(id, "error", cn.h.errorList(err)))
+		}
+		return
+	}
+	cn.mu.Lock()
+	op.stopFn = stop
+	cn.mu.Unlock()
+	if op.stopped.Load() {
+		stop() // completed by the client (or the connection ended) meanwhile
+	}
 }
 
-// run executes one operation and ends it towards the client: complete,
-// or error when it was refused. Nothing is sent once the client stopped it.
-func (cn *wsConn) run(ctx context.Context, op *wsOperation, req *request, exec gateway.ExecOptions) {
-	defer cn.h.subscriptions.Add(-1)
-	defer op.cancel()
-	err := cn.h.run(ctx, req.graphQL(), exec, &wsSink{cn: cn, op: op})
+// finish removes an operation that ended by itself; false means the
+// client or the connection ended it first (then nothing more is sent).
+func (cn *wsConn) finish(op *wsOperation) bool {
 	cn.mu.Lock()
-	current := cn.ops[op.id] == op
-	if current {
-		delete(cn.ops, op.id)
+	defer cn.mu.Unlock()
+	if cn.ops[op.id] != op {
+		return false
 	}
-	cn.mu.Unlock()
-	if !current || op.stopped.Load() || cn.ctx.Err() != nil {
-		return
-	}
-	if err != nil {
-		cn.send(frame(op.id, "error", cn.h.errorList(err)))
-		return
-	}
-	cn.send(frame(op.id, "complete", nil))
+	delete(cn.ops, op.id)
+	cn.h.subscriptions.Add(-1)
+	return true
 }
 
 // stop ends an operation the client completed.
@@ -285,10 +299,15 @@ func (cn *wsConn) stop(id string) {
 	cn.mu.Lock()
 	op := cn.ops[id]
 	delete(cn.ops, id)
-	cn.mu.Unlock()
+	var stopFn func()
 	if op != nil {
 		op.stopped.Store(true)
-		op.cancel()
+		stopFn = op.stopFn
+		cn.h.subscriptions.Add(-1)
+	}
+	cn.mu.Unlock()
+	if stopFn != nil {
+		stopFn()
 	}
 }
 
@@ -309,12 +328,21 @@ func (s *wsSink) Next(payload []byte) error {
 	return s.cn.out.push(frame(s.op.id, typ, payload))
 }
 
-// Complete needs nothing here: run sends complete when Subscribe returns.
-func (s *wsSink) Complete() {}
+// Complete tells the client the operation is over.
+func (s *wsSink) Complete() {
+	if s.cn.finish(s.op) {
+		s.cn.send(frame(s.op.id, "complete", nil))
+	}
+}
 
-// Error delivers the subgraph's final errors as a result; run then
-// completes the operation.
-func (s *wsSink) Error(payload []byte) { _ = s.Next(payload) }
+// Error delivers the subgraph's final errors as a result, then completes.
+func (s *wsSink) Error(payload []byte) {
+	if s.op.stopped.Load() {
+		return
+	}
+	_ = s.Next(payload)
+	s.Complete()
+}
 
 // send queues a message; a full buffer disconnects the client.
 func (cn *wsConn) send(msg []byte) { _ = cn.out.push(msg) }

@@ -1,0 +1,259 @@
+package gateway
+
+import (
+	"context"
+	"errors"
+	"sync"
+
+	"github.com/wundergraph/astjson"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/plan"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/resolve"
+)
+
+// errMemberGone is returned to the resolver for a subscriber that left.
+var errMemberGone = errors.New("gateway: subscriber left")
+
+// shutdownPayload ends subscriptions whose gateway was closed under them.
+var shutdownPayload = []byte(`{"errors":[{"message":"the router closed this subscription; subscribe again","extensions":{"code":"SHUTTING_DOWN"}}]}`)
+
+// groupKey identifies client subscriptions whose results are identical:
+// the same normalised operation, the same variables and the same caller
+// (principal and forwarded headers, hashed as the single-flight key is).
+type groupKey struct{ op, vars, who uint64 }
+
+// group is one resolver subscription shared by every client with the
+// same groupKey. The engine already shares the upstream subscription
+// (its trigger) between identical inputs, but it resolves every event
+// once per client; a group resolves it once and fans the bytes out, so an
+// event to 10,000 identical subscribers costs one resolve (with its entity
+// calls) instead of 10,000, and a subscriber costs no goroutine and no
+// resolver state of its own.
+type group struct {
+	g      *Gateway
+	key    groupKey
+	seq    uint64
+	cancel context.CancelFunc
+	// ended is set (under g.subMu) once the group takes no new members.
+	ended bool
+
+	mu      sync.Mutex
+	members map[*subscriber]struct{}
+}
+
+// subscriber is one client's subscription. Its writer is called under mu, so
+// stop can promise no call after it returns.
+type subscriber struct {
+	g   *Gateway
+	grp *group
+	w   SubscriptionWriter
+
+	mu   sync.Mutex
+	done bool
+}
+
+// join adds m to the group of identical subscriptions, starting the group
+// (and its resolver subscription) when there is none.
+func (g *Gateway) join(p *prepared, sp *plan.SubscriptionResponsePlan, vars *astjson.Value, o ExecOptions, m *subscriber) {
+	var hdr *headers
+	key := groupKey{op: p.id, vars: p.varsHash}
+	if o.Principal != nil || len(o.ForwardHeaders) > 0 {
+		hdr = newHeaders(o.Principal, o.ForwardHeaders)
+		key.who = hdr.hash
+	}
+	g.subMu.Lock()
+	grp := g.groups[key]
+	fresh := grp == nil || grp.ended
+	if fresh {
+		g.groupSeq++
+		grp = &group{g: g, key: key, seq: g.groupSeq, members: map[*subscriber]struct{}{}}
+		if g.groups == nil {
+			g.groups = map[groupKey]*group{}
+		}
+		g.groups[key] = grp
+	}
+	m.grp = grp
+	grp.mu.Lock()
+	grp.members[m] = struct{}{}
+	grp.mu.Unlock()
+	if !fresh {
+		g.subMu.Unlock()
+		return
+	}
+	// The group outlives the client that started it: it ends when its last
+	// subscriber leaves.
+	ctx, cancel := context.WithCancel(context.Background())
+	grp.cancel = cancel
+	g.subMu.Unlock()
+	go grp.run(ctx, p, sp, vars, o, hdr)
+}
+
+// run resolves the group's subscription until the subgraph ends it, the
+// last subscriber leaves (ctx) or the gateway closes; then it ends the members
+// still there.
+func (grp *group) run(ctx context.Context, p *prepared, sp *plan.SubscriptionResponsePlan, vars *astjson.Value, o ExecOptions, hdr *headers) {
+	g := grp.g
+	rctx := resolve.NewContext(ctx)
+	rctx.Variables = vars
+	rctx.RemapVariables = p.remap
+	rctx.Request.ID = p.id
+	rctx.VariablesHash = p.varsHash
+	rctx.Request.Header = o.Header
+	// The headers' hash is part of the engine's trigger id. Each group gets
+	// a trigger of its own (its number in the hash): the engine ends a
+	// finished trigger by id from a goroutine of its own, so a new trigger
+	// re-created under the same id would be ended with it (graphql-go-tools
+	// v2.16.0, subscriptionUpdater.Done). Groups already share everything
+	// identical clients can share; different callers never share anyway.
+	gh := &headers{hash: grp.seq<<1 | 1}
+	if hdr != nil {
+		gh = &headers{h: hdr.h, hash: (hdr.hash ^ grp.seq*0x9E3779B97F4A7C15) | 1}
+	}
+	rctx.SubgraphHeadersBuilder = gh
+	rctx.SetEngineLoaderHooks(g.hooks)
+	if len(g.rules) > 0 {
+		az := &authorizer{rules: g.rules, who: o.Principal}
+		rctx.SetAuthorizer(az)
+		// Decided before the trigger starts, so a denied subscription never
+		// opens (or joins) an upstream subscription.
+		rctx.SetPreFetchFieldAuthorizer(az)
+	}
+	err := g.resolver.ResolveGraphQLSubscription(rctx, sp.Response, &subscriptionSink{w: grp})
+	if err != nil && g.ctx.Err() == nil {
+		g.opts.Log.Warn("subscription", "err", err)
+	}
+
+	g.subMu.Lock()
+	grp.ended = true
+	if g.groups[grp.key] == grp {
+		delete(g.groups, grp.key)
+	}
+	g.subMu.Unlock()
+	grp.cancel()
+	for _, m := range grp.take() {
+		if g.ctx.Err() != nil {
+			m.error(shutdownPayload)
+		} else {
+			m.complete()
+		}
+	}
+}
+
+// take removes and returns every subscriber.
+func (grp *group) take() []*subscriber {
+	grp.mu.Lock()
+	defer grp.mu.Unlock()
+	out := make([]*subscriber, 0, len(grp.members))
+	for m := range grp.members {
+		out = append(out, m)
+	}
+	clear(grp.members)
+	return out
+}
+
+// snapshot returns the current members.
+func (grp *group) snapshot() []*subscriber {
+	grp.mu.Lock()
+	defer grp.mu.Unlock()
+	out := make([]*subscriber, 0, len(grp.members))
+	for m := range grp.members {
+		out = append(out, m)
+	}
+	return out
+}
+
+// leave removes m; the last subscriber to leave ends the group.
+func (grp *group) leave(m *subscriber) {
+	g := grp.g
+	g.subMu.Lock()
+	grp.mu.Lock()
+	delete(grp.members, m)
+	empty := len(grp.members) == 0
+	grp.mu.Unlock()
+	if empty {
+		grp.ended = true
+		if g.groups[grp.key] == grp {
+			delete(g.groups, grp.key)
+		}
+	}
+	g.subMu.Unlock()
+	if empty {
+		grp.cancel()
+	}
+}
+
+// Next hands one resolved result to every subscriber; a subscriber whose writer
+// refuses it leaves.
+func (grp *group) Next(payload []byte) error {
+	for _, m := range grp.snapshot() {
+		if err := m.next(payload); err != nil && !errors.Is(err, errMemberGone) {
+			grp.leave(m)
+		}
+	}
+	return nil
+}
+
+// Complete ends every subscriber: the subgraph completed the subscription.
+func (grp *group) Complete() {
+	for _, m := range grp.take() {
+		m.complete()
+	}
+}
+
+// Error ends every subscriber with the subgraph's final errors.
+func (grp *group) Error(payload []byte) {
+	for _, m := range grp.take() {
+		m.error(payload)
+	}
+}
+
+func (m *subscriber) next(p []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.done {
+		return errMemberGone
+	}
+	if err := m.w.Next(p); err != nil {
+		m.done = true
+		m.g.subscribeEnd()
+		return err
+	}
+	return nil
+}
+
+func (m *subscriber) complete() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.done {
+		return
+	}
+	m.done = true
+	m.w.Complete()
+	m.g.subscribeEnd()
+}
+
+func (m *subscriber) error(p []byte) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.done {
+		return
+	}
+	m.done = true
+	m.w.Error(p)
+	m.g.subscribeEnd()
+}
+
+// stop ends the subscriber at the client's request; the writer is not called
+// after it returns.
+func (m *subscriber) stop() {
+	m.mu.Lock()
+	if m.done {
+		m.mu.Unlock()
+		return
+	}
+	m.done = true
+	m.mu.Unlock()
+	if m.grp != nil {
+		m.grp.leave(m)
+	}
+	m.g.subscribeEnd()
+}
