@@ -90,7 +90,9 @@ func (h *Handler) serveWebSocket(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c.SetReadLimit(h.opts.MaxMessageBytes)
-	ctx, cancel := context.WithCancel(h.ctx)
+	// Not derived from h.ctx: a cancelled read context makes coder/websocket
+	// drop the connection, and Shutdown wants a close handshake (1001).
+	ctx, cancel := context.WithCancel(context.Background())
 	cn := &wsConn{h: h, c: c, r: r, legacy: legacy, ctx: ctx, cancel: cancel}
 	cn.out = h.newOutbox(cn.write, cn.slow, cn.failed)
 	h.connections.Add(1)

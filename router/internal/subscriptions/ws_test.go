@@ -252,3 +252,52 @@ func TestWebSocketLimitPerConnection(t *testing.T) {
 }
 
 func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+// An upstream that cannot be reached ends the subscription with an error
+// result and complete; the connection stays usable.
+func TestWebSocketUpstreamUnreachable(t *testing.T) {
+	for name, sub := range map[string]gateway.SubgraphSubscription{
+		"ws":  {URL: "http://127.0.0.1:1/graphql"},
+		"sse": {URL: "http://127.0.0.1:1/graphql", Protocol: "sse"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			e := start(t, sub, subscriptions.Options{})
+			w := e.connect(t, "graphql-transport-ws", nil)
+			w.subscribe("s", eventsQuery, map[string]any{"topic": "t"})
+			m := w.read()
+			if m.Type != "next" || !strings.Contains(string(m.Payload), `"errors"`) {
+				t.Fatalf("got %s %s, want an error result", m.Type, m.Payload)
+			}
+			if m := w.read(); m.Type != "complete" || m.ID != "s" {
+				t.Fatalf("got %s %s, want complete", m.Type, m.Payload)
+			}
+			w.send(map[string]any{"type": "ping"})
+			if m := w.read(); m.Type != "pong" {
+				t.Fatalf("got %s, want pong", m.Type)
+			}
+		})
+	}
+}
+
+// Shutdown closes WebSockets with 1001 (going away) and completes SSE
+// streams, so clients reconnect elsewhere; http.Server.Shutdown does not
+// reach hijacked connections by itself.
+func TestShutdownEndsConnections(t *testing.T) {
+	e := start(t, gateway.SubgraphSubscription{}, subscriptions.Options{})
+	w := e.connect(t, "graphql-transport-ws", nil)
+	w.subscribe("s", eventsQuery, map[string]any{"topic": "t"})
+	s := e.sse(t, eventsQuery, map[string]any{"topic": "t"}, nil)
+	if err := e.events.WaitSubscribers(ctx(t), "t", 1); err != nil {
+		t.Fatal(err)
+	}
+	e.h.Shutdown()
+	if code := w.closeCode(); code != websocket.StatusGoingAway {
+		t.Fatalf("close code %d, want 1001", code)
+	}
+	if ev, _ := s.event(); ev != "complete" {
+		t.Fatalf("SSE got %q, want complete", ev)
+	}
+	if err := e.events.WaitSubscribers(ctx(t), "t", 0); err != nil {
+		t.Fatal(err)
+	}
+}
