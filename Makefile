@@ -57,6 +57,7 @@ seed: db build ## load the demo catalog (no-op when products exist)
 generate: ## regenerate gqlgen code (subgraphs and the router's test subgraph)
 	cd subgraphs/product && $(GO) run github.com/99designs/gqlgen generate
 	cd router/internal/testenv/reviews && $(GO) run github.com/99designs/gqlgen generate
+	cd router/internal/subscriptions/testsubgraph && $(GO) run github.com/99designs/gqlgen generate
 	for s in users catalog inventory reviews legacy; do (cd router/internal/golden/subgraphs/$$s && $(GO) run github.com/99designs/gqlgen generate) || exit 1; done
 	for s in accounts inventory products reviews; do (cd router/bench/subgraphs/$$s && $(GO) run github.com/99designs/gqlgen generate) || exit 1; done
 

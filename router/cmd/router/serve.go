@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/pprof"
+	"net/url"
 	"os"
 	"os/signal"
 	"sync"
@@ -70,10 +71,18 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	// WebSocket and SSE subscriptions on the GraphQL path: each starts on
 	// the newest gateway and authenticates with the current hook.
 	var srv *server.Server
+	sc := cfg.Subscriptions
 	srvOpts.Subscriptions = subscriptions.New(subscriptions.Options{
-		Gateway: func() *gateway.Gateway { return srv.Gateway() },
-		Exec:    func(r *http.Request, o *gateway.ExecOptions) error { return srv.Exec(r, o) },
-		Log:     log,
+		Gateway:          func() *gateway.Gateway { return srv.Gateway() },
+		Exec:             func(r *http.Request, o *gateway.ExecOptions) error { return srv.Exec(r, o) },
+		KeepAlive:        sc.KeepAlive,
+		InitTimeout:      sc.InitTimeout,
+		BufferMessages:   sc.BufferMessages,
+		BufferBytes:      sc.BufferBytes,
+		MaxPerConnection: sc.MaxPerConnection,
+		WriteTimeout:     sc.WriteTimeout,
+		OriginPatterns:   originPatterns(cfg.CORS.AllowOrigins),
+		Log:              log,
 	})
 	srvOpts.IsSubscription = subscriptions.Wants
 	srv = server.New(srvOpts)
@@ -119,10 +128,14 @@ func buildGateway(ctx context.Context, cfg *config.Config, m *metrics.Metrics, l
 	}
 	urls := map[string]string{}
 	timeouts := map[string]time.Duration{}
+	subs := map[string]gateway.SubgraphSubscription{}
 	for _, s := range cfg.Subgraphs {
 		urls[s.Name] = s.RoutingURL
 		if s.Timeout > 0 {
 			timeouts[s.Name] = s.Timeout
+		}
+		if ss := s.Subscription; ss != (config.SubgraphSubscription{}) {
+			subs[s.Name] = gateway.SubgraphSubscription{URL: ss.URL, Protocol: ss.Protocol, WSSubprotocol: ss.WSSubprotocol, SSEMethod: ss.SSEMethod}
 		}
 	}
 	return gateway.New(gateway.Options{
@@ -130,6 +143,7 @@ func buildGateway(ctx context.Context, cfg *config.Config, m *metrics.Metrics, l
 		URLs:                 urls,
 		SubgraphTimeout:      cfg.Limits.SubgraphTimeout,
 		SubgraphTimeouts:     timeouts,
+		Subscriptions:        subs,
 		DisableSingleFlight:  !*cfg.Engine.SingleFlight,
 		PlanCacheSize:        cfg.Engine.PlanCacheSize,
 		DisableIntrospection: !*cfg.Introspection,
@@ -167,6 +181,23 @@ func serverOptions(cfg *config.Config, m *metrics.Metrics, log *slog.Logger) (se
 		opts.Persisted = persisted.New(persisted.Options{Manifest: manifest, Safelist: po.Safelist, APQ: *po.APQ, APQCacheSize: po.APQCacheSize})
 	}
 	return opts, nil
+}
+
+// originPatterns turns CORS origins (https://shop.example.com,
+// https://*.example.com) into the host patterns the WebSocket handshake
+// checks, so browsers allowed by CORS may also open subscriptions.
+func originPatterns(origins []string) []string {
+	var out []string
+	for _, o := range origins {
+		if o == "*" {
+			out = append(out, "*")
+			continue
+		}
+		if u, err := url.Parse(o); err == nil && u.Host != "" {
+			out = append(out, u.Host)
+		}
+	}
+	return out
 }
 
 // buildAuth returns the per-request hook that verifies the caller's JWT,

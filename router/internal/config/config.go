@@ -71,6 +71,8 @@ type Config struct {
 	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
 	// Engine tunes query planning and execution.
 	Engine Engine `yaml:"engine"`
+	// Subscriptions tunes the WebSocket and SSE front end.
+	Subscriptions Subscriptions `yaml:"subscriptions"`
 
 	// dir is the directory of the config file; relative paths resolve against it.
 	dir string
@@ -84,11 +86,45 @@ type Subgraph struct {
 	RoutingURL string `yaml:"routing_url"`
 	// SchemaFile is the subgraph's SDL file, relative to the config file.
 	SchemaFile string `yaml:"schema_file"`
+	// Subscription says how the router forwards subscriptions to this
+	// subgraph. Default: WebSocket (graphql-transport-ws, falling back to
+	// graphql-ws) at the routing URL.
+	Subscription SubgraphSubscription `yaml:"subscription"`
 	// Timeout bounds one fetch to this subgraph; default limits.subgraph_timeout.
 	Timeout time.Duration `yaml:"timeout"`
 	// Introspect fetches the SDL live from the subgraph's `_service { sdl }`
 	// instead of reading SchemaFile.
 	Introspect bool `yaml:"introspect"`
+}
+
+// SubgraphSubscription is how subscriptions reach one subgraph.
+type SubgraphSubscription struct {
+	// Protocol is ws (default) or sse.
+	Protocol string `yaml:"protocol"`
+	// URL overrides the routing URL for subscriptions (e.g. a ws:// URL).
+	URL string `yaml:"url"`
+	// WSSubprotocol pins graphql-transport-ws or graphql-ws (default: try both).
+	WSSubprotocol string `yaml:"ws_subprotocol"`
+	// SSEMethod is POST (default; gqlgen accepts only POST) or GET.
+	SSEMethod string `yaml:"sse_method"`
+}
+
+// Subscriptions tunes the client-facing subscription front end.
+type Subscriptions struct {
+	// KeepAlive is the interval of keep-alive messages. Default 15s.
+	KeepAlive time.Duration `yaml:"keepalive"`
+	// InitTimeout is how long a WebSocket client may take to send
+	// connection_init (then close 4408). Default 10s.
+	InitTimeout time.Duration `yaml:"init_timeout"`
+	// BufferMessages and BufferBytes bound each client's send buffer; a
+	// client that falls further behind is closed with 4013. Defaults 256
+	// and 1 MiB.
+	BufferMessages int `yaml:"buffer_messages"`
+	BufferBytes    int `yaml:"buffer_bytes"`
+	// MaxPerConnection limits the subscriptions of one WebSocket. Default 100.
+	MaxPerConnection int `yaml:"max_per_connection"`
+	// WriteTimeout bounds one write to a client. Default 10s.
+	WriteTimeout time.Duration `yaml:"write_timeout"`
 }
 
 // Modes.
@@ -337,6 +373,26 @@ func (c *Config) Validate() error {
 		if c.Supergraph == "" && s.SchemaFile == "" && !s.Introspect {
 			errs = append(errs, fmt.Errorf("%s: set schema_file or introspect: true", key))
 		}
+		switch s.Subscription.Protocol {
+		case "", "ws", "sse":
+		default:
+			errs = append(errs, fmt.Errorf("%s.subscription.protocol: %q must be ws or sse", key, s.Subscription.Protocol))
+		}
+		switch s.Subscription.WSSubprotocol {
+		case "", "graphql-transport-ws", "graphql-ws":
+		default:
+			errs = append(errs, fmt.Errorf("%s.subscription.ws_subprotocol: %q must be graphql-transport-ws or graphql-ws", key, s.Subscription.WSSubprotocol))
+		}
+		switch s.Subscription.SSEMethod {
+		case "", "POST", "GET":
+		default:
+			errs = append(errs, fmt.Errorf("%s.subscription.sse_method: %q must be POST or GET", key, s.Subscription.SSEMethod))
+		}
+		if u := s.Subscription.URL; u != "" {
+			if p, err := url.Parse(u); err != nil || p.Host == "" || (p.Scheme != "http" && p.Scheme != "https" && p.Scheme != "ws" && p.Scheme != "wss") {
+				errs = append(errs, fmt.Errorf("%s.subscription.url: %q is not an http(s) or ws(s) URL", key, u))
+			}
+		}
 		if s.Timeout < 0 {
 			errs = append(errs, fmt.Errorf("%s.timeout: must not be negative", key))
 		}
@@ -369,6 +425,10 @@ func (c *Config) Validate() error {
 	}
 	if c.Watch.Interval < 100*time.Millisecond {
 		errs = append(errs, fmt.Errorf("watch.interval: %s is too short (minimum 100ms)", c.Watch.Interval))
+	}
+	if c.Subscriptions.KeepAlive < 0 || c.Subscriptions.InitTimeout < 0 || c.Subscriptions.BufferMessages < 0 ||
+		c.Subscriptions.BufferBytes < 0 || c.Subscriptions.MaxPerConnection < 0 || c.Subscriptions.WriteTimeout < 0 {
+		errs = append(errs, errors.New("subscriptions: values must not be negative (0 means the default)"))
 	}
 	if c.Engine.PlanCacheSize < 0 {
 		errs = append(errs, fmt.Errorf("engine.plan_cache_size: %d must not be negative", c.Engine.PlanCacheSize))

@@ -123,6 +123,9 @@ func TestLoadErrors(t *testing.T) {
 		{"safelist without file", "persisted_operations: {safelist: true}\nsupergraph: s\n", "persisted_operations.safelist"},
 		{"negative plan cache", "engine: {plan_cache_size: -1}\nsupergraph: s\n", "engine.plan_cache_size"},
 		{"negative subgraph timeout", "subgraphs: [{name: a, routing_url: 'http://x/g', introspect: true, timeout: -1s}]", "subgraphs[0].timeout"},
+		{"bad subscription protocol", "subgraphs: [{name: a, routing_url: 'http://x/g', introspect: true, subscription: {protocol: mqtt}}]", "subgraphs[0].subscription.protocol"},
+		{"bad subscription url", "subgraphs: [{name: a, routing_url: 'http://x/g', introspect: true, subscription: {url: 'ftp://x'}}]", "subgraphs[0].subscription.url"},
+		{"negative subscription buffer", "subscriptions: {buffer_messages: -1}\nsupergraph: s\n", "subscriptions:"},
 		{"short watch interval", "watch: {enabled: true, interval: 1ms}\nsupergraph: s\n", "watch.interval"},
 	}
 	for _, tt := range tests {
