@@ -93,10 +93,31 @@ func (h *Handler) serveWebSocket(w http.ResponseWriter, r *http.Request) {
 	// Not derived from h.ctx: a cancelled read context makes coder/websocket
 	// drop the connection, and Shutdown wants a close handshake (1001).
 	ctx, cancel := context.WithCancel(context.Background())
-	cn := &wsConn{h: h, c: c, r: r, legacy: legacy, ctx: ctx, cancel: cancel}
+	// The connection keeps the request only for its headers and address,
+	// on the connection's own context: the HTTP server cancels r's once
+	// this handler returns.
+	cn := &wsConn{h: h, c: c, r: r.WithContext(ctx), legacy: legacy, ctx: ctx, cancel: cancel}
 	cn.out = h.newOutbox(cn.write, cn.slow, cn.failed)
 	h.connections.Add(1)
+	// The connection lives on a fresh goroutine and the HTTP handler
+	// returns: the handler's goroutine has grown a deep stack through the
+	// server's middleware, and with thousands of idle subscribers those
+	// stacks were a third of the router's memory.
+	go cn.serve()
+}
+
+// serve runs one accepted WebSocket connection until it closes.
+func (cn *wsConn) serve() {
+	h, c := cn.h, cn.c
 	defer h.connections.Add(-1)
+	// This goroutine is outside the HTTP server's recovery middleware: a
+	// panic here would take the router down, so it ends the connection.
+	defer func() {
+		if p := recover(); p != nil {
+			h.opts.Log.Error("subscription connection panic", "panic", p, "remote", cn.r.RemoteAddr)
+			_ = c.CloseNow()
+		}
+	}()
 
 	initTimer := time.AfterFunc(h.opts.InitTimeout, func() {
 		cn.mu.Lock()
@@ -128,12 +149,26 @@ func (h *Handler) serveWebSocket(w http.ResponseWriter, r *http.Request) {
 		}
 		h.subscriptions.Add(-1)
 	}
-	cancel()
+	cn.cancel()
 	if closed != nil {
 		<-closed // let the close frame (and its code) reach the client
 	}
 	cn.out.close()
 	_ = c.CloseNow()
+}
+
+// onFreshStack runs fn on a short-lived goroutine and waits for it.
+// Authenticating a client and preparing an operation (parse, validate,
+// plan) need deep stacks; run on the connection's long-lived reader they
+// would leave every idle connection holding a 16 KiB stack, the largest
+// share of the router's memory per subscriber.
+func onFreshStack(fn func()) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fn()
+	}()
+	<-done
 }
 
 // readLoop handles client messages until the connection fails or closes.
@@ -154,9 +189,9 @@ func (cn *wsConn) readLoop() {
 		}
 		switch {
 		case m.Type == "connection_init":
-			cn.init(m.Payload)
+			onFreshStack(func() { cn.init(m.Payload) })
 		case m.Type == "subscribe" && !cn.legacy, m.Type == "start" && cn.legacy:
-			cn.start(m.ID, m.Payload)
+			onFreshStack(func() { cn.start(m.ID, m.Payload) })
 		case m.Type == "complete" && !cn.legacy, m.Type == "stop" && cn.legacy:
 			cn.stop(m.ID)
 		case m.Type == "ping" && !cn.legacy:
