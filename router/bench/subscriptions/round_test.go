@@ -39,14 +39,7 @@ func TestRoundDeliversEveryEventOnce(t *testing.T) {
 	}
 	t.Cleanup(r.Stop)
 	if !r.ServesWebSocket(ctx) {
-		// As the benchmark does (BENCH_STANDIN=auto): until `router serve`
-		// mounts the subscription handler, its packages wired by benchsubs.
-		t.Logf("%s refuses WebSocket upgrades: using benchsubs router-standin", bins["router"])
-		r.Stop()
-		if r, err = st.StartRouterCommand(ctx, []string{bins["benchsubs"], "router-standin"}, t.TempDir()); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(r.Stop)
+		t.Fatalf("%s refuses WebSocket upgrades on its GraphQL path", bins["router"])
 	}
 
 	for _, target := range []struct{ name, url string }{
@@ -109,7 +102,6 @@ func build(t *testing.T, root string) map[string]string {
 		for name, pkg := range map[string]string{
 			"product":   "./subgraphs/product/cmd/product",
 			"router":    "./router/cmd/router",
-			"benchsubs": "./router/bench/subscriptions/cmd/benchsubs",
 		} {
 			out := filepath.Join(dir, name)
 			cmd := exec.Command("go", "build", "-o", out, pkg)

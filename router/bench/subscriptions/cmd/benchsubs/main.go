@@ -39,13 +39,6 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if len(os.Args) == 3 && os.Args[1] == "router-standin" {
-		if err := serveStandIn(ctx, os.Args[2]); err != nil {
-			fmt.Fprintln(os.Stderr, "benchsubs router-standin:", err)
-			os.Exit(1)
-		}
-		return
-	}
 	cfg, err := parseConfig(os.Args[1:])
 	if errors.Is(err, flag.ErrHelp) {
 		return
@@ -78,11 +71,6 @@ type Config struct {
 	// DatabaseURL is the PostgreSQL server the throwaway database is made
 	// on (DATABASE_URL).
 	DatabaseURL string
-	// StandIn runs the router's packages wired by this command
-	// (router-standin) instead of the router binary: "auto" (the default)
-	// only when the binary refuses WebSocket upgrades, "always" or "never"
-	// (BENCH_STANDIN).
-	StandIn string
 	// Direct connects the subscribers to the product subgraph instead of
 	// the router, and measures the subgraph: the ceiling without the
 	// router (BENCH_DIRECT=1).
@@ -103,7 +91,6 @@ func parseConfig(args []string) (Config, error) {
 	fs.StringVar(&c.Router, "router", envOr("BENCH_ROUTER_BIN", "bin/router"), "router binary")
 	fs.StringVar(&c.Product, "product", envOr("BENCH_PRODUCT_BIN", "bin/product"), "product subgraph binary")
 	fs.StringVar(&c.DatabaseURL, "database-url", os.Getenv("DATABASE_URL"), "PostgreSQL server for the throwaway database")
-	fs.StringVar(&c.StandIn, "standin", envOr("BENCH_STANDIN", "auto"), "use the router packages wired here instead of the router binary: auto, always, never")
 	fs.BoolVar(&c.Direct, "direct", os.Getenv("BENCH_DIRECT") == "1", "subscribe to the product subgraph directly (no router) and measure it")
 	fs.StringVar(&c.Profile, "profile", os.Getenv("BENCH_PROFILE"), "directory for the router's heap and goroutine profiles")
 	if err := fs.Parse(args); err != nil {
@@ -140,11 +127,6 @@ func (c Config) Validate() error {
 		if _, err := os.Stat(b.path); err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w (run make build)", b.flag, err))
 		}
-	}
-	switch c.StandIn {
-	case "auto", "always", "never":
-	default:
-		errs = append(errs, fmt.Errorf("standin (BENCH_STANDIN): %q must be auto, always or never", c.StandIn))
 	}
 	if c.DatabaseURL == "" {
 		errs = append(errs, errors.New("database-url (DATABASE_URL): not set; `make bench-subscriptions` sets it (make db)"))
@@ -232,26 +214,19 @@ func round(ctx context.Context, c Config, st *subs.Stack, hot []string, n int, p
 	return res, nil
 }
 
-// startRouter starts the router binary, or the stand-in when c.StandIn
-// asks for it or (auto) the binary does not serve WebSocket subscriptions.
+// startRouter starts the router binary and makes sure it serves
+// WebSocket subscriptions: a router that does not is a failed run, never
+// something to measure around.
 func startRouter(ctx context.Context, c Config, st *subs.Stack, dir string) (*subs.Router, string, error) {
-	if c.StandIn != "always" {
-		r, err := st.StartRouter(ctx, c.Router, dir)
-		if err != nil {
-			return nil, "", err
-		}
-		if c.StandIn == "never" || r.ServesWebSocket(ctx) {
-			return r, "router binary " + c.Router, nil
-		}
-		r.Stop()
-		fmt.Printf("  %s refuses WebSocket upgrades (its serve command does not mount the subscription handler yet): using router-standin\n", c.Router)
-	}
-	self, err := os.Executable()
+	r, err := st.StartRouter(ctx, c.Router, dir)
 	if err != nil {
 		return nil, "", err
 	}
-	r, err := st.StartRouterCommand(ctx, []string{self, "router-standin"}, dir)
-	return r, "router-standin (router packages wired by benchsubs)", err
+	if !r.ServesWebSocket(ctx) {
+		r.Stop()
+		return nil, "", fmt.Errorf("%s refuses WebSocket upgrades on its GraphQL path", c.Router)
+	}
+	return r, "router binary " + c.Router, nil
 }
 
 // direct runs one subscriber count against the product subgraph itself,
