@@ -100,8 +100,8 @@ func build(t *testing.T, root string) map[string]string {
 		buildDir = dir
 		binaries = map[string]string{}
 		for name, pkg := range map[string]string{
-			"product":   "./subgraphs/product/cmd/product",
-			"router":    "./router/cmd/router",
+			"product": "./subgraphs/product/cmd/product",
+			"router":  "./router/cmd/router",
 		} {
 			out := filepath.Join(dir, name)
 			cmd := exec.Command("go", "build", "-o", out, pkg)
