@@ -73,7 +73,7 @@ type wsOperation struct {
 }
 
 func (h *Handler) serveWebSocket(w http.ResponseWriter, r *http.Request) {
-	c, err := websocket.Accept(w, r, &websocket.AcceptOptions{
+	c, err := websocket.Accept(newSmallBuffers(w), r, &websocket.AcceptOptions{
 		Subprotocols:   []string{protoTransportWS, protoGraphQLWS},
 		OriginPatterns: h.opts.OriginPatterns,
 	})
