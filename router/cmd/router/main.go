@@ -14,7 +14,6 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"strings"
 	"syscall"
 )
@@ -42,12 +41,6 @@ Environment: LOG_LEVEL (debug|info|warn|error), LOG_FORMAT (text|json).
 `
 
 func main() {
-	// The router allocates per request and keeps little: a GC target of
-	// 200% trades ~10 MiB of heap for noticeably fewer collections under
-	// load (docs/benchmarks.md). GOGC in the environment still wins.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
