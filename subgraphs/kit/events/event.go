@@ -107,3 +107,28 @@ func CursorSeq(c string) (uint64, error) {
 	}
 	return 0, fmt.Errorf("%w: %q", ErrBadCursor, c)
 }
+
+// resumeAfter turns a Subscribe cursor into the sequence number of the
+// last event the subscriber has, given the retained range [first, head]
+// of a bus whose cursors carry prefix ("" = from now, FromOldest = all
+// retained). what names the bus's log in errors ("log", "stream").
+func resumeAfter(prefix, after string, first, head uint64, what string) (uint64, error) {
+	switch after {
+	case "":
+		return head, nil
+	case FromOldest:
+		return first - 1, nil
+	}
+	last, err := parseCursor(prefix, after)
+	if err != nil {
+		return 0, err
+	}
+	if last+1 < first {
+		return 0, &CursorExpiredError{Cursor: after, Oldest: formatCursor(prefix, first-1)}
+	}
+	if last > head {
+		return 0, fmt.Errorf("%w: %s is ahead of the %s (newest %s); refetch the current state and subscribe without a cursor",
+			ErrBadCursor, after, what, formatCursor(prefix, head))
+	}
+	return last, nil
+}

@@ -173,23 +173,9 @@ func (b *NATSBus) Subscribe(ctx context.Context, after string) (Subscription, er
 	if err != nil {
 		return nil, err
 	}
-	var last uint64
-	switch after {
-	case "":
-		last = head
-	case FromOldest:
-		last = first - 1
-	default:
-		if last, err = parseCursor(jsPrefix, after); err != nil {
-			return nil, err
-		}
-		if last+1 < first {
-			return nil, &CursorExpiredError{Cursor: after, Oldest: formatCursor(jsPrefix, first-1)}
-		}
-		if last > head {
-			return nil, fmt.Errorf("%w: %s is ahead of the stream (newest %s); refetch the current state and subscribe without a cursor",
-				ErrBadCursor, after, formatCursor(jsPrefix, head))
-		}
+	last, err := resumeAfter(jsPrefix, after, first, head, "stream")
+	if err != nil {
+		return nil, err
 	}
 	cons, err := b.js.OrderedConsumer(ctx, b.o.Stream, jetstream.OrderedConsumerConfig{
 		DeliverPolicy: jetstream.DeliverByStartSequencePolicy,

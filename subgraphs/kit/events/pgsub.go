@@ -29,23 +29,9 @@ func (b *PGBus) Subscribe(ctx context.Context, after string) (Subscription, erro
 	if err != nil {
 		return nil, err
 	}
-	var last uint64
-	switch after {
-	case "":
-		last = head
-	case FromOldest:
-		last = first - 1
-	default:
-		if last, err = parseCursor(pgPrefix, after); err != nil {
-			return nil, err
-		}
-		if last+1 < first {
-			return nil, &CursorExpiredError{Cursor: after, Oldest: formatCursor(pgPrefix, first-1)}
-		}
-		if last > head {
-			return nil, fmt.Errorf("%w: %s is ahead of the log (newest %s); refetch the current state and subscribe without a cursor",
-				ErrBadCursor, after, formatCursor(pgPrefix, head))
-		}
+	last, err := resumeAfter(pgPrefix, after, first, head, "log")
+	if err != nil {
+		return nil, err
 	}
 	return &pgSubscription{bus: b, last: last, done: make(chan struct{})}, nil
 }
