@@ -11,24 +11,14 @@ import (
 	"context"
 	"slices"
 	"strings"
+
+	kitauth "github.com/nexus-commerce/nexus/subgraphs/kit/auth"
 )
 
-// Claims is the verified identity of a request.
-type Claims struct {
-	// Subject is the sub claim: the user id.
-	Subject string
-	// Scopes merges the space-separated "scope" claim (OAuth 2) and the
-	// "scp" and "scopes" claims (string or array), in that order, without
-	// duplicates — issuers disagree on the name, policies should not care.
-	Scopes []string
-	// Raw holds every claim of the token as decoded from JSON.
-	Raw map[string]any
-}
-
-// HasScope reports whether c grants scope; nil claims grant nothing.
-func (c *Claims) HasScope(scope string) bool {
-	return c != nil && slices.Contains(c.Scopes, scope)
-}
+// Claims is the verified identity of a request: the same type subgraphs
+// receive through the router-signed header (Subject, Scopes merged from
+// the "scope", "scp" and "scopes" claims without duplicates, Raw claims).
+type Claims = kitauth.Claims
 
 type ctxKey struct{}
 

@@ -17,7 +17,7 @@ func ForwardHeader(c *Claims, secret []byte, now time.Time) (name, value string,
 	if c == nil {
 		return kitauth.HeaderName, "", nil
 	}
-	value, err = kitauth.Sign(&kitauth.Claims{Subject: c.Subject, Scopes: c.Scopes, Raw: c.Raw}, secret, now)
+	value, err = kitauth.Sign(c, secret, now)
 	if err != nil {
 		return "", "", err
 	}
