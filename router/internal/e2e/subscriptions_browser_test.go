@@ -205,7 +205,9 @@ func runMutationTab(ctx context.Context, url, token, mutation, name string) (*ta
 		}),
 		chromedp.Navigate(url),
 		chromedp.WaitVisible(".graphiql-query-editor .CodeMirror", chromedp.ByQuery),
-		clickTab("Products"),
+		// A fresh GraphiQL tab: the tabs GraphiQL restores from the
+		// origin's storage are whatever tab A left there.
+		chromedp.Click(".graphiql-tab-add", chromedp.ByQuery),
 		chromedp.Click(`button[data-name="headers"]`, chromedp.ByQuery),
 		setEditor(".graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror", `{"Authorization": "Bearer `+token+`"}`),
 		setEditor(".graphiql-query-editor .CodeMirror", mutation),
