@@ -112,7 +112,9 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 	if o.Principal != nil || len(o.ForwardHeaders) > 0 {
 		rctx.SubgraphHeadersBuilder = newHeaders(o.Principal, o.ForwardHeaders)
 	}
-	rctx.ExecutionOptions.DisableInboundRequestDeduplication = g.opts.DisableSingleFlight
+	// A request for the query plan gets a different response than its
+	// twin without the header, so it never shares one.
+	rctx.ExecutionOptions.DisableInboundRequestDeduplication = g.opts.DisableSingleFlight || o.QueryPlan || o.QueryPlanOnly
 	rctx.ExecutionOptions.DisableSubgraphRequestDeduplication = g.opts.DisableSingleFlight
 	rctx.ExecutionOptions.IncludeQueryPlanInResponse = o.QueryPlan || o.QueryPlanOnly
 	rctx.ExecutionOptions.SkipLoader = o.QueryPlanOnly
