@@ -11,10 +11,12 @@ package gateway
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -24,6 +26,8 @@ import (
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/datasource/introspection_datasource"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/plan"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/resolve"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/graphqlerrors"
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/operationreport"
 
 	"github.com/nexus-commerce/nexus/router/internal/limits"
 	"github.com/nexus-commerce/nexus/router/internal/metrics"
@@ -329,6 +333,36 @@ type RequestError struct {
 
 func (e *RequestError) Error() string { return e.Err.Error() }
 func (e *RequestError) Unwrap() error { return e.Err }
+
+// ClientErrors is err as the GraphQL errors a client sees: messages and
+// locations kept, locations the parser could not place (line 0) dropped,
+// and code filling extensions.code of errors that carry none. Refusals are
+// cached and handed to every request with the same text concurrently, so
+// the result is always a fresh copy; err is never modified. When err holds
+// no request errors, ok is false.
+func ClientErrors(err error, code string) (out graphqlerrors.RequestErrors, ok bool) {
+	var errs graphqlerrors.Errors
+	if !errors.As(err, &errs) {
+		errs = graphqlerrors.RequestErrorsFromError(err)
+	}
+	shared, ok := errs.(graphqlerrors.RequestErrors)
+	if !ok {
+		return nil, false
+	}
+	out = make(graphqlerrors.RequestErrors, len(shared))
+	for i, e := range shared {
+		out[i] = e
+		if code != "" && e.Extensions == nil {
+			out[i].Extensions = &graphqlerrors.Extensions{Code: code}
+		}
+		out[i].Locations = slices.DeleteFunc(slices.Clone(e.Locations), func(l operationreport.Location) bool {
+			// GraphQL locations are 1-based; the parser reports an
+			// unexpected end of input at 0:0, meaning "unknown".
+			return l.Line == 0
+		})
+	}
+	return out, true
+}
 
 // fetchHooks records every subgraph fetch's latency and outcome.
 type fetchHooks struct{ m *metrics.Metrics }

@@ -10,14 +10,12 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/cespare/xxhash/v2"
 	"github.com/wundergraph/graphql-go-tools/execution/graphql"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/graphqlerrors"
-	"github.com/wundergraph/graphql-go-tools/v2/pkg/operationreport"
 
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
 	"github.com/nexus-commerce/nexus/router/internal/persisted"
@@ -443,20 +441,10 @@ func negotiate(accept string) string {
 // graphql-response+json it is 400 per the spec, and there is no "data".
 func writeGraphQLErrors(w http.ResponseWriter, media string, err error, code string) {
 	var out graphqlerrors.Errors
-	if !errors.As(err, &out) {
+	if reqErrs, ok := gateway.ClientErrors(err, code); ok {
+		out = reqErrs
+	} else if !errors.As(err, &out) {
 		out = graphqlerrors.RequestErrorsFromError(err)
-	}
-	if reqErrs, ok := out.(graphqlerrors.RequestErrors); ok {
-		for i := range reqErrs {
-			if code != "" && reqErrs[i].Extensions == nil {
-				reqErrs[i].Extensions = &graphqlerrors.Extensions{Code: code}
-			}
-			reqErrs[i].Locations = slices.DeleteFunc(reqErrs[i].Locations, func(l operationreport.Location) bool {
-				// The parser reports an unexpected end of input at 0:0;
-				// GraphQL locations are 1-based, so 0 means "unknown".
-				return l.Line == 0
-			})
-		}
 	}
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 	w.WriteHeader(graphQLStatus(media))

@@ -4,11 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"slices"
 
 	"github.com/wundergraph/graphql-go-tools/execution/graphql"
-	"github.com/wundergraph/graphql-go-tools/v2/pkg/graphqlerrors"
-	"github.com/wundergraph/graphql-go-tools/v2/pkg/operationreport"
 
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
 )
@@ -77,19 +74,9 @@ func (h *Handler) errorList(err error) []byte {
 		h.opts.Log.Error("subscription", "err", err)
 		return codedError("internal error", "INTERNAL_SERVER_ERROR")
 	}
-	var out graphqlerrors.Errors
-	if !errors.As(re.Err, &out) {
-		out = graphqlerrors.RequestErrorsFromError(re.Err)
-	}
-	reqErrs, ok := out.(graphqlerrors.RequestErrors)
+	reqErrs, ok := gateway.ClientErrors(re.Err, re.Code)
 	if !ok {
 		return codedError(re.Err.Error(), re.Code)
-	}
-	for i := range reqErrs {
-		if re.Code != "" && reqErrs[i].Extensions == nil {
-			reqErrs[i].Extensions = &graphqlerrors.Extensions{Code: re.Code}
-		}
-		reqErrs[i].Locations = slices.DeleteFunc(reqErrs[i].Locations, func(l operationreport.Location) bool { return l.Line == 0 })
 	}
 	b, jerr := json.Marshal(reqErrs)
 	if jerr != nil {

@@ -241,8 +241,11 @@ func TestSubscriptionsSurviveReload(t *testing.T) {
 		default:
 		}
 	}
-	if n := e.events.Subscribers("r"); n != 1 {
-		t.Fatalf("the new gateway holds %d upstream subscriptions, want 1 shared", n)
+	// The subgraph notices the old gateway's upstream closing on its own
+	// time; wait for that, then there must be one upstream, shared by b
+	// and a2 (two would stay two and fail here).
+	if err := e.events.WaitSubscribers(ctx(t), "r", 1); err != nil {
+		t.Fatalf("the new gateway should hold 1 shared upstream subscription: %v", err)
 	}
 	if gw2.Subscriptions() != 2 {
 		t.Fatalf("new gateway runs %d subscriptions, want 2", gw2.Subscriptions())
