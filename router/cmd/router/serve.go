@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"strconv"
 	"sync"
 	"syscall"
 	"time"
@@ -19,6 +20,7 @@ import (
 	"github.com/nexus-commerce/nexus/router/internal/auth"
 	"github.com/nexus-commerce/nexus/router/internal/config"
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
+	"github.com/nexus-commerce/nexus/router/internal/gctune"
 	"github.com/nexus-commerce/nexus/router/internal/graphiql"
 	"github.com/nexus-commerce/nexus/router/internal/metrics"
 	"github.com/nexus-commerce/nexus/router/internal/persisted"
@@ -99,6 +101,15 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	log.Info("router listening", "url", "http://"+ln.Addr().String()+cfg.GraphQLPath, "mode", cfg.Mode,
 		"subgraphs", graphNames(gw), "graphiql", *cfg.GraphiQL, "introspection", *cfg.Introspection)
+
+	headroom, err := gcHeadroom()
+	if err != nil {
+		return err
+	}
+	if tu := gctune.Start(headroom); tu != nil {
+		defer tu.Stop()
+		log.Info("GC headroom", "mib", headroom>>20)
+	}
 
 	if addr := os.Getenv("ROUTER_PPROF_ADDR"); addr != "" {
 		// Profiling on its own (loopback) listener, never on the public one.
@@ -388,4 +399,19 @@ func absPath(p string) (string, error) {
 		return p, nil
 	}
 	return wd + "/" + p, nil
+}
+
+// gcHeadroom is ROUTER_GC_HEADROOM_MB in bytes (default 40 MiB; 0 turns
+// the tuning off): the garbage collector's next target is kept at least
+// that far above the live heap (see package gctune). GOGC, when set, wins.
+func gcHeadroom() (uint64, error) {
+	v := os.Getenv("ROUTER_GC_HEADROOM_MB")
+	if v == "" {
+		return gctune.DefaultHeadroom, nil
+	}
+	mb, err := strconv.ParseUint(v, 10, 32)
+	if err != nil {
+		return 0, fmt.Errorf("ROUTER_GC_HEADROOM_MB=%q: want a whole number of MiB (0 turns GC tuning off)", v)
+	}
+	return mb << 20, nil
 }

@@ -169,3 +169,26 @@ func freeAddr(t *testing.T) string {
 	defer ln.Close()
 	return ln.Addr().String()
 }
+
+func TestGCHeadroomFromEnv(t *testing.T) {
+	for _, c := range []struct {
+		env     string
+		want    uint64
+		wantErr bool
+	}{
+		{"", 40 << 20, false},
+		{"64", 64 << 20, false},
+		{"0", 0, false},
+		{"-1", 0, true},
+		{"40MiB", 0, true},
+	} {
+		t.Setenv("ROUTER_GC_HEADROOM_MB", c.env)
+		got, err := gcHeadroom()
+		if (err != nil) != c.wantErr || got != c.want {
+			t.Errorf("ROUTER_GC_HEADROOM_MB=%q: got %d, %v; want %d, error %v", c.env, got, err, c.want, c.wantErr)
+		}
+		if err != nil && !strings.Contains(err.Error(), "ROUTER_GC_HEADROOM_MB") {
+			t.Errorf("error does not name the variable: %v", err)
+		}
+	}
+}

@@ -127,7 +127,11 @@ func bench(ctx context.Context, cfg Config) error {
 		}
 	}()
 	for _, name := range subgraphs.Names {
-		p, url, err := harness.StartChild(ctx, name, exe, "subgraph", name)
+		args := []string{"subgraph", name}
+		if cfg.Subgraphs == "memo" {
+			args = append(args, "-memo")
+		}
+		p, url, err := harness.StartChild(ctx, name, exe, args...)
 		if err != nil {
 			return err
 		}
@@ -137,6 +141,11 @@ func bench(ctx context.Context, cfg Config) error {
 
 	fmt.Printf("federation benchmark: %d connections, %v per scenario after %v warm-up, %d CPUs, %s\n",
 		cfg.Connections, cfg.Duration, cfg.Warmup, runtime.NumCPU(), runtime.Version())
+	if cfg.Subgraphs == "memo" {
+		fmt.Println("subgraphs: gqlgen, each answer replayed for a request body answered before (BENCH_SUBGRAPHS=execute runs every request)")
+	} else {
+		fmt.Println("subgraphs: gqlgen executing every request")
+	}
 	if cfg.cosmoAvailable() == nil && (len(cfg.Only) == 0 || slices.Contains(cfg.Only, "cosmo")) {
 		fmt.Printf("Cosmo Router: %s\n", cosmoVersion(ctx, cfg.Cosmo))
 	}

@@ -46,10 +46,13 @@ func run(ctx context.Context, args []string) error {
 	if len(args) > 0 {
 		switch args[0] {
 		case "subgraph":
-			if len(args) != 2 {
-				return errors.New("usage: benchrouter subgraph NAME")
+			switch {
+			case len(args) == 2:
+				return serveSubgraph(ctx, args[1], false)
+			case len(args) == 3 && args[2] == "-memo":
+				return serveSubgraph(ctx, args[1], true)
 			}
-			return serveSubgraph(ctx, args[1])
+			return errors.New("usage: benchrouter subgraph NAME [-memo]")
 		case "static":
 			if len(args) != 2 {
 				return errors.New("usage: benchrouter static FILE")
@@ -90,6 +93,10 @@ type Config struct {
 	// `perf record` and writes perf.data and the top functions there
 	// (BENCH_PROFILE).
 	Profile string
+	// Subgraphs is how the subgraphs answer (BENCH_SUBGRAPHS): "memo"
+	// (default) replays the answer to a request body answered before
+	// (subgraphs.Memoize); "execute" runs gqlgen for every request.
+	Subgraphs string
 }
 
 func parseConfig(args []string) (Config, error) {
@@ -105,6 +112,7 @@ func parseConfig(args []string) (Config, error) {
 	c.CosmoUnavailable = os.Getenv("BENCH_COSMO_UNAVAILABLE")
 	fs.StringVar(&only, "only", os.Getenv("BENCH_ONLY"), "comma-separated scenarios: "+strings.Join(scenarioNames(), ","))
 	fs.StringVar(&c.Profile, "profile", os.Getenv("BENCH_PROFILE"), "directory for a perf profile of the router")
+	fs.StringVar(&c.Subgraphs, "subgraphs", envOr("BENCH_SUBGRAPHS", "memo"), "memo: subgraphs replay the answer to a request they answered before; execute: gqlgen runs every request")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -128,6 +136,9 @@ func (c Config) Validate() error {
 	}
 	if c.Connections <= 0 {
 		errs = append(errs, fmt.Errorf("connections (BENCH_CONNECTIONS): %d must be positive", c.Connections))
+	}
+	if c.Subgraphs != "memo" && c.Subgraphs != "execute" {
+		errs = append(errs, fmt.Errorf("subgraphs (BENCH_SUBGRAPHS): %q must be memo or execute", c.Subgraphs))
 	}
 	if _, err := os.Stat(c.Router); err != nil {
 		errs = append(errs, fmt.Errorf("router (BENCH_ROUTER_BIN): %w (build it with: go build -o bin/router ./router/cmd/router)", err))

@@ -14,12 +14,15 @@ import (
 	"github.com/nexus-commerce/nexus/router/bench/subgraphs"
 )
 
-// serveSubgraph serves one benchmark subgraph on a free loopback port
+// serveSubgraph serves one benchmark subgraph (memoized with memo) on a free loopback port
 // until ctx ends, announcing its URL on stdout.
-func serveSubgraph(ctx context.Context, name string) error {
+func serveSubgraph(ctx context.Context, name string, memo bool) error {
 	h, err := subgraphs.Handler(name)
 	if err != nil {
 		return err
+	}
+	if memo {
+		h = subgraphs.Memoize(h)
 	}
 	return serveHTTP(ctx, h)
 }
