@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/plan"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/resolve"
@@ -18,6 +19,10 @@ import (
 type Principal struct {
 	Subject string
 	Scopes  []string
+	// Expires is when the caller's token stops being valid (zero: it does
+	// not say). Subscriptions end then: they run long after the request
+	// that authenticated them.
+	Expires time.Time
 }
 
 func (p *Principal) hasAll(scopes []string) bool {

@@ -6,7 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"sort"
+	"sync"
 	"time"
 
 	"github.com/cespare/xxhash/v2"
@@ -24,9 +24,10 @@ type ExecOptions struct {
 	// Principal is the verified caller (nil: anonymous); fields with
 	// @authenticated / @requiresScopes are checked against it.
 	Principal *Principal
-	// ForwardHeaders are sent with every subgraph fetch (e.g. the
-	// router-signed claims header); they are part of the single-flight key.
-	ForwardHeaders http.Header
+	// Forward is the caller's identity sent with every subgraph fetch (the
+	// router-signed claims header); its Key is part of the single-flight
+	// key. Nil: nothing is forwarded.
+	Forward *Forwarder
 	// QueryPlan adds the query plan to the response extensions;
 	// QueryPlanOnly returns the plan without fetching anything.
 	QueryPlan, QueryPlanOnly bool
@@ -109,8 +110,8 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 	rctx.Request.ID = p.id
 	rctx.VariablesHash = p.varsHash
 	rctx.Request.Header = o.Header
-	if o.Principal != nil || len(o.ForwardHeaders) > 0 {
-		rctx.SubgraphHeadersBuilder = newHeaders(o.Principal, o.ForwardHeaders)
+	if o.Principal != nil || o.Forward != nil {
+		rctx.SubgraphHeadersBuilder = newHeaders(o.Principal, o.Forward)
 	}
 	// A request for the query plan gets a different response than its
 	// twin without the header, so it never shares one.
@@ -169,15 +170,42 @@ func opTypeName(t graphql.OperationType) string {
 	return "unknown"
 }
 
-// headers is the per-request SubgraphHeadersBuilder: the same forwarded
-// headers for every subgraph, hashed together with the principal so that
-// single-flight never shares a response between different callers.
-type headers struct {
-	h    http.Header
-	hash uint64
+// Forwarder is what a request forwards to subgraphs about its caller: the
+// headers signed when it was authenticated, and how to sign them again. A
+// subscription outlives the signed header's short lifetime (kitauth.TTL),
+// so its entity fetches ask for a fresh signature once Fresh has passed.
+type Forwarder struct {
+	// Header was signed at SignedAt.
+	Header   http.Header
+	SignedAt time.Time
+	// Fresh is how long one signature is sent (half its lifetime, so a
+	// fetch never carries one about to expire). Zero: never re-signed.
+	Fresh time.Duration
+	// Sign signs the headers again at now; an error (the caller's own
+	// token has expired) keeps the last signature, which the subgraphs
+	// then refuse.
+	Sign func(now time.Time) (http.Header, error)
+	// Key identifies what is forwarded independent of when it was signed:
+	// requests share single-flight fetches and subscriptions only when
+	// their keys (and principals) are equal.
+	Key string
 }
 
-func newHeaders(p *Principal, h http.Header) *headers {
+// headers is the per-request SubgraphHeadersBuilder: the same forwarded
+// headers for every subgraph, hashed together with the principal so that
+// single-flight never shares a response between different callers. With a
+// Forwarder it re-signs them when they grow old (subscriptions).
+type headers struct {
+	hash uint64
+	fw   *Forwarder
+	now  func() time.Time
+
+	mu       sync.Mutex
+	h        http.Header
+	signedAt time.Time
+}
+
+func newHeaders(p *Principal, fw *Forwarder) *headers {
 	d := xxhash.New()
 	if p != nil {
 		_, _ = d.WriteString(p.Subject)
@@ -186,24 +214,40 @@ func newHeaders(p *Principal, h http.Header) *headers {
 			_, _ = d.WriteString(s)
 		}
 	}
-	keys := make([]string, 0, len(h))
-	for k := range h {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	h := &headers{fw: fw, now: time.Now}
+	if fw != nil {
 		_, _ = d.Write([]byte{1})
-		_, _ = d.WriteString(k)
-		for _, v := range h[k] {
-			_, _ = d.Write([]byte{2})
-			_, _ = d.WriteString(v)
-		}
+		_, _ = d.WriteString(fw.Key)
+		h.h, h.signedAt = fw.Header, fw.SignedAt
 	}
-	return &headers{h: h, hash: d.Sum64() | 1} // never 0: 0 means "no headers"
+	h.hash = d.Sum64() | 1 // never 0: 0 means "no headers"
+	return h
 }
 
-func (h *headers) HeadersForSubgraph(string) (http.Header, uint64) { return h.h, h.hash }
-func (h *headers) HashAll() uint64                                 { return h.hash }
+// withHash is h with another hash (a subscription group's own trigger id),
+// sharing nothing mutable with h.
+func (h *headers) withHash(hash uint64) *headers {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return &headers{hash: hash, fw: h.fw, now: h.now, h: h.h, signedAt: h.signedAt}
+}
+
+func (h *headers) HeadersForSubgraph(string) (http.Header, uint64) {
+	if h.fw == nil || h.fw.Sign == nil || h.fw.Fresh <= 0 {
+		return h.h, h.hash
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if now := h.now(); now.Sub(h.signedAt) >= h.fw.Fresh {
+		if fresh, err := h.fw.Sign(now); err == nil {
+			// A new map: a fetch may still be reading the old one.
+			h.h, h.signedAt = fresh, now
+		}
+	}
+	return h.h, h.hash
+}
+
+func (h *headers) HashAll() uint64 { return h.hash }
 
 // resolveSink is the resolver's writer for one request.
 type resolveSink struct {

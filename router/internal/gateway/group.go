@@ -56,8 +56,8 @@ type subscriber struct {
 func (g *Gateway) join(p *prepared, sp *plan.SubscriptionResponsePlan, vars *astjson.Value, o ExecOptions, m *subscriber) {
 	var hdr *headers
 	key := groupKey{op: p.id, vars: p.varsHash}
-	if o.Principal != nil || len(o.ForwardHeaders) > 0 {
-		hdr = newHeaders(o.Principal, o.ForwardHeaders)
+	if o.Principal != nil || o.Forward != nil {
+		hdr = newHeaders(o.Principal, o.Forward)
 		key.who = hdr.hash
 	}
 	g.subMu.Lock()
@@ -106,7 +106,7 @@ func (grp *group) run(ctx context.Context, p *prepared, sp *plan.SubscriptionRes
 	// identical clients can share; different callers never share anyway.
 	gh := &headers{hash: grp.seq<<1 | 1}
 	if hdr != nil {
-		gh = &headers{h: hdr.h, hash: (hdr.hash ^ grp.seq*0x9E3779B97F4A7C15) | 1}
+		gh = hdr.withHash((hdr.hash ^ grp.seq*0x9E3779B97F4A7C15) | 1)
 	}
 	rctx.SubgraphHeadersBuilder = gh
 	rctx.SetEngineLoaderHooks(g.hooks)

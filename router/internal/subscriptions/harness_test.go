@@ -45,7 +45,11 @@ type authError struct{}
 func (authError) Error() string     { return "invalid token" }
 func (authError) ErrorCode() string { return "UNAUTHENTICATED" }
 
-// testExec accepts "Bearer good" (subject "alice") and anonymous callers,
+// briefTokenLife is how long "Bearer brief" stays valid.
+const briefTokenLife = 700 * time.Millisecond
+
+// testExec accepts "Bearer good" (subject "alice"), "Bearer brief" (subject
+// "bob", expiring after briefTokenLife) and anonymous callers,
 // and refuses any other token, like the router's JWT hook.
 func testExec(r *http.Request, o *gateway.ExecOptions) error {
 	switch r.Header.Get("Authorization") {
@@ -53,6 +57,10 @@ func testExec(r *http.Request, o *gateway.ExecOptions) error {
 		return nil
 	case "Bearer good":
 		o.Principal = &gateway.Principal{Subject: "alice"}
+		return nil
+	case "Bearer brief":
+		// A valid token that expires shortly after it is presented.
+		o.Principal = &gateway.Principal{Subject: "bob", Expires: time.Now().Add(briefTokenLife)}
 		return nil
 	}
 	return authError{}

@@ -72,6 +72,16 @@ func (h *Handler) serveSSE(w http.ResponseWriter, r *http.Request) {
 		h.opts.Log.Warn("subscription client too slow; disconnecting", "remote", r.RemoteAddr)
 		cancel()
 	}, func(error) { cancel() })
+	// The token authenticated the request, not forever: the stream ends
+	// with an error when it expires.
+	var expired atomic.Bool
+	if p := exec.Principal; p != nil && !p.Expires.IsZero() {
+		t := time.AfterFunc(time.Until(p.Expires), func() {
+			expired.Store(true)
+			cancel()
+		})
+		defer t.Stop()
+	}
 	var ka *time.Timer
 	ka = time.AfterFunc(time.Hour, func() {
 		if out.push([]byte(":\n\n")) == nil {
@@ -84,6 +94,8 @@ func (h *Handler) serveSSE(w http.ResponseWriter, r *http.Request) {
 	ka.Stop()
 	slow := slowFlag.Load()
 	switch {
+	case expired.Load() && !slow:
+		_ = out.push(sseEvent("next", errorsObject(codedError("token expired: subscribe again with a fresh token", "UNAUTHENTICATED"))))
 	case ctx.Err() != nil && !slow:
 		// The client left or the router is shutting down.
 	case err != nil:

@@ -85,3 +85,35 @@ func TestSSERefusalsAndKeepAlive(t *testing.T) {
 		}
 	}
 }
+
+// An SSE stream ends with an UNAUTHENTICATED error and complete when the
+// token that authenticated it expires.
+func TestSSEEndsWhenTheTokenExpires(t *testing.T) {
+	e := start(t, gateway.SubgraphSubscription{}, subscriptions.Options{})
+	const q = `subscription { privateEvents(topic: "y") { seq product { id } } }`
+	began := time.Now()
+	s := e.sse(t, q, nil, http.Header{"Authorization": {"Bearer brief"}})
+	if s.resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d, want 200", s.resp.StatusCode)
+	}
+	if err := e.events.WaitSubscribers(ctx(t), "y", 1); err != nil {
+		t.Fatal(err)
+	}
+	e.events.Publish("y", "product.updated", "p1", "")
+	if ev, data := s.event(); ev != "next" || !strings.Contains(data, `"id":"p1"`) {
+		t.Fatalf("before expiry: got %q %s, want the event", ev, data)
+	}
+	ev, data := s.event()
+	if ev != "next" || !strings.Contains(data, `"code":"UNAUTHENTICATED"`) || !strings.Contains(data, "token expired") {
+		t.Fatalf("at expiry: got %q %s, want an UNAUTHENTICATED error", ev, data)
+	}
+	if took := time.Since(began); took < briefTokenLife {
+		t.Fatalf("ended after %v, before the token's %v were up", took, briefTokenLife)
+	}
+	if ev, data := s.event(); ev != "complete" {
+		t.Fatalf("got %q %s, want complete", ev, data)
+	}
+	if err := e.events.WaitSubscribers(ctx(t), "y", 0); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -57,6 +57,8 @@ type wsConn struct {
 	ka     *time.Timer
 	// watchdog ends a write that takes longer than WriteTimeout.
 	watchdog *time.Timer
+	// expiry closes the connection when the caller's token expires.
+	expiry *time.Timer
 }
 
 // wsOperation is one running subscribe (start) of a connection.
@@ -137,6 +139,9 @@ func (cn *wsConn) serve() {
 	cn.closing = true
 	if cn.ka != nil {
 		cn.ka.Stop()
+	}
+	if cn.expiry != nil {
+		cn.expiry.Stop()
 	}
 	closed := cn.closed
 	ops := cn.ops
@@ -243,6 +248,14 @@ func (cn *wsConn) init(payload json.RawMessage) {
 	cn.mu.Lock()
 	cn.exec = exec
 	cn.acked = true
+	if p := exec.Principal; p != nil && !p.Expires.IsZero() && !cn.closing {
+		// The token authenticated the connection, not forever: when it
+		// expires the connection ends (the client reconnects with a fresh
+		// one and, for catalogEvents, its last cursor).
+		cn.expiry = time.AfterFunc(time.Until(p.Expires), func() {
+			cn.closeWith(closeForbidden, "Forbidden: token expired")
+		})
+	}
 	cn.mu.Unlock()
 	cn.send(frame("", "connection_ack", nil))
 	cn.keepAlive()
@@ -440,6 +453,9 @@ func (cn *wsConn) shut(code websocket.StatusCode, reason string, flush bool) {
 	cn.closing = true
 	if cn.ka != nil {
 		cn.ka.Stop()
+	}
+	if cn.expiry != nil {
+		cn.expiry.Stop()
 	}
 	done := make(chan struct{})
 	cn.closed = done

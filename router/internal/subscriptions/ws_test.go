@@ -301,3 +301,31 @@ func TestShutdownEndsConnections(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A connection lives no longer than the token that authenticated it: when
+// the token expires the router closes it with 4403, whatever is running.
+func TestWebSocketClosesWhenTheTokenExpires(t *testing.T) {
+	e := start(t, gateway.SubgraphSubscription{}, subscriptions.Options{})
+	const q = `subscription { privateEvents(topic: "x") { seq product { id } } }`
+	began := time.Now()
+	w := e.connect(t, "graphql-transport-ws", map[string]any{"Authorization": "Bearer brief"})
+	w.subscribe("a", q, nil)
+	if err := e.events.WaitSubscribers(ctx(t), "x", 1); err != nil {
+		t.Fatal(err)
+	}
+	seq := e.events.Publish("x", "product.updated", "p1", "")
+	if m := w.read(); m.Type != "next" || !strings.Contains(string(m.Payload), `"seq":`+itoa(seq)) {
+		t.Fatalf("before expiry: got %s %s, want the event", m.Type, m.Payload)
+	}
+	code := w.closeCode()
+	if code != 4403 {
+		t.Fatalf("close code %d, want 4403 (token expired)", code)
+	}
+	if took := time.Since(began); took < briefTokenLife {
+		t.Fatalf("closed after %v, before the token's %v were up", took, briefTokenLife)
+	}
+	// The upstream subscription ends with the connection.
+	if err := e.events.WaitSubscribers(ctx(t), "x", 0); err != nil {
+		t.Fatal(err)
+	}
+}

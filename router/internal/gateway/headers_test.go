@@ -1,0 +1,68 @@
+package gateway
+
+import (
+	"errors"
+	"net/http"
+	"testing"
+	"time"
+)
+
+// A subscription's fetches carry a signature no older than Fresh: the
+// headers builder signs again once it has passed, keeps its hash (the
+// single-flight and trigger identity) meanwhile, and keeps the last
+// signature when signing fails (the caller's token has expired).
+func TestHeadersResignWhenStale(t *testing.T) {
+	t0 := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	now := t0
+	signed := 0
+	expired := t0.Add(10 * time.Minute)
+	fw := &Forwarder{
+		Header: http.Header{"X-Nexus-Claims": {"sig@0"}}, SignedAt: t0, Fresh: 30 * time.Second, Key: "alice",
+		Sign: func(at time.Time) (http.Header, error) {
+			if at.After(expired) {
+				return nil, errors.New("the caller's token has expired")
+			}
+			signed++
+			return http.Header{"X-Nexus-Claims": {"sig@" + at.Sub(t0).String()}}, nil
+		},
+	}
+	h := newHeaders(&Principal{Subject: "alice"}, fw)
+	h.now = func() time.Time { return now }
+	get := func() (string, uint64) {
+		hdr, hash := h.HeadersForSubgraph("accounts")
+		return hdr.Get("X-Nexus-Claims"), hash
+	}
+
+	v, hash := get()
+	if v != "sig@0" || signed != 0 {
+		t.Fatalf("fresh: %q after %d signings", v, signed)
+	}
+	now = t0.Add(29 * time.Second)
+	if v, _ := get(); v != "sig@0" || signed != 0 {
+		t.Fatalf("at 29s: %q after %d signings, want the first signature", v, signed)
+	}
+	now = t0.Add(31 * time.Second)
+	if v, h2 := get(); v != "sig@31s" || signed != 1 || h2 != hash {
+		t.Fatalf("at 31s: %q after %d signings, hash changed %v", v, signed, h2 != hash)
+	}
+	// A group's copy keeps re-signing on its own.
+	g := h.withHash(7)
+	g.now = func() time.Time { return now }
+	now = t0.Add(70 * time.Second)
+	if hdr, gh := g.HeadersForSubgraph("accounts"); hdr.Get("X-Nexus-Claims") != "sig@1m10s" || gh != 7 {
+		t.Fatalf("group copy at 70s: %q hash %d", hdr.Get("X-Nexus-Claims"), gh)
+	}
+	now = expired.Add(time.Minute)
+	if v, _ := g.HeadersForSubgraph("accounts"); v.Get("X-Nexus-Claims") != "sig@1m10s" {
+		t.Fatalf("after the token expired: %q, want the last signature kept", v.Get("X-Nexus-Claims"))
+	}
+
+	// The hash follows the forwarded identity, not the signature.
+	other := newHeaders(&Principal{Subject: "alice"}, &Forwarder{Header: http.Header{"X-Nexus-Claims": {"different"}}, Key: "alice"})
+	if other.hash != hash {
+		t.Error("the same principal and key hash differently")
+	}
+	if newHeaders(&Principal{Subject: "alice"}, &Forwarder{Key: "alice/tenant-2"}).hash == hash {
+		t.Error("another forwarded identity hashes the same")
+	}
+}
