@@ -74,7 +74,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	// the newest gateway and authenticates with the current hook.
 	var srv *server.Server
 	sc := cfg.Subscriptions
-	srvOpts.Subscriptions = subscriptions.New(subscriptions.Options{
+	subs := subscriptions.New(subscriptions.Options{
 		Gateway:          func() *gateway.Gateway { return srv.Gateway() },
 		Exec:             func(r *http.Request, o *gateway.ExecOptions) error { return srv.Exec(r, o) },
 		KeepAlive:        sc.KeepAlive,
@@ -86,7 +86,12 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		OriginPatterns:   originPatterns(cfg.CORS.AllowOrigins),
 		Log:              log,
 	})
+	srvOpts.Subscriptions = subs
 	srvOpts.IsSubscription = subscriptions.Wants
+	m.WatchSubscriptions(func() metrics.SubscriptionStats {
+		st := subs.Stats()
+		return metrics.SubscriptionStats{Connections: st.Connections, Active: st.Subscriptions, SlowConsumers: st.SlowConsumers}
+	})
 	srv = server.New(srvOpts)
 	srv.Swap(gw)
 	defer func() {

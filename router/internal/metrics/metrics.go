@@ -89,3 +89,32 @@ func (m *Metrics) Handler() http.Handler {
 
 // Registry is the registry the collectors live on.
 func (m *Metrics) Registry() *prometheus.Registry { return m.reg }
+
+// SubscriptionStats is what the subscription front end reports.
+type SubscriptionStats struct {
+	// Connections are open WebSocket connections and SSE streams.
+	Connections int64
+	// Active are subscriptions running on them.
+	Active int64
+	// SlowConsumers counts clients disconnected because their send buffer
+	// filled (close code 4013).
+	SlowConsumers int64
+}
+
+// WatchSubscriptions publishes the subscription front end's state, read
+// from stats at each scrape: nexus_router_subscription_connections,
+// nexus_router_subscriptions_active and
+// nexus_router_subscription_slow_consumers_total.
+func (m *Metrics) WatchSubscriptions(stats func() SubscriptionStats) {
+	m.reg.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "nexus_router_subscription_connections", Help: "Open subscription connections (WebSocket and SSE).",
+		}, func() float64 { return float64(stats().Connections) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "nexus_router_subscriptions_active", Help: "Subscriptions running.",
+		}, func() float64 { return float64(stats().Active) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "nexus_router_subscription_slow_consumers_total", Help: "Subscription clients disconnected because their send buffer filled.",
+		}, func() float64 { return float64(stats().SlowConsumers) }),
+	)
+}
