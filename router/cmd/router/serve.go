@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -84,6 +85,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		MaxPerConnection: sc.MaxPerConnection,
 		WriteTimeout:     sc.WriteTimeout,
 		OriginPatterns:   originPatterns(cfg.CORS.AllowOrigins),
+		ResolveQuery:     func(q string, ext json.RawMessage) (string, error) { return srv.ResolveQuery(q, ext) },
 		Log:              log,
 	})
 	srvOpts.Subscriptions = subs

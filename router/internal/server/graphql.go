@@ -107,17 +107,9 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	opts := s.current()
-	query := p.Query
-	if opts.Persisted != nil {
-		q, err := opts.Persisted.Resolve(p.Query, p.Extensions)
-		if err != nil {
-			writePersistedError(w, media, err)
-			return
-		}
-		query = q
-	} else if query == "" && persistedQuery(p.Extensions) {
-		writeErrors(w, media, graphQLStatus(media), persisted.CodeNotSupported, "this router does not accept persisted operations; send the query")
+	query, err := s.ResolveQuery(p.Query, p.Extensions)
+	if err != nil {
+		writePersistedError(w, media, err)
 		return
 	}
 	if strings.TrimSpace(query) == "" {
@@ -139,7 +131,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		QueryPlan:     queryPlanRequested(r, "true"),
 		QueryPlanOnly: queryPlanRequested(r, "only"),
 	}
-	if opts.Exec != nil {
+	if opts := s.current(); opts.Exec != nil {
 		if err := opts.Exec(r, &exec); err != nil {
 			writeExecHookError(w, r, media, err, s)
 			return
@@ -312,6 +304,21 @@ func decodeQueryString(q url.Values) (params, error) {
 		p.Variables = json.RawMessage("{}")
 	}
 	return p, nil
+}
+
+// ResolveQuery is the query text a request runs once persisted operations
+// and APQ have had their say: the trusted document an id names, the query
+// itself, or a *persisted.Error (not found, not in the safelist, not
+// supported here). The HTTP endpoint and the subscription front end both
+// ask it, so a safelist holds for every transport.
+func (s *Server) ResolveQuery(query string, extensions json.RawMessage) (string, error) {
+	if ps := s.current().Persisted; ps != nil {
+		return ps.Resolve(query, extensions)
+	}
+	if query == "" && persistedQuery(extensions) {
+		return "", &persisted.Error{Code: persisted.CodeNotSupported, Message: "this router does not accept persisted operations; send the query"}
+	}
+	return query, nil
 }
 
 // persistedQuery reports whether extensions names a persisted operation

@@ -13,6 +13,8 @@ package subscriptions
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -21,6 +23,7 @@ import (
 	"time"
 
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
+	"github.com/nexus-commerce/nexus/router/internal/persisted"
 )
 
 // CloseSlowConsumer is the WebSocket close code for a client whose send
@@ -59,6 +62,10 @@ type Options struct {
 	// coder/websocket's AcceptOptions) allowed to open WebSockets besides
 	// the router's own.
 	OriginPatterns []string
+	// ResolveQuery turns a request's query and extensions into the query
+	// to run (persisted operations, APQ, the safelist), as the HTTP
+	// endpoint does; refusals are *persisted.Error. Nil: the query as sent.
+	ResolveQuery func(query string, extensions json.RawMessage) (string, error)
 	// Log receives connection errors.
 	Log *slog.Logger
 }
@@ -179,4 +186,27 @@ func (h *Handler) execOptions(r *http.Request) (gateway.ExecOptions, error) {
 		}
 	}
 	return o, nil
+}
+
+// resolveQuery applies Options.ResolveQuery to req in place.
+func (h *Handler) resolveQuery(req *request) error {
+	if h.opts.ResolveQuery == nil {
+		return nil
+	}
+	q, err := h.opts.ResolveQuery(req.Query, req.Extensions)
+	if err != nil {
+		return err
+	}
+	req.Query = q
+	return nil
+}
+
+// persistedRefusal is err as a refusal clients can act on (its code and
+// message), or ok false for an unexpected error.
+func persistedRefusal(err error) (code, msg string, ok bool) {
+	var pe *persisted.Error
+	if errors.As(err, &pe) {
+		return pe.Code, pe.Message, true
+	}
+	return "", "", false
 }

@@ -37,6 +37,8 @@ type env struct {
 	url string
 	// newGateway builds another gateway for the same supergraph (a reload).
 	newGateway func() *gateway.Gateway
+	// srvOpts are the server's options, for tests that Reconfigure it.
+	srvOpts server.Options
 }
 
 // authError is what the test Exec hook returns for a bad token.
@@ -112,10 +114,12 @@ func start(t *testing.T, sub gateway.SubgraphSubscription, opts subscriptions.Op
 	e := &env{events: ev, newGateway: newGateway}
 	opts.Gateway = func() *gateway.Gateway { return e.srv.Gateway() }
 	opts.Exec = testExec
+	opts.ResolveQuery = func(q string, ext json.RawMessage) (string, error) { return e.srv.ResolveQuery(q, ext) }
 	e.h = subscriptions.New(opts)
 	t.Cleanup(e.h.Shutdown)
-	e.srv = server.New(server.Options{Path: cfg.GraphQLPath, Limits: cfg.Limits, Exec: testExec,
-		Subscriptions: e.h, IsSubscription: subscriptions.Wants})
+	e.srvOpts = server.Options{Path: cfg.GraphQLPath, Limits: cfg.Limits, Exec: testExec,
+		Subscriptions: e.h, IsSubscription: subscriptions.Wants}
+	e.srv = server.New(e.srvOpts)
 	e.srv.Swap(newGateway())
 	rs := httptest.NewServer(e.srv.Handler())
 	t.Cleanup(rs.Close)

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/nexus-commerce/nexus/router/internal/persisted"
 )
 
 // contextWithShutdown is the request's context, also ended by Shutdown.
@@ -27,6 +29,28 @@ func (h *Handler) serveSSE(w http.ResponseWriter, r *http.Request) {
 	req, status, msg := h.sseRequest(w, r)
 	if status != 0 {
 		writeJSONError(w, status, "BAD_REQUEST", msg)
+		return
+	}
+	// Persisted operations, APQ and the safelist, as over HTTP.
+	if err := h.resolveQuery(req); err != nil {
+		code, msg, ok := persistedRefusal(err)
+		if !ok {
+			h.opts.Log.Error("subscription: resolve query", "err", err)
+			writeJSONError(w, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "internal error")
+			return
+		}
+		status := http.StatusBadRequest
+		switch code {
+		case persisted.CodeNotFound:
+			status = http.StatusOK // APQ: the client sends the query next
+		case persisted.CodeNotAllowed:
+			status = http.StatusForbidden
+		}
+		writeJSONError(w, status, code, msg)
+		return
+	}
+	if strings.TrimSpace(req.Query) == "" {
+		writeJSONError(w, http.StatusBadRequest, "BAD_REQUEST", "query is required (or a persisted operation id in extensions.persistedQuery)")
 		return
 	}
 	exec, err := h.execOptions(r)
@@ -137,8 +161,14 @@ func (h *Handler) sseRequest(w http.ResponseWriter, r *http.Request) (*request, 
 			}
 			req.Variables = json.RawMessage(v)
 		}
+		if v := q.Get("extensions"); v != "" {
+			if !json.Valid([]byte(v)) {
+				return nil, http.StatusBadRequest, "extensions: not JSON"
+			}
+			req.Extensions = json.RawMessage(v)
+		}
 	}
-	if strings.TrimSpace(req.Query) == "" {
+	if strings.TrimSpace(req.Query) == "" && len(req.Extensions) == 0 {
 		return nil, http.StatusBadRequest, "query is required"
 	}
 	return &req, 0, ""

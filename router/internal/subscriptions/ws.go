@@ -291,7 +291,29 @@ func (cn *wsConn) start(id string, payload json.RawMessage) {
 		return
 	}
 	var req request
-	if err := json.Unmarshal(payload, &req); err != nil || strings.TrimSpace(req.Query) == "" {
+	if err := json.Unmarshal(payload, &req); err != nil || (strings.TrimSpace(req.Query) == "" && len(req.Extensions) == 0) {
+		cn.closeWith(closeBadRequest, "Invalid message: payload.query is required")
+		return
+	}
+	cn.mu.Lock()
+	acked := cn.acked
+	cn.mu.Unlock()
+	if !acked {
+		cn.closeWith(closeUnauthorized, "Unauthorized")
+		return
+	}
+	// Persisted operations, APQ and the safelist, as over HTTP: a refusal
+	// ends this operation only.
+	if err := cn.h.resolveQuery(&req); err != nil {
+		code, msg, ok := persistedRefusal(err)
+		if !ok {
+			cn.h.opts.Log.Error("subscription: resolve query", "err", err)
+			code, msg = "INTERNAL_SERVER_ERROR", "internal error"
+		}
+		cn.send(frame(id, "error", codedError(msg, code)))
+		return
+	}
+	if strings.TrimSpace(req.Query) == "" {
 		cn.closeWith(closeBadRequest, "Invalid message: payload.query is required")
 		return
 	}
