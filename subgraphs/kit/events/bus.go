@@ -29,6 +29,13 @@ type Subscription interface {
 	Close() error
 }
 
+// relayPreparer is a Bus that must look at its log when a relay becomes
+// the active one, before it publishes (NATSBus: events a stopped relay
+// published without deleting their outbox rows).
+type relayPreparer interface {
+	prepareRelay(ctx context.Context, window int) error
+}
+
 // Compile-time checks that both buses satisfy Bus.
 var (
 	_ Bus = (*PGBus)(nil)

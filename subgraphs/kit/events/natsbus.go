@@ -42,6 +42,9 @@ type NATSBus struct {
 
 	mu     sync.Mutex
 	closed bool
+	// stored maps the ids of the stream's newest events, read when a
+	// relay became active, to their sequences: Publish skips them.
+	stored map[string]uint64
 }
 
 // NewNATSBus connects to o.URL and creates (or updates to o) the stream.
@@ -114,6 +117,15 @@ type wire struct {
 func (b *NATSBus) Publish(ctx context.Context, evs []Event) error {
 	for i := range evs {
 		e := &evs[i]
+		b.mu.Lock()
+		seq, stored := b.stored[e.ID]
+		b.mu.Unlock()
+		if stored {
+			// Published by a relay that stopped before deleting its
+			// outbox rows, longer ago than the duplicate window.
+			e.Cursor = formatCursor(jsPrefix, seq)
+			continue
+		}
 		data, err := json.Marshal(wire{ID: e.ID, Type: e.Type, AggregateID: e.AggregateID, Payload: e.Payload, OccurredAt: e.OccurredAt})
 		if err != nil {
 			return fmt.Errorf("events: publish %s %s: %w", e.Type, e.ID, err)
@@ -124,6 +136,40 @@ func (b *NATSBus) Publish(ctx context.Context, evs []Event) error {
 		}
 		e.Cursor = formatCursor(jsPrefix, ack.Sequence)
 	}
+	return nil
+}
+
+// prepareRelay reads the ids of the stream's newest window events before a
+// relay that just became active publishes. A relay deletes its outbox rows
+// only after Publish, so one that stopped in between leaves at most a batch
+// published but still in the outbox; JetStream drops the republish by
+// Nats-Msg-Id only within DuplicateWindow, and a relay may come back much
+// later. Those events are among the stream's newest (one stream per
+// schema, one relay at a time), so Publish skips the ids found here and
+// every event stays in the log once, whenever the relay returns.
+func (b *NATSBus) prepareRelay(ctx context.Context, window int) error {
+	first, last, err := b.bounds(ctx)
+	if err != nil {
+		return err
+	}
+	stored := make(map[string]uint64, min(uint64(window), last-first+1))
+	for seq := last; seq >= first && seq > 0 && last-seq < uint64(window); seq-- {
+		msg, err := b.stream.GetMsg(ctx, seq)
+		if errors.Is(err, jetstream.ErrMsgNotFound) {
+			continue // removed by retention meanwhile
+		}
+		if err != nil {
+			return fmt.Errorf("events: read %s message %d: %w", b.o.Stream, seq, err)
+		}
+		var w wire
+		if err := json.Unmarshal(msg.Data, &w); err != nil {
+			return fmt.Errorf("events: message %d of %s: %w", seq, b.o.Stream, err)
+		}
+		stored[w.ID] = seq
+	}
+	b.mu.Lock()
+	b.stored = stored
+	b.mu.Unlock()
 	return nil
 }
 

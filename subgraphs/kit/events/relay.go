@@ -17,7 +17,9 @@ import (
 // others wait as hot standbys); it is woken by the NOTIFY of Append's
 // transaction when DSN is set and polls every PollInterval otherwise, and
 // deletes rows only after Publish succeeded, so a crash in between leads
-// to a republish that the bus's idempotency by Event.ID absorbs.
+// to a republish that the bus's idempotency by Event.ID absorbs (NATS:
+// Nats-Msg-Id within the duplicate window, and the stream's newest events
+// read when a relay becomes active, for a relay that returns later).
 //
 // Rows are read in id order each time from whatever is committed: ids can
 // commit out of order, and a row that commits late with a lower id is
@@ -85,6 +87,19 @@ func (r *Relay) Run(ctx context.Context) error {
 				wait(ctx, nil, backoff)
 			}
 			continue
+		}
+		if p, ok := r.Bus.(relayPreparer); ok {
+			// A few batches' worth: a stopped relay leaves at most one
+			// batch published but not deleted.
+			if err := p.prepareRelay(ctx, max(4*batch, 1024)); err != nil {
+				release(lock)
+				if ctx.Err() == nil {
+					log.Warn("events: relay cannot read the bus's newest events; retrying", "err", err, "retry_in", backoff)
+					wait(ctx, nil, backoff)
+					backoff = min(backoff*2, 5*time.Second)
+				}
+				continue
+			}
 		}
 		log.Debug("events: relay active")
 		for ctx.Err() == nil {

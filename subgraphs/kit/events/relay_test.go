@@ -3,8 +3,10 @@ package events
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -171,4 +173,66 @@ func cursorOf(b Bus, n uint64) string {
 		return formatCursor(jsPrefix, n)
 	}
 	return formatCursor(pgPrefix, n)
+}
+
+// A relay that crashed between Publish and the delete, restarted after
+// JetStream's duplicate window has passed: Nats-Msg-Id no longer stops the
+// republish, so the new relay must find the published events in the stream
+// itself. Every event is in the log exactly once.
+func TestRelayRestartedAfterTheDuplicateWindow(t *testing.T) {
+	ctx := context.Background()
+	db, dsn := testDB(t)
+	createSchema(t, db, "shop")
+	srv := startNATS(t)
+	n := logCount.Add(1)
+	const window = 200 * time.Millisecond
+	bus, err := NewNATSBus(ctx, NATSOptions{URL: srv.URL, Stream: fmt.Sprintf("test_%d", n),
+		Subject: fmt.Sprintf("test.%d.events", n), DuplicateWindow: window})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { bus.Close() })
+
+	evs := testEvents(3, "a")
+	write(t, db, evs...)
+	crashCtx, crash := context.WithCancel(ctx)
+	if err := (&Relay{DB: db, Schema: "shop", Bus: crashBus{bus, crash}}).Run(crashCtx); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(3 * window) // the stream forgets the ids
+
+	// A new process: a new bus on the same stream, a new relay.
+	bus2, err := NewNATSBus(ctx, NATSOptions{URL: srv.URL, Stream: fmt.Sprintf("test_%d", n),
+		Subject: fmt.Sprintf("test.%d.events", n), DuplicateWindow: window})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { bus2.Close() })
+	runRelay(t, &Relay{DB: db, DSN: dsn, Schema: "shop", Bus: bus2})
+	more := testEvents(1, "b")
+	write(t, db, more...)
+	sub, err := bus2.Subscribe(ctx, FromOldest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := append(evs, more...)
+	for i := range all {
+		all[i].Cursor = formatCursor(jsPrefix, uint64(i+1))
+	}
+	assertEvents(t, "log after the restarted relay", collect(t, sub, 4), all)
+	// The relay deletes the rows right after publishing them.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var left int
+		if err := db.Get(&left, `SELECT count(*) FROM shop.outbox`); err != nil {
+			t.Fatal(err)
+		}
+		if left == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("outbox still has %d rows, want 0", left)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
