@@ -84,6 +84,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		BufferBytes:      sc.BufferBytes,
 		MaxPerConnection: sc.MaxPerConnection,
 		WriteTimeout:     sc.WriteTimeout,
+		NoPongClose:      *sc.RequirePong,
 		OriginPatterns:   originPatterns(cfg.CORS.AllowOrigins),
 		ResolveQuery:     func(q string, ext json.RawMessage) (string, error) { return srv.ResolveQuery(q, ext) },
 		Log:              log,

@@ -125,6 +125,10 @@ type Subscriptions struct {
 	MaxPerConnection int `yaml:"max_per_connection"`
 	// WriteTimeout bounds one write to a client. Default 10s.
 	WriteTimeout time.Duration `yaml:"write_timeout"`
+	// RequirePong closes a graphql-transport-ws connection that has not
+	// answered a ping by the next one (close 1008), freeing what a client
+	// that vanished without closing holds. Default on.
+	RequirePong *bool `yaml:"require_pong"`
 }
 
 // Modes.
@@ -301,6 +305,7 @@ func (c *Config) Defaults() {
 	boolDefault(&c.Introspection, dev)
 	boolDefault(&c.MaskSubgraphErrors, !dev)
 	boolDefault(&c.Metrics.Enabled, true)
+	boolDefault(&c.Subscriptions.RequirePong, true)
 	if c.Metrics.Path == "" {
 		c.Metrics.Path = "/metrics"
 	}

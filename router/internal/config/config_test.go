@@ -78,6 +78,9 @@ subgraphs:
 	if !*c.PersistedOperations.APQ || c.PersistedOperations.APQCacheSize != 10000 {
 		t.Fatalf("persisted operation defaults: %+v", c.PersistedOperations)
 	}
+	if c.Subscriptions.RequirePong == nil || !*c.Subscriptions.RequirePong {
+		t.Fatalf("subscriptions.require_pong defaults to on, got %v", c.Subscriptions.RequirePong)
+	}
 	s, ok := c.Subgraph("product")
 	if !ok || s.RoutingURL != "http://product:4001/graphql" {
 		t.Fatalf("subgraph = %+v, %v", s, ok)

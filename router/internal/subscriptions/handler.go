@@ -44,6 +44,12 @@ type Options struct {
 	// KeepAlive is the interval of keep-alive messages (graphql-transport-ws
 	// ping, graphql-ws ka, an SSE comment). Default 15s.
 	KeepAlive time.Duration
+	// NoPongClose closes a graphql-transport-ws connection that has not
+	// answered a ping by the next one (1008 "no pong"), so a client that
+	// vanished without closing (a dropped mobile network) does not hold its
+	// subscriptions until TCP gives up, minutes later. The protocol requires
+	// the pong. Legacy graphql-ws has no reply to its keep-alive.
+	NoPongClose bool
 	// InitTimeout is how long a WebSocket client may take to send
 	// connection_init (then 4408). Default 10s.
 	InitTimeout time.Duration

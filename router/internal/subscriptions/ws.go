@@ -31,6 +31,9 @@ const (
 	closeDuplicateID    = 4409
 	closeTooManyInits   = 4429
 	closeInternal       = 4500
+	// closeNoPong: no answer to a ping (WebSocket's policy violation, not
+	// one of graphql-ws's terminal codes, so clients reconnect).
+	closeNoPong = websocket.StatusPolicyViolation
 )
 
 // wsConn is one WebSocket client. The handler's goroutine reads; the
@@ -59,6 +62,10 @@ type wsConn struct {
 	watchdog *time.Timer
 	// expiry closes the connection when the caller's token expires.
 	expiry *time.Timer
+	// lastRead is when the client last sent a message, pingSent when the
+	// last ping went out (UnixNano; pingSent under mu).
+	lastRead atomic.Int64
+	pingSent int64
 }
 
 // wsOperation is one running subscribe (start) of a connection.
@@ -183,6 +190,7 @@ func (cn *wsConn) readLoop() {
 		if err != nil {
 			return
 		}
+		cn.lastRead.Store(time.Now().UnixNano())
 		var m struct {
 			ID      string          `json:"id"`
 			Type    string          `json:"type"`
@@ -275,8 +283,16 @@ func (cn *wsConn) keepAlive() {
 	} else {
 		cn.ka.Reset(cn.h.opts.KeepAlive)
 	}
+	silent := false
+	if !cn.legacy && !first {
+		// The client has had a whole interval to answer the last ping.
+		silent = cn.h.opts.NoPongClose && cn.pingSent != 0 && cn.lastRead.Load() < cn.pingSent
+		cn.pingSent = time.Now().UnixNano()
+	}
 	cn.mu.Unlock()
 	switch {
+	case silent:
+		cn.closeWith(closeNoPong, "no pong within "+cn.h.opts.KeepAlive.String())
 	case cn.legacy:
 		cn.send(frame("", "ka", nil))
 	case !first: // graphql-transport-ws pings only after an interval

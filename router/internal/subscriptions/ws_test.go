@@ -329,3 +329,51 @@ func TestWebSocketClosesWhenTheTokenExpires(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// With NoPongClose a client that answers pings stays connected; one that
+// stops answering is closed with 1008 by the next keep-alive, its upstream
+// subscription ended.
+func TestWebSocketNoPongClose(t *testing.T) {
+	const interval = 30 * time.Millisecond
+	e := start(t, gateway.SubgraphSubscription{}, subscriptions.Options{KeepAlive: interval, NoPongClose: true})
+	live := e.connect(t, "graphql-transport-ws", nil)
+	live.subscribe("a", eventsQuery, map[string]any{"topic": "np"})
+	silent := e.connect(t, "graphql-transport-ws", nil)
+	silent.subscribe("b", eventsQuery, map[string]any{"topic": "np"})
+	if err := e.events.WaitSubscribers(ctx(t), "np", 1); err != nil {
+		t.Fatal(err)
+	}
+
+	// The live client answers ten pings, ten intervals.
+	for pings := 0; pings < 10; {
+		m, err := live.readErr()
+		if err != nil {
+			t.Fatalf("the answering client was disconnected after %d pings: %v", pings, err)
+		}
+		if m.Type == "ping" {
+			live.send(map[string]any{"type": "pong"})
+			pings++
+		}
+	}
+	// Meanwhile the silent one was closed with 1008.
+	if code := silent.closeCode(); code != websocket.StatusPolicyViolation {
+		t.Fatalf("silent client: close code %d, want 1008 (no pong)", code)
+	}
+	// The live client still gets events.
+	seq := e.events.Publish("np", "product.updated", "p1", "")
+	for {
+		m, err := live.readErr()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Type == "ping" {
+			live.send(map[string]any{"type": "pong"})
+			continue
+		}
+		if m.Type != "next" {
+			t.Fatalf("got %s %s, want next", m.Type, m.Payload)
+		}
+		checkEvent(t, m.Payload, seq, "p1")
+		break
+	}
+}
