@@ -3,6 +3,7 @@ package gateway
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"io"
 	"net/http"
@@ -213,6 +214,12 @@ func newHeaders(p *Principal, fw *Forwarder) *headers {
 			_, _ = d.Write([]byte{0})
 			_, _ = d.WriteString(s)
 		}
+		// The token's expiry too: a shared subscription re-signs with the
+		// first subscriber's token and ends with it, so callers holding
+		// different tokens never share one.
+		var exp [8]byte
+		binary.LittleEndian.PutUint64(exp[:], uint64(p.Expires.Unix()))
+		_, _ = d.Write(exp[:])
 	}
 	h := &headers{fw: fw, now: time.Now}
 	if fw != nil {

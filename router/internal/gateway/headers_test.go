@@ -65,4 +65,9 @@ func TestHeadersResignWhenStale(t *testing.T) {
 	if newHeaders(&Principal{Subject: "alice"}, &Forwarder{Key: "alice/tenant-2"}).hash == hash {
 		t.Error("another forwarded identity hashes the same")
 	}
+	// Another token of the same caller (another expiry) never shares: a
+	// shared subscription re-signs with, and ends with, its first token.
+	if newHeaders(&Principal{Subject: "alice", Expires: expired}, &Forwarder{Key: "alice"}).hash == hash {
+		t.Error("a token with another expiry hashes the same")
+	}
 }
