@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"strings"
 
@@ -33,6 +34,20 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return e.Message }
+
+// HTTPStatus is the status a refusal is answered with over HTTP: not found
+// is a 200 (Apollo's APQ protocol: the client then sends the full query),
+// the safelist's refusal a 403, anything else other (the transport's
+// status for a request that cannot run).
+func (e *Error) HTTPStatus(other int) int {
+	switch e.Code {
+	case CodeNotFound:
+		return http.StatusOK
+	case CodeNotAllowed:
+		return http.StatusForbidden
+	}
+	return other
+}
 
 // Options configures a Store.
 type Options struct {

@@ -516,14 +516,7 @@ func writePersistedError(w http.ResponseWriter, media string, err error) {
 		writeErrors(w, media, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "internal error")
 		return
 	}
-	status := graphQLStatus(media)
-	switch pe.Code {
-	case persisted.CodeNotFound:
-		status = http.StatusOK
-	case persisted.CodeNotAllowed:
-		status = http.StatusForbidden
-	}
-	writeErrors(w, media, status, pe.Code, pe.Message)
+	writeErrors(w, media, pe.HTTPStatus(graphQLStatus(media)), pe.Code, pe.Message)
 }
 
 // writeExecHookError answers a request the Exec hook refused: a bad or

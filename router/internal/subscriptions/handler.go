@@ -207,12 +207,12 @@ func (h *Handler) resolveQuery(req *request) error {
 	return nil
 }
 
-// persistedRefusal is err as a refusal clients can act on (its code and
-// message), or ok false for an unexpected error.
-func persistedRefusal(err error) (code, msg string, ok bool) {
+// persistedRefusal is err as a refusal clients can act on, or nil for an
+// unexpected error.
+func persistedRefusal(err error) *persisted.Error {
 	var pe *persisted.Error
 	if errors.As(err, &pe) {
-		return pe.Code, pe.Message, true
+		return pe
 	}
-	return "", "", false
+	return nil
 }

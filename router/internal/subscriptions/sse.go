@@ -10,8 +10,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
-
-	"github.com/nexus-commerce/nexus/router/internal/persisted"
 )
 
 // contextWithShutdown is the request's context, also ended by Shutdown.
@@ -33,20 +31,13 @@ func (h *Handler) serveSSE(w http.ResponseWriter, r *http.Request) {
 	}
 	// Persisted operations, APQ and the safelist, as over HTTP.
 	if err := h.resolveQuery(req); err != nil {
-		code, msg, ok := persistedRefusal(err)
-		if !ok {
+		pe := persistedRefusal(err)
+		if pe == nil {
 			h.opts.Log.Error("subscription: resolve query", "err", err)
 			writeJSONError(w, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "internal error")
 			return
 		}
-		status := http.StatusBadRequest
-		switch code {
-		case persisted.CodeNotFound:
-			status = http.StatusOK // APQ: the client sends the query next
-		case persisted.CodeNotAllowed:
-			status = http.StatusForbidden
-		}
-		writeJSONError(w, status, code, msg)
+		writeJSONError(w, pe.HTTPStatus(http.StatusBadRequest), pe.Code, pe.Message)
 		return
 	}
 	if strings.TrimSpace(req.Query) == "" {

@@ -312,28 +312,6 @@ func (cn *wsConn) start(id string, payload json.RawMessage) {
 		return
 	}
 	cn.mu.Lock()
-	acked := cn.acked
-	cn.mu.Unlock()
-	if !acked {
-		cn.closeWith(closeUnauthorized, "Unauthorized")
-		return
-	}
-	// Persisted operations, APQ and the safelist, as over HTTP: a refusal
-	// ends this operation only.
-	if err := cn.h.resolveQuery(&req); err != nil {
-		code, msg, ok := persistedRefusal(err)
-		if !ok {
-			cn.h.opts.Log.Error("subscription: resolve query", "err", err)
-			code, msg = "INTERNAL_SERVER_ERROR", "internal error"
-		}
-		cn.send(frame(id, "error", codedError(msg, code)))
-		return
-	}
-	if strings.TrimSpace(req.Query) == "" {
-		cn.closeWith(closeBadRequest, "Invalid message: payload.query is required")
-		return
-	}
-	cn.mu.Lock()
 	if !cn.acked {
 		cn.mu.Unlock()
 		cn.closeWith(closeUnauthorized, "Unauthorized")
@@ -347,6 +325,24 @@ func (cn *wsConn) start(id string, payload json.RawMessage) {
 	if len(cn.ops) >= cn.h.opts.MaxPerConnection {
 		cn.mu.Unlock()
 		cn.send(frame(id, "error", codedError("too many subscriptions on this connection", "SUBSCRIPTION_LIMIT")))
+		return
+	}
+	// Persisted operations, APQ and the safelist, as over HTTP (lookups,
+	// no I/O): a refusal ends this operation only.
+	if err := cn.h.resolveQuery(&req); err != nil {
+		cn.mu.Unlock()
+		code, msg := "INTERNAL_SERVER_ERROR", "internal error"
+		if pe := persistedRefusal(err); pe != nil {
+			code, msg = pe.Code, pe.Message
+		} else {
+			cn.h.opts.Log.Error("subscription: resolve query", "err", err)
+		}
+		cn.send(frame(id, "error", codedError(msg, code)))
+		return
+	}
+	if strings.TrimSpace(req.Query) == "" {
+		cn.mu.Unlock()
+		cn.closeWith(closeBadRequest, "Invalid message: payload.query is required")
 		return
 	}
 	typ := "next"
