@@ -3,15 +3,16 @@
 // Go's collector runs when the heap has grown by GOGC percent of the live
 // heap (100% by default). A router that serves queries has a small live
 // heap (plans, caches, a few MiB of in-flight responses), so with the
-// default it collects every few MiB of garbage — hundreds of times a second
-// under load, which costs about a tenth of its CPU on the federation
-// benchmark (docs/benchmarks.md). A router holding thousands of
+// default it collects every few MiB of garbage — dozens of times a second
+// under load; on the federation benchmark GOGC=300 took about a tenth off
+// the router's CPU per request (docs/benchmarks.md). A router holding thousands of
 // subscriptions has a large live heap, where the default is right and more
 // headroom would only cost memory per subscriber.
 //
 // Start keeps the next-collection target at least Headroom above the live
-// heap: after every collection it sets the GC percentage to
-// max(100, 100 × Headroom / live), at most MaxPercent. At 14 MiB live and
+// heap: after collections it sets the GC percentage to
+// max(100, 100 × Headroom / live), at most MaxPercent (raised at most once
+// a second, lowered at once). At 14 MiB live and
 // 40 MiB of headroom that is 286% (a 54 MiB target); from 40 MiB live
 // upwards it is Go's 100%.
 // An operator's own GOGC (environment) always wins: Start then does
