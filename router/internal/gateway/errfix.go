@@ -122,10 +122,11 @@ var errorsPrefix = []byte(`{"errors":[`)
 // fixErrors returns resp with its "errors" repaired as described at the top
 // of this file. doc is the normalised operation (its field positions refer to
 // the client's text), opName the operation to run ("" for the only one),
-// failures the fetches that failed with an HTTP status (fetchFailures).
+// failures the fetches that failed with an HTTP status (fetchFailures),
+// entities the exact paths of entity errors (fetchLog.entityErrors).
 // Everything but the errors array stays byte-identical, top-level key order
 // included; a response it cannot parse is returned as it was.
-func fixErrors(resp []byte, doc *ast.Document, opName string, failures []fetchFailure) []byte {
+func fixErrors(resp []byte, doc *ast.Document, opName string, failures []fetchFailure, entities []entityFix) []byte {
 	if !bytes.HasPrefix(resp, errorsPrefix) {
 		return resp
 	}
@@ -158,6 +159,7 @@ func fixErrors(resp []byte, doc *ast.Document, opName string, failures []fetchFa
 	fx := &fixer{doc: doc, op: op, data: data}
 
 	errs = fx.expandFailures(errs, failures)
+	errs = placeEntityErrors(errs, entities)
 	fx.fillIndexes(errs)
 	errs = dropDuplicateNonNull(errs)
 	errs = dropFetchAuthDuplicates(errs)
@@ -262,31 +264,9 @@ func (fx *fixer) failureErrors(f fetchFailure) []*gqlError {
 // objects at a fetch's response path.
 func objectPaths(data any, path []string) [][]any {
 	var out [][]any
-	var walk func(v any, i int, prefix []any)
-	walk = func(v any, i int, prefix []any) {
-		if v == nil {
-			return
-		}
-		if i == len(path) {
-			if _, ok := v.(map[string]any); ok {
-				out = append(out, prefix)
-			}
-			return
-		}
-		switch x := v.(type) {
-		case []any:
-			if path[i] == "@" {
-				for j, el := range x {
-					walk(el, i+1, append(append([]any(nil), prefix...), index(j)))
-				}
-			}
-		case map[string]any:
-			if c, ok := x[path[i]]; ok && path[i] != "@" {
-				walk(c, i+1, append(append([]any(nil), prefix...), path[i]))
-			}
-		}
+	for _, o := range objectsAt(data, path) {
+		out = append(out, o.path)
 	}
-	walk(data, 0, []any{})
 	return out
 }
 

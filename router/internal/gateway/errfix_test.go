@@ -181,7 +181,7 @@ func TestFixErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := parseDoc(t, tc.query)
-			got := fixErrors([]byte(tc.in), doc, tc.opName, tc.failures)
+			got := fixErrors([]byte(tc.in), doc, tc.opName, tc.failures, nil)
 			if string(got) != tc.want {
 				t.Errorf("\ngot  %s\nwant %s", got, tc.want)
 			}
@@ -194,11 +194,11 @@ func TestFixErrors(t *testing.T) {
 
 func TestFixErrorsNoErrorsReturnsInput(t *testing.T) {
 	in := []byte(`{"data":{"user":{"name":"Ada"}}}`)
-	if got := fixErrors(in, nil, "", nil); &got[0] != &in[0] {
+	if got := fixErrors(in, nil, "", nil, nil); &got[0] != &in[0] {
 		t.Fatal("a response without errors must be returned as is, not copied")
 	}
 	in = []byte(`{"errors":[{"message":"x"}],"data":null}`)
-	if got := fixErrors(in, nil, "", nil); &got[0] != &in[0] {
+	if got := fixErrors(in, nil, "", nil, nil); &got[0] != &in[0] {
 		t.Fatal("a response with nothing to fix must be returned as is, not copied")
 	}
 }
@@ -234,7 +234,7 @@ func BenchmarkFixErrorsNoErrors(b *testing.B) {
 	resp := []byte(`{"data":{"user":{"name":"Ada"}}}`)
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = fixErrors(resp, doc, "", nil)
+		_ = fixErrors(resp, doc, "", nil, nil)
 	}
 }
 
@@ -244,7 +244,7 @@ func BenchmarkFixErrors(b *testing.B) {
 	resp := []byte(`{"errors":[{"message":"user u2 has no handle","path":["product","reviews","@","author","handle"],"extensions":{"code":"E","serviceName":"users"}},{"message":"Cannot return null for non-nullable field 'Query.product.reviews.author.handle'.","path":["product","reviews",1,"author","handle"]}],"data":{"product":{"reviews":[{"id":"r1","author":{"handle":"@ada"}},{"id":"r2","author":null}]}}}`)
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = fixErrors(resp, doc, "", nil)
+		_ = fixErrors(resp, doc, "", nil, nil)
 	}
 }
 

@@ -117,6 +117,14 @@ func (e *gqlError) set(key string, val json.RawMessage, after string) {
 	e.members = append(e.members[:i], append(members{{key: key, val: val}}, e.members[i:]...)...)
 }
 
+// clone returns a copy of e that can be changed on its own.
+func (e *gqlError) clone() *gqlError {
+	c := *e
+	c.members = append(members(nil), e.members...)
+	c.path = append([]any(nil), e.path...)
+	return &c
+}
+
 func (e *gqlError) setPath(p []any) {
 	e.path = p
 	e.set("path", encode(p), "locations")

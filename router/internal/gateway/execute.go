@@ -98,7 +98,17 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 			defer cancel()
 		}
 	}
+	// The subgraph requests this execution makes, for the exact paths of
+	// entity errors (entitypaths.go); the followers of an inbound
+	// single-flight group read their leader's.
+	ectx, flog := withFetchLog(ectx)
 	rctx := resolve.NewContext(ectx)
+	rctx.GetDeduplicationData = func(context.Context) any { return flog }
+	rctx.SetDeduplicationData = func(_ context.Context, d any) {
+		if l, ok := d.(*fetchLog); ok {
+			flog = l
+		}
+	}
 	if len(p.variables) > 0 {
 		vars, perr := astjson.ParseBytes(p.variables)
 		if perr != nil {
@@ -132,9 +142,12 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 		// and hands it on without another copy, or drops it when the
 		// deadline already passed.
 		sink := &resolveSink{w: w, ctx: ectx, fix: func(b []byte) []byte {
-			return fixErrors(b, p.doc, p.opName, fetchFailures(rctx.SubgraphErrors(), pl.Response))
+			return fixErrors(b, p.doc, p.opName, fetchFailures(rctx.SubgraphErrors(), pl.Response), flog.entityErrors(pl.Response.Fetches))
 		}}
-		_, err := g.resolver.ArenaResolveGraphQLResponse(rctx, pl.Response, sink)
+		info, err := g.resolver.ArenaResolveGraphQLResponse(rctx, pl.Response, sink)
+		if m != nil && info != nil && info.ResolveDeduplicated {
+			m.SharedResponses.Inc()
+		}
 		if sink.timedOut || (!sink.wrote && errors.Is(ectx.Err(), context.DeadlineExceeded)) {
 			// The deadline cut subgraph fetches short: a partial answer
 			// would blame a subgraph for the router's own timeout.

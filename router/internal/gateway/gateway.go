@@ -150,7 +150,7 @@ func New(opts Options) (*Gateway, error) {
 		if t, ok := opts.SubgraphTimeouts[g.Name]; ok && t > 0 {
 			timeout = t
 		}
-		client := &http.Client{Timeout: timeout, Transport: transport}
+		client := &http.Client{Timeout: timeout, Transport: &recordingTransport{next: transport, service: g.Name}}
 		factory, err := graphql_datasource.NewFactory(ctx, client, graphql_datasource.NewGraphQLSubscriptionClient(ctx,
 			graphql_datasource.WithUpgradeClient(client), graphql_datasource.WithStreamingClient(&http.Client{Transport: transport})))
 		if err != nil {

@@ -21,9 +21,7 @@ var update = flag.Bool("update", false, "rewrite golden files from the router's 
 // knownBugs are cases whose golden (the correct answer) the router does not
 // produce today, each with what goes wrong. Their subtests pass only while
 // the router still differs, so a fix must also remove the entry.
-var knownBugs = map[string]string{
-	"errors/legacy_non_null_error_in_nonnull_list": "entity-fetch error paths lack the list index ([\"products\",\"brokenNonNull\"]): the engine drops the _entities index and data is null, so errfix cannot recover it",
-}
+var knownBugs = map[string]string{}
 
 // routerFor picks the router a case's area runs against.
 func routerFor(env *Env, area string) string {

@@ -88,16 +88,16 @@ func Start(t testing.TB) *Env {
 	goneURL := gone.URL
 	gone.Close()
 
-	env.RouterURL = startRouter(t, sg, nil)
-	env.DownRouterURL = startRouter(t, sg, map[string]string{"legacy": goneURL})
+	env.RouterURL = startRouter(t, gateway.Options{Supergraph: sg, SubgraphTimeout: SubgraphTimeout})
+	env.DownRouterURL = startRouter(t, gateway.Options{Supergraph: sg, SubgraphTimeout: SubgraphTimeout, URLs: map[string]string{"legacy": goneURL}})
 	return env
 }
 
-// startRouter serves sg the way the router binary does (gateway.New behind
-// server.New) and returns its GraphQL URL.
-func startRouter(t testing.TB, sg *supergraph.Supergraph, urls map[string]string) string {
+// startRouter serves a gateway the way the router binary does (gateway.New
+// behind server.New) and returns its GraphQL URL.
+func startRouter(t testing.TB, opts gateway.Options) string {
 	t.Helper()
-	gw, err := gateway.New(gateway.Options{Supergraph: sg, URLs: urls, SubgraphTimeout: SubgraphTimeout})
+	gw, err := gateway.New(opts)
 	if err != nil {
 		t.Fatalf("gateway: %v", err)
 	}

@@ -26,6 +26,9 @@ type Metrics struct {
 	RequestDuration *prometheus.HistogramVec
 	// InFlight is the number of GraphQL requests being served.
 	InFlight prometheus.Gauge
+	// SharedResponses counts requests answered with the response of an
+	// identical request executing at the same time (inbound single-flight).
+	SharedResponses prometheus.Counter
 	// SubgraphFetches counts subgraph fetches by subgraph and outcome (ok, error).
 	SubgraphFetches *prometheus.CounterVec
 	// SubgraphDuration is the subgraph fetch latency by subgraph.
@@ -57,6 +60,9 @@ func New() *Metrics {
 		InFlight: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "nexus_router_requests_in_flight", Help: "GraphQL requests being served.",
 		}),
+		SharedResponses: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "nexus_router_requests_shared_total", Help: "GraphQL requests answered with the response of an identical request in flight (single-flight).",
+		}),
 		SubgraphFetches: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "nexus_router_subgraph_fetches_total", Help: "Subgraph fetches by subgraph and outcome.",
 		}, []string{"subgraph", "outcome"}),
@@ -76,7 +82,7 @@ func New() *Metrics {
 			Name: "nexus_router_reloads_total", Help: "Config and supergraph reloads by result.",
 		}, []string{"result"}),
 	}
-	reg.MustRegister(m.Requests, m.RequestDuration, m.InFlight, m.SubgraphFetches, m.SubgraphDuration,
+	reg.MustRegister(m.Requests, m.RequestDuration, m.InFlight, m.SharedResponses, m.SubgraphFetches, m.SubgraphDuration,
 		m.PlanCache, m.PlanCacheEvictions, m.PlanCacheSize, m.Reloads,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m

@@ -1,0 +1,522 @@
+package gateway
+
+// Exact paths for errors from entity fetches.
+//
+// A subgraph reports an entity's error at ["_entities", i, ...]: i is the
+// position of the representation in the batch the router sent. The engine
+// rewrites that to the fetch's response path but drops i, because the
+// mapping from batch positions to list elements lives only inside its
+// loader. When the response data still shows which element failed,
+// fixErrors' fillIndexes can tell; when a null bubbled above the list
+// (a failed non-null field in a [T!]! list), the data is null and nothing
+// in the response says which elements failed.
+//
+// So each execution keeps a fetchLog of the subgraph requests it sent and
+// the answers it got. When a response has errors, entityErrors replays the
+// answers into a tree as the engine merged them (root fields at the root,
+// each entity into the objects whose fields match its representation) and
+// finds, for each entity error, the objects at the fetch's response path
+// that the failing representation stands for. A representation shared by
+// several objects (the engine sends each distinct one once) yields one
+// error per object, as the field failed at each of them.
+//
+// What it cannot see it leaves to fillIndexes: an answer this execution did
+// not fetch itself (another request's identical in-flight fetch served it),
+// a representation that matches no object (an @interfaceObject names the
+// interface, the objects their own types), or an answer it cannot parse.
+
+import (
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"sync"
+
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/resolve"
+)
+
+// fetchLog is one execution's subgraph requests, in the order their answers
+// arrived (a fetch that depends on another starts only after that one's
+// answer was merged, so it comes later).
+type fetchLog struct {
+	mu    sync.Mutex
+	calls []fetchCall
+
+	// once guards fixes, computed at most once: the leader of an inbound
+	// single-flight group and its followers share this log.
+	once  sync.Once
+	fixes []entityFix
+}
+
+// fetchCall is one subgraph request: the body the router sent and the body
+// the subgraph answered, as it came over the wire (encoding says how to
+// read it).
+type fetchCall struct {
+	service  string
+	body     []byte
+	out      []byte
+	encoding string
+}
+
+type fetchLogKey struct{}
+
+// withFetchLog returns ctx carrying a new log: recordingTransport adds the
+// subgraph requests made under it.
+func withFetchLog(ctx context.Context) (context.Context, *fetchLog) {
+	l := &fetchLog{}
+	return context.WithValue(ctx, fetchLogKey{}, l), l
+}
+
+func fetchLogFrom(ctx context.Context) *fetchLog {
+	l, _ := ctx.Value(fetchLogKey{}).(*fetchLog)
+	return l
+}
+
+func (l *fetchLog) add(c fetchCall) {
+	l.mu.Lock()
+	l.calls = append(l.calls, c)
+	l.mu.Unlock()
+}
+
+// recordingTransport logs the requests to one subgraph that carry a
+// fetchLog in their context; others pass straight through.
+type recordingTransport struct {
+	next    http.RoundTripper
+	service string
+}
+
+func (t *recordingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	log := fetchLogFrom(req.Context())
+	if log == nil || req.GetBody == nil {
+		return t.next.RoundTrip(req)
+	}
+	// The engine's request buffer is reused after the fetch: keep a copy.
+	var body []byte
+	if rc, err := req.GetBody(); err == nil {
+		body, _ = io.ReadAll(rc)
+		_ = rc.Close()
+	}
+	resp, err := t.next.RoundTrip(req)
+	if err != nil || resp.Body == nil {
+		return resp, err
+	}
+	resp.Body = &teeBody{ReadCloser: resp.Body, done: func(out []byte) {
+		log.add(fetchCall{service: t.service, body: body, out: out, encoding: resp.Header.Get("Content-Encoding")})
+	}}
+	return resp, nil
+}
+
+// teeBody keeps what is read through it and hands it to done once, at the
+// end of the body or when it is closed.
+type teeBody struct {
+	io.ReadCloser
+	buf  []byte
+	done func([]byte)
+	once sync.Once
+}
+
+func (b *teeBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	b.buf = append(b.buf, p[:n]...)
+	if err == io.EOF {
+		b.once.Do(func() { b.done(b.buf) })
+	}
+	return n, err
+}
+
+func (b *teeBody) Close() error {
+	b.once.Do(func() { b.done(b.buf) })
+	return b.ReadCloser.Close()
+}
+
+// entityFix says where one entity error belongs: the error the engine
+// rendered (message and rewritten path) and the concrete paths of the
+// objects it stands for.
+type entityFix struct {
+	message string
+	engine  []any
+	paths   [][]any
+}
+
+// entityErrors returns the exact paths of this execution's entity errors
+// (see the top of this file); fetches is the executed plan's fetch tree.
+func (l *fetchLog) entityErrors(fetches *resolve.FetchTreeNode) []entityFix {
+	if l == nil {
+		return nil
+	}
+	l.once.Do(func() {
+		l.mu.Lock()
+		calls := append([]fetchCall(nil), l.calls...)
+		l.mu.Unlock()
+		l.fixes = replayEntityErrors(calls, fetches)
+	})
+	return l.fixes
+}
+
+// subgraphAnswer is what replayEntityErrors reads from an answer.
+type subgraphAnswer struct {
+	Data   map[string]any `json:"data"`
+	Errors []struct {
+		Message string `json:"message"`
+		Path    []any  `json:"path"`
+	} `json:"errors"`
+}
+
+// subgraphRequest is what replayEntityErrors reads from a request.
+type subgraphRequest struct {
+	Query     string `json:"query"`
+	Variables struct {
+		Representations []any `json:"representations"`
+	} `json:"variables"`
+}
+
+var entitiesKey = []byte(`"_entities"`)
+
+func replayEntityErrors(calls []fetchCall, fetches *resolve.FetchTreeNode) []entityFix {
+	interesting := false
+	for _, c := range calls {
+		// An entity error mentions "_entities" in its path; compressed
+		// answers are decoded to look.
+		if c.encoding != "" || bytes.Contains(c.out, entitiesKey) && bytes.Contains(c.out, []byte(`"errors"`)) {
+			interesting = true
+			break
+		}
+	}
+	if !interesting {
+		return nil
+	}
+	var items []*resolve.FetchItem
+	collectFetchItems(fetches, &items)
+	root := map[string]any{}
+	var fixes []entityFix
+	for _, c := range calls {
+		out, ok := decodeAnswer(c)
+		if !ok {
+			return nil
+		}
+		var req subgraphRequest
+		if decodeJSON(c.body, &req) != nil {
+			return nil
+		}
+		reps := req.Variables.Representations
+		if reps == nil {
+			if out.Data != nil {
+				mergeObject(root, out.Data)
+			}
+			continue
+		}
+		path, targets := entityTargets(root, items, c, reps)
+		if path == nil {
+			// The request matches no entity fetch of the plan: the tree
+			// would miss what it merged, so nothing after it is certain.
+			return fixes
+		}
+		ents, _ := out.Data["_entities"].([]any)
+		for b, objs := range targets {
+			if b >= len(ents) {
+				break
+			}
+			if ent, ok := ents[b].(map[string]any); ok {
+				for _, o := range objs {
+					mergeObject(o.obj, ent)
+				}
+			}
+		}
+		for _, e := range out.Errors {
+			if len(e.Path) < 2 || e.Path[0] != "_entities" {
+				continue
+			}
+			n, ok := e.Path[1].(json.Number)
+			if !ok {
+				continue
+			}
+			b, err := n.Int64()
+			if err != nil || b < 0 || int(b) >= len(targets) {
+				continue
+			}
+			rest := e.Path[2:]
+			f := entityFix{message: e.Message, engine: enginePath(path, rest)}
+			for _, o := range targets[b] {
+				f.paths = append(f.paths, append(append([]any(nil), o.path...), rest...))
+			}
+			fixes = append(fixes, f)
+		}
+	}
+	return fixes
+}
+
+// enginePath is the path the engine gives an entity error of a fetch at
+// path (response keys, "@" for lists): the path without a trailing "@",
+// then the error's path after "_entities" and its index.
+func enginePath(path []string, rest []any) []any {
+	if n := len(path); n > 0 && path[n-1] == "@" {
+		path = path[:n-1]
+	}
+	out := make([]any, 0, len(path)+len(rest))
+	for _, p := range path {
+		out = append(out, p)
+	}
+	return append(out, rest...)
+}
+
+// located is an object of the replayed tree and its concrete path.
+type located struct {
+	path []any
+	obj  map[string]any
+}
+
+// entityTargets finds the plan's entity fetch a request was made for (same
+// subgraph, same query) and, for each representation, the objects at that
+// fetch's response path that it represents. Several fetches may send the
+// same query from different paths; the one whose objects match every
+// representation is taken. path is nil when there is none.
+func entityTargets(root map[string]any, items []*resolve.FetchItem, c fetchCall, reps []any) (path []string, targets [][]located) {
+	query, ok := rawMember(c.body, "query")
+	if !ok {
+		return nil, nil
+	}
+	for _, it := range items {
+		info := it.Fetch.FetchInfo()
+		if info == nil || info.DataSourceName != c.service || !fetchSends(it.Fetch, query) {
+			continue
+		}
+		objs := objectsAt(root, it.ResponsePathElements)
+		targets = make([][]located, len(reps))
+		all := true
+		for b, rep := range reps {
+			for _, o := range objs {
+				if represents(o.obj, rep) {
+					targets[b] = append(targets[b], o)
+				}
+			}
+			all = all && len(targets[b]) > 0
+		}
+		if all {
+			return it.ResponsePathElements, targets
+		}
+	}
+	return nil, nil
+}
+
+// fetchSends reports whether an entity fetch's request starts with the
+// query whose JSON text (as sent, escapes included) is query.
+func fetchSends(f resolve.Fetch, query []byte) bool {
+	var header resolve.InputTemplate
+	switch x := f.(type) {
+	case *resolve.EntityFetch:
+		header = x.Input.Header
+	case *resolve.BatchEntityFetch:
+		header = x.Input.Header
+	default:
+		return false
+	}
+	for _, s := range header.Segments {
+		if s.SegmentType == resolve.StaticSegmentType && bytes.Contains(s.Data, query) {
+			return true
+		}
+	}
+	return false
+}
+
+// rawMember returns the raw JSON text of a top-level member of obj.
+func rawMember(obj []byte, key string) ([]byte, bool) {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(obj, &m) != nil || m[key] == nil {
+		return nil, false
+	}
+	return m[key], true
+}
+
+// objectsAt returns the non-null objects at a response path with their
+// concrete paths. As in the engine's item selection, a list met on the way
+// (or at the end) stands for each of its elements; "@" marks one
+// explicitly.
+func objectsAt(data any, path []string) []located {
+	var out []located
+	var walk func(v any, i int, prefix []any)
+	walk = func(v any, i int, prefix []any) {
+		switch x := v.(type) {
+		case []any:
+			next := i
+			if i < len(path) && path[i] == "@" {
+				next = i + 1
+			}
+			for j, el := range x {
+				walk(el, next, append(append([]any(nil), prefix...), index(j)))
+			}
+		case map[string]any:
+			if i == len(path) {
+				out = append(out, located{path: prefix, obj: x})
+				return
+			}
+			if c, ok := x[path[i]]; ok && path[i] != "@" {
+				walk(c, i+1, append(append([]any(nil), prefix...), path[i]))
+			}
+		}
+	}
+	walk(data, 0, []any{})
+	return out
+}
+
+// represents reports whether obj is the entity rep stands for: every field
+// of the representation has the same value in obj (objects compared field
+// by field, so obj may have more). An object without __typename matches on
+// its other fields.
+func represents(obj map[string]any, rep any) bool {
+	r, ok := rep.(map[string]any)
+	if !ok || len(r) == 0 {
+		return false
+	}
+	matched := false
+	for k, v := range r {
+		got, has := obj[k]
+		if !has {
+			if k == "__typename" {
+				continue
+			}
+			return false
+		}
+		if !subset(got, v) {
+			return false
+		}
+		matched = matched || k != "__typename"
+	}
+	return matched
+}
+
+// subset reports whether want's value is in got: equal scalars, objects
+// whose every field of want is in got, lists element by element.
+func subset(got, want any) bool {
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return false
+		}
+		for k, v := range w {
+			if gv, has := g[k]; !has || !subset(gv, v) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		g, ok := got.([]any)
+		if !ok || len(g) != len(w) {
+			return false
+		}
+		for i := range w {
+			if !subset(g[i], w[i]) {
+				return false
+			}
+		}
+		return true
+	default:
+		return got == want
+	}
+}
+
+// mergeObject merges src into dst as the engine merges answers: objects
+// field by field, lists of the same length element by element, anything
+// else replaced.
+func mergeObject(dst, src map[string]any) {
+	for k, v := range src {
+		dst[k] = mergeValue(dst[k], v)
+	}
+}
+
+func mergeValue(dst, src any) any {
+	switch s := src.(type) {
+	case map[string]any:
+		if d, ok := dst.(map[string]any); ok {
+			mergeObject(d, s)
+			return d
+		}
+	case []any:
+		if d, ok := dst.([]any); ok && len(d) == len(s) {
+			for i := range s {
+				d[i] = mergeValue(d[i], s[i])
+			}
+			return d
+		}
+	}
+	return src
+}
+
+func decodeAnswer(c fetchCall) (subgraphAnswer, bool) {
+	var out subgraphAnswer
+	body := c.out
+	var r io.Reader
+	switch c.encoding {
+	case "":
+	case "gzip":
+		zr, err := gzip.NewReader(bytes.NewReader(body))
+		if err != nil {
+			return out, false
+		}
+		r = zr
+	case "deflate":
+		r = flate.NewReader(bytes.NewReader(body))
+	default:
+		return out, false
+	}
+	if r != nil {
+		b, err := io.ReadAll(r)
+		if err != nil {
+			return out, false
+		}
+		body = b
+	}
+	return out, decodeJSON(body, &out) == nil
+}
+
+// decodeJSON decodes with numbers kept as json.Number, as error paths are.
+func decodeJSON(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	return dec.Decode(v)
+}
+
+// placeEntityErrors gives each error an entity fix names (same message, the
+// engine's path) its exact paths, one error per path, consuming the fixes
+// in order.
+func placeEntityErrors(errs []*gqlError, fixes []entityFix) []*gqlError {
+	if len(fixes) == 0 {
+		return errs
+	}
+	queue := map[string][]entityFix{}
+	for _, f := range fixes {
+		k := f.message + "\x00" + pathKey(f.engine)
+		queue[k] = append(queue[k], f)
+	}
+	out := make([]*gqlError, 0, len(errs))
+	for _, e := range errs {
+		if e.path == nil {
+			out = append(out, e)
+			continue
+		}
+		k := e.message + "\x00" + pathKey(e.path)
+		q := queue[k]
+		if len(q) == 0 {
+			out = append(out, e)
+			continue
+		}
+		f := q[0]
+		queue[k] = q[1:]
+		if len(f.paths) == 0 {
+			out = append(out, e)
+			continue
+		}
+		for i, p := range f.paths {
+			c := e
+			if i > 0 {
+				c = e.clone()
+			}
+			c.setPath(p)
+			out = append(out, c)
+		}
+	}
+	return out
+}
