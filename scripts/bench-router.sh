@@ -9,6 +9,8 @@
 #
 # Tuning (environment): BENCH_DURATION (20s), BENCH_WARMUP (3s),
 # BENCH_CONNECTIONS (50), BENCH_ONLY (router,router-no-sf,cosmo,static,subgraph),
+# BENCH_PAIRS (6 alternating rounds of our router and Cosmo after the
+# table; 0: none), BENCH_PAIR_DURATION (10s per side of a round),
 # BENCH_PROFILE=dir (adds a `perf record` run of the router and prints its
 # top 30 functions).
 #

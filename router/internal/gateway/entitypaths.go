@@ -96,16 +96,26 @@ func (t *recordingTransport) RoundTrip(req *http.Request) (*http.Response, error
 	// The engine's request buffer is reused after the fetch: keep a copy.
 	var body []byte
 	if rc, err := req.GetBody(); err == nil {
-		body, _ = io.ReadAll(rc)
+		if n := req.ContentLength; n > 0 && n <= 64<<20 {
+			body = make([]byte, n)
+			n, _ := io.ReadFull(rc, body)
+			body = body[:n]
+		} else {
+			body, _ = io.ReadAll(rc)
+		}
 		_ = rc.Close()
 	}
 	resp, err := t.next.RoundTrip(req)
 	if err != nil || resp.Body == nil {
 		return resp, err
 	}
-	resp.Body = &teeBody{ReadCloser: resp.Body, done: func(out []byte) {
+	tee := &teeBody{ReadCloser: resp.Body, done: func(out []byte) {
 		log.add(fetchCall{service: t.service, body: body, out: out, encoding: resp.Header.Get("Content-Encoding")})
 	}}
+	if n := resp.ContentLength; n > 0 && n <= 64<<20 {
+		tee.buf = make([]byte, 0, n)
+	}
+	resp.Body = tee
 	return resp, nil
 }
 

@@ -175,6 +175,13 @@ func bench(ctx context.Context, cfg Config) error {
 	fmt.Println()
 	printTable(os.Stdout, rows)
 	printComparison(os.Stdout, rows)
+	if cfg.Pairs > 0 && cfg.cosmoAvailable() == nil && (len(cfg.Only) == 0 || slices.Contains(cfg.Only, "router") && slices.Contains(cfg.Only, "cosmo")) {
+		bad, err := runPairs(ctx, e)
+		if err != nil {
+			return fmt.Errorf("pairs: %w", err)
+		}
+		failed = failed || bad
+	}
 	if cfg.Profile != "" {
 		if err := profileRouter(ctx, e, scenarios()[0]); err != nil {
 			return fmt.Errorf("profile: %w", err)
@@ -203,13 +210,21 @@ func runScenario(ctx context.Context, e *env, s scenario) (row, error) {
 			return row{}, fmt.Errorf("warm-up: %d errors, %d wrong answers; first: %s", w.Errors, w.Mismatches, w.FirstProblem)
 		}
 	}
-	r := row{name: s.name, label: s.label}
+	r, err := measure(ctx, e, target, proc, e.cfg.Duration)
+	r.name, r.label = s.name, s.label
+	return r, err
+}
+
+// measure loads target for d and reports it with the CPU of proc (nil for
+// none), of the subgraphs and of the load generator over that time.
+func measure(ctx context.Context, e *env, target load.Target, proc *harness.Process, d time.Duration) (row, error) {
+	var r row
 	before, err := cpuOf(proc, e.subgraphs)
 	if err != nil {
 		return row{}, err
 	}
 	self0, _ := harness.ReadStats(os.Getpid())
-	r.res = load.Run(ctx, target, load.Options{Connections: e.cfg.Connections, Duration: e.cfg.Duration})
+	r.res = load.Run(ctx, target, load.Options{Connections: e.cfg.Connections, Duration: d})
 	if ctx.Err() != nil {
 		return row{}, ctx.Err()
 	}

@@ -14,7 +14,7 @@
 // is measured in the same run, on the same subgraphs and load, with the
 // same answer check (scripts/bench-router.sh builds it into bin/cosmo-router).
 //
-//	benchrouter [-duration 20s] [-warmup 3s] [-connections 50] [-router bin/router] [-cosmo bin/cosmo-router] [-wgc path] [-only a,b] [-profile dir]
+//	benchrouter [-duration 20s] [-warmup 3s] [-connections 50] [-router bin/router] [-cosmo bin/cosmo-router] [-wgc path] [-only a,b] [-profile dir] [-pairs 6] [-pair-duration 10s]
 //	benchrouter subgraph NAME     (internal: serve one subgraph)
 //	benchrouter static FILE       (internal: serve FILE as the answer to every POST)
 package main
@@ -93,6 +93,13 @@ type Config struct {
 	// `perf record` and writes perf.data and the top functions there
 	// (BENCH_PROFILE).
 	Profile string
+	// Pairs is how many alternating rounds of our router and Cosmo follow
+	// the table (BENCH_PAIRS, default 6; 0: none), each PairDuration long
+	// (BENCH_PAIR_DURATION, default 10s). Both run side by side the whole
+	// time and take turns (ours first, then Cosmo first, ...), so a drift in
+	// the machine's speed hits both alike; the median ratio is the figure.
+	Pairs        int
+	PairDuration time.Duration
 	// Subgraphs is how the subgraphs answer (BENCH_SUBGRAPHS): "memo"
 	// (default) replays the answer to a request body answered before
 	// (subgraphs.Memoize); "execute" runs gqlgen for every request.
@@ -112,6 +119,8 @@ func parseConfig(args []string) (Config, error) {
 	c.CosmoUnavailable = os.Getenv("BENCH_COSMO_UNAVAILABLE")
 	fs.StringVar(&only, "only", os.Getenv("BENCH_ONLY"), "comma-separated scenarios: "+strings.Join(scenarioNames(), ","))
 	fs.StringVar(&c.Profile, "profile", os.Getenv("BENCH_PROFILE"), "directory for a perf profile of the router")
+	fs.IntVar(&c.Pairs, "pairs", envInt("BENCH_PAIRS", 6), "alternating rounds of our router and Cosmo after the table (0: none)")
+	fs.DurationVar(&c.PairDuration, "pair-duration", envDuration("BENCH_PAIR_DURATION", 10*time.Second), "measured time of each side of a round")
 	fs.StringVar(&c.Subgraphs, "subgraphs", envOr("BENCH_SUBGRAPHS", "memo"), "memo: subgraphs replay the answer to a request they answered before; execute: gqlgen runs every request")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -136,6 +145,12 @@ func (c Config) Validate() error {
 	}
 	if c.Connections <= 0 {
 		errs = append(errs, fmt.Errorf("connections (BENCH_CONNECTIONS): %d must be positive", c.Connections))
+	}
+	if c.Pairs < 0 {
+		errs = append(errs, fmt.Errorf("pairs (BENCH_PAIRS): %d must not be negative", c.Pairs))
+	}
+	if c.Pairs > 0 && c.PairDuration <= 0 {
+		errs = append(errs, fmt.Errorf("pair-duration (BENCH_PAIR_DURATION): %v must be positive", c.PairDuration))
 	}
 	if c.Subgraphs != "memo" && c.Subgraphs != "execute" {
 		errs = append(errs, fmt.Errorf("subgraphs (BENCH_SUBGRAPHS): %q must be memo or execute", c.Subgraphs))
