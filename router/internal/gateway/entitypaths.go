@@ -201,6 +201,7 @@ func replayEntityErrors(calls []fetchCall, fetches *resolve.FetchTreeNode) []ent
 	var items []*resolve.FetchItem
 	collectFetchItems(fetches, &items)
 	root := map[string]any{}
+	used := map[*resolve.FetchItem]bool{}
 	var fixes []entityFix
 	for _, c := range calls {
 		out, ok := decodeAnswer(c)
@@ -218,7 +219,7 @@ func replayEntityErrors(calls []fetchCall, fetches *resolve.FetchTreeNode) []ent
 			}
 			continue
 		}
-		path, targets := entityTargets(root, items, c, reps)
+		path, targets := entityTargets(root, items, used, c, reps)
 		if path == nil {
 			// The request matches no entity fetch of the plan: the tree
 			// would miss what it merged, so nothing after it is certain.
@@ -281,34 +282,53 @@ type located struct {
 // entityTargets finds the plan's entity fetch a request was made for (same
 // subgraph, same query) and, for each representation, the objects at that
 // fetch's response path that it represents. Several fetches may send the
-// same query from different paths; the one whose objects match every
-// representation is taken. path is nil when there is none.
-func entityTargets(root map[string]any, items []*resolve.FetchItem, c fetchCall, reps []any) (path []string, targets [][]located) {
+// same query from different paths; the engine sends every object at its
+// fetch's path, so the one taken is a fetch not yet matched whose objects
+// include every representation and that leaves the fewest of its objects
+// unrepresented. path is nil when there is none.
+func entityTargets(root map[string]any, items []*resolve.FetchItem, used map[*resolve.FetchItem]bool, c fetchCall, reps []any) (path []string, targets [][]located) {
 	query, ok := rawMember(c.body, "query")
 	if !ok {
 		return nil, nil
 	}
+	var best *resolve.FetchItem
+	bestLeft := -1
 	for _, it := range items {
 		info := it.Fetch.FetchInfo()
-		if info == nil || info.DataSourceName != c.service || !fetchSends(it.Fetch, query) {
+		if used[it] || info == nil || info.DataSourceName != c.service || !fetchSends(it.Fetch, query) {
 			continue
 		}
 		objs := objectsAt(root, it.ResponsePathElements)
-		targets = make([][]located, len(reps))
+		found := make([][]located, len(reps))
+		represented := make([]bool, len(objs))
 		all := true
 		for b, rep := range reps {
-			for _, o := range objs {
+			for i, o := range objs {
 				if represents(o.obj, rep) {
-					targets[b] = append(targets[b], o)
+					found[b] = append(found[b], o)
+					represented[i] = true
 				}
 			}
-			all = all && len(targets[b]) > 0
+			all = all && len(found[b]) > 0
 		}
-		if all {
-			return it.ResponsePathElements, targets
+		if !all {
+			continue
+		}
+		left := 0
+		for _, r := range represented {
+			if !r {
+				left++
+			}
+		}
+		if best == nil || left < bestLeft {
+			best, bestLeft, targets = it, left, found
 		}
 	}
-	return nil, nil
+	if best == nil {
+		return nil, nil
+	}
+	used[best] = true
+	return best.ResponsePathElements, targets
 }
 
 // fetchSends reports whether an entity fetch's request starts with the

@@ -107,6 +107,23 @@ func TestReplayEntityErrors(t *testing.T) {
 		}
 	})
 
+	t.Run("the same query from two paths, both holding the entity: the path it fits best", func(t *testing.T) {
+		const q = `query($representations: [_Any!]!){_entities(representations: $representations){... on Product {brokenNonNull}}}`
+		root := rootCall("catalog", `{"data":{"a":[{"__typename":"Product","sku":"SKU-1"}],"b":[{"__typename":"Product","sku":"SKU-2"},{"__typename":"Product","sku":"SKU-1"}]}}`)
+		// Fetch a's request (one representation) comes first; b lists its
+		// objects too, but a holds nothing else.
+		callA := entityCall("legacy", q, `[{"__typename":"Product","sku":"SKU-1"}]`, `{"errors":[{"message":"broken","path":["_entities",0,"brokenNonNull"]}],"data":{"_entities":[null]}}`)
+		callB := entityCall("legacy", q, `[{"__typename":"Product","sku":"SKU-2"},{"__typename":"Product","sku":"SKU-1"}]`, `{"errors":[{"message":"broken","path":["_entities",1,"brokenNonNull"]}],"data":{"_entities":[{"brokenNonNull":"x"},null]}}`)
+		got := replayEntityErrors([]fetchCall{root, callA, callB}, tree(rootFetch("catalog"), entityFetch("legacy", q, "b"), entityFetch("legacy", q, "a")))
+		want := []entityFix{
+			{message: "broken", engine: decodePath(t, `["a","brokenNonNull"]`), paths: [][]any{decodePath(t, `["a",0,"brokenNonNull"]`)}},
+			{message: "broken", engine: decodePath(t, `["b","brokenNonNull"]`), paths: [][]any{decodePath(t, `["b",1,"brokenNonNull"]`)}},
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("got  %#v\nwant %#v", got, want)
+		}
+	})
+
 	t.Run("a request the plan does not send: no fixes", func(t *testing.T) {
 		stray := entityCall("legacy", "query other", `[{"__typename":"Product","sku":"SKU-1"}]`, `{"errors":[{"message":"broken","path":["_entities",0]}],"data":{"_entities":[null]}}`)
 		if got := replayEntityErrors([]fetchCall{users, reviews, stray}, plan); len(got) != 0 {
