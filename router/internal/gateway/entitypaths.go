@@ -20,8 +20,9 @@ package gateway
 // several objects (the engine sends each distinct one once) yields one
 // error per object, as the field failed at each of them.
 //
-// What it cannot see it leaves to fillIndexes: an answer this execution did
-// not fetch itself (another request's identical in-flight fetch served it),
+// What it cannot see it leaves to fillIndexes: an execution whose requests
+// and answers exceed maxFetchLogBytes, an answer this execution did not
+// fetch itself (another request's identical in-flight fetch served it),
 // a representation that matches no object (an @interfaceObject names the
 // interface, the objects their own types), or an answer it cannot parse.
 
@@ -34,6 +35,7 @@ import (
 	"io"
 	"net/http"
 	"sync"
+	"sync/atomic"
 
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/resolve"
 )
@@ -44,6 +46,11 @@ import (
 type fetchLog struct {
 	mu    sync.Mutex
 	calls []fetchCall
+	// left is how many more bytes the log may keep (maxFetchLogBytes at
+	// first); once a request or answer does not fit, overflow is set and
+	// the log is not used (a replay missing one answer could be wrong).
+	left     atomic.Int64
+	overflow atomic.Bool
 
 	// once guards fixes, computed at most once: the leader of an inbound
 	// single-flight group and its followers share this log.
@@ -67,7 +74,25 @@ type fetchLogKey struct{}
 // subgraph requests made under it.
 func withFetchLog(ctx context.Context) (context.Context, *fetchLog) {
 	l := &fetchLog{}
+	l.left.Store(maxFetchLogBytes)
 	return context.WithValue(ctx, fetchLogKey{}, l), l
+}
+
+// maxFetchLogBytes bounds the copies one execution keeps: an execution
+// moving more than this through its subgraphs gets no exact entity paths.
+const maxFetchLogBytes = 16 << 20
+
+// reserve takes n bytes from the log's allowance; false (and overflow from
+// then on) when they do not fit.
+func (l *fetchLog) reserve(n int) bool {
+	if l.overflow.Load() {
+		return false
+	}
+	if l.left.Add(-int64(n)) < 0 {
+		l.overflow.Store(true)
+		return false
+	}
+	return true
 }
 
 func fetchLogFrom(ctx context.Context) *fetchLog {
@@ -90,56 +115,77 @@ type recordingTransport struct {
 
 func (t *recordingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	log := fetchLogFrom(req.Context())
-	if log == nil || req.GetBody == nil {
+	if log == nil || req.GetBody == nil || log.overflow.Load() {
 		return t.next.RoundTrip(req)
 	}
 	// The engine's request buffer is reused after the fetch: keep a copy.
 	var body []byte
 	if rc, err := req.GetBody(); err == nil {
-		if n := req.ContentLength; n > 0 && n <= 64<<20 {
+		if n := req.ContentLength; n > 0 && log.reserve(int(n)) {
 			body = make([]byte, n)
 			n, _ := io.ReadFull(rc, body)
 			body = body[:n]
-		} else {
+		} else if n <= 0 {
 			body, _ = io.ReadAll(rc)
+			log.reserve(len(body))
 		}
 		_ = rc.Close()
 	}
 	resp, err := t.next.RoundTrip(req)
-	if err != nil || resp.Body == nil {
+	if err != nil || resp.Body == nil || log.overflow.Load() {
 		return resp, err
 	}
-	tee := &teeBody{ReadCloser: resp.Body, done: func(out []byte) {
+	tee := &teeBody{ReadCloser: resp.Body, log: log, done: func(out []byte) {
 		log.add(fetchCall{service: t.service, body: body, out: out, encoding: resp.Header.Get("Content-Encoding")})
 	}}
-	if n := resp.ContentLength; n > 0 && n <= 64<<20 {
-		tee.buf = make([]byte, 0, n)
+	if n := resp.ContentLength; n > 0 {
+		if !log.reserve(int(n)) {
+			return resp, nil
+		}
+		tee.buf, tee.reserved = make([]byte, 0, n), int(n)
 	}
 	resp.Body = tee
 	return resp, nil
 }
 
-// teeBody keeps what is read through it and hands it to done once, at the
-// end of the body or when it is closed.
+// teeBody keeps what is read through it, within its log's allowance, and
+// hands it to done once, at the end of the body or when it is closed.
 type teeBody struct {
 	io.ReadCloser
-	buf  []byte
-	done func([]byte)
-	once sync.Once
+	log      *fetchLog
+	buf      []byte
+	reserved int // bytes taken from the allowance in advance
+	dropped  bool
+	done     func([]byte)
+	once     sync.Once
 }
 
 func (b *teeBody) Read(p []byte) (int, error) {
 	n, err := b.ReadCloser.Read(p)
-	b.buf = append(b.buf, p[:n]...)
+	if !b.dropped {
+		if len(b.buf)+n <= b.reserved || b.log.reserve(len(b.buf)+n-max(b.reserved, len(b.buf))) {
+			b.buf = append(b.buf, p[:n]...)
+		} else {
+			b.dropped, b.buf = true, nil
+		}
+	}
 	if err == io.EOF {
-		b.once.Do(func() { b.done(b.buf) })
+		b.finish()
 	}
 	return n, err
 }
 
 func (b *teeBody) Close() error {
-	b.once.Do(func() { b.done(b.buf) })
+	b.finish()
 	return b.ReadCloser.Close()
+}
+
+func (b *teeBody) finish() {
+	b.once.Do(func() {
+		if !b.dropped {
+			b.done(b.buf)
+		}
+	})
 }
 
 // entityFix says where one entity error belongs: the error the engine
@@ -154,7 +200,7 @@ type entityFix struct {
 // entityErrors returns the exact paths of this execution's entity errors
 // (see the top of this file); fetches is the executed plan's fetch tree.
 func (l *fetchLog) entityErrors(fetches *resolve.FetchTreeNode) []entityFix {
-	if l == nil {
+	if l == nil || l.overflow.Load() {
 		return nil
 	}
 	l.once.Do(func() {

@@ -262,4 +262,21 @@ func TestRecordingTransport(t *testing.T) {
 	if c.service != "s" || string(c.body) != `{"a":1}` || string(c.out) != `{"echo":{"a":1}}` {
 		t.Fatalf("recorded %+v", c)
 	}
+	if log.overflow.Load() {
+		t.Fatal("overflow after 23 bytes")
+	}
+
+	// Past its allowance a log keeps nothing more and is not used: the
+	// answers still reach the engine whole.
+	small, tight := withFetchLog(context.Background())
+	tight.left.Store(20)
+	if got := post(small, `{"a":1}`); got != `{"echo":{"a":1}}` {
+		t.Fatalf("answer %s", got)
+	}
+	if !tight.overflow.Load() || len(tight.calls) != 0 {
+		t.Fatalf("overflow %v, %d calls recorded", tight.overflow.Load(), len(tight.calls))
+	}
+	if got := tight.entityErrors(tree()); got != nil {
+		t.Fatalf("an overflowed log gave fixes: %v", got)
+	}
 }
