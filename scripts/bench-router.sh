@@ -11,6 +11,9 @@
 # BENCH_CONNECTIONS (50), BENCH_ONLY (router,router-no-sf,cosmo,static,subgraph),
 # BENCH_PAIRS (6 alternating rounds of our router and Cosmo after the
 # table; 0: none), BENCH_PAIR_DURATION (10s per side of a round),
+# BENCH_CPUS (pinned: the load generator on the first CPU, the measured
+# server on the others, subgraphs anywhere, as graphql-hive/graphql-
+# gateways-benchmark pins k6 and the gateway; shared: no pinning),
 # BENCH_PROFILE=dir (adds a `perf record` run of the router and prints its
 # top 30 functions).
 #

@@ -20,6 +20,12 @@ const ListeningPrefix = "listening "
 // benchmark binary re-executes itself this way for each subgraph and for
 // the static server, so each is a process of its own.
 func StartChild(ctx context.Context, name, exe string, args ...string) (*Process, string, error) {
+	return StartChildOn(ctx, nil, name, exe, args...)
+}
+
+// StartChildOn is StartChild with the child restricted to cpus (none: no
+// restriction).
+func StartChildOn(ctx context.Context, cpus CPUs, name, exe string, args ...string) (*Process, string, error) {
 	cmd := exec.Command(exe, args...)
 	// An os.Pipe rather than StdoutPipe: the reader below outlives Wait.
 	out, w, err := os.Pipe()
@@ -27,7 +33,7 @@ func StartChild(ctx context.Context, name, exe string, args ...string) (*Process
 		return nil, "", err
 	}
 	cmd.Stdout = w
-	p, err := Start(name, cmd)
+	p, err := StartOn(name, cmd, cpus)
 	w.Close()
 	if err != nil {
 		out.Close()

@@ -27,6 +27,8 @@ type CosmoOptions struct {
 	Dir string
 	// URLs are the subgraphs' GraphQL endpoints by name.
 	URLs map[string]string
+	// CPUs restricts Cosmo to these CPUs (none: no restriction).
+	CPUs CPUs
 }
 
 // CosmoSettings are the parts of Cosmo's defaults the benchmark changes,
@@ -128,7 +130,7 @@ func StartCosmo(ctx context.Context, o CosmoOptions) (*Process, string, error) {
 	cmd.Dir = o.Dir
 	// SHUTDOWN_DELAY bounds Stop; Cosmo waits up to a minute by default.
 	cmd.Env = append(os.Environ(), append(cosmoEnv, "SHUTDOWN_DELAY=5s")...)
-	p, err := Start("cosmo", cmd)
+	p, err := StartOn("cosmo", cmd, o.CPUs)
 	if err != nil {
 		return nil, "", err
 	}

@@ -27,9 +27,15 @@ type Process struct {
 	err  error
 }
 
-// Start runs a command with the given extra environment. Its stderr (and
-// stdout unless the caller takes it) goes to the process's log tail.
+// Start runs a command. Its stderr (and stdout unless the caller takes it)
+// goes to the process's log tail.
 func Start(name string, cmd *exec.Cmd) (*Process, error) {
+	return StartOn(name, cmd, nil)
+}
+
+// StartOn is Start with the process restricted to cpus (none: no
+// restriction).
+func StartOn(name string, cmd *exec.Cmd, cpus CPUs) (*Process, error) {
 	p := &Process{Name: name, cmd: cmd, logs: &Tail{}, done: make(chan struct{})}
 	if cmd.Stdout == nil {
 		cmd.Stdout = p.logs
@@ -38,7 +44,7 @@ func Start(name string, cmd *exec.Cmd) (*Process, error) {
 	// Its own process group, so a Ctrl-C on the benchmark reaches it only
 	// through Stop, in order.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	if err := cmd.Start(); err != nil {
+	if err := startOn(cpus, cmd.Start); err != nil {
 		return nil, fmt.Errorf("start %s: %w", name, err)
 	}
 	go func() {

@@ -46,6 +46,8 @@ type RouterOptions struct {
 	URLs map[string]string
 	// SingleFlight sets engine.single_flight; nil leaves the router's default.
 	SingleFlight *bool
+	// CPUs restricts the router to these CPUs (none: no restriction).
+	CPUs CPUs
 }
 
 // routerConfig is the part of the router's YAML config the benchmark sets.
@@ -97,7 +99,7 @@ func StartRouter(ctx context.Context, o RouterOptions) (*Process, string, error)
 	cmd := exec.Command(o.Binary, "serve", "--config", cfgPath)
 	// warn: no per-request log lines competing for the CPU being measured.
 	cmd.Env = append(os.Environ(), "LOG_LEVEL=warn", "LOG_FORMAT=text")
-	p, err := Start("router", cmd)
+	p, err := StartOn("router", cmd, o.CPUs)
 	if err != nil {
 		return nil, "", err
 	}

@@ -42,6 +42,10 @@ type env struct {
 	dir       string
 	urls      map[string]string
 	subgraphs []*harness.Process
+	// server is where the measured server runs, load where this process
+	// (the load generator) does, subgraphCPUs where the subgraphs do
+	// (Config.CPUs); empty: anywhere.
+	server, load, subgraphCPUs harness.CPUs
 }
 
 func scenarios() []scenario {
@@ -53,7 +57,7 @@ func scenarios() []scenario {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return "", nil, nil, err
 			}
-			p, url, err := harness.StartRouter(ctx, harness.RouterOptions{Binary: e.cfg.Router, Dir: dir, URLs: e.urls, SingleFlight: &sf})
+			p, url, err := harness.StartRouter(ctx, harness.RouterOptions{Binary: e.cfg.Router, Dir: dir, URLs: e.urls, SingleFlight: &sf, CPUs: e.server})
 			if err != nil {
 				return "", nil, nil, err
 			}
@@ -70,7 +74,7 @@ func scenarios() []scenario {
 				if err := os.MkdirAll(dir, 0o755); err != nil {
 					return "", nil, nil, err
 				}
-				p, url, err := harness.StartCosmo(ctx, harness.CosmoOptions{Binary: e.cfg.Cosmo, WGC: e.cfg.WGC, Dir: dir, URLs: e.urls})
+				p, url, err := harness.StartCosmo(ctx, harness.CosmoOptions{Binary: e.cfg.Cosmo, WGC: e.cfg.WGC, Dir: dir, URLs: e.urls, CPUs: e.server})
 				if err != nil {
 					return "", nil, nil, err
 				}
@@ -82,7 +86,7 @@ func scenarios() []scenario {
 				if err := os.WriteFile(file, expected, 0o644); err != nil {
 					return "", nil, nil, err
 				}
-				p, url, err := harness.StartChild(ctx, "static", e.exe, "static", file)
+				p, url, err := harness.StartChildOn(ctx, e.server, "static", e.exe, "static", file)
 				if err != nil {
 					return "", nil, nil, err
 				}
@@ -121,6 +125,16 @@ func bench(ctx context.Context, cfg Config) error {
 	}
 	defer os.RemoveAll(dir)
 	e := &env{cfg: cfg, exe: exe, dir: dir, urls: map[string]string{}}
+	if cfg.CPUs == "pinned" {
+		all, err := harness.Affinity(0)
+		if err != nil {
+			return fmt.Errorf("read CPU affinity: %w", err)
+		}
+		if len(all) < 2 {
+			return fmt.Errorf("cpus (BENCH_CPUS): pinned needs two CPUs, this process may use %v; set BENCH_CPUS=shared", all)
+		}
+		e.load, e.server, e.subgraphCPUs = all[:1], all[1:], all
+	}
 	defer func() {
 		for _, p := range e.subgraphs {
 			p.Stop()
@@ -131,7 +145,7 @@ func bench(ctx context.Context, cfg Config) error {
 		if cfg.Subgraphs == "memo" {
 			args = append(args, "-memo")
 		}
-		p, url, err := harness.StartChild(ctx, name, exe, args...)
+		p, url, err := harness.StartChildOn(ctx, e.subgraphCPUs, name, exe, args...)
 		if err != nil {
 			return err
 		}
@@ -139,8 +153,17 @@ func bench(ctx context.Context, cfg Config) error {
 		e.urls[name] = url
 	}
 
+	if err := harness.PinSelf(e.load); err != nil {
+		return err
+	}
+
 	fmt.Printf("federation benchmark: %d connections, %v per scenario after %v warm-up, %d CPUs, %s\n",
 		cfg.Connections, cfg.Duration, cfg.Warmup, runtime.NumCPU(), runtime.Version())
+	if cfg.CPUs == "pinned" {
+		fmt.Printf("CPUs (BENCH_CPUS=pinned): load generator on %v, the measured server on %v, subgraphs on %v\n", e.load, e.server, e.subgraphCPUs)
+	} else {
+		fmt.Println("CPUs (BENCH_CPUS=shared): every process may run on any CPU")
+	}
 	if cfg.Subgraphs == "memo" {
 		fmt.Println("subgraphs: gqlgen, each answer replayed for a request body answered before (BENCH_SUBGRAPHS=execute runs every request)")
 	} else {

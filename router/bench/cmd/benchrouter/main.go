@@ -14,7 +14,7 @@
 // is measured in the same run, on the same subgraphs and load, with the
 // same answer check (scripts/bench-router.sh builds it into bin/cosmo-router).
 //
-//	benchrouter [-duration 20s] [-warmup 3s] [-connections 50] [-router bin/router] [-cosmo bin/cosmo-router] [-wgc path] [-only a,b] [-profile dir] [-pairs 6] [-pair-duration 10s]
+//	benchrouter [-duration 20s] [-warmup 3s] [-connections 50] [-router bin/router] [-cosmo bin/cosmo-router] [-wgc path] [-only a,b] [-profile dir] [-pairs 6] [-pair-duration 10s] [-cpus pinned|shared]
 //	benchrouter subgraph NAME     (internal: serve one subgraph)
 //	benchrouter static FILE       (internal: serve FILE as the answer to every POST)
 package main
@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"syscall"
 	"time"
@@ -93,6 +94,12 @@ type Config struct {
 	// `perf record` and writes perf.data and the top functions there
 	// (BENCH_PROFILE).
 	Profile string
+	// CPUs is how processes share the machine's CPUs (BENCH_CPUS):
+	// "pinned" (the default with two CPUs or more) keeps the load generator
+	// on the first CPU and the measured server on the others, with the
+	// subgraphs free, as graphql-hive/graphql-gateways-benchmark pins k6
+	// and the gateway; "shared" lets every process run anywhere.
+	CPUs string
 	// Pairs is how many alternating rounds of our router and Cosmo follow
 	// the table (BENCH_PAIRS, default 6; 0: none), each PairDuration long
 	// (BENCH_PAIR_DURATION, default 10s). Both run side by side the whole
@@ -119,6 +126,11 @@ func parseConfig(args []string) (Config, error) {
 	c.CosmoUnavailable = os.Getenv("BENCH_COSMO_UNAVAILABLE")
 	fs.StringVar(&only, "only", os.Getenv("BENCH_ONLY"), "comma-separated scenarios: "+strings.Join(scenarioNames(), ","))
 	fs.StringVar(&c.Profile, "profile", os.Getenv("BENCH_PROFILE"), "directory for a perf profile of the router")
+	defCPUs := "shared"
+	if runtime.NumCPU() >= 2 {
+		defCPUs = "pinned"
+	}
+	fs.StringVar(&c.CPUs, "cpus", envOr("BENCH_CPUS", defCPUs), "pinned: load generator on the first CPU, the measured server on the others; shared: no pinning")
 	fs.IntVar(&c.Pairs, "pairs", envInt("BENCH_PAIRS", 6), "alternating rounds of our router and Cosmo after the table (0: none)")
 	fs.DurationVar(&c.PairDuration, "pair-duration", envDuration("BENCH_PAIR_DURATION", 10*time.Second), "measured time of each side of a round")
 	fs.StringVar(&c.Subgraphs, "subgraphs", envOr("BENCH_SUBGRAPHS", "memo"), "memo: subgraphs replay the answer to a request they answered before; execute: gqlgen runs every request")
@@ -145,6 +157,9 @@ func (c Config) Validate() error {
 	}
 	if c.Connections <= 0 {
 		errs = append(errs, fmt.Errorf("connections (BENCH_CONNECTIONS): %d must be positive", c.Connections))
+	}
+	if c.CPUs != "pinned" && c.CPUs != "shared" {
+		errs = append(errs, fmt.Errorf("cpus (BENCH_CPUS): %q must be pinned or shared", c.CPUs))
 	}
 	if c.Pairs < 0 {
 		errs = append(errs, fmt.Errorf("pairs (BENCH_PAIRS): %d must not be negative", c.Pairs))
