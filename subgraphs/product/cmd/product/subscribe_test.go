@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -138,11 +139,15 @@ type catalogEvent struct {
 const catalogEventsQuery = `subscription($after: String) { catalogEvents(after: $after) {
 	cursor type aggregateId payload product { id name version category { slug } } } }`
 
-// wsClient speaks graphql-transport-ws, as the router does.
+// wsClient speaks graphql-transport-ws, as the router does. A goroutine
+// reads the connection into msgs (a read that times out would close a
+// coder/websocket connection, so waiting is done on the channel).
 type wsClient struct {
 	t       *testing.T
 	conn    *websocket.Conn
 	pending map[string][]wsMessage // read while waiting for another subscription
+	msgs    chan wsMessage         // closed when reading fails, with readErr set
+	readErr error
 }
 
 type wsMessage struct {
@@ -161,7 +166,20 @@ func dialWS(t *testing.T, base string) *wsClient {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { conn.CloseNow() })
-	c := &wsClient{t: t, conn: conn, pending: map[string][]wsMessage{}}
+	c := &wsClient{t: t, conn: conn, pending: map[string][]wsMessage{}, msgs: make(chan wsMessage, 64)}
+	go func() {
+		defer close(c.msgs)
+		for {
+			var m wsMessage
+			if err := wsjson.Read(context.Background(), conn, &m); err != nil {
+				c.readErr = err
+				return
+			}
+			if m.Type != "ping" && m.Type != "pong" {
+				c.msgs <- m
+			}
+		}
+	}()
 	c.send(wsMessage{Type: "connection_init", Payload: json.RawMessage(`{}`)})
 	if m := c.read(); m.Type != "connection_ack" {
 		t.Fatalf("after connection_init: %+v", m)
@@ -180,16 +198,45 @@ func (c *wsClient) send(m wsMessage) {
 // deadline only bounds a broken test; no assertion depends on timing.
 func (c *wsClient) read() wsMessage {
 	c.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
+	m, ok := c.readWithin(30 * time.Second)
+	if !ok {
+		c.t.Fatal("read: no message within 30s")
+	}
+	return m
+}
+
+// readWithin returns the next message, or false when none came within d.
+func (c *wsClient) readWithin(d time.Duration) (wsMessage, bool) {
+	c.t.Helper()
+	select {
+	case m, open := <-c.msgs:
+		if !open {
+			c.t.Fatalf("read: %v", c.readErr)
+		}
+		return m, true
+	case <-time.After(d):
+		return wsMessage{}, false
+	}
+}
+
+// ofWithin is of with a bound: false when subscription id got nothing
+// within d (messages of others are kept for later).
+func (c *wsClient) ofWithin(id string, d time.Duration) (wsMessage, bool) {
+	c.t.Helper()
+	if q := c.pending[id]; len(q) > 0 {
+		c.pending[id] = q[1:]
+		return q[0], true
+	}
+	deadline := time.Now().Add(d)
 	for {
-		var m wsMessage
-		if err := wsjson.Read(ctx, c.conn, &m); err != nil {
-			c.t.Fatalf("read: %v", err)
+		m, ok := c.readWithin(time.Until(deadline))
+		if !ok {
+			return m, false
 		}
-		if m.Type != "ping" && m.Type != "pong" {
-			return m
+		if m.ID == id {
+			return m, true
 		}
+		c.pending[m.ID] = append(c.pending[m.ID], m)
 	}
 }
 
@@ -299,11 +346,33 @@ func testSubscriptions(t *testing.T, bus string) {
 	s.mutate(t, `mutation { createCategory(input: {name: "Shoes", slug: "shoes"}) { id } }`, nil, &cat)
 
 	// A WebSocket connection with two subscriptions: productChanged (live
-	// only) first, then catalogEvents from the oldest event. Subscribe
-	// messages are handled in order, so the first catalogEvents message
-	// (category.created) proves productChanged is live too.
+	// only), then catalogEvents from the oldest event. gqlgen starts each
+	// subscription on a goroutine of its own, so nothing says when
+	// productChanged starts listening: probe products are created until
+	// it reports one. Their events are skipped from then on.
 	ws := dialWS(t, s.base)
 	ws.subscribe("changes", `subscription { productChanged { type cursor productId product { name stock } } }`, nil)
+	probes := map[string]bool{}
+	for i := 0; ; i++ {
+		if i == 20 {
+			t.Fatal("productChanged reported none of 20 probe products")
+		}
+		var p struct {
+			CreateProduct struct{ ID string } `json:"createProduct"`
+		}
+		s.mutate(t, `mutation($c: ID!, $n: String!) { createProduct(input: {name: $n, slug: $n, price: 100,
+			categoryId: $c, sku: $n, stock: 1}) { id } }`, map[string]any{"c": cat.CreateCategory.ID, "n": fmt.Sprintf("probe-%d", i)}, &p)
+		probes[p.CreateProduct.ID] = true
+		if m, ok := ws.ofWithin("changes", 2*time.Second); ok {
+			var r struct {
+				Data struct{ ProductChanged struct{ ProductID string } }
+			}
+			if json.Unmarshal(m.Payload, &r) != nil || !probes[r.Data.ProductChanged.ProductID] {
+				t.Fatalf("productChanged before the scenario: %s %s", m.Type, m.Payload)
+			}
+			break
+		}
+	}
 	ws.subscribe("all", catalogEventsQuery, map[string]any{"after": "oldest"})
 	var first struct{ CatalogEvents catalogEvent }
 	ws.next("all", &first)
@@ -334,14 +403,25 @@ func testSubscriptions(t *testing.T, bus string) {
 			}
 		}
 	}
-	ws.next("changes", &change)
+	nextChange := func() { // the next change that is not a probe's
+		for {
+			ws.next("changes", &change)
+			if !probes[change.ProductChanged.ProductID] {
+				return
+			}
+		}
+	}
+	nextChange()
 	if c := change.ProductChanged; c.Type != "product.created" || c.ProductID != id || c.Product.Name != "Trail Shoe" || c.Product.Stock != 3 {
 		t.Fatalf("productChanged %+v", c)
 	}
 	for name, recv := range map[string]func(any){"WebSocket": func(d any) { ws.next("all", d) }, "SSE": sse.next} {
-		var ev struct{ CatalogEvents catalogEvent }
-		recv(&ev)
-		e := ev.CatalogEvents
+		var e catalogEvent
+		for e.AggregateID == "" || probes[e.AggregateID] {
+			var ev struct{ CatalogEvents catalogEvent }
+			recv(&ev)
+			e = ev.CatalogEvents
+		}
 		if e.Type != "product.created" || e.AggregateID != id || e.Product == nil || e.Product.ID != id ||
 			e.Product.Version != 1 || e.Product.Category.Slug != "shoes" || e.Cursor != change.ProductChanged.Cursor {
 			t.Fatalf("%s: catalogEvents %+v", name, e)
@@ -359,10 +439,12 @@ func testSubscriptions(t *testing.T, bus string) {
 	resumed := dialWS(t, s.base)
 	resumed.subscribe("r", catalogEventsQuery, map[string]any{"after": first.CatalogEvents.Cursor})
 	var got []catalogEvent
-	for range 3 {
+	for len(got) < 3 {
 		var ev struct{ CatalogEvents catalogEvent }
 		resumed.next("r", &ev)
-		got = append(got, ev.CatalogEvents)
+		if !probes[ev.CatalogEvents.AggregateID] {
+			got = append(got, ev.CatalogEvents)
+		}
 	}
 	if got[0].Type != "product.created" || got[1].Type != "product.stock-changed" || got[2].Type != "product.deleted" || got[2].Product != nil {
 		t.Fatalf("resumed events %+v", got)
@@ -370,7 +452,7 @@ func testSubscriptions(t *testing.T, bus string) {
 	if !strings.Contains(got[1].Payload, `"delta":-2`) || !strings.Contains(got[1].Payload, `"reason":"sold at the fair"`) {
 		t.Fatalf("stock-changed payload %s", got[1].Payload)
 	}
-	ws.next("changes", &change)
+	nextChange()
 	if change.ProductChanged.Type != "product.stock-changed" || change.ProductChanged.Product.Stock != 1 {
 		t.Fatalf("productChanged after adjustStock %+v", change.ProductChanged)
 	}
