@@ -221,9 +221,9 @@ type subgraphAnswer struct {
 	} `json:"errors"`
 }
 
-// subgraphRequest is what replayEntityErrors reads from a request.
+// subgraphRequest is what replayEntityErrors reads from a request (the
+// query's text is compared raw: rawMember).
 type subgraphRequest struct {
-	Query     string `json:"query"`
 	Variables struct {
 		Representations []any `json:"representations"`
 	} `json:"variables"`
@@ -399,11 +399,15 @@ func fetchSends(f resolve.Fetch, query []byte) bool {
 
 // rawMember returns the raw JSON text of a top-level member of obj.
 func rawMember(obj []byte, key string) ([]byte, bool) {
-	var m map[string]json.RawMessage
-	if json.Unmarshal(obj, &m) != nil || m[key] == nil {
+	ms, ok := splitObject(obj)
+	if !ok {
 		return nil, false
 	}
-	return m[key], true
+	i := ms.index(key)
+	if i < 0 {
+		return nil, false
+	}
+	return ms[i].val, true
 }
 
 // objectsAt returns the non-null objects at a response path with their

@@ -148,12 +148,8 @@ func fixErrors(resp []byte, doc *ast.Document, opName string, failures []fetchFa
 		errs = append(errs, e)
 	}
 	var data any
-	if di >= 0 {
-		dec := json.NewDecoder(bytes.NewReader(top[di].val))
-		dec.UseNumber()
-		if dec.Decode(&data) != nil {
-			return resp
-		}
+	if di >= 0 && decodeJSON(top[di].val, &data) != nil {
+		return resp
 	}
 	op := findOperation(doc, opName)
 	fx := &fixer{doc: doc, op: op, data: data}

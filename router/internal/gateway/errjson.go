@@ -75,10 +75,8 @@ func parseError(raw json.RawMessage) (*gqlError, bool) {
 		_ = json.Unmarshal(m, &e.message)
 	}
 	if m := e.member("path"); m != nil {
-		dec := json.NewDecoder(bytes.NewReader(m))
-		dec.UseNumber()
 		var p []any
-		if dec.Decode(&p) == nil && p != nil {
+		if decodeJSON(m, &p) == nil && p != nil {
 			e.path = p
 		}
 	}
