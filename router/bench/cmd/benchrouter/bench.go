@@ -218,24 +218,36 @@ func bench(ctx context.Context, cfg Config) error {
 
 // runScenario starts the target, checks one answer, warms up, then measures.
 func runScenario(ctx context.Context, e *env, s scenario) (row, error) {
-	url, proc, stop, err := s.start(ctx, e)
+	target, proc, stop, err := startWarm(ctx, e, s)
 	if err != nil {
 		return row{}, err
 	}
 	defer stop()
-	if err := checkOnce(ctx, url, s.body, s.expected); err != nil {
-		return row{}, err
-	}
-	target := load.Target{URL: url, Body: s.body, Expected: s.expected}
-	if e.cfg.Warmup > 0 {
-		w := load.Run(ctx, target, load.Options{Connections: e.cfg.Connections, Duration: e.cfg.Warmup})
-		if w.Errors+w.Mismatches > 0 {
-			return row{}, fmt.Errorf("warm-up: %d errors, %d wrong answers; first: %s", w.Errors, w.Mismatches, w.FirstProblem)
-		}
-	}
 	r, err := measure(ctx, e, target, proc, e.cfg.Duration)
 	r.name, r.label = s.name, s.label
 	return r, err
+}
+
+// startWarm starts a scenario's server, checks one answer and warms it up;
+// stop ends the server.
+func startWarm(ctx context.Context, e *env, s scenario) (target load.Target, proc *harness.Process, stop func(), err error) {
+	url, proc, stop, err := s.start(ctx, e)
+	if err != nil {
+		return target, nil, nil, err
+	}
+	if err := checkOnce(ctx, url, s.body, s.expected); err != nil {
+		stop()
+		return target, nil, nil, err
+	}
+	target = load.Target{URL: url, Body: s.body, Expected: s.expected}
+	if e.cfg.Warmup > 0 {
+		w := load.Run(ctx, target, load.Options{Connections: e.cfg.Connections, Duration: e.cfg.Warmup})
+		if w.Errors+w.Mismatches > 0 {
+			stop()
+			return target, nil, nil, fmt.Errorf("warm-up: %d errors, %d wrong answers; first: %s", w.Errors, w.Mismatches, w.FirstProblem)
+		}
+	}
+	return target, proc, stop, nil
 }
 
 // measure loads target for d and reports it with the CPU of proc (nil for

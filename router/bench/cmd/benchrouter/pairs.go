@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-
-	"github.com/nexus-commerce/nexus/router/bench/load"
 )
 
 // runPairs starts our router (single-flight on) and Cosmo side by side and
@@ -17,25 +15,17 @@ func runPairs(ctx context.Context, e *env) (bad bool, err error) {
 	sides := []scenario{all[slices.IndexFunc(all, func(s scenario) bool { return s.name == "router" })],
 		all[slices.IndexFunc(all, func(s scenario) bool { return s.name == "cosmo" })]}
 	type running struct {
-		s      scenario
-		target load.Target
-		row    func() (row, error)
+		s   scenario
+		row func() (row, error)
 	}
 	var run [2]running
 	for i, s := range sides {
-		url, proc, stop, err := s.start(ctx, e)
+		target, proc, stop, err := startWarm(ctx, e, s)
 		if err != nil {
 			return false, fmt.Errorf("%s: %w", s.label, err)
 		}
 		defer stop()
-		if err := checkOnce(ctx, url, s.body, s.expected); err != nil {
-			return false, fmt.Errorf("%s: %w", s.label, err)
-		}
-		target := load.Target{URL: url, Body: s.body, Expected: s.expected}
-		if e.cfg.Warmup > 0 {
-			load.Run(ctx, target, load.Options{Connections: e.cfg.Connections, Duration: e.cfg.Warmup})
-		}
-		run[i] = running{s: s, target: target, row: func() (row, error) { return measure(ctx, e, target, proc, e.cfg.PairDuration) }}
+		run[i] = running{s: s, row: func() (row, error) { return measure(ctx, e, target, proc, e.cfg.PairDuration) }}
 	}
 
 	fmt.Printf("\nalternating rounds, %v each side, both running throughout (BENCH_PAIRS=%d):\n", e.cfg.PairDuration, e.cfg.Pairs)
