@@ -88,6 +88,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		OriginPatterns:   originPatterns(cfg.CORS.AllowOrigins),
 		ResolveQuery:     func(q string, ext json.RawMessage) (string, error) { return srv.ResolveQuery(q, ext) },
 		Log:              log,
+		Metrics:          m,
 	})
 	srvOpts.Subscriptions = subs
 	srvOpts.IsSubscription = subscriptions.Wants
@@ -174,7 +175,7 @@ func buildGateway(ctx context.Context, cfg *config.Config, m *metrics.Metrics, l
 }
 
 func serverOptions(cfg *config.Config, m *metrics.Metrics, log *slog.Logger) (server.Options, error) {
-	opts := server.Options{Log: log, Path: cfg.GraphQLPath, Limits: cfg.Limits, CORS: cfg.CORS, ShutdownTimeout: cfg.ShutdownTimeout}
+	opts := server.Options{Log: log, Path: cfg.GraphQLPath, Limits: cfg.Limits, CORS: cfg.CORS, ShutdownTimeout: cfg.ShutdownTimeout, Collectors: m}
 	ide := graphiql.Handler(graphiql.Config{Endpoint: cfg.GraphQLPath, Title: "Nexus"})
 	// The IDE's static assets are always routed (they hold nothing
 	// secret), so a reload can turn GraphiQL on without a restart.

@@ -43,6 +43,10 @@ type Metrics struct {
 	PlanCacheSize *prometheus.GaugeVec
 	// Reloads counts configuration/supergraph reloads by result (ok, error).
 	Reloads *prometheus.CounterVec
+	// Panics counts panics recovered on request, subscription and
+	// connection goroutines by goroutine kind (see package recovery); each
+	// one failed only the request that caused it.
+	Panics *prometheus.CounterVec
 }
 
 // New registers every collector (plus the Go and process collectors) on a
@@ -81,9 +85,12 @@ func New() *Metrics {
 		Reloads: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "nexus_router_reloads_total", Help: "Config and supergraph reloads by result.",
 		}, []string{"result"}),
+		Panics: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "nexus_router_panics_total", Help: "Panics recovered on request, subscription and connection goroutines, by goroutine kind.",
+		}, []string{"kind"}),
 	}
 	reg.MustRegister(m.Requests, m.RequestDuration, m.InFlight, m.SharedResponses, m.SubgraphFetches, m.SubgraphDuration,
-		m.PlanCache, m.PlanCacheEvictions, m.PlanCacheSize, m.Reloads,
+		m.PlanCache, m.PlanCacheEvictions, m.PlanCacheSize, m.Reloads, m.Panics,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"regexp"
+	"runtime/debug"
 	"sync/atomic"
 	"time"
 
@@ -18,7 +19,9 @@ import (
 
 	"github.com/nexus-commerce/nexus/router/internal/config"
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
+	"github.com/nexus-commerce/nexus/router/internal/metrics"
 	"github.com/nexus-commerce/nexus/router/internal/persisted"
+	"github.com/nexus-commerce/nexus/router/internal/recovery"
 )
 
 // Options configures a Server.
@@ -53,6 +56,9 @@ type Options struct {
 	// Metrics serves Prometheus metrics at MetricsPath; nil turns it off.
 	Metrics     http.Handler
 	MetricsPath string
+	// Collectors counts recovered panics (nexus_router_panics_total); nil
+	// counts nothing.
+	Collectors *metrics.Metrics
 }
 
 // Server serves one Gateway at a time; Swap replaces it without dropping
@@ -253,7 +259,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		sw := &statusWriter{ResponseWriter: w}
 		defer func() {
 			if p := recover(); p != nil {
-				s.log.Error("panic", "request_id", id, "panic", p)
+				recovery.Record(s.log, s.current().Collectors, recovery.KindHTTPRequest, id, p, debug.Stack())
 				if sw.status == 0 {
 					writeErrors(sw, mediaJSON, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "internal error")
 				}

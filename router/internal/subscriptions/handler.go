@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
+	"github.com/nexus-commerce/nexus/router/internal/metrics"
 	"github.com/nexus-commerce/nexus/router/internal/persisted"
 )
 
@@ -74,6 +75,9 @@ type Options struct {
 	ResolveQuery func(query string, extensions json.RawMessage) (string, error)
 	// Log receives connection errors.
 	Log *slog.Logger
+	// Metrics counts recovered panics (nexus_router_panics_total); nil
+	// counts nothing.
+	Metrics *metrics.Metrics
 }
 
 func (o *Options) defaults() {
