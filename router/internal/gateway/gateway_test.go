@@ -5,8 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 
@@ -17,35 +15,12 @@ import (
 	"github.com/nexus-commerce/nexus/router/internal/limits"
 	"github.com/nexus-commerce/nexus/router/internal/metrics"
 	"github.com/nexus-commerce/nexus/router/internal/testenv/reviews"
-	"github.com/nexus-commerce/nexus/schema/compose"
-	"github.com/nexus-commerce/nexus/schema/supergraph"
 )
 
 // newGateway serves the test reviews subgraph through a gateway.
 func newGateway(t *testing.T, o gateway.Options) *gateway.Gateway {
 	t.Helper()
-	rev := &reviews.Resolver{}
-	sub := httptest.NewServer(rev.Handler())
-	t.Cleanup(sub.Close)
-	sdl, err := os.ReadFile("../testenv/reviews/schema.graphqls")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := compose.Compose([]compose.Subgraph{{Name: "reviews", URL: sub.URL, SDL: string(sdl)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sg, err := supergraph.Parse(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	o.Supergraph = sg
-	gw, err := gateway.New(o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(gw.Close)
-	return gw
+	return newGatewayWith(t, &reviews.Resolver{}, o)
 }
 
 func exec(t *testing.T, gw *gateway.Gateway, o gateway.ExecOptions, query, vars string) (string, error) {
