@@ -38,6 +38,8 @@ import (
 	"sync/atomic"
 
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/resolve"
+
+	"github.com/nexus-commerce/nexus/router/internal/recovery"
 )
 
 // fetchLog is one execution's subgraph requests, in the order their answers
@@ -113,7 +115,14 @@ type recordingTransport struct {
 	service string
 }
 
-func (t *recordingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+// RoundTrip runs on the engine's fetch goroutines: a panic in it fails
+// its execution (see fault), not the process.
+func (t *recordingTransport) RoundTrip(req *http.Request) (resp *http.Response, err error) {
+	defer func() {
+		if faultFrom(req.Context()).recovered(recover()) {
+			resp, err = nil, recovery.ErrPanic
+		}
+	}()
 	log := fetchLogFrom(req.Context())
 	if log == nil || req.GetBody == nil || log.overflow.Load() {
 		return t.next.RoundTrip(req)
@@ -131,7 +140,7 @@ func (t *recordingTransport) RoundTrip(req *http.Request) (*http.Response, error
 		}
 		_ = rc.Close()
 	}
-	resp, err := t.next.RoundTrip(req)
+	resp, err = t.next.RoundTrip(req)
 	if err != nil || resp.Body == nil || log.overflow.Load() {
 		return resp, err
 	}

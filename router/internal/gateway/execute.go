@@ -15,6 +15,8 @@ import (
 	"github.com/wundergraph/graphql-go-tools/execution/graphql"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/plan"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/resolve"
+
+	"github.com/nexus-commerce/nexus/router/internal/recovery"
 )
 
 // ExecOptions are the per-request inputs beyond the GraphQL request itself.
@@ -32,6 +34,9 @@ type ExecOptions struct {
 	// QueryPlan adds the query plan to the response extensions;
 	// QueryPlanOnly returns the plan without fetching anything.
 	QueryPlan, QueryPlanOnly bool
+	// RequestID identifies the request in the logs (a recovered panic is
+	// logged with it).
+	RequestID string
 	// AllowMutation is false for GET requests: only queries may run
 	// (mutations and subscriptions are refused with METHOD_NOT_ALLOWED).
 	AllowMutation bool
@@ -71,6 +76,9 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 			m.RequestDuration.WithLabelValues(opLabel).Observe(time.Since(start).Seconds())
 		}()
 	}
+	// A panic on this goroutine ends this request alone, with an internal
+	// error (deferred after the metrics so they count it as an error).
+	defer recovery.Guard(g.opts.Log, m, recovery.KindExecute, o.RequestID, func(perr error) { err = perr })
 
 	p := g.prepare(req.Query, req.OperationName, req.Variables)
 	opLabel = opTypeName(p.opType)
@@ -87,7 +95,24 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 		return &RequestError{Err: errors.New("introspection is disabled on this router"), Code: "INTROSPECTION_DISABLED"}
 	}
 
-	// With single-flight on, this request may lead a fetch that other
+	pl, ok := p.plan.(*plan.SynchronousResponsePlan)
+	if !ok {
+		if _, sub := p.plan.(*plan.SubscriptionResponsePlan); sub {
+			outcome = "request_error"
+			return &RequestError{Err: errors.New("subscriptions are served over WebSocket and SSE, not plain HTTP"), Code: "SUBSCRIPTIONS_NOT_SUPPORTED"}
+		}
+		return errors.New("gateway: the planner produced no executable plan")
+	}
+	var vars *astjson.Value
+	if len(p.variables) > 0 {
+		var perr error
+		if vars, perr = astjson.ParseBytes(p.variables); perr != nil {
+			outcome = "request_error"
+			return &RequestError{Err: perr, Code: "BAD_USER_INPUT"}
+		}
+	}
+
+	// With single-flight on, this request may lead an execution that other
 	// requests share; a client that disconnects must not cancel it under
 	// them. The request still ends at its deadline.
 	ectx := ctx
@@ -98,35 +123,63 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 			defer cancel()
 		}
 	}
+	flt := g.newFault(recovery.KindExecute, o.RequestID)
+	var hdr *headers
+	key := inboundKey{op: p.id, vars: p.varsHash}
+	if o.Principal != nil || o.Forward != nil {
+		hdr = newHeaders(o.Principal, o.Forward)
+		hdr.fault = flt
+		key.who = hdr.hash
+	}
+
+	// Identical queries share one execution (inbound.go). A request for
+	// the query plan gets a different response than its twin without the
+	// header, so it never shares one.
+	var lead *flight
+	if !g.opts.DisableSingleFlight && !o.QueryPlan && !o.QueryPlanOnly && p.opType == graphql.OperationTypeQuery {
+		for lead == nil {
+			f, leader := g.inbound.join(key)
+			if leader {
+				lead = f
+				break
+			}
+			select {
+			case <-f.done:
+			case <-ectx.Done():
+				if errors.Is(ectx.Err(), context.DeadlineExceeded) {
+					outcome = "timeout"
+					return ErrTimeout
+				}
+				return ectx.Err()
+			}
+			if f.res.retry {
+				continue
+			}
+			if m != nil {
+				m.SharedResponses.Inc()
+			}
+			outcome, err = answerShared(ectx, w, p, pl, f.res)
+			return err
+		}
+	}
+
 	// The subgraph requests this execution makes, for the exact paths of
-	// entity errors (entitypaths.go); the followers of an inbound
-	// single-flight group read their leader's.
+	// entity errors (entitypaths.go); the followers of a shared execution
+	// read their leader's.
 	ectx, flog := withFetchLog(ectx)
+	ectx = withFault(ectx, flt)
 	rctx := resolve.NewContext(ectx)
-	rctx.GetDeduplicationData = func(context.Context) any { return flog }
-	rctx.SetDeduplicationData = func(_ context.Context, d any) {
-		if l, ok := d.(*fetchLog); ok {
-			flog = l
-		}
-	}
-	if len(p.variables) > 0 {
-		vars, perr := astjson.ParseBytes(p.variables)
-		if perr != nil {
-			outcome = "request_error"
-			return &RequestError{Err: perr, Code: "BAD_USER_INPUT"}
-		}
-		rctx.Variables = vars
-	}
+	rctx.Variables = vars
 	rctx.RemapVariables = p.remap
 	rctx.Request.ID = p.id
 	rctx.VariablesHash = p.varsHash
 	rctx.Request.Header = o.Header
-	if o.Principal != nil || o.Forward != nil {
-		rctx.SubgraphHeadersBuilder = newHeaders(o.Principal, o.Forward)
+	if hdr != nil {
+		rctx.SubgraphHeadersBuilder = hdr
 	}
-	// A request for the query plan gets a different response than its
-	// twin without the header, so it never shares one.
-	rctx.ExecutionOptions.DisableInboundRequestDeduplication = g.opts.DisableSingleFlight || o.QueryPlan || o.QueryPlanOnly
+	// The engine's own inbound de-duplication is never used: it can close
+	// a channel twice (inbound.go); the gateway shares executions itself.
+	rctx.ExecutionOptions.DisableInboundRequestDeduplication = true
 	rctx.ExecutionOptions.DisableSubgraphRequestDeduplication = g.opts.DisableSingleFlight
 	rctx.ExecutionOptions.IncludeQueryPlanInResponse = o.QueryPlan || o.QueryPlanOnly
 	rctx.ExecutionOptions.SkipLoader = o.QueryPlanOnly
@@ -135,41 +188,85 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 		rctx.SetAuthorizer(&authorizer{rules: g.rules, who: o.Principal, mutation: p.opType == graphql.OperationTypeMutation})
 	}
 
-	switch pl := p.plan.(type) {
-	case *plan.SynchronousResponsePlan:
-		// The resolver writes the complete response in one Write (leader
-		// and single-flight followers alike); the sink repairs its errors
-		// and hands it on without another copy, or drops it when the
-		// deadline already passed.
-		sink := &resolveSink{w: w, ctx: ectx, fix: func(b []byte) []byte {
-			return fixErrors(b, p.doc, p.opName, fetchFailures(rctx.SubgraphErrors(), pl.Response), flog.entityErrors(pl.Response.Fetches))
-		}}
-		info, err := g.resolver.ArenaResolveGraphQLResponse(rctx, pl.Response, sink)
-		if m != nil && info != nil && info.ResolveDeduplicated {
-			m.SharedResponses.Inc()
-		}
-		if sink.timedOut || (!sink.wrote && errors.Is(ectx.Err(), context.DeadlineExceeded)) {
-			// The deadline cut subgraph fetches short: a partial answer
-			// would blame a subgraph for the router's own timeout.
-			outcome = "timeout"
-			return ErrTimeout
-		}
-		if err != nil {
-			return err
-		}
-		if sink.err != nil {
-			return sink.err
-		}
-		if rctx.SubgraphErrors() != nil {
-			outcome = "partial"
-		}
-		return nil
-	case *plan.SubscriptionResponsePlan:
-		outcome = "request_error"
-		return &RequestError{Err: errors.New("subscriptions are served over WebSocket and SSE, not plain HTTP"), Code: "SUBSCRIPTIONS_NOT_SUPPORTED"}
-	default:
-		return errors.New("gateway: the planner produced no executable plan")
+	// The resolver writes the complete response in one Write; the sink
+	// repairs its errors and hands it on without another copy, or drops
+	// it when the deadline already passed or a callback panicked.
+	sink := &resolveSink{w: w, ctx: ectx, fault: flt, fix: func(b []byte) []byte {
+		return fixErrors(b, p.doc, p.opName, fetchFailures(rctx.SubgraphErrors(), pl.Response), flog.entityErrors(pl.Response.Fetches))
+	}}
+	// A leader hands its response to its followers as the resolver writes
+	// it (before its own client gets it), or its failure when there is
+	// none; on a panic the deferred finish frees them.
+	finished := lead == nil
+	finish := func(res flightResult) {
+		finished = true
+		g.inbound.finish(key, lead, res)
 	}
+	if lead != nil {
+		defer func() {
+			if !finished {
+				finish(flightResult{err: recovery.ErrPanic})
+			}
+		}()
+		sink.publish = func(b []byte) {
+			if ferr := flt.err(); ferr != nil {
+				finish(flightResult{err: ferr})
+				return
+			}
+			finish(flightResult{body: b, flog: flog, subgraphErrs: rctx.SubgraphErrors()})
+		}
+	}
+	_, err = g.resolver.ArenaResolveGraphQLResponse(rctx, pl.Response, sink)
+	if !finished {
+		res := flightResult{err: err, retry: ectx.Err() != nil}
+		if res.err == nil {
+			res.err = errors.New("gateway: the shared execution wrote no response")
+		}
+		if ferr := flt.err(); ferr != nil {
+			res = flightResult{err: ferr}
+		}
+		finish(res)
+	}
+	if ferr := flt.err(); ferr != nil {
+		return ferr
+	}
+	if sink.timedOut || (!sink.wrote && errors.Is(ectx.Err(), context.DeadlineExceeded)) {
+		// The deadline cut subgraph fetches short: a partial answer
+		// would blame a subgraph for the router's own timeout.
+		outcome = "timeout"
+		return ErrTimeout
+	}
+	if err != nil {
+		return err
+	}
+	if sink.err != nil {
+		return sink.err
+	}
+	if rctx.SubgraphErrors() != nil {
+		outcome = "partial"
+	}
+	return nil
+}
+
+// answerShared answers a follower with its leader's result: the same
+// response, its errors repaired against the follower's own document.
+func answerShared(ctx context.Context, w io.Writer, p *prepared, pl *plan.SynchronousResponsePlan, res flightResult) (outcome string, err error) {
+	if res.err != nil {
+		return "error", res.err
+	}
+	sink := &resolveSink{w: w, ctx: ctx, fix: func(b []byte) []byte {
+		return fixErrors(b, p.doc, p.opName, fetchFailures(res.subgraphErrs, pl.Response), res.flog.entityErrors(pl.Response.Fetches))
+	}}
+	_, _ = sink.Write(res.body)
+	switch {
+	case sink.timedOut:
+		return "timeout", ErrTimeout
+	case sink.err != nil:
+		return "error", sink.err
+	case res.subgraphErrs != nil:
+		return "partial", nil
+	}
+	return "ok", nil
 }
 
 func opTypeName(t graphql.OperationType) string {
@@ -213,6 +310,9 @@ type headers struct {
 	hash uint64
 	fw   *Forwarder
 	now  func() time.Time
+	// fault receives a panic of fw.Sign (it runs on the engine's fetch
+	// goroutines); nil lets it through.
+	fault *fault
 
 	mu       sync.Mutex
 	h        http.Header
@@ -259,7 +359,7 @@ func (h *headers) HeadersForSubgraph(string) (http.Header, uint64) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if now := h.now(); now.Sub(h.signedAt) >= h.fw.Fresh {
-		if fresh, err := h.fw.Sign(now); err == nil {
+		if fresh, err := h.sign(now); err == nil {
 			// A new map: a fetch may still be reading the old one.
 			h.h, h.signedAt = fresh, now
 		}
@@ -269,11 +369,26 @@ func (h *headers) HeadersForSubgraph(string) (http.Header, uint64) {
 
 func (h *headers) HashAll() uint64 { return h.hash }
 
+// sign calls fw.Sign; a panic there fails the execution (see fault) and
+// keeps the last signature, as a signing error does.
+func (h *headers) sign(now time.Time) (hdr http.Header, err error) {
+	defer func() {
+		if h.fault.recovered(recover()) {
+			hdr, err = nil, recovery.ErrPanic
+		}
+	}()
+	return h.fw.Sign(now)
+}
+
 // resolveSink is the resolver's writer for one request.
 type resolveSink struct {
-	w        io.Writer
-	ctx      context.Context
-	fix      func([]byte) []byte
+	w   io.Writer
+	ctx context.Context
+	fix func([]byte) []byte
+	// publish, when set, receives the response first (a leader's
+	// followers); fault, when it recorded a panic, drops the response.
+	publish  func([]byte)
+	fault    *fault
 	wrote    bool
 	timedOut bool
 	err      error
@@ -281,7 +396,12 @@ type resolveSink struct {
 
 func (s *resolveSink) Write(b []byte) (int, error) {
 	n := len(b)
-	if s.timedOut {
+	if s.publish != nil {
+		publish := s.publish
+		s.publish = nil
+		publish(b)
+	}
+	if s.timedOut || s.fault.err() != nil {
 		return n, nil
 	}
 	if !s.wrote {

@@ -100,6 +100,12 @@ type Gateway struct {
 	// identical (see group); guarded by subMu.
 	groups   map[groupKey]*group
 	groupSeq uint64
+
+	// inbound shares executions between identical concurrent queries.
+	inbound inbound
+	// panicHook, set only by tests, is called where a goroutine of the
+	// given recovery kind starts, to prove it recovers.
+	panicHook func(kind string)
 }
 
 // New builds the executor. It fails when the supergraph's API schema does
@@ -369,7 +375,14 @@ type fetchHooks struct{ m *metrics.Metrics }
 
 type fetchStartKey struct{}
 
-func (h *fetchHooks) OnLoad(ctx context.Context, _ resolve.DataSourceInfo) context.Context {
+// OnLoad and OnFinished run on the engine's fetch goroutines: a panic in
+// them fails their execution (see fault), not the process.
+func (h *fetchHooks) OnLoad(ctx context.Context, _ resolve.DataSourceInfo) (out context.Context) {
+	defer func() {
+		if faultFrom(ctx).recovered(recover()) {
+			out = ctx
+		}
+	}()
 	if h.m == nil {
 		return ctx
 	}
@@ -377,6 +390,7 @@ func (h *fetchHooks) OnLoad(ctx context.Context, _ resolve.DataSourceInfo) conte
 }
 
 func (h *fetchHooks) OnFinished(ctx context.Context, ds resolve.DataSourceInfo, info *resolve.ResponseInfo) {
+	defer func() { faultFrom(ctx).recovered(recover()) }()
 	if h.m == nil {
 		return
 	}

@@ -4,17 +4,28 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 
 	"github.com/wundergraph/astjson"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/plan"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/resolve"
+
+	"github.com/nexus-commerce/nexus/router/internal/recovery"
 )
 
 // errMemberGone is returned to the resolver for a subscriber that left.
 var errMemberGone = errors.New("gateway: subscriber left")
 
+// errGroupEnded is returned to the resolver by a group that has ended, so
+// it drops the resolver subscription still feeding it.
+var errGroupEnded = errors.New("gateway: subscription group ended")
+
 // shutdownPayload ends subscriptions whose gateway was closed under them.
 var shutdownPayload = []byte(`{"errors":[{"message":"the router closed this subscription; subscribe again","extensions":{"code":"SHUTTING_DOWN"}}]}`)
+
+// internalPayload ends a subscription or streamed operation whose
+// goroutine panicked (the panic is logged and counted, not shown).
+var internalPayload = []byte(`{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}`)
 
 // groupKey identifies client subscriptions whose results are identical:
 // the same normalised operation, the same variables and the same caller
@@ -35,6 +46,12 @@ type group struct {
 	cancel context.CancelFunc
 	// ended is set (under g.subMu) once the group takes no new members.
 	ended bool
+	// closed is set once the group has ended its members: what the
+	// resolver still sends is refused.
+	closed atomic.Bool
+	// fault records panics in the group's callbacks on the resolver's
+	// goroutines (kind subscription_group); the group then fails.
+	fault *fault
 
 	mu      sync.Mutex
 	members map[*subscriber]struct{}
@@ -46,6 +63,8 @@ type subscriber struct {
 	g   *Gateway
 	grp *group
 	w   SubscriptionWriter
+	// kind and requestID label a panic of w (recovery kinds).
+	kind, requestID string
 
 	mu   sync.Mutex
 	done bool
@@ -83,6 +102,7 @@ func (g *Gateway) join(p *prepared, sp *plan.SubscriptionResponsePlan, vars *ast
 	// subscriber leaves.
 	ctx, cancel := context.WithCancel(context.Background())
 	grp.cancel = cancel
+	grp.fault = g.newFault(recovery.KindSubscription, o.RequestID)
 	g.subMu.Unlock()
 	go grp.run(ctx, p, sp, vars, o, hdr)
 }
@@ -92,7 +112,15 @@ func (g *Gateway) join(p *prepared, sp *plan.SubscriptionResponsePlan, vars *ast
 // still there.
 func (grp *group) run(ctx context.Context, p *prepared, sp *plan.SubscriptionResponsePlan, vars *astjson.Value, o ExecOptions, hdr *headers) {
 	g := grp.g
-	rctx := resolve.NewContext(ctx)
+	failed := false
+	defer grp.end(&failed)
+	// A panic here ends this group alone: its members get an internal
+	// error (end runs after Guard).
+	defer recovery.Guard(g.opts.Log, g.opts.Metrics, recovery.KindSubscription, o.RequestID, func(error) { failed = true })
+	if g.panicHook != nil {
+		g.panicHook(recovery.KindSubscription)
+	}
+	rctx := resolve.NewContext(withFault(ctx, grp.fault))
 	rctx.Variables = vars
 	rctx.RemapVariables = p.remap
 	rctx.Request.ID = p.id
@@ -108,6 +136,7 @@ func (grp *group) run(ctx context.Context, p *prepared, sp *plan.SubscriptionRes
 	if hdr != nil {
 		gh = hdr.withHash((hdr.hash ^ grp.seq*0x9E3779B97F4A7C15) | 1)
 	}
+	gh.fault = grp.fault
 	rctx.SubgraphHeadersBuilder = gh
 	rctx.SetEngineLoaderHooks(g.hooks)
 	if len(g.rules) > 0 {
@@ -117,11 +146,17 @@ func (grp *group) run(ctx context.Context, p *prepared, sp *plan.SubscriptionRes
 		// opens (or joins) an upstream subscription.
 		rctx.SetPreFetchFieldAuthorizer(az)
 	}
-	err := g.resolver.ResolveGraphQLSubscription(rctx, sp.Response, &subscriptionSink{w: grp})
+	err := g.resolver.ResolveGraphQLSubscription(rctx, sp.Response, &subscriptionSink{w: grp, fault: grp.fault, fail: grp.fail})
 	if err != nil && g.ctx.Err() == nil {
 		g.opts.Log.Warn("subscription", "err", err)
 	}
+	failed = grp.fault.err() != nil
+}
 
+// end retires the group once its resolver subscription returned (or its
+// goroutine panicked: failed) and ends the members still there.
+func (grp *group) end(failed *bool) {
+	g := grp.g
 	g.subMu.Lock()
 	grp.ended = true
 	if g.groups[grp.key] == grp {
@@ -129,12 +164,34 @@ func (grp *group) run(ctx context.Context, p *prepared, sp *plan.SubscriptionRes
 	}
 	g.subMu.Unlock()
 	grp.cancel()
+	grp.closed.Store(true)
 	for _, m := range grp.take() {
-		if g.ctx.Err() != nil {
+		switch {
+		case *failed:
+			m.error(internalPayload)
+		case g.ctx.Err() != nil:
 			m.error(shutdownPayload)
-		} else {
+		default:
 			m.complete()
 		}
+	}
+}
+
+// fail ends every member with an internal error after a panic in the
+// group's callbacks; the resolver's next write is refused, which ends the
+// resolver subscription and then run.
+func (grp *group) fail() {
+	g := grp.g
+	g.subMu.Lock()
+	grp.ended = true
+	if g.groups[grp.key] == grp {
+		delete(g.groups, grp.key)
+	}
+	g.subMu.Unlock()
+	grp.closed.Store(true)
+	grp.cancel()
+	for _, m := range grp.take() {
+		m.error(internalPayload)
 	}
 }
 
@@ -184,6 +241,9 @@ func (grp *group) leave(m *subscriber) {
 // Next hands one resolved result to every subscriber; a subscriber whose writer
 // refuses it leaves.
 func (grp *group) Next(payload []byte) error {
+	if grp.closed.Load() {
+		return errGroupEnded
+	}
 	for _, m := range grp.snapshot() {
 		if err := m.next(payload); err != nil && !errors.Is(err, errMemberGone) {
 			grp.leave(m)
@@ -212,8 +272,11 @@ func (m *subscriber) next(p []byte) error {
 	if m.done {
 		return errMemberGone
 	}
-	if err := m.w.Next(p); err != nil {
+	if err := m.guarded(func() error { return m.w.Next(p) }); err != nil {
 		m.done = true
+		if errors.Is(err, recovery.ErrPanic) {
+			_ = m.guarded(func() error { m.w.Error(internalPayload); return nil })
+		}
 		m.g.subscribeEnd()
 		return err
 	}
@@ -227,7 +290,7 @@ func (m *subscriber) complete() {
 		return
 	}
 	m.done = true
-	m.w.Complete()
+	_ = m.guarded(func() error { m.w.Complete(); return nil })
 	m.g.subscribeEnd()
 }
 
@@ -238,8 +301,16 @@ func (m *subscriber) error(p []byte) {
 		return
 	}
 	m.done = true
-	m.w.Error(p)
+	_ = m.guarded(func() error { m.w.Error(p); return nil })
 	m.g.subscribeEnd()
+}
+
+// guarded calls the client's writer: a panic there ends this subscriber
+// alone (logged and counted under m.kind) and comes back as an error
+// wrapping recovery.ErrPanic.
+func (m *subscriber) guarded(call func() error) (err error) {
+	defer recovery.Guard(m.g.opts.Log, m.g.opts.Metrics, m.kind, m.requestID, func(perr error) { err = perr })
+	return call()
 }
 
 // stop ends the subscriber at the client's request; the writer is not called

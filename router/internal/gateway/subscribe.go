@@ -14,6 +14,8 @@ import (
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/datasource/graphql_datasource"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/plan"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/resolve"
+
+	"github.com/nexus-commerce/nexus/router/internal/recovery"
 )
 
 // SubscriptionWriter receives the results of one subscription. The
@@ -115,7 +117,7 @@ func (g *Gateway) Start(ctx context.Context, req *graphql.Request, o ExecOptions
 	if !g.subscribeStart() {
 		return nil, ErrGatewayClosed
 	}
-	m := &subscriber{g: g, w: w}
+	m := &subscriber{g: g, w: w, kind: recovery.KindSubscription, requestID: o.RequestID}
 	defer func() {
 		if err != nil {
 			g.subscribeEnd()
@@ -126,6 +128,7 @@ func (g *Gateway) Start(ctx context.Context, req *graphql.Request, o ExecOptions
 		return nil, p.err
 	}
 	if p.opType != graphql.OperationTypeSubscription {
+		m.kind = recovery.KindStreamedOnce
 		return g.startOnce(ctx, req, o, m), nil
 	}
 	sp, ok := p.plan.(*plan.SubscriptionResponsePlan)
@@ -150,6 +153,13 @@ func (g *Gateway) startOnce(ctx context.Context, req *graphql.Request, o ExecOpt
 	ctx, cancel := context.WithCancel(ctx)
 	o.AllowMutation = true
 	go func() {
+		// A panic here ends this operation alone: its client gets an
+		// internal error, then nothing more (the writer's own panics are
+		// caught by the subscriber, the execution's by ExecuteWith).
+		defer recovery.Guard(g.opts.Log, g.opts.Metrics, recovery.KindStreamedOnce, o.RequestID, func(error) { m.error(internalPayload) })
+		if g.panicHook != nil {
+			g.panicHook(recovery.KindStreamedOnce)
+		}
 		var buf bytes.Buffer
 		err := g.ExecuteWith(ctx, req, &buf, o)
 		switch {
@@ -230,19 +240,31 @@ func (g *Gateway) Subscriptions() int {
 
 // subscriptionSink adapts the resolver's writer protocol (Write pieces,
 // then Flush) to a SubscriptionWriter. The resolver serialises calls per
-// subscription.
+// subscription, on goroutines of its own: a panic in Flush, Complete or
+// Error (or one a fetch callback recorded in fault) fails the group
+// instead of ending the process.
 type subscriptionSink struct {
-	w   SubscriptionWriter
-	buf bytes.Buffer
+	w     SubscriptionWriter
+	buf   bytes.Buffer
+	fault *fault
+	// fail ends the subscription's clients with an internal error.
+	fail func()
 }
 
 func (s *subscriptionSink) Write(p []byte) (int, error) { return s.buf.Write(p) }
 
-func (s *subscriptionSink) Flush() error {
+func (s *subscriptionSink) Flush() (err error) {
+	defer s.guard(&err)
+	if s.fault.err() != nil {
+		// A callback of this subscription panicked while resolving.
+		s.buf.Reset()
+		s.fail()
+		return errGroupEnded
+	}
 	if s.buf.Len() == 0 {
 		return nil
 	}
-	err := s.w.Next(s.buf.Bytes())
+	err = s.w.Next(s.buf.Bytes())
 	s.buf.Reset()
 	if s.buf.Cap() > 64<<10 {
 		// One big event must not pin its buffer for the subscription's life.
@@ -251,9 +273,30 @@ func (s *subscriptionSink) Flush() error {
 	return err
 }
 
-func (s *subscriptionSink) Complete() { s.buf.Reset(); s.w.Complete() }
+func (s *subscriptionSink) Complete() {
+	defer s.guard(nil)
+	s.buf.Reset()
+	s.w.Complete()
+}
 
-func (s *subscriptionSink) Error(data []byte) { s.buf.Reset(); s.w.Error(data) }
+func (s *subscriptionSink) Error(data []byte) {
+	defer s.guard(nil)
+	s.buf.Reset()
+	s.w.Error(data)
+}
+
+// guard is deferred directly by the sink's methods: it recovers a panic,
+// records it in fault and fails the subscription; err, when given, is
+// set so the resolver drops it.
+func (s *subscriptionSink) guard(err *error) {
+	if !s.fault.recovered(recover()) {
+		return
+	}
+	s.fail()
+	if err != nil {
+		*err = errGroupEnded
+	}
+}
 
 // Heartbeat is never asked for (SendHeartbeat is off): the front end keeps
 // connections alive itself, once per connection rather than per subscription.
@@ -268,6 +311,10 @@ type asyncErrors struct {
 }
 
 func (a asyncErrors) WriteError(ctx *resolve.Context, err error, _ *resolve.GraphQLResponse, w io.Writer) {
+	// It runs on the resolver's goroutines; w is the subscription's sink.
+	if s, ok := w.(*subscriptionSink); ok {
+		defer s.guard(nil)
+	}
 	msg := "the subscription failed in a subgraph"
 	if !a.g.opts.MaskSubgraphErrors && err != nil {
 		msg += ": " + err.Error()
