@@ -223,7 +223,7 @@ func (r *recorder) Error(p []byte) {
 }
 
 // newGatewayWith serves rev (the test reviews subgraph) through a gateway.
-func newGatewayWith(t *testing.T, rev *reviews.Resolver, o gateway.Options) *gateway.Gateway {
+func newGatewayWith(t testing.TB, rev *reviews.Resolver, o gateway.Options) *gateway.Gateway {
 	t.Helper()
 	sub := httptest.NewServer(rev.Handler())
 	t.Cleanup(sub.Close)
