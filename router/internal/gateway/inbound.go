@@ -41,7 +41,11 @@ package gateway
 
 import (
 	"bytes"
+	"context"
+	"io"
 	"sync"
+
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/plan"
 )
 
 // inboundShards spreads keys over this many locks.
@@ -111,6 +115,27 @@ func (in *inbound) join(k inboundKey) (f *flight, leader bool) {
 	return f, true
 }
 
+// lead returns the flight for k that the caller now leads, or the result
+// of an identical request's execution it followed (nil flight); err when
+// ctx ended first. A follower whose leader ended by its own deadline or
+// cancellation without a response tries again.
+func (in *inbound) lead(ctx context.Context, k inboundKey) (*flight, *flightResult, error) {
+	for {
+		f, leader := in.join(k)
+		if leader {
+			return f, nil, nil
+		}
+		select {
+		case <-f.done:
+		case <-ctx.Done():
+			return nil, nil, ctx.Err()
+		}
+		if !f.res.retry {
+			return nil, &f.res, nil
+		}
+	}
+}
+
 // finish ends the leader's flight f with res and wakes its followers; a
 // request for k from now on leads a new flight. res.body is copied when
 // there are followers (the resolver reuses its buffer), dropped otherwise.
@@ -144,4 +169,25 @@ func (in *inbound) inFlight() (flights, followers int) {
 		s.mu.Unlock()
 	}
 	return flights, followers
+}
+
+// answerShared answers a follower with its leader's result: the same
+// response, its errors repaired against the follower's own document.
+func answerShared(ctx context.Context, w io.Writer, p *prepared, pl *plan.SynchronousResponsePlan, res flightResult) (outcome string, err error) {
+	if res.err != nil {
+		return "error", res.err
+	}
+	sink := &resolveSink{w: w, ctx: ctx, fix: func(b []byte) []byte {
+		return fixErrors(b, p.doc, p.opName, fetchFailures(res.subgraphErrs, pl.Response), res.flog.entityErrors(pl.Response.Fetches))
+	}}
+	_, _ = sink.Write(res.body)
+	switch {
+	case sink.timedOut:
+		return "timeout", ErrTimeout
+	case sink.err != nil:
+		return "error", sink.err
+	case res.subgraphErrs != nil:
+		return "partial", nil
+	}
+	return "ok", nil
 }

@@ -68,6 +68,31 @@ func TestInboundFlight(t *testing.T) {
 	if n, _ := in.inFlight(); n != 0 {
 		t.Fatalf("%d flights left", n)
 	}
+
+	// A follower whose leader ran out of time leads the next try; one
+	// whose own time runs out stops waiting.
+	first, _ := in.join(a)
+	type led struct {
+		f   *flight
+		res *flightResult
+		err error
+	}
+	next := make(chan led, 1)
+	go func() { f, res, err := in.lead(context.Background(), a); next <- led{f, res, err} }()
+	waitFor(t, "the follower to join", func() bool { _, n := in.inFlight(); return n == 1 })
+	in.finish(a, first, flightResult{err: context.DeadlineExceeded, retry: true})
+	l := <-next
+	if l.f == nil || l.res != nil || l.err != nil {
+		t.Fatalf("after the leader's timeout the follower got %+v, want to lead", l)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { f, res, err := in.lead(ctx, a); next <- led{f, res, err} }()
+	waitFor(t, "the second follower to join", func() bool { _, n := in.inFlight(); return n == 1 })
+	cancel()
+	if l := <-next; !errors.Is(l.err, context.Canceled) {
+		t.Fatalf("a follower whose context ended got %+v", l)
+	}
+	in.finish(a, l.f, flightResult{body: []byte("late")})
 }
 
 // While a query waits on its subgraph, identical queries join it: the
