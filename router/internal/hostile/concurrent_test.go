@@ -1,0 +1,78 @@
+package hostile
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sync"
+	"testing"
+)
+
+// identicalConcurrent: identical operations in flight at once (finding 2)
+// hit a race in the engine's inbound de-duplication ("close of closed
+// channel") on a goroutine without recover, and the process died.
+func (s *stack) identicalConcurrent(t *testing.T) {
+	t.Run("WebSocket: 140 identical subscribes on one connection", func(t *testing.T) {
+		t.Parallel()
+		const n = 140
+		w := s.dialWS(t, nil)
+		w.init(nil)
+		for i := range n {
+			w.subscribe(fmt.Sprint(i), `{__typename}`, nil)
+		}
+		// Every operation is answered: its result then complete, or, past
+		// the documented 100 per connection in flight, SUBSCRIPTION_LIMIT.
+		done, limited := map[string]bool{}, 0
+		nexts := map[string]bool{}
+		for len(done) < n {
+			m := w.must()
+			switch m.Type {
+			case "next":
+				if string(m.Payload) != `{"data":{"__typename":"Query"}}` {
+					t.Fatalf("operation %s: %s", m.ID, m.Payload)
+				}
+				nexts[m.ID] = true
+			case "complete":
+				if !nexts[m.ID] {
+					t.Fatalf("operation %s completed without a result", m.ID)
+				}
+				done[m.ID] = true
+			case "error":
+				var errs []gqlError
+				if json.Unmarshal(m.Payload, &errs) != nil || len(errs) == 0 || errs[0].Extensions["code"] != "SUBSCRIPTION_LIMIT" {
+					t.Fatalf("operation %s: error %s", m.ID, m.Payload)
+				}
+				done[m.ID] = true
+				limited++
+			default:
+				t.Fatalf("unexpected %s %s", m.Type, m.Payload)
+			}
+		}
+		if limited > n-100 {
+			t.Fatalf("%d of %d operations refused as over the limit; at most %d may be", limited, n, n-100)
+		}
+		w.expectTypename("after")
+		s.stillAnswers(t)
+	})
+	t.Run("SSE: rounds of 16 identical POSTs at once", func(t *testing.T) {
+		t.Parallel()
+		for round := range 4 {
+			var wg sync.WaitGroup
+			replies := make([]sseReply, 16)
+			errs := make([]error, 16)
+			for i := range replies {
+				wg.Go(func() { replies[i], errs[i] = s.sseSend(http.MethodPost, []byte(`{"query":"{__typename}"}`), "", nil) })
+			}
+			wg.Wait()
+			for i, r := range replies {
+				if errs[i] != nil {
+					t.Fatalf("round %d, request %d: %v", round, i, errs[i])
+				}
+				if r.Status != http.StatusOK || len(r.Events) != 2 || r.Events[0].Data != `{"data":{"__typename":"Query"}}` || r.Events[1].Event != "complete" {
+					t.Fatalf("round %d, request %d: HTTP %d %+v %s", round, i, r.Status, r.Events, clip(r.Raw))
+				}
+			}
+		}
+		s.stillAnswers(t)
+	})
+}
