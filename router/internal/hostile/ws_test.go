@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -147,14 +148,14 @@ func (w *wsClient) expectTypename(id string) {
 }
 
 // expectClose reads until the router closes the connection and fails t
-// unless the close code is code.
-func (w *wsClient) expectClose(code websocket.StatusCode) {
+// unless the close code is one of codes.
+func (w *wsClient) expectClose(codes ...websocket.StatusCode) {
 	w.t.Helper()
 	for {
 		m, err := w.read()
 		if err != nil {
-			if got := websocket.CloseStatus(err); got != code {
-				w.t.Fatalf("connection ended with %v (close status %d), want close %d", err, got, code)
+			if got := websocket.CloseStatus(err); !slices.Contains(codes, got) {
+				w.t.Fatalf("connection ended with %v (close status %d), want close %v", err, got, codes)
 			}
 			return
 		}
