@@ -103,6 +103,7 @@ func (s *stack) directives(t *testing.T) {
 		}
 		directiveRefusal(t, codeOf(p))
 		w.expectTypename("after")
+		s.stillAnswers(t)
 	})
 	t.Run("1000 repeated over SSE", func(t *testing.T) {
 		t.Parallel()

@@ -51,10 +51,12 @@ func (s *stack) circularFragments(t *testing.T) {
 		w.subscribe("c", q, nil)
 		w.expectError("c", "GRAPHQL_VALIDATION_FAILED")
 		w.expectTypename("after")
+		s.stillAnswers(t)
 	})
 	t.Run("SSE", func(t *testing.T) {
 		t.Parallel()
 		expectSSEError(t, s.sseQuery(t, q, nil), "GRAPHQL_VALIDATION_FAILED")
+		s.stillAnswers(t)
 	})
 }
 
@@ -139,6 +141,7 @@ func (s *stack) invalidUTF8(t *testing.T) {
 		}
 		brokenDocument(t, reply{Status: http.StatusOK, Errors: errs, Raw: m.Payload})
 		w.expectTypename("after")
+		s.stillAnswers(t)
 	})
 	t.Run("as a WebSocket frame", func(t *testing.T) {
 		t.Parallel()
