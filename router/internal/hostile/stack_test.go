@@ -48,6 +48,8 @@ type stack struct {
 	// rsaPublicPEM is the public key the router holds for kid "rs".
 	rsaPublicPEM []byte
 	proc         *process
+	// bin is the router binary, supergraphFile the supergraph it serves.
+	bin, supergraphFile string
 }
 
 // TestHostile starts one stack for the whole suite and runs every case
@@ -84,6 +86,7 @@ func TestHostile(t *testing.T) {
 				{"big variables", s.bigVariables},
 				{"deep nesting", s.deepNesting},
 				{"tokens", s.tokens},
+				{"audience required", s.audienceRequired},
 				{"only door", s.onlyDoor},
 			} {
 				t.Run(g.name, func(t *testing.T) {
@@ -110,7 +113,7 @@ func start(t *testing.T, env *testenv.Env) *stack {
 	}
 	write("supergraph.graphql", env.Supergraph)
 
-	s := &stack{env: env}
+	s := &stack{env: env, bin: bin, supergraphFile: filepath.Join(dir, "supergraph.graphql")}
 	s.hmacKey = []byte(randomHex(t, 32))
 	var err error
 	if s.rsaKey, err = rsa.GenerateKey(rand.Reader, 2048); err != nil {
