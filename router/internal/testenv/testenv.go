@@ -53,7 +53,14 @@ type Env struct {
 
 	// jwtSecret signs the tokens Token mints (the router's static test key).
 	jwtSecret []byte
+	// routerSecret is the NEXUS_ROUTER_SECRET the subgraphs trust.
+	routerSecret string
 }
+
+// RouterSecret is the NEXUS_ROUTER_SECRET the subgraphs of this federation
+// trust, so a test can run another router (the real binary, as the hostile
+// suite does) whose signed requests they accept.
+func (e *Env) RouterSecret() string { return e.routerSecret }
 
 // Token mints a JWT the router accepts (HS256, kid "test", issuer
 // nexus-test, 10 minutes) for subject with the given scopes, e.g.
@@ -216,7 +223,7 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 	t.Cleanup(rs.Close)
 
 	fn(t, &Env{RouterURL: rs.URL + cfg.GraphQLPath, ProductURL: productURL, Reviews: rev, Supergraph: sdl, Handler: srv.Handler(),
-		jwtSecret: []byte(jwtSecret)})
+		jwtSecret: []byte(jwtSecret), routerSecret: routerSecret})
 }
 
 // Response is a GraphQL response as tests read it.
