@@ -18,7 +18,7 @@ import (
 func TestExecHookForwarder(t *testing.T) {
 	keys(t)
 	secret := []byte("router-and-subgraphs-share-this-secret")
-	a := newAuth(t, Config{StaticKeys: []StaticKey{{Algorithm: "ES256", PEM: pkixPEM(t, &ecKey.PublicKey)}}})
+	a := newAuth(t, Config{Audience: Audiences{"nexus"}, StaticKeys: []StaticKey{{Algorithm: "ES256", PEM: pkixPEM(t, &ecKey.PublicKey)}}})
 	hook := ExecHook(a, secret)
 	now := time.Now()
 	claims := claimsAt(now)
@@ -85,7 +85,7 @@ func TestExecHookForwarder(t *testing.T) {
 // principal.
 func TestExecHookWithoutSecretOrToken(t *testing.T) {
 	keys(t)
-	a := newAuth(t, Config{StaticKeys: []StaticKey{{Algorithm: "ES256", PEM: pkixPEM(t, &ecKey.PublicKey)}}})
+	a := newAuth(t, Config{Audience: Audiences{"nexus"}, StaticKeys: []StaticKey{{Algorithm: "ES256", PEM: pkixPEM(t, &ecKey.PublicKey)}}})
 	var o gateway.ExecOptions
 	if err := ExecHook(a, nil)(bearer(t, token(t, jwt.SigningMethodES256, ecKey, "", claimsAt(time.Now()))), &o); err != nil {
 		t.Fatal(err)

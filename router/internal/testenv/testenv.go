@@ -56,12 +56,12 @@ type Env struct {
 }
 
 // Token mints a JWT the router accepts (HS256, kid "test", issuer
-// nexus-test, 10 minutes) for subject with the given scopes, e.g.
+// nexus-test, audience nexus-test-api, 10 minutes) for subject with the given scopes, e.g.
 // env.Token(t, "alice", "admin") for the catalog's admin mutations.
 func (e *Env) Token(t testing.TB, subject string, scopes ...string) string {
 	t.Helper()
 	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{
-		"iss": testIssuer, "sub": subject, "scope": strings.Join(scopes, " "),
+		"iss": testIssuer, "aud": testAudience, "sub": subject, "scope": strings.Join(scopes, " "),
 		"iat": time.Now().Unix(), "exp": time.Now().Add(10 * time.Minute).Unix(),
 	})
 	tok.Header["kid"] = "test"
@@ -72,7 +72,11 @@ func (e *Env) Token(t testing.TB, subject string, scopes ...string) string {
 	return s
 }
 
-const testIssuer = "nexus-test"
+// testIssuer and testAudience are what the test router requires of tokens.
+const (
+	testIssuer   = "nexus-test"
+	testAudience = "nexus-test-api"
+)
 
 // randomSecret is a fresh 32-byte secret, hex encoded (64 characters).
 func randomSecret(t testing.TB) string {
@@ -191,7 +195,7 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 		t.Fatalf("gateway: %v", err)
 	}
 	t.Cleanup(gw.Close)
-	cfg := &config.Config{Auth: auth.Config{Issuer: testIssuer, StaticKeys: []auth.StaticKey{{KID: "test", Algorithm: "HS256", SecretEnv: "NEXUS_TEST_JWT_SECRET"}}}}
+	cfg := &config.Config{Auth: auth.Config{Issuer: testIssuer, Audience: auth.Audiences{testAudience}, StaticKeys: []auth.StaticKey{{KID: "test", Algorithm: "HS256", SecretEnv: "NEXUS_TEST_JWT_SECRET"}}}}
 	cfg.Defaults()
 	authn, err := auth.New(context.Background(), cfg.Auth, auth.WithLookupEnv(func(k string) (string, bool) {
 		if k == "NEXUS_TEST_JWT_SECRET" {
