@@ -208,7 +208,10 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 	}
 	t.Cleanup(authn.Close)
 	gq := graphiql.Handler(graphiql.Config{Endpoint: cfg.GraphQLPath, Title: "Nexus"})
-	hook := auth.ExecHook(authn, []byte(routerSecret))
+	hook, err := auth.ExecHook(authn, []byte(routerSecret))
+	if err != nil {
+		t.Fatalf("auth hook: %v", err)
+	}
 	var srv *server.Server
 	subs := subscriptions.New(subscriptions.Options{Gateway: func() *gateway.Gateway { return srv.Gateway() }, Exec: hook})
 	t.Cleanup(subs.Shutdown)
