@@ -96,6 +96,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, h hooks) 
 	if err == nil {
 		err = cfg.Validate()
 	}
+	if err == nil && cmd == "serve" {
+		err = cfg.ValidateServe()
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "product: invalid configuration: %v\n\nRun 'product -h' for the environment variables.\n", err)
 		return exitUsage

@@ -58,9 +58,13 @@ func TestConfigFromEnvDefaults(t *testing.T) {
 		cfg.Mode != ModeProduction || cfg.MaxBodyBytes != 1<<20 || cfg.Limits != (server.Limits{MaxDepth: 32, MaxAliases: 256, MaxFields: 20000}) {
 		t.Errorf("defaults = %+v", cfg)
 	}
-	// Production is the default and needs the router's secret.
-	if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), kitauth.SecretEnv) || !strings.Contains(err.Error(), "NEXUS_MODE=development") {
-		t.Errorf("production without a secret: %v", err)
+	// Production is the default; serving needs the router's secret
+	// (migrate and seed do not).
+	if err := cfg.Validate(); err != nil {
+		t.Errorf("default config is invalid: %v", err)
+	}
+	if err := cfg.ValidateServe(); err == nil || !strings.Contains(err.Error(), kitauth.SecretEnv) || !strings.Contains(err.Error(), "NEXUS_MODE=development") {
+		t.Errorf("serving in production without a secret: %v", err)
 	}
 	cfg.RouterSecret = []byte("0123456789abcdef0123456789abcdef")
 	if err := cfg.Validate(); err != nil {
@@ -95,9 +99,8 @@ func TestConfigValidate(t *testing.T) {
 		{"ftp public URL", func(c *Config) { c.PublicURL = "ftp://shop.test" }, "PUBLIC_URL"},
 		{"no shutdown grace", func(c *Config) { c.ShutdownTimeout = 0 }, "SHUTDOWN_TIMEOUT"},
 		{"no database", func(c *Config) { c.DB.URL = "" }, "DATABASE_URL"},
-		{"production without secret", func(c *Config) { c.Mode = ModeProduction }, "NEXUS_ROUTER_SECRET"},
 		{"production with secret", func(c *Config) { c.Mode, c.RouterSecret = ModeProduction, []byte("0123456789abcdef0123456789abcdef") }, ""},
-		{"production with a short secret", func(c *Config) { c.Mode, c.RouterSecret = ModeProduction, []byte("short") }, "NEXUS_ROUTER_SECRET"},
+		{"a short secret", func(c *Config) { c.Mode, c.RouterSecret = ModeProduction, []byte("short") }, "NEXUS_ROUTER_SECRET"},
 		{"unknown mode", func(c *Config) { c.Mode = "staging" }, "NEXUS_MODE"},
 		{"no body limit", func(c *Config) { c.MaxBodyBytes = 0 }, "GRAPHQL_MAX_BODY_BYTES"},
 	}
@@ -116,6 +119,18 @@ func TestConfigValidate(t *testing.T) {
 				t.Errorf("Validate() = %v, want an error naming %s", err, tt.wantErr)
 			}
 		})
+	}
+}
+
+// serve refuses to start in production without the router's secret;
+// migrate does not need it.
+func TestServeInProductionNeedsTheSecret(t *testing.T) {
+	t.Setenv("DATABASE_URL", "postgres://postgres@db.test:5432/nexus?sslmode=disable")
+	t.Setenv("NEXUS_MODE", "")
+	t.Setenv(kitauth.SecretEnv, "")
+	var stdout, stderr bytes.Buffer
+	if code := run(t.Context(), []string{"serve"}, &stdout, &stderr, hooks{}); code != exitUsage || !strings.Contains(stderr.String(), kitauth.SecretEnv) {
+		t.Errorf("serve: exit %d, stderr %s", code, stderr.String())
 	}
 }
 

@@ -96,6 +96,19 @@ func ConfigFromEnv() (Config, error) {
 	}, nil
 }
 
+// ValidateServe adds what serving needs on top of Validate: in production
+// the router's secret, without which no request could get through. migrate
+// and seed serve nothing and do not need it.
+func (c Config) ValidateServe() error {
+	if c.Mode != ModeProduction {
+		return nil
+	}
+	if _, err := kitauth.CheckSecret(string(c.RouterSecret)); err != nil {
+		return fmt.Errorf("NEXUS_MODE=production accepts GraphQL only from the router, which needs the shared secret: %w (NEXUS_MODE=development serves direct requests)", err)
+	}
+	return nil
+}
+
 // Validate reports every invalid setting at once, naming the variable, so
 // a misconfigured deployment fails at start with one actionable message.
 func (c Config) Validate() error {
@@ -110,19 +123,13 @@ func (c Config) Validate() error {
 	if c.ShutdownTimeout <= 0 {
 		errs = append(errs, fmt.Errorf("SHUTDOWN_TIMEOUT %v: must be positive", c.ShutdownTimeout))
 	}
-	switch c.Mode {
-	case ModeProduction:
-		if _, err := kitauth.CheckSecret(string(c.RouterSecret)); err != nil {
-			errs = append(errs, fmt.Errorf("NEXUS_MODE=production accepts GraphQL only from the router, which needs the shared secret: %w (NEXUS_MODE=development serves direct requests)", err))
-		}
-	case ModeDevelopment:
-		if len(c.RouterSecret) > 0 {
-			if _, err := kitauth.CheckSecret(string(c.RouterSecret)); err != nil {
-				errs = append(errs, err)
-			}
-		}
-	default:
+	if c.Mode != ModeProduction && c.Mode != ModeDevelopment {
 		errs = append(errs, fmt.Errorf("NEXUS_MODE %q: want production or development", c.Mode))
+	}
+	if len(c.RouterSecret) > 0 {
+		if _, err := kitauth.CheckSecret(string(c.RouterSecret)); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if c.MaxBodyBytes <= 0 {
 		errs = append(errs, fmt.Errorf("GRAPHQL_MAX_BODY_BYTES %d: must be positive", c.MaxBodyBytes))
