@@ -25,6 +25,7 @@ import (
 	"github.com/nexus-commerce/nexus/router/internal/graphiql"
 	"github.com/nexus-commerce/nexus/router/internal/metrics"
 	"github.com/nexus-commerce/nexus/router/internal/persisted"
+	"github.com/nexus-commerce/nexus/router/internal/proxy"
 	"github.com/nexus-commerce/nexus/router/internal/server"
 	"github.com/nexus-commerce/nexus/router/internal/source"
 	"github.com/nexus-commerce/nexus/router/internal/subscriptions"
@@ -71,6 +72,12 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	srvOpts.Exec = hook
+	// Subgraph-owned files (product images) under the router's origin.
+	if srvOpts.Files, err = proxy.FromConfig(cfg, log); err != nil {
+		closeAuth()
+		gw.Close()
+		return err
+	}
 	// WebSocket and SSE subscriptions on the GraphQL path: each starts on
 	// the newest gateway and authenticates with the current hook.
 	var srv *server.Server

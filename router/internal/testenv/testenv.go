@@ -30,6 +30,7 @@ import (
 	"github.com/nexus-commerce/nexus/router/internal/config"
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
 	"github.com/nexus-commerce/nexus/router/internal/graphiql"
+	"github.com/nexus-commerce/nexus/router/internal/proxy"
 	"github.com/nexus-commerce/nexus/router/internal/server"
 	"github.com/nexus-commerce/nexus/router/internal/subscriptions"
 	"github.com/nexus-commerce/nexus/router/internal/testenv/reviews"
@@ -42,6 +43,9 @@ import (
 type Env struct {
 	// RouterURL is the router's GraphQL endpoint.
 	RouterURL string
+	// Origin is the router's origin (scheme and host): the product's
+	// PUBLIC_URL, under which it proxies /images/.
+	Origin string
 	// ProductURL is the product subgraph's GraphQL endpoint.
 	ProductURL string
 	// Reviews is the test subgraph; its Batches show every entity call.
@@ -152,10 +156,17 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 	jwtSecret := randomSecret(t)
 
 	addr := freeAddr(t)
+	// The router's listener first: its origin is the product's PUBLIC_URL,
+	// as in production, where images load through the router.
+	routerLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	routerOrigin := "http://" + routerLn.Addr().String()
 	logs := &lockedBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	prod := exec.CommandContext(ctx, bin, "serve")
-	prod.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "HTTP_ADDR="+addr, "PUBLIC_URL=http://"+addr, "LOG_LEVEL=warn",
+	prod.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "HTTP_ADDR="+addr, "PUBLIC_URL="+routerOrigin, "LOG_LEVEL=warn",
 		"NEXUS_ROUTER_SECRET="+routerSecret)
 	prod.Stdout, prod.Stderr = logs, logs
 	prod.Cancel = func() error { return prod.Process.Signal(os.Interrupt) }
@@ -215,14 +226,25 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 	var srv *server.Server
 	subs := subscriptions.New(subscriptions.Options{Gateway: func() *gateway.Gateway { return srv.Gateway() }, Exec: hook})
 	t.Cleanup(subs.Shutdown)
+	// Product images through the router, as router.yaml's proxy list does.
+	cfg.Subgraphs = []config.Subgraph{{Name: "product", RoutingURL: productURL}}
+	cfg.Proxy = []config.ProxyRoute{{Path: "/images/", Subgraph: "product"}}
+	cfg.Defaults()
+	files, err := proxy.FromConfig(cfg, nil)
+	if err != nil {
+		t.Fatalf("proxy: %v", err)
+	}
 	srv = server.New(server.Options{Path: cfg.GraphQLPath, Limits: cfg.Limits,
 		GraphiQL: gq, WantsHTML: graphiql.WantsHTML, Assets: gq, AssetPrefix: graphiql.AssetPrefix,
-		Exec: hook, Subscriptions: subs, IsSubscription: subscriptions.Wants})
+		Exec: hook, Subscriptions: subs, IsSubscription: subscriptions.Wants, Files: files})
 	srv.Swap(gw)
-	rs := httptest.NewServer(srv.Handler())
+	rs := httptest.NewUnstartedServer(srv.Handler())
+	_ = rs.Listener.Close()
+	rs.Listener = routerLn
+	rs.Start()
 	t.Cleanup(rs.Close)
 
-	fn(t, &Env{RouterURL: rs.URL + cfg.GraphQLPath, ProductURL: productURL, Reviews: rev, Supergraph: sdl, Handler: srv.Handler(),
+	fn(t, &Env{RouterURL: rs.URL + cfg.GraphQLPath, Origin: rs.URL, ProductURL: productURL, Reviews: rev, Supergraph: sdl, Handler: srv.Handler(),
 		jwtSecret: []byte(jwtSecret)})
 }
 
