@@ -26,8 +26,8 @@ func TestImagesThroughTheRouter(t *testing.T) {
 			Products struct {
 				Edges []struct {
 					Node struct {
-						Name   string
-						Images []struct{ URL string }
+						Name     string
+						Images   []struct{ URL string }
 						Category struct {
 							ImageURL string `json:"imageUrl"`
 						}
