@@ -54,6 +54,9 @@ type Env struct {
 	Supergraph string
 	// Handler is the router's HTTP handler, for wrapping in other servers.
 	Handler http.Handler
+	// RouterSecret is the NEXUS_ROUTER_SECRET the subgraphs verify: a test
+	// that runs its own router (the serve command) against them sets it.
+	RouterSecret string
 
 	// jwtSecret signs the tokens Token mints (the router's static test key).
 	jwtSecret []byte
@@ -245,7 +248,7 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 	t.Cleanup(rs.Close)
 
 	fn(t, &Env{RouterURL: rs.URL + cfg.GraphQLPath, Origin: rs.URL, ProductURL: productURL, Reviews: rev, Supergraph: sdl, Handler: srv.Handler(),
-		jwtSecret: []byte(jwtSecret)})
+		RouterSecret: routerSecret, jwtSecret: []byte(jwtSecret)})
 }
 
 // Response is a GraphQL response as tests read it.
