@@ -67,10 +67,22 @@ type Env struct {
 // env.Token(t, "alice", "admin") for the catalog's admin mutations.
 func (e *Env) Token(t testing.TB, subject string, scopes ...string) string {
 	t.Helper()
-	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{
-		"iss": testIssuer, "aud": testAudience, "sub": subject, "scope": strings.Join(scopes, " "),
-		"iat": time.Now().Unix(), "exp": time.Now().Add(10 * time.Minute).Unix(),
+	return e.TokenWith(t, func(c jwt.MapClaims) {
+		c["sub"], c["scope"] = subject, strings.Join(scopes, " ")
 	})
+}
+
+// TokenWith mints a token with the router's test key from the claims
+// Token would use, changed by edit (delete "aud", set "aud" to another
+// API, ...), for tests of what the router refuses.
+func (e *Env) TokenWith(t testing.TB, edit func(jwt.MapClaims)) string {
+	t.Helper()
+	claims := jwt.MapClaims{
+		"iss": testIssuer, "aud": testAudience, "sub": "test-user",
+		"iat": time.Now().Unix(), "exp": time.Now().Add(10 * time.Minute).Unix(),
+	}
+	edit(claims)
+	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)
 	tok.Header["kid"] = "test"
 	s, err := tok.SignedString(e.jwtSecret)
 	if err != nil {
