@@ -31,7 +31,7 @@ wait_ready() {
 
 bin/product migrate >/dev/null
 bin/product seed >/dev/null
-LOG_LEVEL=warn HTTP_ADDR=$PRODUCT_ADDR PUBLIC_URL=http://$PRODUCT_ADDR bin/product serve >"$LOGS/product.log" 2>&1 &
+LOG_LEVEL=warn NEXUS_MODE=development HTTP_ADDR=$PRODUCT_ADDR PUBLIC_URL=http://$PRODUCT_ADDR bin/product serve >"$LOGS/product.log" 2>&1 &
 pids+=($!)
 wait_ready "http://$PRODUCT_ADDR/readyz"
 LOG_LEVEL=warn PRODUCT_URL=http://$PRODUCT_ADDR/graphql bin/router --config router/router.yaml --listen $ROUTER_ADDR >"$LOGS/router.log" 2>&1 &

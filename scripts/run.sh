@@ -42,7 +42,11 @@ SERVICES=(
 )
 
 svc_product() {
-  export HTTP_ADDR=$PRODUCT_ADDR PUBLIC_URL=http://$PRODUCT_ADDR
+  # Image links point at the router, which proxies /images/ to the subgraph.
+  # Development mode: the subgraph also answers direct, unsigned GraphQL
+  # requests (as anonymous) for poking at it; production (docker compose)
+  # accepts only the router's signed requests.
+  export HTTP_ADDR=$PRODUCT_ADDR PUBLIC_URL=http://$ROUTER_ADDR NEXUS_MODE=development
   cmd=(bin/product serve)
 }
 
@@ -187,7 +191,8 @@ cat <<MSG
 Nexus is up.
   GraphQL + GraphiQL   http://$ROUTER_ADDR/graphql    (open it in a browser for GraphiQL)
   router metrics       http://$ROUTER_ADDR/metrics    (Prometheus)
-  product subgraph     http://$PRODUCT_ADDR/graphql
+  images               http://$ROUTER_ADDR/images/    (proxied to the product subgraph)
+  product subgraph     http://$PRODUCT_ADDR/graphql    (development mode: direct requests allowed)
   PostgreSQL           $(redact "$DATABASE_URL")
   logs                 ${LOGS#"$ROOT"/}/<service>.log
 

@@ -80,7 +80,8 @@ func StartStack(ctx context.Context, o StackOptions) (*Stack, error) {
 		return nil, err
 	}
 	cmd := exec.Command(o.Product, "serve")
-	cmd.Env = append(env, "HTTP_ADDR="+addr, "PUBLIC_URL=http://"+addr)
+	// Development mode: the benchmark also measures the subgraph directly.
+	cmd.Env = append(env, "HTTP_ADDR="+addr, "PUBLIC_URL=http://"+addr, "NEXUS_MODE=development")
 	p, err := harness.Start("product", cmd)
 	if err != nil {
 		return nil, err

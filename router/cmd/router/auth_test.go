@@ -54,7 +54,7 @@ func TestAuthorization(t *testing.T) {
 		t.Fatal(err)
 	}
 	addr := freeAddr(t)
-	cfg := "listen: " + addr + "\nsupergraph: supergraph.graphql\nauth:\n  issuer: https://id.test\n" +
+	cfg := "listen: " + addr + "\nsupergraph: supergraph.graphql\nauth:\n  issuer: https://id.test\n  audience: nexus-api\n" +
 		"  static_keys:\n    - {kid: k1, algorithm: HS256, secret_env: TEST_JWT_SECRET}\n"
 	cfgPath := filepath.Join(dir, "router.yaml")
 	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
@@ -76,11 +76,16 @@ func TestAuthorization(t *testing.T) {
 	waitFor(t, "router healthy", func() bool { return run(ctx, []string{"healthcheck", "--listen", addr}, io.Discard, io.Discard) == nil })
 	url := "http://" + addr + "/graphql"
 
-	token := func(sub, scope string, exp time.Duration) string {
-		tok := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{
+	// tokenFor signs a token with aud (nil: no aud claim).
+	tokenFor := func(sub, scope string, exp time.Duration, aud any) string {
+		claims := jwt.MapClaims{
 			"iss": "https://id.test", "sub": sub, "scope": scope,
 			"iat": time.Now().Unix(), "exp": time.Now().Add(exp).Unix(),
-		})
+		}
+		if aud != nil {
+			claims["aud"] = aud
+		}
+		tok := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)
 		tok.Header["kid"] = "k1"
 		s, err := tok.SignedString([]byte(jwtSecret))
 		if err != nil {
@@ -88,6 +93,7 @@ func TestAuthorization(t *testing.T) {
 		}
 		return s
 	}
+	token := func(sub, scope string, exp time.Duration) string { return tokenFor(sub, scope, exp, "nexus-api") }
 	const q = `{ recentlyReviewed(first: 1) whoAmI moderationQueue }`
 	type errT struct {
 		Message    string         `json:"message"`
@@ -153,6 +159,12 @@ func TestAuthorization(t *testing.T) {
 			t.Fatalf("data %v errors %+v", data, errs)
 		}
 	})
+	t.Run("an aud array containing the router's audience", func(t *testing.T) {
+		_, data, errs := do(tokenFor("frank", "", time.Minute, []string{"billing", "nexus-api"}))
+		if data["whoAmI"] != "frank" {
+			t.Fatalf("data %v errors %+v", data, errs)
+		}
+	})
 	t.Run("half an AND-set is not", func(t *testing.T) {
 		_, data, _ := do(token("carol", "moderator", time.Minute))
 		if data["moderationQueue"] != nil {
@@ -178,6 +190,8 @@ func TestAuthorization(t *testing.T) {
 		"expired token":   token("dave", "admin", -time.Minute),
 		"forged token":    token("eve", "admin", time.Minute)[:20] + "x" + token("eve", "admin", time.Minute)[21:],
 		"not a JWT":       "nope",
+		"wrong audience":  tokenFor("gina", "admin", time.Minute, "some-other-api"),
+		"no audience":     tokenFor("gina", "admin", time.Minute, nil),
 		"alg none header": "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJldmUiLCJzY29wZSI6ImFkbWluIn0.",
 	} {
 		t.Run(name+" is refused with 401", func(t *testing.T) {

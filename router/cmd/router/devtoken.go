@@ -24,7 +24,8 @@ func devToken(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	fs := newFlags("dev-token", stderr)
 	sub := fs.String("sub", "dev-admin", "subject")
 	scope := fs.String("scope", "admin", "space-separated scopes")
-	issuer := fs.String("issuer", "nexus-dev", "issuer (router.yaml auth.issuer)")
+	issuer := fs.String("issuer", envOr("ROUTER_JWT_ISSUER", "nexus-dev"), "issuer (router.yaml auth.issuer; default $ROUTER_JWT_ISSUER or nexus-dev)")
+	audience := fs.String("audience", envOr("ROUTER_JWT_AUDIENCE", "nexus"), "audience (router.yaml auth.audience; default $ROUTER_JWT_AUDIENCE or nexus)")
 	ttl := fs.Duration("ttl", 8*time.Hour, "lifetime")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -33,12 +34,15 @@ func devToken(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	if len(secret) < 32 {
 		return errors.New(devTokenEnv + " must hold the development key (at least 32 bytes); `make run` sets it")
 	}
+	if strings.TrimSpace(*audience) == "" {
+		return errors.New("--audience: required (the router refuses tokens without its audience)")
+	}
 	if *ttl <= 0 || *ttl > 24*time.Hour {
 		return fmt.Errorf("--ttl %s: must be between 0 and 24h", *ttl)
 	}
 	now := time.Now()
 	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{
-		"iss": *issuer, "sub": *sub, "scope": strings.TrimSpace(*scope),
+		"iss": *issuer, "aud": *audience, "sub": *sub, "scope": strings.TrimSpace(*scope),
 		"iat": now.Unix(), "exp": now.Add(*ttl).Unix(),
 	})
 	tok.Header["kid"] = "dev"

@@ -22,7 +22,7 @@ const usage = `Usage:
   router [serve] [flags]    serve the supergraph over HTTP (default)
   router compose [flags]    compose the configured subgraphs and print or write the supergraph
   router healthcheck        exit 0 when the router at --listen (or the config's listen) answers /healthz
-  router dev-token [--sub s] [--scope "admin"] [--ttl 8h]
+  router dev-token [--sub s] [--scope "admin"] [--audience nexus] [--issuer nexus-dev] [--ttl 8h]
                             print a JWT for the development key (NEXUS_DEV_JWT_SECRET; make run sets it)
 
 Flags (serve):

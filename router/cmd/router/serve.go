@@ -25,6 +25,7 @@ import (
 	"github.com/nexus-commerce/nexus/router/internal/graphiql"
 	"github.com/nexus-commerce/nexus/router/internal/metrics"
 	"github.com/nexus-commerce/nexus/router/internal/persisted"
+	"github.com/nexus-commerce/nexus/router/internal/proxy"
 	"github.com/nexus-commerce/nexus/router/internal/server"
 	"github.com/nexus-commerce/nexus/router/internal/source"
 	"github.com/nexus-commerce/nexus/router/internal/subscriptions"
@@ -71,6 +72,12 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	srvOpts.Exec = hook
+	// Subgraph-owned files (product images) under the router's origin.
+	if srvOpts.Files, err = proxy.FromConfig(cfg, log); err != nil {
+		closeAuth()
+		gw.Close()
+		return err
+	}
 	// WebSocket and SSE subscriptions on the GraphQL path: each starts on
 	// the newest gateway and authenticates with the current hook.
 	var srv *server.Server
@@ -222,23 +229,33 @@ func originPatterns(origins []string) []string {
 
 // buildAuth returns the per-request hook that verifies the caller's JWT,
 // hands the principal to the gateway (for @authenticated/@requiresScopes)
-// and forwards the claims to subgraphs in the router-signed header. With
-// no key source configured every request is anonymous.
+// and signs every subgraph request (the caller's claims, or the shared
+// anonymous signature) with NEXUS_ROUTER_SECRET, which production
+// subgraphs require. Without a key source every request is anonymous;
+// without the secret nothing is signed.
 func buildAuth(ctx context.Context, cfg *config.Config, log *slog.Logger) (func(*http.Request, *gateway.ExecOptions) error, func(), error) {
-	if !cfg.Auth.Enabled() {
-		return nil, func() {}, nil
-	}
-	a, err := auth.New(context.WithoutCancel(ctx), cfg.Auth, auth.WithLogger(log))
-	if err != nil {
-		return nil, nil, err
-	}
 	secret, err := kitauth.SecretFromEnv()
 	if err != nil {
-		log.Warn("claims are not forwarded to subgraphs", "reason", err.Error())
+		log.Warn("subgraph requests are not signed; production subgraphs will refuse them", "reason", err.Error())
 		secret = nil
 	}
-	hook := auth.ExecHook(a, secret)
-	return hook, a.Close, nil
+	var a *auth.Authenticator
+	closeAuth := func() {}
+	if cfg.Auth.Enabled() {
+		if a, err = auth.New(context.WithoutCancel(ctx), cfg.Auth, auth.WithLogger(log)); err != nil {
+			return nil, nil, err
+		}
+		closeAuth = a.Close
+	}
+	if a == nil && secret == nil {
+		return nil, closeAuth, nil
+	}
+	hook, err := auth.ExecHook(a, secret)
+	if err != nil {
+		closeAuth()
+		return nil, nil, err
+	}
+	return hook, closeAuth, nil
 }
 
 func graphNames(gw *gateway.Gateway) []string {

@@ -22,6 +22,8 @@ import (
 // config keeps the old one serving, and /metrics tells the story.
 func TestServeReloadAndMetrics(t *testing.T) {
 	testenv.Run(t, func(t *testing.T, env *testenv.Env) {
+		// The product subgraph runs in production mode: this router must sign.
+		t.Setenv("NEXUS_ROUTER_SECRET", env.RouterSecret)
 		dir := t.TempDir()
 		if err := os.WriteFile(filepath.Join(dir, "supergraph.graphql"), []byte(env.Supergraph), 0o600); err != nil {
 			t.Fatal(err)

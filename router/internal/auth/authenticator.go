@@ -29,6 +29,7 @@ type Authenticator struct {
 	jwks     keyfunc.Keyfunc // nil without JWKS URLs
 	jwksAlgs []string
 	parser   *jwt.Parser
+	audience bool // an audience is required
 	cancel   context.CancelFunc
 }
 
@@ -97,9 +98,13 @@ func New(ctx context.Context, cfg Config, opts ...Option) (*Authenticator, error
 	if cfg.Issuer != "" {
 		popts = append(popts, jwt.WithIssuer(cfg.Issuer))
 	}
-	if cfg.Audience != "" {
-		popts = append(popts, jwt.WithAudience(cfg.Audience))
+	if len(cfg.Audience) > 0 {
+		// Any one of them; a token without aud fails as required-missing.
+		popts = append(popts, jwt.WithAudience(cfg.Audience...))
+	} else {
+		o.log.Warn("auth.allow_any_audience is on: tokens minted for any API of this identity provider are accepted; set auth.audience instead")
 	}
+	a.audience = len(cfg.Audience) > 0
 	a.parser = jwt.NewParser(popts...)
 	return a, nil
 }
@@ -117,7 +122,13 @@ func (a *Authenticator) Authenticate(r *http.Request) (*Claims, error) {
 	}
 	m := jwt.MapClaims{}
 	if _, err := a.parser.ParseWithClaims(raw, m, a.keyfunc(r.Context())); err != nil {
-		return nil, classify(err)
+		e := classify(err)
+		if aud, _ := m.GetAudience(); a.audience && len(strings.Join(aud, "")) == 0 && errors.Is(err, jwt.ErrTokenRequiredClaimMissing) {
+			// The library reports a missing (or empty) aud as a missing
+			// claim; say which, as for a wrong one.
+			e.Reason = ReasonAudience
+		}
+		return nil, e
 	}
 	return claimsFromMap(m)
 }

@@ -25,7 +25,7 @@ func staticAuth(t *testing.T, now time.Time) *Authenticator {
 	env := map[string]string{"ED_PEM": pkixPEM(t, edKey.Public()), "HS_SECRET": hmacSecret}
 	return newAuth(t, Config{
 		Issuer:   "https://auth.nexus.test",
-		Audience: "nexus",
+		Audience: Audiences{"nexus"},
 		Leeway:   10 * time.Second,
 		StaticKeys: []StaticKey{
 			{KID: "rsa", Algorithm: "RS256", PEM: pkixPEM(t, &rsaA.PublicKey)},
@@ -103,7 +103,10 @@ func TestRejectedTokens(t *testing.T) {
 		{"nbf in the future", "Bearer " + token(t, jwt.SigningMethodRS256, rsaA, "rsa", with("nbf", now.Add(time.Minute).Unix())), ReasonNotYetValid},
 		{"iat in the future", "Bearer " + token(t, jwt.SigningMethodRS256, rsaA, "rsa", with("iat", now.Add(time.Minute).Unix())), ReasonNotYetValid},
 		{"wrong issuer", "Bearer " + token(t, jwt.SigningMethodRS256, rsaA, "rsa", with("iss", "https://evil.test")), ReasonIssuer},
-		{"wrong audience", "Bearer " + token(t, jwt.SigningMethodRS256, rsaA, "rsa", with("aud", []string{"other"})), ReasonAudience},
+		{"wrong audience", "Bearer " + token(t, jwt.SigningMethodRS256, rsaA, "rsa", with("aud", "some-other-api")), ReasonAudience},
+		{"wrong audiences", "Bearer " + token(t, jwt.SigningMethodRS256, rsaA, "rsa", with("aud", []string{"other", "nexus-admin"})), ReasonAudience},
+		{"no audience", "Bearer " + token(t, jwt.SigningMethodRS256, rsaA, "rsa", with("aud", nil)), ReasonAudience},
+		{"empty audience", "Bearer " + token(t, jwt.SigningMethodRS256, rsaA, "rsa", with("aud", "")), ReasonAudience},
 		{"no exp", "Bearer " + token(t, jwt.SigningMethodRS256, rsaA, "rsa", with("exp", nil)), ReasonClaims},
 		{"no sub", "Bearer " + token(t, jwt.SigningMethodRS256, rsaA, "rsa", with("sub", nil)), ReasonClaims},
 		{"unknown kid", "Bearer " + token(t, jwt.SigningMethodRS256, rsaA, "nope", claimsAt(now)), ReasonUnknownKey},
@@ -174,6 +177,7 @@ func TestCustomHeaderAndSingleKeyWithoutKid(t *testing.T) {
 	now := time.Now()
 	a := newAuth(t, Config{
 		HeaderName: "X-Api-Token",
+		Audience:   Audiences{"nexus"},
 		StaticKeys: []StaticKey{{Algorithm: "ES256", PEM: pkixPEM(t, &ecKey.PublicKey)}},
 	})
 	tok := token(t, jwt.SigningMethodES256, ecKey, "", claimsAt(now))
@@ -224,14 +228,14 @@ func jwtSegment(t *testing.T, c jwt.MapClaims) string {
 // start, and an optional one that is set works.
 func TestOptionalStaticKey(t *testing.T) {
 	none := func(string) (string, bool) { return "", false }
-	cfg := Config{StaticKeys: []StaticKey{{KID: "dev", Algorithm: "HS256", SecretEnv: "DEV_SECRET", Optional: true}}}
+	cfg := Config{Audience: Audiences{"nexus"}, StaticKeys: []StaticKey{{KID: "dev", Algorithm: "HS256", SecretEnv: "DEV_SECRET", Optional: true}}}
 	cfg.Defaults()
 	a, err := New(context.Background(), cfg, WithLookupEnv(none))
 	if err != nil {
 		t.Fatalf("optional key with its variable unset: %v", err)
 	}
 	defer a.Close()
-	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": "x", "exp": time.Now().Add(time.Minute).Unix()})
+	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": "x", "aud": "nexus", "exp": time.Now().Add(time.Minute).Unix()})
 	tok.Header["kid"] = "dev"
 	signed, _ := tok.SignedString([]byte(hmacSecret))
 	r := httptest.NewRequest(http.MethodPost, "/", nil)

@@ -24,8 +24,16 @@ type Config struct {
 	StaticKeys []StaticKey `yaml:"static_keys"`
 	// Issuer, when set, must equal the token's iss claim.
 	Issuer string `yaml:"issuer"`
-	// Audience, when set, must be one of the token's aud values.
-	Audience string `yaml:"audience"`
+	// Audience is the API's own name in the tokens' aud claim: a token is
+	// accepted only when its aud names one of these (a string or a list in
+	// YAML). Required whenever tokens are verified, so a token the identity
+	// provider minted for another API is never accepted here; tokens with
+	// no aud are refused too. See AllowAnyAudience.
+	Audience Audiences `yaml:"audience"`
+	// AllowAnyAudience turns the audience check off: any aud, or none, is
+	// accepted. Only for an identity provider that mints tokens for this
+	// router alone; the router logs a warning at every start with it on.
+	AllowAnyAudience bool `yaml:"allow_any_audience"`
 	// Leeway tolerates clock skew on exp, nbf and iat. Default 30s, at most 5m.
 	Leeway time.Duration `yaml:"leeway"`
 	// RefreshInterval is how often JWKS are fetched in the background.
@@ -134,6 +142,17 @@ func (c *Config) Validate() error {
 	}
 	if c.HTTPTimeout < 0 {
 		bad("http_timeout: %s is negative", c.HTTPTimeout)
+	}
+	switch {
+	case c.AllowAnyAudience && len(c.Audience) > 0:
+		bad("allow_any_audience: true contradicts audience %q; remove one of them", strings.Join(c.Audience, ", "))
+	case c.Enabled() && len(c.Audience) == 0 && !c.AllowAnyAudience:
+		bad("audience: required when tokens are verified (jwks_urls or static_keys are set): without it a token minted for any other API of the same identity provider is accepted. Set it to the aud value your tokens carry (e.g. audience: nexus), or set allow_any_audience: true to accept every audience (not recommended)")
+	}
+	for i, a := range c.Audience {
+		if strings.TrimSpace(a) == "" {
+			bad("audience[%d]: empty", i)
+		}
 	}
 	if strings.ContainsAny(c.HeaderName, " :\t") {
 		bad("header_name: %q is not a header name", c.HeaderName)

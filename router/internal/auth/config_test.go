@@ -14,13 +14,18 @@ func TestConfigValidate(t *testing.T) {
 		want []string // substrings of the error; none means valid
 	}{
 		{"empty is valid (auth off)", Config{}, nil},
-		{"jwks", Config{JWKSURLs: []string{"https://auth/.well-known/jwks.json"}}, nil},
+		{"jwks", Config{JWKSURLs: []string{"https://auth/.well-known/jwks.json"}, Audience: Audiences{"nexus"}}, nil},
+		{"jwks without audience", Config{JWKSURLs: []string{"https://auth/.well-known/jwks.json"}}, []string{"auth.audience: required when tokens are verified", "allow_any_audience"}},
+		{"static key without audience", Config{StaticKeys: []StaticKey{{KID: "a", Algorithm: "HS256", SecretEnv: "S"}}}, []string{"auth.audience: required"}},
+		{"explicit opt-out", Config{StaticKeys: []StaticKey{{KID: "a", Algorithm: "HS256", SecretEnv: "S"}}, AllowAnyAudience: true}, nil},
+		{"opt-out and audience", Config{StaticKeys: []StaticKey{{KID: "a", Algorithm: "HS256", SecretEnv: "S"}}, Audience: Audiences{"nexus"}, AllowAnyAudience: true}, []string{"auth.allow_any_audience"}},
+		{"empty audience entry", Config{StaticKeys: []StaticKey{{KID: "a", Algorithm: "HS256", SecretEnv: "S"}}, Audience: Audiences{"nexus", " "}}, []string{"auth.audience[1]: empty"}},
 		{"bad url", Config{JWKSURLs: []string{"ftp://x", "/relative"}}, []string{"auth.jwks_urls[0]", "auth.jwks_urls[1]"}},
 		{"leeway", Config{Leeway: time.Hour}, []string{"auth.leeway"}},
 		{"negative intervals", Config{RefreshInterval: -1, UnknownKIDRefreshInterval: -1, HTTPTimeout: -1}, []string{"auth.refresh_interval", "auth.unknown_kid_refresh_interval", "auth.http_timeout"}},
 		{"header", Config{HeaderName: "X Bad"}, []string{"auth.header_name"}},
 		{"hmac in algorithms", Config{Algorithms: []string{"HS256"}}, []string{"auth.algorithms[0]"}},
-		{"static ok", Config{StaticKeys: []StaticKey{{KID: "a", Algorithm: "HS256", SecretEnv: "S"}, {KID: "b", Algorithm: "RS256", PEMEnv: "P"}}}, nil},
+		{"static ok", Config{Audience: Audiences{"nexus", "nexus-admin"}, StaticKeys: []StaticKey{{KID: "a", Algorithm: "HS256", SecretEnv: "S"}, {KID: "b", Algorithm: "RS256", PEMEnv: "P"}}}, nil},
 		{"static problems", Config{StaticKeys: []StaticKey{
 			{KID: "a", Algorithm: "HS256", PEM: "x"},
 			{KID: "a", Algorithm: "RS256", SecretEnv: "S"},
@@ -70,7 +75,7 @@ func TestNewReportsKeyProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := New(context.Background(), Config{StaticKeys: []StaticKey{tt.key}}, WithLookupEnv(lookup))
+			_, err := New(context.Background(), Config{Audience: Audiences{"nexus"}, StaticKeys: []StaticKey{tt.key}}, WithLookupEnv(lookup))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("New: %v, want %q", err, tt.want)
 			}

@@ -14,14 +14,34 @@ import (
 // ExecHook returns the per-request hook the HTTP and subscription layers
 // run before executing: it verifies the caller's token, hands the
 // principal to the gateway (for @authenticated/@requiresScopes) and, when
-// secret is set, forwards the claims to subgraphs in the router-signed
-// header. No token is an anonymous request; a bad one is an *Error the
-// HTTP layer answers with 401.
-func ExecHook(a *Authenticator, secret []byte) func(*http.Request, *gateway.ExecOptions) error {
+// secret is set, makes every subgraph request carry the router's
+// signature: the caller's claims, or for a request without a token the
+// shared anonymous signature (production subgraphs refuse anything
+// unsigned). No token is an anonymous request; a bad one is an *Error the
+// HTTP layer answers with 401. a may be nil (no key source configured):
+// every request is anonymous. The error is a secret kitauth.CheckSecret
+// refuses.
+func ExecHook(a *Authenticator, secret []byte) (func(*http.Request, *gateway.ExecOptions) error, error) {
+	var anon *anonymous
+	if secret != nil {
+		var err error
+		if anon, err = newAnonymous(secret); err != nil {
+			return nil, err
+		}
+	}
 	return func(r *http.Request, o *gateway.ExecOptions) error {
-		c, err := a.Authenticate(r)
-		if err != nil || c == nil {
-			return err
+		var c *Claims
+		if a != nil {
+			var err error
+			if c, err = a.Authenticate(r); err != nil {
+				return err
+			}
+		}
+		if c == nil {
+			if anon != nil {
+				o.Forward = anon.forwarder()
+			}
+			return nil
 		}
 		exp := expiry(c)
 		o.Principal = &gateway.Principal{Subject: c.Subject, Scopes: c.Scopes, Expires: exp}
@@ -51,7 +71,7 @@ func ExecHook(a *Authenticator, secret []byte) func(*http.Request, *gateway.Exec
 			}
 		}
 		return nil
-	}
+	}, nil
 }
 
 // expiry is the token's exp claim (zero when it has none).

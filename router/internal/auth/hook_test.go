@@ -18,8 +18,11 @@ import (
 func TestExecHookForwarder(t *testing.T) {
 	keys(t)
 	secret := []byte("router-and-subgraphs-share-this-secret")
-	a := newAuth(t, Config{StaticKeys: []StaticKey{{Algorithm: "ES256", PEM: pkixPEM(t, &ecKey.PublicKey)}}})
-	hook := ExecHook(a, secret)
+	a := newAuth(t, Config{Audience: Audiences{"nexus"}, StaticKeys: []StaticKey{{Algorithm: "ES256", PEM: pkixPEM(t, &ecKey.PublicKey)}}})
+	hook, err := ExecHook(a, secret)
+	if err != nil {
+		t.Fatal(err)
+	}
 	now := time.Now()
 	claims := claimsAt(now)
 	claims["tenant"] = "shop-1"
@@ -82,20 +85,101 @@ func TestExecHookForwarder(t *testing.T) {
 }
 
 // Without a router secret nothing is forwarded; anonymous callers get no
-// principal.
+// principal, and with the secret they carry the router's anonymous
+// signature.
 func TestExecHookWithoutSecretOrToken(t *testing.T) {
 	keys(t)
-	a := newAuth(t, Config{StaticKeys: []StaticKey{{Algorithm: "ES256", PEM: pkixPEM(t, &ecKey.PublicKey)}}})
+	a := newAuth(t, Config{Audience: Audiences{"nexus"}, StaticKeys: []StaticKey{{Algorithm: "ES256", PEM: pkixPEM(t, &ecKey.PublicKey)}}})
 	var o gateway.ExecOptions
-	if err := ExecHook(a, nil)(bearer(t, token(t, jwt.SigningMethodES256, ecKey, "", claimsAt(time.Now()))), &o); err != nil {
+	noSecret, err := ExecHook(a, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := noSecret(bearer(t, token(t, jwt.SigningMethodES256, ecKey, "", claimsAt(time.Now()))), &o); err != nil {
 		t.Fatal(err)
 	}
 	if o.Principal == nil || o.Forward != nil {
 		t.Fatalf("no secret: principal %+v forward %+v", o.Principal, o.Forward)
 	}
-	var anon gateway.ExecOptions
+	var plain gateway.ExecOptions
 	r, _ := http.NewRequest(http.MethodPost, "/graphql", nil)
-	if err := ExecHook(a, []byte("router-and-subgraphs-share-this-secret"))(r, &anon); err != nil || anon.Principal != nil || anon.Forward != nil {
-		t.Fatalf("anonymous: %+v, %v", anon, err)
+	if err := noSecret(r, &plain); err != nil || plain.Principal != nil || plain.Forward != nil {
+		t.Fatalf("anonymous without a secret: %+v, %v", plain, err)
+	}
+	if _, err := ExecHook(a, []byte("short")); err == nil {
+		t.Fatal("a short secret was accepted")
+	}
+}
+
+// Every anonymous request carries the router's anonymous signature — with
+// or without an authenticator — and they all share one Forwarder, signed
+// again only once it is TTL/2 old: no HMAC per request.
+func TestExecHookSignsAnonymousRequests(t *testing.T) {
+	keys(t)
+	secret := []byte("router-and-subgraphs-share-this-secret")
+	a := newAuth(t, Config{Audience: Audiences{"nexus"}, StaticKeys: []StaticKey{{Algorithm: "ES256", PEM: pkixPEM(t, &ecKey.PublicKey)}}})
+	for name, authn := range map[string]*Authenticator{"with auth": a, "without auth": nil} {
+		t.Run(name, func(t *testing.T) {
+			hook, err := ExecHook(authn, secret)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var first, second gateway.ExecOptions
+			r, _ := http.NewRequest(http.MethodPost, "/graphql", nil)
+			if err := hook(r, &first); err != nil {
+				t.Fatal(err)
+			}
+			if err := hook(r, &second); err != nil {
+				t.Fatal(err)
+			}
+			if first.Principal != nil || first.Forward == nil || first.Forward.Key != anonymousKey {
+				t.Fatalf("anonymous: principal %+v forward %+v", first.Principal, first.Forward)
+			}
+			if second.Forward != first.Forward {
+				t.Fatal("two anonymous requests got two signatures; want the shared one")
+			}
+			v := first.Forward.Header.Get(kitauth.HeaderName)
+			if c, err := kitauth.VerifyValue(v, secret, time.Now()); c != nil || err != nil {
+				t.Fatalf("anonymous header: %+v, %v; want the router's anonymous signature", c, err)
+			}
+			if _, err := kitauth.VerifyValue(v, []byte("another-secret-another-secret-xx"), time.Now()); err == nil {
+				t.Fatal("verifies with another secret")
+			}
+		})
+	}
+}
+
+// The shared anonymous Forwarder is replaced once it is Fresh old, by one
+// signer; a long-running operation's Sign gets a signature valid at its time.
+func TestAnonymousResigns(t *testing.T) {
+	secret := []byte("router-and-subgraphs-share-this-secret")
+	t0 := time.Now()
+	now := t0
+	an, err := newAnonymous(secret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	an.now = func() time.Time { return now }
+	an.sign(t0)
+	fw := an.forwarder()
+	now = t0.Add(kitauth.TTL/2 - time.Second)
+	if an.forwarder() != fw {
+		t.Fatal("re-signed before Fresh passed")
+	}
+	now = t0.Add(kitauth.TTL / 2)
+	next := an.forwarder()
+	if next == fw || !next.SignedAt.Equal(now) {
+		t.Fatalf("not re-signed at Fresh: %+v", next)
+	}
+	if _, err := kitauth.VerifyValue(fw.Header.Get(kitauth.HeaderName), secret, t0.Add(2*kitauth.TTL)); err == nil {
+		t.Fatal("the old signature outlives its TTL; the test proves nothing")
+	}
+	later := t0.Add(2 * kitauth.TTL)
+	h, err := fw.Sign(later)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err := kitauth.VerifyValue(h.Get(kitauth.HeaderName), secret, later); c != nil || err != nil {
+		t.Fatalf("re-signed for a subscription at +2 TTL: %+v, %v", c, err)
 	}
 }

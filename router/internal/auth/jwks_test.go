@@ -13,7 +13,7 @@ func jwksConfig(url string) Config {
 	return Config{
 		JWKSURLs: []string{url},
 		Issuer:   "https://auth.nexus.test",
-		Audience: "nexus",
+		Audience: Audiences{"nexus"},
 		// Long enough that only the unknown-kid path refreshes in these tests.
 		RefreshInterval:           time.Hour,
 		UnknownKIDRefreshInterval: time.Hour,

@@ -73,6 +73,11 @@ type Config struct {
 	Engine Engine `yaml:"engine"`
 	// Subscriptions tunes the WebSocket and SSE front end.
 	Subscriptions Subscriptions `yaml:"subscriptions"`
+	// Proxy serves files that subgraphs own (product images) under the
+	// router's origin, so the router is the only public door: each route
+	// streams GET and HEAD requests under its path prefix to a subgraph.
+	// Routes are fixed at start (a reload does not change them).
+	Proxy []ProxyRoute `yaml:"proxy"`
 
 	// dir is the directory of the config file; relative paths resolve against it.
 	dir string
@@ -130,6 +135,37 @@ type Subscriptions struct {
 	// that vanished without closing holds. Default on.
 	RequirePong *bool `yaml:"require_pong"`
 }
+
+// ProxyRoute is one path prefix the router proxies to a subgraph
+// (package proxy): GET and HEAD only, streamed, with caching headers
+// passed through; no client header but a few caching ones reaches the
+// subgraph and no subgraph header but the content and caching ones
+// reaches the client.
+type ProxyRoute struct {
+	// Path is the prefix, starting and ending with / (e.g. /images/); the
+	// request path is sent to the subgraph unchanged.
+	Path string `yaml:"path"`
+	// Subgraph names a subgraphs: entry; its routing_url's scheme and host
+	// are the upstream. Exactly one of Subgraph and URL is set.
+	Subgraph string `yaml:"subgraph"`
+	// URL is an explicit upstream origin (http(s)://host:port, no path).
+	URL string `yaml:"url"`
+	// Timeout bounds one proxied request, body included. Default 30s.
+	Timeout time.Duration `yaml:"timeout"`
+	// MaxBytes bounds one file; larger ones are refused (502) or cut off.
+	// Default 10 MiB.
+	MaxBytes int64 `yaml:"max_bytes"`
+	// CacheControl is sent when the subgraph sends none. Default
+	// "public, max-age=3600".
+	CacheControl string `yaml:"cache_control"`
+}
+
+// Proxy defaults.
+const (
+	DefaultProxyTimeout      = 30 * time.Second
+	DefaultProxyMaxBytes     = 10 << 20
+	DefaultProxyCacheControl = "public, max-age=3600"
+)
 
 // Modes.
 const (
@@ -348,6 +384,18 @@ func (c *Config) Defaults() {
 		c.Limits.SubgraphTimeout = 10 * time.Second
 	}
 	c.CORS.defaults()
+	for i := range c.Proxy {
+		p := &c.Proxy[i]
+		if p.Timeout == 0 {
+			p.Timeout = DefaultProxyTimeout
+		}
+		if p.MaxBytes == 0 {
+			p.MaxBytes = DefaultProxyMaxBytes
+		}
+		if p.CacheControl == "" {
+			p.CacheControl = DefaultProxyCacheControl
+		}
+	}
 }
 
 // Validate reports every problem at once, each naming the offending key.
@@ -439,6 +487,7 @@ func (c *Config) Validate() error {
 		errs = append(errs, fmt.Errorf("engine.plan_cache_size: %d must not be negative", c.Engine.PlanCacheSize))
 	}
 	errs = append(errs, c.CORS.validate()...)
+	errs = append(errs, c.validateProxy()...)
 	return errors.Join(errs...)
 }
 

@@ -40,26 +40,47 @@ func repoRoot(t *testing.T) string {
 	}
 }
 
+// testSecrets is the environment loadCompose gives compose: the secrets an
+// operator must provide, as recognisable sentinels.
+var testSecrets = map[string]string{
+	"POSTGRES_PASSWORD":   "sentinel-postgres-password",
+	"NEXUS_ROUTER_SECRET": "sentinel-router-secret-0123456789abcdef",
+}
+
 // loadCompose loads docker-compose.yml as `docker compose` would from the
 // repository root, with a fixed environment (not the test process's), so
 // the result does not depend on the machine.
 func loadCompose(t *testing.T) (*types.Project, string) {
 	t.Helper()
-	root := repoRoot(t)
-	opts, err := cli.NewProjectOptions([]string{filepath.Join(root, "docker-compose.yml")},
-		cli.WithWorkingDirectory(root),
-		cli.WithName("nexus"),
-		cli.WithEnv([]string{"POSTGRES_PASSWORD=test-secret"}),
-	)
-	if err != nil {
-		t.Fatal(err)
+	var envs []string
+	for k, v := range testSecrets {
+		envs = append(envs, k+"="+v)
 	}
-	p, err := opts.LoadProject(context.Background())
+	p, root, err := loadComposeWith(t, envs)
 	if err != nil {
 		t.Fatalf("docker-compose.yml does not load: %v", err)
 	}
 	return p, root
 }
+
+func loadComposeWith(t *testing.T, envs []string) (*types.Project, string, error) {
+	t.Helper()
+	root := repoRoot(t)
+	opts, err := cli.NewProjectOptions([]string{filepath.Join(root, "docker-compose.yml")},
+		cli.WithWorkingDirectory(root),
+		cli.WithName("nexus"),
+		cli.WithEnv(envs),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := opts.LoadProject(context.Background())
+	return p, root, err
+}
+
+// publicServices are the only services that may publish ports: the
+// router is the single public door (the web joins it later).
+var publicServices = []string{"router", "web"}
 
 // env returns a service's environment as a lookup function for config.Load.
 func env(svc types.ServiceConfig) func(string) (string, bool) {
@@ -163,6 +184,12 @@ func TestComposeServicesAndPorts(t *testing.T) {
 				t.Errorf("service %s: Dockerfile: %v", name, err)
 			}
 		}
+		if !slices.Contains(publicServices, name) {
+			if len(svc.Ports) > 0 {
+				t.Errorf("service %s publishes %v; only %v may (the router is the only public door)", name, svc.Ports, publicServices)
+			}
+			continue
+		}
 		want, documented := documentedPort(t, doc, name)
 		if len(svc.Ports) > 0 && !documented {
 			t.Errorf("service %s publishes %v but docs/conventions.md lists no port for it", name, svc.Ports)
@@ -176,6 +203,81 @@ func TestComposeServicesAndPorts(t *testing.T) {
 		}
 		if !slices.Equal(published, []string{want}) {
 			t.Errorf("service %s publishes %v, docs/conventions.md says %s", name, published, want)
+		}
+	}
+}
+
+// No subgraph is reachable from outside: none publishes a port (nor
+// exposes one to the host network), each runs in production mode (GraphQL
+// only with the router's signature) and builds its image links on the
+// router's published origin.
+func TestSubgraphsAreInternal(t *testing.T) {
+	p, _ := loadCompose(t)
+	router := p.Services["router"]
+	if len(router.Ports) != 1 {
+		t.Fatalf("router publishes %v, want exactly one port", router.Ports)
+	}
+	routerPort := router.Ports[0].Published
+	subs := subgraphServices(t, p)
+	if len(subs) == 0 {
+		t.Fatal("no subgraph services found")
+	}
+	for name, svc := range subs {
+		t.Run(name, func(t *testing.T) {
+			if len(svc.Ports) > 0 {
+				t.Errorf("publishes %v: subgraphs are on the internal network only", svc.Ports)
+			}
+			if svc.NetworkMode == "host" {
+				t.Error("network_mode: host puts it on the host's network")
+			}
+			if v := svc.Environment["NEXUS_MODE"]; v == nil || *v != "production" {
+				t.Errorf("NEXUS_MODE = %v, want production", v)
+			}
+			if v := svc.Environment["PUBLIC_URL"]; v != nil {
+				u, err := url.Parse(*v)
+				if err != nil || u.Port() != routerPort {
+					t.Errorf("PUBLIC_URL %q is not the router's published origin (port %s)", *v, routerPort)
+				}
+			}
+		})
+	}
+}
+
+// Secrets come from the environment: compose refuses to start without
+// each of them (no default, so no well-known secret ships), and the
+// services get exactly what the operator gave.
+func TestSecretsComeFromTheEnvironment(t *testing.T) {
+	for missing := range testSecrets {
+		t.Run("without "+missing, func(t *testing.T) {
+			var envs []string
+			for k, v := range testSecrets {
+				if k != missing {
+					envs = append(envs, k+"="+v)
+				}
+			}
+			if _, _, err := loadComposeWith(t, envs); err == nil || !strings.Contains(err.Error(), missing) {
+				t.Fatalf("loads without %s (err %v): a default secret would ship", missing, err)
+			}
+		})
+	}
+	p, _ := loadCompose(t)
+	secretish := regexp.MustCompile(`(?i)secret|password|token|_key$`)
+	for name, svc := range p.Services {
+		for k, v := range svc.Environment {
+			if v == nil || !secretish.MatchString(k) {
+				continue
+			}
+			if want, ok := testSecrets[k]; !ok || *v != want {
+				t.Errorf("service %s: %s is not one of the operator's secrets (%v)", name, k, ok)
+			}
+		}
+		if dsn := svc.Environment["DATABASE_URL"]; dsn != nil && !strings.Contains(*dsn, testSecrets["POSTGRES_PASSWORD"]) {
+			t.Errorf("service %s: DATABASE_URL does not use POSTGRES_PASSWORD", name)
+		}
+	}
+	for _, name := range []string{"router", "product"} {
+		if v := p.Services[name].Environment["NEXUS_ROUTER_SECRET"]; v == nil || *v != testSecrets["NEXUS_ROUTER_SECRET"] {
+			t.Errorf("service %s does not get NEXUS_ROUTER_SECRET", name)
 		}
 	}
 }

@@ -82,9 +82,13 @@ func (h *headers) withHash(hash uint64) *headers {
 	return &headers{hash: hash, fw: h.fw, now: h.now, h: h.h, signedAt: h.signedAt}
 }
 
+// HeadersForSubgraph returns a copy per fetch: the engine adds its own
+// headers to the map it gets (httpclient.makeHTTPRequest), and parallel
+// fetches — of one request, or of every anonymous request sharing one
+// signature — must not write to one map.
 func (h *headers) HeadersForSubgraph(string) (http.Header, uint64) {
 	if h.fw == nil || h.fw.Sign == nil || h.fw.Fresh <= 0 {
-		return h.h, h.hash
+		return h.h.Clone(), h.hash
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -94,7 +98,7 @@ func (h *headers) HeadersForSubgraph(string) (http.Header, uint64) {
 			h.h, h.signedAt = fresh, now
 		}
 	}
-	return h.h, h.hash
+	return h.h.Clone(), h.hash
 }
 
 func (h *headers) HashAll() uint64 { return h.hash }

@@ -71,3 +71,32 @@ func TestHeadersResignWhenStale(t *testing.T) {
 		t.Error("a token with another expiry hashes the same")
 	}
 }
+
+// The engine adds its own headers to the map HeadersForSubgraph returns,
+// from parallel fetches: each call must hand out a map of its own, and the
+// forwarded headers (shared by every anonymous request) must stay as
+// signed. Under -race, writing to a shared map here fails the test.
+func TestHeadersForSubgraphHandsOutCopies(t *testing.T) {
+	shared := &Forwarder{Header: http.Header{"X-Nexus-Claims": {"anon"}}, SignedAt: time.Now(), Fresh: time.Hour, Key: "anonymous",
+		Sign: func(time.Time) (http.Header, error) { return http.Header{"X-Nexus-Claims": {"anon-2"}}, nil }}
+	for name, fw := range map[string]*Forwarder{"re-signing": shared, "fixed": {Header: http.Header{"X-Nexus-Claims": {"c"}}, Key: "k"}} {
+		t.Run(name, func(t *testing.T) {
+			a, b := newHeaders(nil, fw), newHeaders(nil, fw)
+			done := make(chan struct{})
+			for _, h := range []*headers{a, b, a} {
+				go func() {
+					defer func() { done <- struct{}{} }()
+					hdr, _ := h.HeadersForSubgraph("product")
+					hdr.Add("Accept", "application/json")
+					hdr.Set("Accept-Encoding", "gzip")
+				}()
+			}
+			for range 3 {
+				<-done
+			}
+			if len(fw.Header) != 1 || fw.Header.Get("Accept") != "" {
+				t.Fatalf("the forwarded headers were written to: %v", fw.Header)
+			}
+		})
+	}
+}

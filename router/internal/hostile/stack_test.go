@@ -146,7 +146,7 @@ auth:
 		"LOG_LEVEL=info", "LOG_FORMAT=json",
 		"HOSTILE_JWT_SECRET="+string(s.hmacKey),
 		"HOSTILE_JWT_PUBLIC_PEM="+string(s.rsaPublicPEM),
-		"NEXUS_ROUTER_SECRET="+env.RouterSecret(),
+		"NEXUS_ROUTER_SECRET="+env.RouterSecret,
 	)
 	s.proc = startProcess(t, cmd, rssBound)
 	s.proc.waitHealthy(t, s.origin+"/healthz")

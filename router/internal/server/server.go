@@ -59,6 +59,10 @@ type Options struct {
 	// Collectors counts recovered panics (nexus_router_panics_total); nil
 	// counts nothing.
 	Collectors *metrics.Metrics
+	// Files serves proxied subgraph files by path prefix (package proxy),
+	// ahead of the mux so their handlers see paths uncleaned (files.go).
+	// Fixed at New.
+	Files map[string]http.Handler
 }
 
 // Server serves one Gateway at a time; Swap replaces it without dropping
@@ -149,7 +153,7 @@ func (s *Server) Gateway() *gateway.Gateway { return s.gw.Load() }
 // Handler is the whole HTTP handler with request ids, logging and recovery.
 // CORS sits inside the request-id middleware so preflights are logged and
 // carry X-Request-ID too.
-func (s *Server) Handler() http.Handler { return s.middleware(s.withCORS(s.mux)) }
+func (s *Server) Handler() http.Handler { return s.middleware(s.withCORS(s.files(s.mux))) }
 
 func (s *Server) serveEndpoint(w http.ResponseWriter, r *http.Request) {
 	if o := s.current(); o.Subscriptions != nil && o.IsSubscription != nil && o.IsSubscription(r) {

@@ -16,6 +16,7 @@ import (
 	"github.com/nexus-commerce/nexus/router/internal/config"
 	"github.com/nexus-commerce/nexus/schema/compose"
 	"github.com/nexus-commerce/nexus/schema/supergraph"
+	kitauth "github.com/nexus-commerce/nexus/subgraphs/kit/auth"
 )
 
 // Load returns the parsed supergraph for cfg.
@@ -80,6 +81,13 @@ func introspect(ctx context.Context, s config.Subgraph) (string, error) {
 		return "", fmt.Errorf("subgraph %q: %w", s.Name, err)
 	}
 	req.Header.Set("Content-Type", "application/json")
+	// Production subgraphs answer only the router's signed requests; sign
+	// this one as anonymous when the shared secret is there.
+	if secret, err := kitauth.SecretFromEnv(); err == nil {
+		if v, err := kitauth.SignAnonymous(secret, time.Now()); err == nil {
+			req.Header.Set(kitauth.HeaderName, v)
+		}
+	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return "", fmt.Errorf("subgraph %q: introspection at %s failed: %w", s.Name, s.RoutingURL, err)

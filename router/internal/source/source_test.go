@@ -10,6 +10,7 @@ import (
 
 	"github.com/nexus-commerce/nexus/router/internal/config"
 	"github.com/nexus-commerce/nexus/router/internal/testenv/reviews"
+	kitauth "github.com/nexus-commerce/nexus/subgraphs/kit/auth"
 )
 
 func writeConfig(t *testing.T, body string) *config.Config {
@@ -36,6 +37,23 @@ func TestComposeFromLiveSubgraph(t *testing.T) {
 	g, ok := sg.Graph("reviews")
 	if !ok || g.URL != srv.URL || !strings.Contains(sg.APISchema, "recentlyReviewed") {
 		t.Fatalf("graph = %+v\nAPI schema:\n%s", g, sg.APISchema)
+	}
+}
+
+// A production subgraph answers only signed requests: with the shared
+// secret set, introspection carries the router's anonymous signature.
+func TestIntrospectProductionSubgraph(t *testing.T) {
+	const secret = "0123456789abcdef0123456789abcdef"
+	srv := httptest.NewServer(kitauth.RequireRouter([]byte(secret), nil)((&reviews.Resolver{}).Handler()))
+	defer srv.Close()
+	cfg := writeConfig(t, "subgraphs:\n  - name: reviews\n    routing_url: "+srv.URL+"\n    introspect: true\n")
+	t.Setenv(kitauth.SecretEnv, "")
+	if _, err := Load(context.Background(), cfg); err == nil {
+		t.Fatal("an unsigned introspection got through; the test proves nothing")
+	}
+	t.Setenv(kitauth.SecretEnv, secret)
+	if _, err := Load(context.Background(), cfg); err != nil {
+		t.Fatalf("signed introspection: %v", err)
 	}
 }
 

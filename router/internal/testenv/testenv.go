@@ -30,6 +30,7 @@ import (
 	"github.com/nexus-commerce/nexus/router/internal/config"
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
 	"github.com/nexus-commerce/nexus/router/internal/graphiql"
+	"github.com/nexus-commerce/nexus/router/internal/proxy"
 	"github.com/nexus-commerce/nexus/router/internal/server"
 	"github.com/nexus-commerce/nexus/router/internal/subscriptions"
 	"github.com/nexus-commerce/nexus/router/internal/testenv/reviews"
@@ -42,6 +43,9 @@ import (
 type Env struct {
 	// RouterURL is the router's GraphQL endpoint.
 	RouterURL string
+	// Origin is the router's origin (scheme and host): the product's
+	// PUBLIC_URL, under which it proxies /images/.
+	Origin string
 	// ProductURL is the product subgraph's GraphQL endpoint.
 	ProductURL string
 	// Reviews is the test subgraph; its Batches show every entity call.
@@ -50,27 +54,35 @@ type Env struct {
 	Supergraph string
 	// Handler is the router's HTTP handler, for wrapping in other servers.
 	Handler http.Handler
+	// RouterSecret is the NEXUS_ROUTER_SECRET the subgraphs verify: a test
+	// that runs its own router (the serve command) against them sets it.
+	RouterSecret string
 
 	// jwtSecret signs the tokens Token mints (the router's static test key).
 	jwtSecret []byte
-	// routerSecret is the NEXUS_ROUTER_SECRET the subgraphs trust.
-	routerSecret string
 }
 
-// RouterSecret is the NEXUS_ROUTER_SECRET the subgraphs of this federation
-// trust, so a test can run another router (the real binary, as the hostile
-// suite does) whose signed requests they accept.
-func (e *Env) RouterSecret() string { return e.routerSecret }
-
 // Token mints a JWT the router accepts (HS256, kid "test", issuer
-// nexus-test, 10 minutes) for subject with the given scopes, e.g.
+// nexus-test, audience nexus-test-api, 10 minutes) for subject with the given scopes, e.g.
 // env.Token(t, "alice", "admin") for the catalog's admin mutations.
 func (e *Env) Token(t testing.TB, subject string, scopes ...string) string {
 	t.Helper()
-	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{
-		"iss": testIssuer, "sub": subject, "scope": strings.Join(scopes, " "),
-		"iat": time.Now().Unix(), "exp": time.Now().Add(10 * time.Minute).Unix(),
+	return e.TokenWith(t, func(c jwt.MapClaims) {
+		c["sub"], c["scope"] = subject, strings.Join(scopes, " ")
 	})
+}
+
+// TokenWith mints a token with the router's test key from the claims
+// Token would use, changed by edit (delete "aud", set "aud" to another
+// API, ...), for tests of what the router refuses.
+func (e *Env) TokenWith(t testing.TB, edit func(jwt.MapClaims)) string {
+	t.Helper()
+	claims := jwt.MapClaims{
+		"iss": testIssuer, "aud": testAudience, "sub": "test-user",
+		"iat": time.Now().Unix(), "exp": time.Now().Add(10 * time.Minute).Unix(),
+	}
+	edit(claims)
+	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)
 	tok.Header["kid"] = "test"
 	s, err := tok.SignedString(e.jwtSecret)
 	if err != nil {
@@ -79,7 +91,11 @@ func (e *Env) Token(t testing.TB, subject string, scopes ...string) string {
 	return s
 }
 
-const testIssuer = "nexus-test"
+// testIssuer and testAudience are what the test router requires of tokens.
+const (
+	testIssuer   = "nexus-test"
+	testAudience = "nexus-test-api"
+)
 
 // randomSecret is a fresh 32-byte secret, hex encoded (64 characters).
 func randomSecret(t testing.TB) string {
@@ -155,10 +171,17 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 	jwtSecret := randomSecret(t)
 
 	addr := freeAddr(t)
+	// The router's listener first: its origin is the product's PUBLIC_URL,
+	// as in production, where images load through the router.
+	routerLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	routerOrigin := "http://" + routerLn.Addr().String()
 	logs := &lockedBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	prod := exec.CommandContext(ctx, bin, "serve")
-	prod.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "HTTP_ADDR="+addr, "PUBLIC_URL=http://"+addr, "LOG_LEVEL=warn",
+	prod.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "HTTP_ADDR="+addr, "PUBLIC_URL="+routerOrigin, "LOG_LEVEL=warn",
 		"NEXUS_ROUTER_SECRET="+routerSecret)
 	prod.Stdout, prod.Stderr = logs, logs
 	prod.Cancel = func() error { return prod.Process.Signal(os.Interrupt) }
@@ -198,7 +221,7 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 		t.Fatalf("gateway: %v", err)
 	}
 	t.Cleanup(gw.Close)
-	cfg := &config.Config{Auth: auth.Config{Issuer: testIssuer, StaticKeys: []auth.StaticKey{{KID: "test", Algorithm: "HS256", SecretEnv: "NEXUS_TEST_JWT_SECRET"}}}}
+	cfg := &config.Config{Auth: auth.Config{Issuer: testIssuer, Audience: auth.Audiences{testAudience}, StaticKeys: []auth.StaticKey{{KID: "test", Algorithm: "HS256", SecretEnv: "NEXUS_TEST_JWT_SECRET"}}}}
 	cfg.Defaults()
 	authn, err := auth.New(context.Background(), cfg.Auth, auth.WithLookupEnv(func(k string) (string, bool) {
 		if k == "NEXUS_TEST_JWT_SECRET" {
@@ -211,19 +234,33 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 	}
 	t.Cleanup(authn.Close)
 	gq := graphiql.Handler(graphiql.Config{Endpoint: cfg.GraphQLPath, Title: "Nexus"})
-	hook := auth.ExecHook(authn, []byte(routerSecret))
+	hook, err := auth.ExecHook(authn, []byte(routerSecret))
+	if err != nil {
+		t.Fatalf("auth hook: %v", err)
+	}
 	var srv *server.Server
 	subs := subscriptions.New(subscriptions.Options{Gateway: func() *gateway.Gateway { return srv.Gateway() }, Exec: hook})
 	t.Cleanup(subs.Shutdown)
+	// Product images through the router, as router.yaml's proxy list does.
+	cfg.Subgraphs = []config.Subgraph{{Name: "product", RoutingURL: productURL}}
+	cfg.Proxy = []config.ProxyRoute{{Path: "/images/", Subgraph: "product"}}
+	cfg.Defaults()
+	files, err := proxy.FromConfig(cfg, nil)
+	if err != nil {
+		t.Fatalf("proxy: %v", err)
+	}
 	srv = server.New(server.Options{Path: cfg.GraphQLPath, Limits: cfg.Limits,
 		GraphiQL: gq, WantsHTML: graphiql.WantsHTML, Assets: gq, AssetPrefix: graphiql.AssetPrefix,
-		Exec: hook, Subscriptions: subs, IsSubscription: subscriptions.Wants})
+		Exec: hook, Subscriptions: subs, IsSubscription: subscriptions.Wants, Files: files})
 	srv.Swap(gw)
-	rs := httptest.NewServer(srv.Handler())
+	rs := httptest.NewUnstartedServer(srv.Handler())
+	_ = rs.Listener.Close()
+	rs.Listener = routerLn
+	rs.Start()
 	t.Cleanup(rs.Close)
 
-	fn(t, &Env{RouterURL: rs.URL + cfg.GraphQLPath, ProductURL: productURL, Reviews: rev, Supergraph: sdl, Handler: srv.Handler(),
-		jwtSecret: []byte(jwtSecret), routerSecret: routerSecret})
+	fn(t, &Env{RouterURL: rs.URL + cfg.GraphQLPath, Origin: rs.URL, ProductURL: productURL, Reviews: rev, Supergraph: sdl, Handler: srv.Handler(),
+		RouterSecret: routerSecret, jwtSecret: []byte(jwtSecret)})
 }
 
 // Response is a GraphQL response as tests read it.

@@ -3,7 +3,8 @@ package auth
 // Error is why a forwarded claims header was refused. Its message never
 // contains the header's value, so it is safe to log and to show.
 type Error struct {
-	// Reason is a short machine-readable cause: "malformed", "signature",
+	// Reason is a short machine-readable cause: "missing" (no header:
+	// RequireRouter only), "malformed", "signature",
 	// "expired" (outside its validity window, also not yet valid) or
 	// "claims" (wrong issuer or audience, missing exp or sub).
 	Reason string

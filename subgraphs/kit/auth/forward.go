@@ -24,6 +24,10 @@ type forwarded struct {
 	jwt.RegisteredClaims
 	Scopes []string       `json:"scp,omitempty"`
 	Claims map[string]any `json:"claims,omitempty"`
+	// Anonymous marks the router's signature on a request without a
+	// caller: it proves the request came through the router and carries
+	// no subject, scopes or claims.
+	Anonymous bool `json:"anon,omitempty"`
 }
 
 // Sign mints the X-Nexus-Claims value for c at time now: an HS256 token
@@ -55,6 +59,31 @@ func Sign(c *Claims, secret []byte, now time.Time) (string, error) {
 	return s, nil
 }
 
+// SignAnonymous mints the X-Nexus-Claims value the router sends with a
+// request that has no authenticated caller, so a production subgraph can
+// tell the router's requests from anyone else's (RequireRouter). It is the
+// same for every anonymous request until it is re-signed, so the router
+// signs it once per TTL/2, not per request.
+func SignAnonymous(secret []byte, now time.Time) (string, error) {
+	if _, err := CheckSecret(string(secret)); err != nil {
+		return "", err
+	}
+	s, err := jwt.NewWithClaims(jwt.SigningMethodHS256, forwarded{
+		RegisteredClaims: jwt.RegisteredClaims{
+			Issuer:    Issuer,
+			Audience:  jwt.ClaimStrings{Audience},
+			IssuedAt:  jwt.NewNumericDate(now),
+			NotBefore: jwt.NewNumericDate(now),
+			ExpiresAt: jwt.NewNumericDate(now.Add(TTL)),
+		},
+		Anonymous: true,
+	}).SignedString(secret)
+	if err != nil {
+		return "", fmt.Errorf("auth: sign anonymous header: %w", err)
+	}
+	return s, nil
+}
+
 // Verify returns the claims the router forwarded with r, (nil, nil) when
 // the request carries no X-Nexus-Claims header (an anonymous caller), or an
 // *Error when the header is present but not a valid, unexpired token signed
@@ -73,8 +102,19 @@ func Verify(r *http.Request, secret []byte) (*Claims, error) {
 }
 
 // VerifyValue checks one header value at time now; Verify uses the wall
-// clock, tests and replay tools pass their own.
+// clock, tests and replay tools pass their own. The router's anonymous
+// signature (SignAnonymous) verifies to nil claims and no error.
 func VerifyValue(value string, secret []byte, now time.Time) (*Claims, error) {
+	f, err := verifyValue(value, secret, now)
+	if err != nil || f.Anonymous {
+		return nil, err
+	}
+	return &Claims{Subject: f.Subject, Scopes: f.Scopes, Raw: f.Claims}, nil
+}
+
+// verifyValue checks the signature and registered claims of one value and
+// returns what it carries.
+func verifyValue(value string, secret []byte, now time.Time) (*forwarded, error) {
 	if len(secret) == 0 {
 		// An empty HMAC key would make every header verifiable by anyone.
 		return nil, &Error{Reason: "signature", cause: errors.New("no shared secret configured")}
@@ -93,10 +133,13 @@ func VerifyValue(value string, secret []byte, now time.Time) (*Claims, error) {
 	if err != nil {
 		return nil, &Error{Reason: reason(err), cause: err}
 	}
-	if f.Subject == "" {
+	switch {
+	case f.Anonymous && (f.Subject != "" || len(f.Scopes) > 0 || len(f.Claims) > 0):
+		return nil, &Error{Reason: "claims", cause: errors.New("an anonymous signature carries claims")}
+	case !f.Anonymous && f.Subject == "":
 		return nil, &Error{Reason: "claims", cause: errors.New("forwarded claims have no subject")}
 	}
-	return &Claims{Subject: f.Subject, Scopes: f.Scopes, Raw: f.Claims}, nil
+	return &f, nil
 }
 
 // reason maps the jwt library's error to a short cause that is safe to log.

@@ -29,6 +29,7 @@ func graphqlHandler(o Options) *handler.Server {
 	h.AddTransport(transport.POST{})
 	h.SetQueryCache(lru.New[*ast.QueryDocument](queryCacheSize))
 	h.Use(extension.Introspection{})
+	h.Use(o.Limits)
 	h.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](apqCacheSize)})
 	h.SetErrorPresenter(ErrorPresenter(o.Log))
 	h.SetRecoverFunc(recoverFunc(o.Log))

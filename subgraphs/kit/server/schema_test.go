@@ -36,6 +36,12 @@ type Query {
   boom: String
   slow: String
   introspection: Boolean
+  tree: Node
+}
+
+type Node {
+  id: String
+  child: Node
 }`})
 
 // gate lets a test hold the "slow" field until it says so.

@@ -15,6 +15,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/jmoiron/sqlx"
+
+	kitauth "github.com/nexus-commerce/nexus/subgraphs/kit/auth"
 )
 
 // Defaults applied by New to zero Options fields.
@@ -49,6 +51,21 @@ type Options struct {
 	// MaxBodyBytes caps a GraphQL request body; larger bodies get 413 with
 	// a clear error. Default 1 MiB.
 	MaxBodyBytes int64
+	// Limits bound depth, aliases and fields of one operation (defaults in
+	// Limits); the router's limits come first, these are the second line.
+	Limits Limits
+	// RouterSecret verifies the X-Nexus-Claims header the router signs
+	// (NEXUS_ROUTER_SECRET): verified claims reach resolvers through
+	// kit/auth.ClaimsFrom. Empty: every caller is anonymous.
+	RouterSecret []byte
+	// RequireRouter is production mode: every GraphQL request (WebSocket
+	// and SSE subscriptions included) must carry the router's signature,
+	// anonymous or with claims; anything else is answered 403 FORBIDDEN
+	// before its body is read (kit/auth.RequireRouter). Needs RouterSecret.
+	// Off (development), requests without the header are served as
+	// anonymous and a bad header is ignored. /healthz, /readyz and Mount's
+	// routes are never gated.
+	RequireRouter bool
 }
 
 // Server is one subgraph's HTTP server.
@@ -77,8 +94,17 @@ func New(o Options) (*Server, error) {
 	if o.MaxBodyBytes == 0 {
 		o.MaxBodyBytes = DefaultMaxBodyBytes
 	}
+	if o.Limits.MaxDepth < 0 || o.Limits.MaxAliases < 0 || o.Limits.MaxFields < 0 {
+		return nil, fmt.Errorf("server: Limits %+v must not be negative", o.Limits)
+	}
+	o.Limits.defaults()
+	if o.RequireRouter {
+		if _, err := kitauth.CheckSecret(string(o.RouterSecret)); err != nil {
+			return nil, fmt.Errorf("server: production mode accepts GraphQL only from the router, which needs the shared secret: %w", err)
+		}
+	}
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limitBody(graphqlHandler(o), o.MaxBodyBytes))
+	mux.Handle("/graphql", access(o, limitBody(graphqlHandler(o), o.MaxBodyBytes)))
 	mux.HandleFunc("GET /healthz", healthz)
 	mux.Handle("GET /readyz", readyz(o.DB, o.Log))
 	if o.Mount != nil {

@@ -29,9 +29,15 @@ Usage:
 Environment:
   DATABASE_URL      PostgreSQL URL (required), e.g. postgres://postgres@127.0.0.1:5432/nexus?sslmode=disable
   HTTP_ADDR         listen address (default :4001)
-  PUBLIC_URL        absolute base URL of this service, used for image links (default http://127.0.0.1:4001)
-  NEXUS_ROUTER_SECRET  secret shared with the router (32+ bytes) to verify forwarded claims;
-                    unset: every caller is anonymous and the admin mutations are refused
+  PUBLIC_URL        public origin of image links: the router's, which proxies /images/ here
+                    (default http://127.0.0.1:4000)
+  NEXUS_MODE        production (default): GraphQL only from the router, every request must
+                    carry its signature, anything else is 403 FORBIDDEN; development: direct
+                    requests are served too, as anonymous
+  NEXUS_ROUTER_SECRET  secret shared with the router (32+ bytes) to verify its signature and
+                    forwarded claims; required in production
+  GRAPHQL_MAX_DEPTH, GRAPHQL_MAX_ALIASES, GRAPHQL_MAX_FIELDS, GRAPHQL_MAX_BODY_BYTES
+                    the subgraph's own operation limits (defaults 32, 256, 20000, 1048576)
   NEXUS_BUS         event bus of the subscriptions: postgres (default) or nats
   NATS_URL          NATS server when NEXUS_BUS=nats
   NEXUS_BUS_RETENTION  how long published events stay resumable
@@ -42,9 +48,10 @@ Environment:
 
 Endpoints (serve):
   /graphql          GraphQL over HTTP (POST, GET), federation v2 subgraph; subscriptions
-                    over WebSocket (graphql-transport-ws, graphql-ws) and SSE
+                    over WebSocket (graphql-transport-ws, graphql-ws) and SSE; production:
+                    only requests the router signed
   /images/          SVG placeholder images for products and categories
-  /healthz /readyz  liveness and readiness (readiness checks the database)
+  /healthz /readyz  liveness and readiness (readiness checks the database); never gated
 `
 
 // hooks let tests observe a running server without parsing logs.
@@ -88,6 +95,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, h hooks) 
 	cfg, err := ConfigFromEnv()
 	if err == nil {
 		err = cfg.Validate()
+	}
+	if err == nil && cmd == "serve" {
+		err = cfg.ValidateServe()
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "product: invalid configuration: %v\n\nRun 'product -h' for the environment variables.\n", err)

@@ -73,8 +73,11 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, h hooks) error {
 	}
 	defer stopBus()
 	log.Info("event bus ready", "bus", busName(bus))
-	if len(cfg.RouterSecret) == 0 {
-		log.Warn(kitauth.SecretEnv + " is not set: callers are anonymous and the admin mutations are refused")
+	if cfg.Mode == ModeDevelopment {
+		log.Warn("NEXUS_MODE=development: GraphQL requests that did not come through the router are served too (as anonymous); production refuses them")
+		if len(cfg.RouterSecret) == 0 {
+			log.Warn(kitauth.SecretEnv + " is not set: callers are anonymous and the admin mutations are refused")
+		}
 	}
 	st := store.New(db)
 	srv, err := newServer(cfg, log, db, st, bus)
@@ -92,7 +95,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, h hooks) error {
 	stopping := context.AfterFunc(ctx, stopBus)
 	defer stopping()
 
-	log.Info("product subgraph ready", "graphql", cfg.PublicURL+"/graphql", "images", cfg.PublicURL+"/images/")
+	log.Info("product subgraph ready", "addr", ln.Addr().String(), "mode", cfg.Mode, "image_links", cfg.PublicURL+"/images/")
 	if h.listening != nil {
 		h.listening(ln.Addr())
 	}

@@ -23,6 +23,9 @@ func TestSeedThenServe(t *testing.T) {
 	t.Setenv("HTTP_ADDR", "127.0.0.1:0")
 	t.Setenv("PUBLIC_URL", publicURL)
 	t.Setenv("LOG_LEVEL", "warn")
+	// Direct requests to the subgraph: development mode (production_test.go
+	// covers the production gate).
+	t.Setenv("NEXUS_MODE", "development")
 
 	for i := range 2 {
 		var out bytes.Buffer

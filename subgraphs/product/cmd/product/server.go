@@ -11,7 +11,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/jmoiron/sqlx"
 
-	kitauth "github.com/nexus-commerce/nexus/subgraphs/kit/auth"
 	"github.com/nexus-commerce/nexus/subgraphs/kit/events"
 	"github.com/nexus-commerce/nexus/subgraphs/kit/server"
 	product "github.com/nexus-commerce/nexus/subgraphs/product"
@@ -27,12 +26,11 @@ const keepAlive = 15 * time.Second
 // newServer wires the GraphQL schema and the image handler onto the kit's
 // server, which owns /graphql, /healthz, /readyz, logging and error masking.
 // Subscriptions are served over WebSocket (graphql-transport-ws and the
-// legacy graphql-ws) and SSE; every GraphQL transport first verifies the
-// router-signed claims, which the admin mutations check for the admin scope.
+// legacy graphql-ws) and SSE. Every GraphQL request — a subscription's
+// upgrade too — passes the kit's router check first: in production only
+// the router's signed requests are served; the verified claims are what
+// the admin mutations check for the admin scope.
 func newServer(cfg Config, log *slog.Logger, db *sqlx.DB, st *store.Store, bus events.Bus) (*server.Server, error) {
-	verify := kitauth.Middleware(cfg.RouterSecret, func(r *http.Request, err error) {
-		log.WarnContext(r.Context(), "forwarded claims rejected; request treated as anonymous", "err", err, "request_id", server.RequestID(r.Context()))
-	})
 	return server.New(server.Options{
 		Name: "product",
 		Addr: cfg.HTTPAddr,
@@ -42,36 +40,22 @@ func newServer(cfg Config, log *slog.Logger, db *sqlx.DB, st *store.Store, bus e
 			Store: st, Writer: st, Bus: bus, Log: log, PublicURL: cfg.PublicURL,
 		}),
 		// The router is the trusted caller of subscriptions: connection_init
-		// carries nothing to check (claims come in the upgrade request's
-		// X-Nexus-Claims header, verified like any other request's).
+		// carries nothing to check (its signature comes in the upgrade
+		// request's X-Nexus-Claims header, checked like any other request's).
 		// SSE must come before POST, which would otherwise take its requests.
 		Transports: []graphql.Transport{
-			authenticated{transport.Websocket{KeepAlivePingInterval: keepAlive}, verify},
-			authenticated{transport.SSE{}, verify},
-			authenticated{transport.POST{}, verify},
-			authenticated{transport.GET{}, verify},
+			transport.Websocket{KeepAlivePingInterval: keepAlive},
+			transport.SSE{},
 		},
+		RouterSecret:  cfg.RouterSecret,
+		RequireRouter: cfg.Mode == ModeProduction,
+		Limits:        cfg.Limits,
+		MaxBodyBytes:  cfg.MaxBodyBytes,
 		Mount: func(mux *http.ServeMux) {
 			mux.Handle("/images/", images.New(productNames(st), log))
 		},
 		ShutdownTimeout: cfg.ShutdownTimeout,
 	})
-}
-
-// authenticated runs a gqlgen transport behind kitauth.Middleware, so the
-// resolvers find the verified claims (kitauth.HasScope) in the request
-// context and an unverifiable X-Nexus-Claims header never reaches them.
-// The kit's server has no hook around /graphql; wrapping each transport is
-// the same thing from inside.
-type authenticated struct {
-	graphql.Transport
-	verify func(http.Handler) http.Handler
-}
-
-func (a authenticated) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
-	a.verify(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		a.Transport.Do(w, r, exec)
-	})).ServeHTTP(w, r)
 }
 
 // productNames adapts the store to the image handler's name lookup: the

@@ -40,6 +40,14 @@ func startServe(t *testing.T) *served { return startServeOn(t, "postgres") }
 // nats-server of its own.
 func startServeOn(t *testing.T, bus string) *served {
 	t.Helper()
+	// These tests call the subgraph directly, on purpose: development mode.
+	// production_test.go covers the production gate.
+	return startServeMode(t, bus, ModeDevelopment)
+}
+
+// startServeMode is startServeOn in the given NEXUS_MODE.
+func startServeMode(t *testing.T, bus, mode string) *served {
+	t.Helper()
 	dsn := pgtest.URL(t)
 	t.Setenv("DATABASE_URL", dsn)
 	t.Setenv("HTTP_ADDR", "127.0.0.1:0")
@@ -49,6 +57,7 @@ func startServeOn(t *testing.T, bus string) *served {
 		t.Setenv("NATS_URL", startNATS(t))
 	}
 	t.Setenv(kitauth.SecretEnv, testSecret)
+	t.Setenv("NEXUS_MODE", mode)
 	ctx, cancel := context.WithCancel(context.Background())
 	addrc := make(chan net.Addr, 1)
 	done := make(chan int, 1)
