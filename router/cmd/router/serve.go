@@ -169,6 +169,7 @@ func buildGateway(ctx context.Context, cfg *config.Config, m *metrics.Metrics, l
 		DisableIntrospection: !*cfg.Introspection,
 		Limits:               cfg.Limits.Operation(),
 		MaskSubgraphErrors:   *cfg.MaskSubgraphErrors,
+		RestrictQueryPlans:   cfg.Mode != config.ModeDevelopment,
 		Metrics:              m,
 		Log:                  log,
 	})

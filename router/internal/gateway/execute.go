@@ -72,7 +72,7 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 		}()
 	}
 
-	p := g.prepare(req.Query, req.OperationName, req.Variables)
+	p := g.prepare(ctx, req.Query, req.OperationName, req.Variables)
 	opLabel = opTypeName(p.opType)
 	if !o.AllowMutation && (p.opType == graphql.OperationTypeMutation || p.opType == graphql.OperationTypeSubscription) {
 		outcome = "request_error"
