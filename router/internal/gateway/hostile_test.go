@@ -182,3 +182,36 @@ func TestQueryPlanAllowed(t *testing.T) {
 }
 
 func gqlRequest(query string) *graphql.Request { return &graphql.Request{Query: query} }
+
+// Int and Float variables follow GraphQL's input coercion: the engine
+// accepted any JSON number and the subgraph's error then named the router's
+// renamed variables.
+func TestNumberVariables(t *testing.T) {
+	gw := newGateway(t, gateway.Options{Limits: productionLimits})
+	post := gateway.ExecOptions{AllowMutation: true}
+	const q = `query($n: Int!) { recentlyReviewed(first: $n) }`
+	tests := []struct{ vars, message string }{
+		{`{"n": 1.5}`, `Variable "$n" got invalid value; Int cannot represent 1.5: it must be a whole number`},
+		{`{"n": 1e999}`, `Variable "$n" got invalid value; Int cannot represent 1e999: it is not a finite number`},
+		{`{"n": 99999999999999999999}`, `Int cannot represent 99999999999999999999`},
+		{`{"n": 2147483648}`, `Int cannot represent 2147483648`},
+		{`{"n": 1.0}`, `Int cannot represent 1.0: it must be a whole number`},
+		{`{"n": 2e0}`, `Int cannot represent 2e0`},
+		{`{"n": 1}`, ""},
+		{`{"n": -0}`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.vars, func(t *testing.T) {
+			out, err := exec(t, gw, post, q, tt.vars)
+			if tt.message == "" {
+				if err != nil || !strings.Contains(out, `"recentlyReviewed":[`) {
+					t.Fatalf("%s, %v", out, err)
+				}
+				return
+			}
+			if reqCode(err) != "BAD_USER_INPUT" || !strings.Contains(err.Error(), tt.message) {
+				t.Fatalf("err = %v (%s), out %s; want BAD_USER_INPUT saying %q", err, reqCode(err), out, tt.message)
+			}
+		})
+	}
+}

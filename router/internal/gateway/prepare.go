@@ -241,6 +241,9 @@ func (g *Gateway) prepareUncached(ctx context.Context, query, opName string, var
 	if !vres.Valid {
 		return refuse(vres.Errors, "GRAPHQL_VALIDATION_FAILED")
 	}
+	if err := checkNumbers(req.Document(), g.schema.Document(), opName, req.Variables); err != nil {
+		return refuse(err.(*RequestError).Err, "BAD_USER_INPUT")
+	}
 	res, err = req.Normalize(g.schema, astnormalization.WithExtractVariables())
 	if err != nil {
 		return refuse(err, "GRAPHQL_VALIDATION_FAILED")
