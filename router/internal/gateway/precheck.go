@@ -51,10 +51,14 @@ func precheck(op, schema *ast.Document) error {
 		f := op.FragmentDefinitions[i]
 		c.owner = i
 		c.directives(f.Directives.Refs, ast.ExecutableDirectiveLocationFragmentDefinition)
-		typ, ok := c.condition(op.FragmentDefinitionTypeName(i))
+		typ, known, ok := c.condition(op.FragmentDefinitionTypeName(i))
 		if !ok {
 			if c.err == nil {
-				c.err = c.fail(operationreport.ErrFragmentDefinitionOnTypeDisallowed(op.FragmentDefinitionNameBytes(i), op.FragmentDefinitionTypeName(i)))
+				e := operationreport.ErrFragmentDefinitionOnTypeDisallowed(op.FragmentDefinitionNameBytes(i), op.FragmentDefinitionTypeName(i))
+				if !known {
+					e = operationreport.ErrTypeUndefined(op.FragmentDefinitionTypeName(i))
+				}
+				c.err = c.fail(withLocation(e, f.FragmentLiteral.LineStart, f.FragmentLiteral.CharStart))
 			}
 			continue
 		}
@@ -102,9 +106,14 @@ func (c *checker) selectionSet(set int, parent ast.Node) {
 			c.directives(f.Directives.Refs, ast.ExecutableDirectiveLocationInlineFragment)
 			typ := parent
 			if c.op.InlineFragmentHasTypeCondition(s.Ref) {
-				var ok bool
-				if typ, ok = c.condition(c.op.InlineFragmentTypeConditionName(s.Ref)); !ok {
-					c.err = c.fail(withLocation(operationreport.ErrInlineFragmentOnTypeDisallowed(c.op.InlineFragmentTypeConditionName(s.Ref)), f.Spread.LineStart, f.Spread.CharStart))
+				name := c.op.InlineFragmentTypeConditionName(s.Ref)
+				var known, ok bool
+				if typ, known, ok = c.condition(name); !ok {
+					e := operationreport.ErrInlineFragmentOnTypeDisallowed(name)
+					if !known {
+						e = operationreport.ErrTypeUndefined(name)
+					}
+					c.err = c.fail(withLocation(e, f.Spread.LineStart, f.Spread.CharStart))
 					return
 				}
 			}
@@ -169,11 +178,11 @@ func (c *checker) field(ref int, parent ast.Node) {
 	}
 }
 
-// condition resolves a fragment's type condition to an object, interface
-// or union of the schema.
-func (c *checker) condition(name ast.ByteSlice) (ast.Node, bool) {
-	n, ok := c.schema.Index.FirstNodeByNameBytes(name)
-	return n, ok && composite(n)
+// condition resolves a fragment's type condition: known says the schema
+// has the type, ok that it is an object, interface or union.
+func (c *checker) condition(name ast.ByteSlice) (n ast.Node, known, ok bool) {
+	n, known = c.schema.Index.FirstNodeByNameBytes(name)
+	return n, known, known && composite(n)
 }
 
 func composite(n ast.Node) bool {
