@@ -8,7 +8,7 @@ import (
 // precheck validates, on the document as parsed, what the engine's
 // normaliser and validator must not meet unchecked:
 //
-//   - a selection on a leaf field (`{ __typename { id } }`): the engine's
+//   - a selection on __typename (`{ __typename { id } }`): the engine's
 //     FieldSelections rule skips __typename, walks into its selections
 //     with a scalar as the enclosing type, and then indexes the operation
 //     document with a schema node (index out of range: a panic);
@@ -133,47 +133,34 @@ func (c *checker) selectionSet(set int, parent ast.Node) {
 	}
 }
 
-// field checks one field against its parent type: a leaf takes no
-// selections, an object, interface or union needs some. An unknown field
-// is reported too; its selections are not walked (their type is unknown).
+// field checks one field against its parent type. Only a selection on
+// __typename is refused here: the engine's FieldSelections rule returns
+// early for __typename and then walks its selections with a scalar as the
+// enclosing type, which panics. Every other field is left to the engine's
+// validator, which reports unknown fields, selections on leaves and
+// missing selections with its own messages and stops at the first, before
+// it walks the field's selections; so precheck walks into a field only
+// when its type is an object, interface or union.
 func (c *checker) field(ref int, parent ast.Node) {
 	f := c.op.Fields[ref]
 	c.directives(f.Directives.Refs, ast.ExecutableDirectiveLocationField)
-	if c.err != nil {
+	if c.err != nil || !f.HasSelections {
 		return
 	}
 	name := c.op.FieldNameBytes(ref)
-	typeRef := -1
-	switch {
-	case string(name) == "__typename":
-		// String! on every object, interface and union.
-	default:
-		def, ok := c.schema.NodeFieldDefinitionByName(parent, name)
-		if !ok || parent.Kind == ast.NodeKindUnionTypeDefinition {
-			c.err = c.fail(withLocation(operationreport.ErrFieldUndefinedOnType(name, c.schema.NodeNameBytes(parent)), f.Position.LineStart, f.Position.CharStart))
-			return
-		}
-		typeRef = c.schema.FieldDefinitionType(def)
+	if string(name) == "__typename" {
+		c.err = c.fail(operationreport.ErrFieldSelectionOnLeaf(name, "String!", c.op.SelectionSets[f.SelectionSet].LBrace))
+		return
 	}
-	var named ast.Node
-	if typeRef >= 0 {
-		named, _ = c.schema.Index.FirstNodeByNameBytes(c.schema.ResolveTypeNameBytes(typeRef))
-	} else {
-		named = ast.Node{Kind: ast.NodeKindScalarTypeDefinition}
+	if parent.Kind == ast.NodeKindUnionTypeDefinition {
+		return // only __typename may be selected on a union
 	}
-	typeName := func() string {
-		if typeRef < 0 {
-			return "String!"
-		}
-		b, _ := c.schema.PrintTypeBytes(typeRef, nil)
-		return string(b)
+	def, ok := c.schema.NodeFieldDefinitionByName(parent, name)
+	if !ok {
+		return
 	}
-	switch {
-	case !composite(named) && f.HasSelections:
-		c.err = c.fail(operationreport.ErrFieldSelectionOnLeaf(name, typeName(), c.op.SelectionSets[f.SelectionSet].LBrace))
-	case composite(named) && !f.HasSelections:
-		c.err = c.fail(operationreport.ErrMissingFieldSelectionOnNonScalar(name, typeName(), f.Position))
-	case f.HasSelections:
+	named, ok := c.schema.Index.FirstNodeByNameBytes(c.schema.ResolveTypeNameBytes(c.schema.FieldDefinitionType(def)))
+	if ok && composite(named) {
 		c.selectionSet(f.SelectionSet, named)
 	}
 }
