@@ -49,6 +49,7 @@ func TestHostileDocuments(t *testing.T) {
 		{"object without selections", `{ __schema }`, "GRAPHQL_VALIDATION_FAILED", `must have a selection of subfields`},
 		{"fragment cycle", `{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }`, "GRAPHQL_VALIDATION_FAILED", `forms fragment cycle`},
 		{"unknown fragment", `{ ...Nope }`, "GRAPHQL_VALIDATION_FAILED", `fragment: Nope undefined`},
+		{"unknown fragment in a bomb", bomb(20, "...F%d ...Nope"), limits.CodeFields, ""},
 		{"bomb N=16", bomb(16, "...F%d"), limits.CodeFields, "field selections once its fragments are expanded"},
 		{"bomb N=17", bomb(17, "...F%d"), limits.CodeFields, ""},
 		{"bomb N=20", bomb(20, "...F%d"), limits.CodeFields, ""},

@@ -14,9 +14,9 @@ import (
 //     document with a schema node (index out of range: a panic);
 //   - a fragment on a type that is unknown or not an object, interface or
 //     union, for the same reason;
-//   - spreads of unknown fragments, fragment cycles and unused fragments
-//     (normalisation inlines and drops fragments before the engine
-//     validates, so it would never see the last);
+//   - fragment cycles and unused fragments (normalisation inlines and
+//     drops fragments before the engine validates, so it would never see
+//     the last);
 //   - directives that are unknown, misplaced or repeated at one location
 //     when not repeatable: the normaliser tries to remove @skip/@include
 //     from an operation or a variable definition and logs a line each
@@ -123,12 +123,11 @@ func (c *checker) selectionSet(set int, parent ast.Node) {
 		case ast.SelectionKindFragmentSpread:
 			sp := c.op.FragmentSpreads[s.Ref]
 			c.directives(sp.Directives.Refs, ast.ExecutableDirectiveLocationFragmentSpread)
-			ref, ok := c.fragments[c.op.FragmentSpreadNameString(s.Ref)]
-			if !ok {
-				c.err = c.fail(withLocation(operationreport.ErrFragmentUndefined(c.op.FragmentSpreadNameBytes(s.Ref)), sp.Spread.LineStart, sp.Spread.CharStart))
-				return
+			// An unknown fragment is the engine's to report (it does so
+			// safely, with the path of the spread).
+			if ref, ok := c.fragments[c.op.FragmentSpreadNameString(s.Ref)]; ok {
+				c.uses[c.owner] = append(c.uses[c.owner], ref)
 			}
-			c.uses[c.owner] = append(c.uses[c.owner], ref)
 		}
 	}
 }
