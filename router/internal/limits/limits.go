@@ -2,10 +2,14 @@
 // subgraphs too much before any of them runs: too many lexer tokens (checked
 // on the raw text, before parsing), too deep, too many aliases or root
 // fields, or a static cost estimate (IBM GraphQL Cost Directives / Apollo
-// demand control: @cost, @listSize) above the budget. All counts are taken
-// as if every fragment were inlined and every @skip/@include evaluated with
+// demand control: @cost, @listSize) above the budget, or too many field
+// selections once fragments are inlined (fragment bombs) or directives. All
+// counts are taken on the parsed document as if every fragment were inlined
+// (each fragment measured once and reused at every spread, so a bomb is
+// measured without being expanded) and every @skip/@include evaluated with
 // the request's variables, so spelling an operation with fragments neither
-// hides nor inflates its size.
+// hides nor inflates its size; the field count alone ignores @skip/@include
+// (see Measures.Fields).
 package limits
 
 import "fmt"
