@@ -16,6 +16,12 @@ import (
 // counted and reported with the next line let through, so a client cannot
 // flood the logs through the engine. The router's own checks keep the lines
 // we know of unreachable (see precheck); this bounds the ones we do not.
+//
+// The engine's fmt.Print calls to stdout are not routed here: those in the
+// planner and resolver run only under their Debug options, which the
+// router never sets; astimport's ("ImportValue: not implemented") only for
+// a value kind the parser never produces; nethttpclient's only for
+// multipart uploads, which the router does not send.
 func EngineLog(log *slog.Logger, perSecond int) io.Writer {
 	return &engineLog{log: log, perSecond: max(1, perSecond), now: time.Now}
 }
