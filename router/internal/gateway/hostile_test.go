@@ -67,8 +67,9 @@ func TestHostileDocuments(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var logged bytes.Buffer
+			was := log.Writer()
 			log.SetOutput(&logged)
-			defer log.SetOutput(log.Writer())
+			defer log.SetOutput(was)
 			for i := range 2 { // the second answer comes from the cache
 				var buf bytes.Buffer
 				req := gqlRequest(tt.query)
