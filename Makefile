@@ -76,6 +76,15 @@ test: db graphiql browser nats ## run every module's tests with -race against re
 	@source $(DB_ENV) && export NEXUS_REQUIRE_BROWSER=1 NEXUS_REQUIRE_NATS=1 GOFLAGS="$(GOFLAGS) -p=2" && \
 	for m in $(MODULES); do echo "== $$m"; (cd $$m && $(GO) test -race -count=1 ./...) || exit 1; done
 
+# Each fuzz target runs on its own: go test takes one -fuzz target per
+# package run. The seed corpora (testdata/fuzz/<Target>) run in make test.
+FUZZTIME ?= 30s
+FUZZ_TARGETS := FuzzDecode:./internal/server FuzzMeasure:./internal/limits FuzzPrepare:./internal/gateway
+.PHONY: fuzz
+fuzz: ## fuzz the router's HTTP decoder, limits walker and prepare path, FUZZTIME (default 30s) each
+	@cd router && for t in $(FUZZ_TARGETS); do name=$${t%%:*}; pkg=$${t#*:}; echo "== $$name ($$pkg, $(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; done
+
 lint: ## go vet and gofmt over every module
 	@for m in $(MODULES); do (cd $$m && $(GO) vet ./...) || exit 1; done
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v /generated/)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

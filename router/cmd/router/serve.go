@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	stdlog "log"
 	"log/slog"
 	"net"
 	"net/http"
@@ -55,6 +56,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// The engine's stray log.Printf lines: structured and rate-limited.
+	stdlog.SetFlags(0)
+	stdlog.SetOutput(gateway.EngineLog(log, 10))
 	m := metrics.New()
 	gw, err := buildGateway(ctx, cfg, m, log)
 	if err != nil {
@@ -176,6 +180,7 @@ func buildGateway(ctx context.Context, cfg *config.Config, m *metrics.Metrics, l
 		DisableIntrospection: !*cfg.Introspection,
 		Limits:               cfg.Limits.Operation(),
 		MaskSubgraphErrors:   *cfg.MaskSubgraphErrors,
+		RestrictQueryPlans:   cfg.Mode != config.ModeDevelopment,
 		Metrics:              m,
 		Log:                  log,
 	})

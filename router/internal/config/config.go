@@ -231,6 +231,13 @@ type Limits struct {
 	// MaxCost caps the estimated cost (@cost/@listSize). Default 0: off,
 	// because a useful budget depends on the schema; measure yours first.
 	MaxCost int `yaml:"max_cost"`
+	// MaxFields caps the field selections of an operation counted as if
+	// every fragment were inlined, before the engine inlines anything:
+	// it refuses fragment bombs. Default 5000; 0 turns it off.
+	MaxFields *int `yaml:"max_fields"`
+	// MaxDirectives caps the directives written in one document. Default
+	// 100; 0 turns it off.
+	MaxDirectives *int `yaml:"max_directives"`
 	// RequestTimeout bounds one whole request. Default 30s.
 	RequestTimeout time.Duration `yaml:"request_timeout"`
 	// SubgraphTimeout bounds one subgraph fetch. Default 10s.
@@ -284,8 +291,16 @@ func (c *CORS) validate() []error {
 }
 
 // Operation is the per-operation part of the limits, as the gateway checks it.
+// MaxFields and MaxDirectives are 0 (off) when unset; Defaults sets them.
 func (l Limits) Operation() limits.Config {
-	return limits.Config{MaxDepth: l.MaxDepth, MaxAliases: l.MaxAliases, MaxRootFields: l.MaxRootFields, MaxTokens: l.MaxTokens, MaxCost: l.MaxCost}
+	c := limits.Config{MaxDepth: l.MaxDepth, MaxAliases: l.MaxAliases, MaxRootFields: l.MaxRootFields, MaxTokens: l.MaxTokens, MaxCost: l.MaxCost}
+	if l.MaxFields != nil {
+		c.MaxFields = *l.MaxFields
+	}
+	if l.MaxDirectives != nil {
+		c.MaxDirectives = *l.MaxDirectives
+	}
+	return c
 }
 
 // Load reads a YAML config file, expanding ${VAR} and ${VAR:-default} with
@@ -377,6 +392,13 @@ func (c *Config) Defaults() {
 	if c.Limits.MaxTokens == 0 {
 		c.Limits.MaxTokens = 20000
 	}
+	intDefault := func(p **int, v int) {
+		if *p == nil {
+			*p = &v
+		}
+	}
+	intDefault(&c.Limits.MaxFields, 5000)
+	intDefault(&c.Limits.MaxDirectives, 100)
 	if c.Limits.RequestTimeout == 0 {
 		c.Limits.RequestTimeout = 30 * time.Second
 	}

@@ -140,3 +140,30 @@ func TestLoadErrors(t *testing.T) {
 		})
 	}
 }
+
+// max_fields and max_directives default on; an explicit 0 turns them off
+// (unlike the older limits, where 0 means the default).
+func TestFieldAndDirectiveLimits(t *testing.T) {
+	tests := []struct {
+		name, body         string
+		fields, directives int
+	}{
+		{"defaults", "supergraph: s.graphql\n", 5000, 100},
+		{"set", "supergraph: s.graphql\nlimits: {max_fields: 10, max_directives: 3}\n", 10, 3},
+		{"zero turns off", "supergraph: s.graphql\nlimits: {max_fields: 0, max_directives: 0}\n", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Load(write(t, tt.body), env(nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if op := c.Limits.Operation(); op.MaxFields != tt.fields || op.MaxDirectives != tt.directives {
+				t.Fatalf("max_fields/max_directives = %d/%d, want %d/%d", op.MaxFields, op.MaxDirectives, tt.fields, tt.directives)
+			}
+		})
+	}
+	if _, err := Load(write(t, "supergraph: s.graphql\nlimits: {max_fields: -1}\n"), env(nil)); err == nil || !strings.Contains(err.Error(), "limits.max_fields") {
+		t.Fatalf("negative max_fields: %v", err)
+	}
+}

@@ -79,7 +79,7 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 	// error (deferred after the metrics so they count it as an error).
 	defer recovery.Guard(g.opts.Log, m, recovery.KindExecute, o.RequestID, func(perr error) { err = perr })
 
-	p := g.prepare(req.Query, req.OperationName, req.Variables)
+	p := g.prepare(ctx, req.Query, req.OperationName, req.Variables)
 	opLabel = opTypeName(p.opType)
 	if !o.AllowMutation && (p.opType == graphql.OperationTypeMutation || p.opType == graphql.OperationTypeSubscription) {
 		outcome = "request_error"

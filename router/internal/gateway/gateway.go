@@ -66,6 +66,9 @@ type Options struct {
 	// subgraph not listed gets WebSocket at its routing URL, the
 	// subprotocol negotiated.
 	Subscriptions map[string]SubgraphSubscription
+	// RestrictQueryPlans lets only callers with QueryPlanScope ask for
+	// query plans (production mode); see QueryPlanAllowed.
+	RestrictQueryPlans bool
 	// Metrics receives request, fetch and cache metrics; nil records nothing.
 	Metrics *metrics.Metrics
 	// Log receives engine diagnostics.

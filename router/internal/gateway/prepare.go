@@ -2,7 +2,9 @@ package gateway
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"time"
 
 	"github.com/cespare/xxhash/v2"
 	lru "github.com/hashicorp/golang-lru/v2"
@@ -18,6 +20,7 @@ import (
 
 	"github.com/nexus-commerce/nexus/router/internal/limits"
 	"github.com/nexus-commerce/nexus/router/internal/metrics"
+	"github.com/nexus-commerce/nexus/router/internal/recovery"
 )
 
 // maxCachedVariables is the largest variables document whose prepared
@@ -52,7 +55,15 @@ type prepared struct {
 	// err is a cached refusal (syntax, validation, variables): the same
 	// text is refused again without parsing it.
 	err *RequestError
+	// retryAt is set on a refusal that came from a recovered panic: it is
+	// served from the cache only until then, so one document that panics
+	// costs one stack trace per panicRetry in the logs, not one per request,
+	// while a panic from a transient cause is retried soon.
+	retryAt time.Time
 }
+
+// panicRetry is how long a panic's refusal is cached.
+const panicRetry = 10 * time.Second
 
 // caches holds the two bounded caches: prepared operations by request text
 // (a hit skips parsing, normalisation, validation and planning) and plans by
@@ -114,8 +125,10 @@ func requestKey(query, opName string, variables []byte) uint64 {
 }
 
 // prepare returns the prepared operation for a request, from the cache
-// when the same text was prepared before.
-func (g *Gateway) prepare(query, opName string, variables []byte) *prepared {
+// when the same text was prepared before. It stops between stages when ctx
+// ends (ErrTimeout, not cached); every stage is bounded by the limits
+// checked before it.
+func (g *Gateway) prepare(ctx context.Context, query, opName string, variables []byte) *prepared {
 	variables = bytes.TrimSpace(variables)
 	if bytes.Equal(variables, []byte("null")) {
 		variables = nil
@@ -124,13 +137,17 @@ func (g *Gateway) prepare(query, opName string, variables []byte) *prepared {
 	var key uint64
 	if cacheable {
 		key = requestKey(query, opName, variables)
-		if p, ok := g.cache.ops.Get(key); ok && p.query == query && p.opName == opName && bytes.Equal(p.rawVars, variables) {
+		if p, ok := g.cache.ops.Get(key); ok && p.query == query && p.opName == opName && bytes.Equal(p.rawVars, variables) &&
+			(p.retryAt.IsZero() || time.Now().Before(p.retryAt)) {
 			g.cache.lookup("operation", true)
 			return p
 		}
 		g.cache.lookup("operation", false)
 	}
-	p := g.prepareUncached(query, opName, variables)
+	p := g.prepareGuarded(ctx, query, opName, variables)
+	if p.err == ErrTimeout {
+		return p // the request's deadline, not the text: never cached
+	}
 	p.query, p.opName, p.rawVars = query, opName, append([]byte(nil), variables...)
 	if cacheable {
 		g.cache.ops.Add(key, p)
@@ -138,17 +155,41 @@ func (g *Gateway) prepare(query, opName string, variables []byte) *prepared {
 	return p
 }
 
-// prepareUncached runs the pipeline the engine runs: normalise (fragments
-// inlined, unused variables dropped), validate against the client schema,
-// extract literals into variables, rename variables canonically, validate
-// the variables, then plan (from the plan cache when the normalised
-// operation was planned before) and post-process.
-func (g *Gateway) prepareUncached(query, opName string, variables []byte) *prepared {
+// errPrepareFailed is what a client sees of a panic while preparing.
+var errPrepareFailed = &RequestError{Err: recovery.ErrPanic, Code: "INTERNAL_SERVER_ERROR"}
+
+// prepareGuarded runs prepareUncached, turning a panic in the engine's
+// parser, normaliser, validator or planner into INTERNAL_SERVER_ERROR for
+// this request alone (logged with the request id and counted).
+func (g *Gateway) prepareGuarded(ctx context.Context, query, opName string, variables []byte) (p *prepared) {
+	defer recovery.Guard(g.opts.Log, g.opts.Metrics, recovery.KindPrepare, requestID(ctx), func(error) {
+		p = &prepared{err: errPrepareFailed, retryAt: time.Now().Add(panicRetry)}
+	})
+	return g.prepareUncached(ctx, query, opName, variables)
+}
+
+// prepareUncached runs the pipeline: count tokens, parse, check the parsed
+// document (limits measured as if fragments were inlined, then precheck),
+// normalise (fragments inlined, unused variables dropped), validate
+// against the client schema, extract literals into variables, rename
+// variables canonically, validate the variables, then plan (from the plan
+// cache when the normalised operation was planned before) and
+// post-process. Nothing is expanded before the limits have bounded what
+// expansion produces (limits.max_fields); ctx is checked between stages.
+func (g *Gateway) prepareUncached(ctx context.Context, query, opName string, variables []byte) *prepared {
 	refuse := func(err error, code string) *prepared {
 		return &prepared{err: &RequestError{Err: err, Code: code}}
 	}
 	if err := limits.CheckTokens([]byte(query), g.opts.Limits.MaxTokens); err != nil {
 		return refuse(err, limitCode(err))
+	}
+	if err := checkVariables(variables); err != nil {
+		var re *RequestError
+		errors.As(err, &re)
+		return &prepared{err: re}
+	}
+	if ctx.Err() != nil {
+		return &prepared{err: ErrTimeout}
 	}
 	req := &graphql.Request{Query: query, OperationName: opName, Variables: variables}
 	// The operation type is known before validation so that a GET carrying
@@ -160,8 +201,20 @@ func (g *Gateway) prepareUncached(query, opName string, variables []byte) *prepa
 	refuse = func(err error, code string) *prepared {
 		return &prepared{opType: opType, err: &RequestError{Err: err, Code: code}}
 	}
-	if name, f, ok := unusedFragment(req.Document()); ok {
-		return refuse(unusedFragmentError(name, f), "GRAPHQL_VALIDATION_FAILED")
+	// Limits first: they are linear in the document and bound everything
+	// after them; then the checks the engine must not meet unchecked.
+	if err := limits.Check(req.Document(), g.schema.Document(), opName, req.Variables, g.opts.Limits, g.opts.Cost); err != nil {
+		code := limitCode(err)
+		if code == limits.CodeOperation {
+			code = "GRAPHQL_VALIDATION_FAILED" // as the engine reports it
+		}
+		return refuse(err, code)
+	}
+	if err := precheck(req.Document(), g.schema.Document()); err != nil {
+		return refuse(err, "GRAPHQL_VALIDATION_FAILED")
+	}
+	if ctx.Err() != nil {
+		return &prepared{err: ErrTimeout}
 	}
 	res, err := req.Normalize(g.schema,
 		astnormalization.WithRemoveFragmentDefinitions(),
@@ -178,10 +231,8 @@ func (g *Gateway) prepareUncached(query, opName string, variables []byte) *prepa
 	if !res.Successful {
 		return refuse(res.Errors, codeOf(res.Errors, "GRAPHQL_VALIDATION_FAILED"))
 	}
-	// Limits come before validation: a deep or wide document is refused
-	// before validation spends time on it.
-	if err := limits.Check(req.Document(), g.schema.Document(), opName, req.Variables, g.opts.Limits, g.opts.Cost); err != nil {
-		return refuse(err, limitCode(err))
+	if ctx.Err() != nil {
+		return &prepared{err: ErrTimeout}
 	}
 	vres, err := req.ValidateForSchema(g.schema)
 	if err != nil {
@@ -190,12 +241,18 @@ func (g *Gateway) prepareUncached(query, opName string, variables []byte) *prepa
 	if !vres.Valid {
 		return refuse(vres.Errors, "GRAPHQL_VALIDATION_FAILED")
 	}
+	if err := checkNumbers(req.Document(), g.schema.Document(), opName, req.Variables); err != nil {
+		return refuse(err.(*RequestError).Err, "BAD_USER_INPUT")
+	}
 	res, err = req.Normalize(g.schema, astnormalization.WithExtractVariables())
 	if err != nil {
 		return refuse(err, "GRAPHQL_VALIDATION_FAILED")
 	}
 	if !res.Successful {
 		return refuse(res.Errors, "GRAPHQL_VALIDATION_FAILED")
+	}
+	if ctx.Err() != nil {
+		return &prepared{err: ErrTimeout}
 	}
 	doc := req.Document()
 	var report operationreport.Report
@@ -208,6 +265,9 @@ func (g *Gateway) prepareUncached(query, opName string, variables []byte) *prepa
 		if err := v.ValidateWithRemap(doc, g.schema.Document(), req.Variables, remap); err != nil {
 			return refuse(err, "BAD_USER_INPUT")
 		}
+	}
+	if ctx.Err() != nil {
+		return &prepared{err: ErrTimeout}
 	}
 	p, id, err := g.planFor(doc, opName)
 	if err != nil {

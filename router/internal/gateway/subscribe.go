@@ -123,7 +123,7 @@ func (g *Gateway) Start(ctx context.Context, req *graphql.Request, o ExecOptions
 			g.subscribeEnd()
 		}
 	}()
-	p := g.prepare(req.Query, req.OperationName, req.Variables)
+	p := g.prepare(ctx, req.Query, req.OperationName, req.Variables)
 	if p.err != nil {
 		return nil, p.err
 	}

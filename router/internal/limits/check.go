@@ -1,14 +1,21 @@
 package limits
 
-import "github.com/wundergraph/graphql-go-tools/v2/pkg/ast"
+import (
+	"fmt"
+
+	"github.com/wundergraph/graphql-go-tools/v2/pkg/ast"
+)
 
 // Check measures the operation and returns the first limit it breaks, in
-// the order depth, aliases, root fields, cost, as an *Error; tokens are
-// checked earlier on the raw text with CheckTokens. op should be parsed,
-// validated and normalised against the client schema; fragments and
-// @skip/@include are handled here either way.
+// the order fields, directives, depth, aliases, root fields, cost, as an
+// *Error; tokens are checked earlier on the raw text with CheckTokens.
+// op may be parsed only: fragments are measured without being inlined
+// (each once, its measure reused at every spread) and @skip/@include are
+// evaluated here, so the router checks before the engine normalises
+// anything. The fields limit comes first because a fragment bomb breaks
+// every other limit too, and it is the one that names the problem.
 func Check(op, schema *ast.Document, operationName string, variables []byte, cfg Config, cost *CostModel) error {
-	if cfg.MaxDepth == 0 && cfg.MaxAliases == 0 && cfg.MaxRootFields == 0 && cfg.MaxCost == 0 {
+	if cfg.MaxDepth == 0 && cfg.MaxAliases == 0 && cfg.MaxRootFields == 0 && cfg.MaxCost == 0 && cfg.MaxFields == 0 && cfg.MaxDirectives == 0 {
 		return nil
 	}
 	m, err := Measure(op, schema, operationName, variables, cost)
@@ -16,6 +23,12 @@ func Check(op, schema *ast.Document, operationName string, variables []byte, cfg
 		return err
 	}
 	switch {
+	case cfg.MaxFields > 0 && m.Fields > cfg.MaxFields:
+		e := exceeded(CodeFields, "field count", cfg.MaxFields, m.Fields)
+		e.Message = fmt.Sprintf("operation has %d field selections once its fragments are expanded, the limit is %d", m.Fields, cfg.MaxFields)
+		return e
+	case cfg.MaxDirectives > 0 && m.Directives > cfg.MaxDirectives:
+		return exceeded(CodeDirectives, "directive count", cfg.MaxDirectives, m.Directives)
 	case cfg.MaxDepth > 0 && m.Depth > cfg.MaxDepth:
 		return exceeded(CodeDepth, "depth", cfg.MaxDepth, m.Depth)
 	case cfg.MaxAliases > 0 && m.Aliases > cfg.MaxAliases:

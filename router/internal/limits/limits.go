@@ -2,10 +2,14 @@
 // subgraphs too much before any of them runs: too many lexer tokens (checked
 // on the raw text, before parsing), too deep, too many aliases or root
 // fields, or a static cost estimate (IBM GraphQL Cost Directives / Apollo
-// demand control: @cost, @listSize) above the budget. All counts are taken
-// as if every fragment were inlined and every @skip/@include evaluated with
+// demand control: @cost, @listSize) above the budget, or too many field
+// selections once fragments are inlined (fragment bombs) or directives. All
+// counts are taken on the parsed document as if every fragment were inlined
+// (each fragment measured once and reused at every spread, so a bomb is
+// measured without being expanded) and every @skip/@include evaluated with
 // the request's variables, so spelling an operation with fragments neither
-// hides nor inflates its size.
+// hides nor inflates its size; the field count alone ignores @skip/@include
+// (see Measures.Fields).
 package limits
 
 import "fmt"
@@ -24,6 +28,14 @@ type Config struct {
 	MaxTokens int `yaml:"max_tokens"`
 	// MaxCost bounds the estimated cost (see EstimateCost).
 	MaxCost int `yaml:"max_cost"`
+	// MaxFields bounds the selections an operation has once its fragments
+	// are inlined (Measures.Fields): it refuses fragment bombs, tiny
+	// documents that expand to millions of fields, before the engine
+	// expands them.
+	MaxFields int `yaml:"max_fields"`
+	// MaxDirectives bounds the directives written in the document; each
+	// costs the normaliser and the validator work.
+	MaxDirectives int `yaml:"max_directives"`
 }
 
 // Validate rejects negative limits, naming the key below limits:.
@@ -31,7 +43,7 @@ func (c Config) Validate() error {
 	for _, f := range []struct {
 		name string
 		v    int
-	}{{"max_depth", c.MaxDepth}, {"max_aliases", c.MaxAliases}, {"max_root_fields", c.MaxRootFields}, {"max_tokens", c.MaxTokens}, {"max_cost", c.MaxCost}} {
+	}{{"max_depth", c.MaxDepth}, {"max_aliases", c.MaxAliases}, {"max_root_fields", c.MaxRootFields}, {"max_tokens", c.MaxTokens}, {"max_cost", c.MaxCost}, {"max_fields", c.MaxFields}, {"max_directives", c.MaxDirectives}} {
 		if f.v < 0 {
 			return fmt.Errorf("limits.%s: %d is negative (0 turns the limit off)", f.name, f.v)
 		}
@@ -46,6 +58,9 @@ const (
 	CodeRootFields       = "ROOT_FIELD_LIMIT_EXCEEDED"
 	CodeTokens           = "TOKEN_LIMIT_EXCEEDED"
 	CodeCost             = "COST_LIMIT_EXCEEDED"
+	CodeFields           = "FIELD_LIMIT_EXCEEDED"
+	CodeDirectives       = "DIRECTIVE_LIMIT_EXCEEDED"
+	CodeVariables        = "BAD_USER_INPUT"
 	CodeSlicingArguments = "SLICING_ARGUMENT_REQUIRED"
 	CodeOperation        = "OPERATION_NOT_FOUND"
 )

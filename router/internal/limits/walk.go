@@ -10,12 +10,20 @@ import (
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/ast"
 )
 
-// Measures are an operation's sizes as the limits see them.
+// Measures are an operation's sizes as the limits see them. All of them
+// are taken on the document as parsed, before the engine normalises it,
+// and saturate at a large value instead of overflowing.
 type Measures struct {
 	Depth      int
 	Aliases    int
 	RootFields int
 	Cost       int
+	// Fields is the number of selections (fields, inline fragments and
+	// fragment spreads) once every fragment is inlined, @skip/@include
+	// not applied: what normalisation has to copy (see selectionCounter).
+	Fields int
+	// Directives is the number of directives written in the document.
+	Directives int
 }
 
 // tally is the measure of one selection set; fields counts its own
@@ -26,8 +34,8 @@ type tally struct {
 
 func (t *tally) merge(o tally) {
 	t.depth = max(t.depth, o.depth)
-	t.aliases += o.aliases
-	t.fields += o.fields
+	t.aliases = addCost(t.aliases, o.aliases)
+	t.fields = addCost(t.fields, o.fields)
 	t.cost = addCost(t.cost, o.cost)
 }
 
@@ -48,6 +56,7 @@ type walker struct {
 	opRef      int
 	vars       map[string]any
 	model      *CostModel
+	fragments  map[string]int
 	memo       map[string]tally
 	active     map[string]bool
 	err        *Error
@@ -71,11 +80,12 @@ func Measure(op, schema *ast.Document, operationName string, variables []byte, m
 	if w.err != nil {
 		return Measures{}, w.err
 	}
-	return Measures{Depth: t.depth, Aliases: t.aliases, RootFields: t.fields, Cost: t.cost}, nil
+	return Measures{Depth: t.depth, Aliases: t.aliases, RootFields: t.fields, Cost: t.cost,
+		Fields: countSelections(op, w.opRef, w.fragments), Directives: len(op.Directives)}, nil
 }
 
 func newWalker(op, schema *ast.Document, operationName string, variables []byte, model *CostModel) (*walker, error) {
-	w := &walker{op: op, schema: schema, opRef: -1, model: model, memo: map[string]tally{}, active: map[string]bool{}}
+	w := &walker{op: op, schema: schema, opRef: -1, model: model, fragments: fragmentIndex(op), memo: map[string]tally{}, active: map[string]bool{}}
 	var ops []int
 	for i := range op.OperationDefinitions {
 		if operationName == "" || op.OperationDefinitionNameString(i) == operationName {
@@ -94,7 +104,8 @@ func newWalker(op, schema *ast.Document, operationName string, variables []byte,
 		dec := json.NewDecoder(bytes.NewReader(v))
 		dec.UseNumber()
 		if err := dec.Decode(&w.vars); err != nil {
-			return nil, fmt.Errorf("variables: not a JSON object: %w", err)
+			// The decoder's text names Go types; clients get the rule.
+			return nil, &Error{Code: CodeVariables, Message: "variables: must be a JSON object mapping variable names to values"}
 		}
 	}
 	return w, nil
@@ -151,7 +162,7 @@ func (w *walker) fragment(name string, sized sizing) tally {
 	if t, ok := w.memo[key]; ok {
 		return t
 	}
-	ref, ok := w.op.FragmentDefinitionRef([]byte(name))
+	ref, ok := w.fragments[name]
 	if !ok || w.active[name] {
 		return tally{} // unknown fragment or a cycle: validation reports both
 	}
@@ -221,8 +232,8 @@ func (w *walker) field(ref int, parent string, sized sizing) tally {
 	if w.op.Fields[ref].HasSelections {
 		children = w.selectionSet(w.op.Fields[ref].SelectionSet, named, childSized)
 	}
-	t.depth += children.depth
-	t.aliases += children.aliases
+	t.depth = addCost(t.depth, children.depth)
+	t.aliases = addCost(t.aliases, children.aliases)
 	t.cost = addCost(argCost, mulCost(multiplier, addCost(weight, children.cost)))
 	return t
 }

@@ -137,8 +137,18 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	// A query plan shows subgraph names and queries: in production only
+	// an admin may see one (the gateway knows the mode).
+	if exec.QueryPlan || exec.QueryPlanOnly {
+		if err := gw.QueryPlanAllowed(exec.Principal); err != nil {
+			var re *gateway.RequestError
+			errors.As(err, &re)
+			writeFieldError(w, media, http.StatusForbidden, re.Code, "X-Nexus-Query-Plan", re.Err.Error())
+			return
+		}
+	}
 
-	ctx, cancel := context.WithTimeout(r.Context(), s.limits().RequestTimeout)
+	ctx, cancel := context.WithTimeout(gateway.WithRequestID(r.Context(), RequestID(r.Context())), s.limits().RequestTimeout)
 	defer cancel()
 	out := &responseSink{w: w, media: media, s: s, r: r}
 	if err := gw.ExecuteWith(ctx, &req, out, exec); err != nil {
@@ -249,15 +259,23 @@ func checkContentType(ct string) (field, msg string) {
 	return "", ""
 }
 
+// bodyShape is what a POST body must be, for error messages.
+const bodyShape = `must be a JSON object with "query" (and optionally "variables", "operationName", "extensions")`
+
 // decodeBody parses a GraphQL-over-HTTP JSON body, naming the parameter at
-// fault when one has the wrong type.
+// fault when one has the wrong type. Messages describe the JSON the client
+// sent, never the decoder's error text (which names Go types).
 func decodeBody(body []byte) (params, error) {
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 {
+		return params{}, &paramError{"body", "the request body is empty; send a JSON object with query"}
+	}
+	if trimmed[0] != '{' || !json.Valid(trimmed) {
+		return params{}, &paramError{"body", bodyShape + ", got " + jsonKind(trimmed)}
+	}
 	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(body, &raw); err != nil {
-		if len(bytes.TrimSpace(body)) == 0 {
-			return params{}, &paramError{"body", "the request body is empty; send a JSON object with query"}
-		}
-		return params{}, &paramError{"body", fmt.Sprintf("not a JSON object with query, variables, operationName and extensions: %v", err)}
+	if err := json.Unmarshal(trimmed, &raw); err != nil {
+		return params{}, &paramError{"body", bodyShape}
 	}
 	var p params
 	if err := jsonString(raw, "query", &p.Query); err != nil {

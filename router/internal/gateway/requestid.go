@@ -1,0 +1,18 @@
+package gateway
+
+import "context"
+
+type requestIDKey struct{}
+
+// WithRequestID returns ctx carrying the request id the front end assigned,
+// so what the gateway logs about a request (a recovered panic while
+// preparing it) can be matched to the front end's request log line.
+func WithRequestID(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, requestIDKey{}, id)
+}
+
+// requestID is the id WithRequestID put in ctx, or "".
+func requestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}
