@@ -16,3 +16,16 @@ func requestID(ctx context.Context) string {
 	id, _ := ctx.Value(requestIDKey{}).(string)
 	return id
 }
+
+// syncRequestID makes the request id the same in ctx and o, whichever the
+// front end set: logs of the prepare path read ctx, those of execution and
+// subscriptions read o.RequestID.
+func syncRequestID(ctx context.Context, o *ExecOptions) context.Context {
+	switch id := requestID(ctx); {
+	case o.RequestID == "" && id != "":
+		o.RequestID = id
+	case o.RequestID != "" && id == "":
+		ctx = WithRequestID(ctx, o.RequestID)
+	}
+	return ctx
+}

@@ -117,6 +117,7 @@ func (g *Gateway) Start(ctx context.Context, req *graphql.Request, o ExecOptions
 	if !g.subscribeStart() {
 		return nil, ErrGatewayClosed
 	}
+	ctx = syncRequestID(ctx, &o)
 	m := &subscriber{g: g, w: w, kind: recovery.KindSubscription, requestID: o.RequestID}
 	defer func() {
 		if err != nil {
