@@ -62,9 +62,9 @@ func (b *deadlineBody) Read(p []byte) (int, error) {
 	switch {
 	case err == nil:
 	case errors.Is(err, io.EOF):
-		// The whole body is in: lift the deadline before net/http's
-		// background read (which watches for the client going away while
-		// the response is produced) could trip over it.
+		// The whole body is in: the deadline must not outlive it (net/http
+		// clears it too when its background read starts at the body's end;
+		// this does not rely on that).
 		b.once.Do(func() { _ = b.rc.SetReadDeadline(time.Time{}) })
 	case isTimeout(err):
 		// The connection's read side is now unusable: the response must

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/coder/websocket"
 
@@ -216,8 +217,13 @@ func (cn *wsConn) onFreshStack(fn func(), onPanic func(error)) {
 // readLoop handles client messages until the connection fails or closes.
 func (cn *wsConn) readLoop() {
 	for {
-		_, data, err := cn.c.Read(cn.ctx)
+		typ, data, err := cn.c.Read(cn.ctx)
 		if err != nil {
+			return
+		}
+		if typ == websocket.MessageText && !utf8.Valid(data) {
+			// RFC 6455: a text frame must be UTF-8.
+			cn.closeWith(websocket.StatusInvalidFramePayloadData, "Invalid UTF-8 in a text message")
 			return
 		}
 		cn.lastRead.Store(time.Now().UnixNano())
