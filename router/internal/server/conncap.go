@@ -2,7 +2,6 @@ package server
 
 import (
 	"errors"
-	"io"
 	"log/slog"
 	"net"
 	"net/netip"
@@ -24,13 +23,18 @@ var tooManyConnections = func() []byte {
 		"Content-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + body)
 }()
 
-// refuseTimeout bounds the time spent answering one refused connection.
-const refuseTimeout = 2 * time.Second
+// refuseWriteTimeout bounds writing the answer to a refused connection,
+// refuseDrain the reading of what its client had already sent (so closing
+// does not reset the connection before the client read the answer).
+const (
+	refuseWriteTimeout = 2 * time.Second
+	refuseDrain        = 250 * time.Millisecond
+)
 
 // maxRefusing bounds the refused connections being answered at once; past
 // it, refused connections are closed without an answer, so a flood of
-// them costs no more than that many goroutines.
-const maxRefusing = 256
+// them costs no more than that many short-lived goroutines.
+const maxRefusing = 2048
 
 // clientCap is a net.Listener that counts open connections per remote IP
 // and refuses those over the cap at accept: one client cannot hold every
@@ -47,6 +51,10 @@ type clientCap struct {
 	mu       sync.Mutex
 	open     map[netip.Addr]int
 	refusing atomic.Int64
+	// refused counts refusals since the last log line; lastLog (UnixNano)
+	// limits those lines to one a second, so a flood does not flood logs.
+	refused atomic.Int64
+	lastLog atomic.Int64
 }
 
 // capPerClient wraps ln; max returns the current cap (0 = none).
@@ -66,6 +74,7 @@ func (l *clientCap) Accept() (net.Conn, error) {
 		if l.acquire(ip) {
 			return &countedConn{Conn: c, release: func() { l.release(ip) }}, nil
 		}
+		l.logRefusal(c)
 		if l.refusing.Add(1) > maxRefusing {
 			l.refusing.Add(-1)
 			_ = c.Close()
@@ -107,15 +116,34 @@ func (l *clientCap) openFrom(ip netip.Addr) int {
 func (l *clientCap) refuse(c net.Conn) {
 	defer l.refusing.Add(-1)
 	defer c.Close()
-	_ = c.SetDeadline(time.Now().Add(refuseTimeout))
+	_ = c.SetWriteDeadline(time.Now().Add(refuseWriteTimeout))
 	if _, err := c.Write(tooManyConnections); err != nil {
 		return
 	}
 	if cw, ok := c.(interface{ CloseWrite() error }); ok {
 		_ = cw.CloseWrite()
 	}
-	_, _ = io.CopyN(io.Discard, c, 64<<10)
-	l.log.Warn("connection refused: too many from this client", "remote", c.RemoteAddr().String(), "limit", l.max())
+	_ = c.SetReadDeadline(time.Now().Add(refuseDrain))
+	var buf [512]byte // small: thousands of these may run at once
+	for range 128 {
+		if _, err := c.Read(buf[:]); err != nil {
+			break
+		}
+	}
+}
+
+// logRefusal logs refusals, at most one line a second (with the count
+// since the previous line).
+func (l *clientCap) logRefusal(c net.Conn) {
+	n := l.refused.Add(1)
+	now := time.Now().UnixNano()
+	last := l.lastLog.Load()
+	if now-last < int64(time.Second) || !l.lastLog.CompareAndSwap(last, now) {
+		return
+	}
+	l.refused.Add(-n)
+	l.log.Warn("connections refused: too many from one client", "remote", c.RemoteAddr().String(),
+		"limit", l.max(), "refused", n)
 }
 
 // remoteIP is c's remote address without the port (IPv4-mapped IPv6
