@@ -242,7 +242,32 @@ type Limits struct {
 	RequestTimeout time.Duration `yaml:"request_timeout"`
 	// SubgraphTimeout bounds one subgraph fetch. Default 10s.
 	SubgraphTimeout time.Duration `yaml:"subgraph_timeout"`
+	// BodyReadTimeout bounds reading one request body, from the end of its
+	// headers: a body that trickles or never ends (a short Content-Length,
+	// an unterminated chunked body) is answered 408 REQUEST_TIMEOUT and its
+	// connection closed, instead of holding the connection for ever.
+	// Default 10s.
+	BodyReadTimeout time.Duration `yaml:"body_read_timeout"`
+	// MaxConnectionsPerClient caps the open connections (plain HTTP and
+	// WebSocket alike) from one remote IP address, so one client cannot
+	// take every descriptor; an excess connection is answered 503
+	// TOO_MANY_CONNECTIONS with Retry-After and closed. Default 256; 0 turns
+	// the cap off (behind a proxy every client shares its address: raise
+	// it or turn it off there). Read it with ConnectionsPerClient.
+	MaxConnectionsPerClient *int `yaml:"max_connections_per_client"`
 }
+
+// ConnectionsPerClient is MaxConnectionsPerClient with its default (256)
+// when unset; 0 means no cap.
+func (l Limits) ConnectionsPerClient() int {
+	if l.MaxConnectionsPerClient == nil {
+		return DefaultConnectionsPerClient
+	}
+	return *l.MaxConnectionsPerClient
+}
+
+// DefaultConnectionsPerClient is limits.max_connections_per_client's default.
+const DefaultConnectionsPerClient = 256
 
 // CORS configures cross-origin requests from browsers.
 type CORS struct {
@@ -405,6 +430,13 @@ func (c *Config) Defaults() {
 	if c.Limits.SubgraphTimeout == 0 {
 		c.Limits.SubgraphTimeout = 10 * time.Second
 	}
+	if c.Limits.BodyReadTimeout == 0 {
+		c.Limits.BodyReadTimeout = 10 * time.Second
+	}
+	if c.Limits.MaxConnectionsPerClient == nil {
+		n := DefaultConnectionsPerClient
+		c.Limits.MaxConnectionsPerClient = &n
+	}
 	c.CORS.defaults()
 	for i := range c.Proxy {
 		p := &c.Proxy[i]
@@ -477,6 +509,12 @@ func (c *Config) Validate() error {
 	}
 	if c.Limits.MaxBodyBytes < 0 || c.Limits.RequestTimeout < 0 || c.Limits.SubgraphTimeout < 0 {
 		errs = append(errs, errors.New("limits: values must not be negative"))
+	}
+	if c.Limits.BodyReadTimeout < 0 {
+		errs = append(errs, fmt.Errorf("limits.body_read_timeout: %s must not be negative", c.Limits.BodyReadTimeout))
+	}
+	if n := c.Limits.ConnectionsPerClient(); n < 0 {
+		errs = append(errs, fmt.Errorf("limits.max_connections_per_client: %d must not be negative (0 turns the cap off)", n))
 	}
 	if err := c.Limits.Operation().Validate(); err != nil {
 		errs = append(errs, err)

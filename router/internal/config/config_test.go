@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func env(m map[string]string) func(string) (string, bool) {
@@ -91,6 +92,32 @@ subgraphs:
 	}
 }
 
+// The transport limits: unset takes the documented defaults, and 0 turns
+// the per-client connection cap off rather than meaning "default".
+func TestTransportLimits(t *testing.T) {
+	tests := []struct {
+		name, body string
+		timeout    time.Duration
+		perClient  int
+	}{
+		{"defaults", "supergraph: s\n", 10 * time.Second, 256},
+		{"explicit", "supergraph: s\nlimits: {body_read_timeout: 2s, max_connections_per_client: 8}\n", 2 * time.Second, 8},
+		{"cap off", "supergraph: s\nlimits: {max_connections_per_client: 0}\n", 10 * time.Second, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Load(write(t, tt.body), env(nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Limits.BodyReadTimeout != tt.timeout || c.Limits.ConnectionsPerClient() != tt.perClient {
+				t.Fatalf("body_read_timeout=%s max_connections_per_client=%d, want %s and %d",
+					c.Limits.BodyReadTimeout, c.Limits.ConnectionsPerClient(), tt.timeout, tt.perClient)
+			}
+		})
+	}
+}
+
 func TestDevelopmentMode(t *testing.T) {
 	c, err := Load(write(t, "mode: development\nsupergraph: s.graphql\nintrospection: false\n"), env(nil))
 	if err != nil {
@@ -130,6 +157,8 @@ func TestLoadErrors(t *testing.T) {
 		{"bad subscription url", "subgraphs: [{name: a, routing_url: 'http://x/g', introspect: true, subscription: {url: 'ftp://x'}}]", "subgraphs[0].subscription.url"},
 		{"negative subscription buffer", "subscriptions: {buffer_messages: -1}\nsupergraph: s\n", "subscriptions:"},
 		{"short watch interval", "watch: {enabled: true, interval: 1ms}\nsupergraph: s\n", "watch.interval"},
+		{"negative body read timeout", "limits: {body_read_timeout: -1s}\nsupergraph: s\n", "limits.body_read_timeout"},
+		{"negative connection cap", "limits: {max_connections_per_client: -1}\nsupergraph: s\n", "limits.max_connections_per_client"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

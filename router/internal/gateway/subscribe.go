@@ -128,6 +128,11 @@ func (g *Gateway) Start(ctx context.Context, req *graphql.Request, o ExecOptions
 	if p.err != nil {
 		return nil, p.err
 	}
+	if p.opType == graphql.OperationTypeMutation && !o.AllowMutation {
+		// A GET (GraphQL over SSE) never runs a mutation: refused here,
+		// before anything runs, so the transport can still answer 405.
+		return nil, &RequestError{Err: ErrMutationNotAllowed, Code: "METHOD_NOT_ALLOWED"}
+	}
 	if p.opType != graphql.OperationTypeSubscription {
 		m.kind = recovery.KindStreamedOnce
 		return g.startOnce(ctx, req, o, m), nil

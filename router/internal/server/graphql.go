@@ -80,6 +80,10 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 				writeErrors(w, media, http.StatusRequestEntityTooLarge, "REQUEST_TOO_LARGE", fmt.Sprintf("request body exceeds %d bytes", s.limits().MaxBodyBytes))
 				return
 			}
+			if IsBodyTimeout(err) {
+				writeErrors(w, media, http.StatusRequestTimeout, "REQUEST_TIMEOUT", fmt.Sprintf("the request body did not arrive within %s", s.limits().BodyReadTimeout))
+				return
+			}
 			writeErrors(w, media, http.StatusBadRequest, "BAD_REQUEST", "could not read the request body")
 			return
 		}

@@ -39,6 +39,10 @@ type Options struct {
 	AssetPrefix string
 	// ShutdownTimeout bounds the drain of in-flight requests.
 	ShutdownTimeout time.Duration
+	// ReadHeaderTimeout bounds reading a request's headers, WebSocket
+	// upgrades included (then the connection is closed). Default 10s.
+	// limits.body_read_timeout bounds the body that follows.
+	ReadHeaderTimeout time.Duration
 	// CORS lets browsers on other origins call the router; no
 	// AllowOrigins means same-origin only.
 	CORS config.CORS
@@ -85,6 +89,9 @@ func New(o Options) *Server {
 	}
 	if o.ShutdownTimeout == 0 {
 		o.ShutdownTimeout = 15 * time.Second
+	}
+	if o.ReadHeaderTimeout == 0 {
+		o.ReadHeaderTimeout = 10 * time.Second
 	}
 	s := &Server{log: o.Log, opts: o, mux: http.NewServeMux()}
 	s.bodies, _ = lru.New[uint64, *bodyEntry](1024)
@@ -176,11 +183,13 @@ func (s *Server) serveReady(w http.ResponseWriter, _ *http.Request) {
 }
 
 // Serve serves on ln until ctx is cancelled, then drains in-flight requests
-// for up to ShutdownTimeout.
+// for up to ShutdownTimeout. Connections over limits.max_connections_per_client
+// from one address are refused at accept (503 TOO_MANY_CONNECTIONS).
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	ln = capPerClient(ln, func() int { return s.limits().ConnectionsPerClient() }, s.log)
 	srv := &http.Server{
 		Handler:           s.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: s.opts.ReadHeaderTimeout,
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
@@ -261,6 +270,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		w.Header().Set("X-Request-ID", id)
 		r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, id))
 		sw := &statusWriter{ResponseWriter: w}
+		limitBodyRead(sw, r, s.limits().BodyReadTimeout)
 		defer func() {
 			if p := recover(); p != nil {
 				recovery.Record(s.log, s.current().Collectors, recovery.KindHTTPRequest, id, p, debug.Stack())

@@ -27,6 +27,18 @@ func start(t *testing.T, limits config.Limits) string {
 // startWith is start with a CORS configuration.
 func startWith(t *testing.T, limits config.Limits, cors config.CORS) string {
 	t.Helper()
+	cfg := config.Config{Limits: limits, CORS: cors}
+	cfg.Defaults()
+	s := New(Options{Path: "/graphql", Limits: cfg.Limits, CORS: cfg.CORS})
+	s.Swap(testGateway(t, cfg))
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(srv.Close)
+	return srv.URL + "/graphql"
+}
+
+// testGateway is the real gateway over the real reviews test subgraph.
+func testGateway(t *testing.T, cfg config.Config) *gateway.Gateway {
+	t.Helper()
 	rev := &reviews.Resolver{}
 	sub := httptest.NewServer(rev.Handler())
 	t.Cleanup(sub.Close)
@@ -42,18 +54,12 @@ func startWith(t *testing.T, limits config.Limits, cors config.CORS) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := config.Config{Limits: limits, CORS: cors}
-	cfg.Defaults()
 	gw, err := gateway.New(gateway.Options{Supergraph: sg, Limits: cfg.Limits.Operation()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(gw.Close)
-	s := New(Options{Path: "/graphql", Limits: cfg.Limits, CORS: cfg.CORS})
-	s.Swap(gw)
-	srv := httptest.NewServer(s.Handler())
-	t.Cleanup(srv.Close)
-	return srv.URL + "/graphql"
+	return gw
 }
 
 func do(t *testing.T, method, u, accept, ctype, body string) (int, http.Header, map[string]any) {

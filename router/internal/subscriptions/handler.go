@@ -187,9 +187,12 @@ func (h *Handler) recordPeak(m, b int) {
 	h.peakBytes = max(h.peakBytes, b)
 }
 
-// execOptions authenticates r through the Exec hook.
-func (h *Handler) execOptions(r *http.Request) (gateway.ExecOptions, error) {
-	o := gateway.ExecOptions{AllowMutation: true, Header: r.Header}
+// execOptions authenticates r through the Exec hook. allowMutation says
+// whether the transport may run mutations: a WebSocket may (its upgrade is
+// a GET, but the operations come in messages), an SSE request only when it
+// is a POST.
+func (h *Handler) execOptions(r *http.Request, allowMutation bool) (gateway.ExecOptions, error) {
+	o := gateway.ExecOptions{AllowMutation: allowMutation, Header: r.Header}
 	if h.opts.Exec != nil {
 		if err := h.opts.Exec(r, &o); err != nil {
 			return o, err

@@ -60,6 +60,9 @@ func testExec(r *http.Request, o *gateway.ExecOptions) error {
 	case "Bearer good":
 		o.Principal = &gateway.Principal{Subject: "alice"}
 		return nil
+	case "Bearer panic":
+		// A hook that panics: the router must answer, not die.
+		panic("test: the Exec hook panicked")
 	case "Bearer brief":
 		// A valid token that expires shortly after it is presented.
 		o.Principal = &gateway.Principal{Subject: "bob", Expires: time.Now().Add(briefTokenLife)}
@@ -69,7 +72,8 @@ func testExec(r *http.Request, o *gateway.ExecOptions) error {
 }
 
 // start boots the federation. sub says how the router subscribes to the
-// events subgraph; opts are the handler's (Gateway and Exec are filled in).
+// events subgraph; opts are the handler's (Gateway and Exec are filled in,
+// ResolveQuery too unless the test sets its own).
 func start(t *testing.T, sub gateway.SubgraphSubscription, opts subscriptions.Options) *env {
 	t.Helper()
 	ev := &testsubgraph.Resolver{}
@@ -114,7 +118,13 @@ func start(t *testing.T, sub gateway.SubgraphSubscription, opts subscriptions.Op
 	e := &env{events: ev, newGateway: newGateway}
 	opts.Gateway = func() *gateway.Gateway { return e.srv.Gateway() }
 	opts.Exec = testExec
-	opts.ResolveQuery = func(q string, ext json.RawMessage) (string, error) { return e.srv.ResolveQuery(q, ext) }
+	resolve := opts.ResolveQuery // a test's wrapper, given the real one as next
+	opts.ResolveQuery = func(q string, ext json.RawMessage) (string, error) {
+		if resolve != nil {
+			return resolve(q, ext)
+		}
+		return e.srv.ResolveQuery(q, ext)
+	}
 	e.h = subscriptions.New(opts)
 	t.Cleanup(e.h.Shutdown)
 	e.srvOpts = server.Options{Path: cfg.GraphQLPath, Limits: cfg.Limits, Exec: testExec,
@@ -325,6 +335,21 @@ func (s *sseStream) event() (string, string) {
 	for {
 		if ev, data := s.next(); ev != ":" {
 			return ev, data
+		}
+	}
+}
+
+// eventually polls cond until it holds, failing the test after 20s.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.After(20 * time.Second)
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for !cond() {
+		select {
+		case <-deadline:
+			t.Fatalf("%s: still not so after 20s", what)
+		case <-tick.C:
 		}
 	}
 }

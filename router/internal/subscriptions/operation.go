@@ -31,25 +31,9 @@ func (r *request) graphQL() *graphql.Request {
 	return &graphql.Request{Query: r.Query, OperationName: r.OperationName, Variables: vars}
 }
 
-// run executes one operation on the current gateway until it ends (SSE,
-// which has a goroutine per request anyway). A gateway retired between
-// lookup and start refuses at once; the operation then starts on the new one.
-func (h *Handler) run(ctx context.Context, req *graphql.Request, exec gateway.ExecOptions, w gateway.SubscriptionWriter) error {
-	for {
-		gw := h.opts.Gateway()
-		if gw == nil {
-			return errNotReady
-		}
-		err := gw.Subscribe(ctx, req, exec, w)
-		if !errors.Is(err, gateway.ErrGatewayClosed) || h.opts.Gateway() == gw {
-			return err
-		}
-	}
-}
-
 // start begins one operation on the current gateway without blocking
-// (WebSocket: no goroutine per subscription), retrying on the new gateway
-// like run.
+// (no goroutine per subscription). A gateway retired between lookup and
+// start refuses at once; the operation then starts on the new one.
 func (h *Handler) start(ctx context.Context, req *graphql.Request, exec gateway.ExecOptions, w gateway.SubscriptionWriter) (func(), error) {
 	for {
 		gw := h.opts.Gateway()

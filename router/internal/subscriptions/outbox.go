@@ -2,7 +2,11 @@ package subscriptions
 
 import (
 	"errors"
+	"log/slog"
 	"sync"
+
+	"github.com/nexus-commerce/nexus/router/internal/metrics"
+	"github.com/nexus-commerce/nexus/router/internal/recovery"
 )
 
 // errSlowConsumer is returned by push when a client's buffer is full.
@@ -24,6 +28,11 @@ type outbox struct {
 	failed            func(error)
 	// grew is told each new peak (for the handler's stats).
 	grew func(msgs, bytes int)
+	// A panic in the writer goroutine is logged with reqID, counted under
+	// kind (its connection's or stream's) and fails the client.
+	log         *slog.Logger
+	metrics     *metrics.Metrics
+	kind, reqID string
 
 	mu      sync.Mutex
 	msgs    [][]byte
@@ -39,9 +48,10 @@ type outbox struct {
 
 // newOutbox makes a client's outbox that sends with write; overflow is
 // called once when a push finds the buffer full, failed once when write
-// fails.
-func (h *Handler) newOutbox(write func([]byte) error, overflow func(), failed func(error)) *outbox {
-	return &outbox{maxMsgs: h.opts.BufferMessages, maxBytes: h.opts.BufferBytes, write: write, overflow: overflow, failed: failed, grew: h.recordPeak}
+// fails (or panics). kind and reqID label a panic of its writer.
+func (h *Handler) newOutbox(kind, reqID string, write func([]byte) error, overflow func(), failed func(error)) *outbox {
+	return &outbox{maxMsgs: h.opts.BufferMessages, maxBytes: h.opts.BufferBytes, write: write, overflow: overflow, failed: failed, grew: h.recordPeak,
+		log: h.opts.Log, metrics: h.opts.Metrics, kind: kind, reqID: reqID}
 }
 
 // push queues msg (which the outbox now owns).
@@ -90,6 +100,7 @@ func (o *outbox) push(msg []byte) error {
 
 // drain writes queued messages in order until the queue is empty.
 func (o *outbox) drain() {
+	defer recovery.Guard(o.log, o.metrics, o.kind, o.reqID, o.writeFailed)
 	for {
 		o.mu.Lock()
 		if o.closed || o.head == len(o.msgs) {
@@ -103,16 +114,22 @@ func (o *outbox) drain() {
 		o.bytes -= len(msg)
 		o.mu.Unlock()
 		if err := o.write(msg); err != nil {
-			o.mu.Lock()
-			already := o.closed
-			o.closed = true
-			o.stopLocked()
-			o.mu.Unlock()
-			if !already {
-				o.failed(err)
-			}
+			o.writeFailed(err)
 			return
 		}
+	}
+}
+
+// writeFailed stops the writer after a failed (or panicking) write and
+// gives up on the client, once.
+func (o *outbox) writeFailed(err error) {
+	o.mu.Lock()
+	already := o.closed
+	o.closed = true
+	o.stopLocked()
+	o.mu.Unlock()
+	if !already {
+		o.failed(err)
 	}
 }
 

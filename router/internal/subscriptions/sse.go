@@ -7,9 +7,14 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/nexus-commerce/nexus/router/internal/gateway"
+	"github.com/nexus-commerce/nexus/router/internal/recovery"
 )
 
 // contextWithShutdown is the request's context, also ended by Shutdown.
@@ -22,18 +27,26 @@ func contextWithShutdown(r *http.Request, h *Handler) (context.Context, context.
 // serveSSE runs one operation over GraphQL over SSE (graphql-sse's
 // distinct connections mode): POST with a JSON body or GET with query
 // parameters, answered by `event: next` messages and one `event: complete`.
-// Refusals before the stream starts are plain JSON errors with a 4xx.
+// Refusals before the stream starts are plain JSON errors with a 4xx; a
+// mutation sent with GET is one of them (405, Allow: POST), decided before
+// anything runs.
 func (h *Handler) serveSSE(w http.ResponseWriter, r *http.Request) {
-	req, status, msg := h.sseRequest(w, r)
+	reqID := w.Header().Get("X-Request-ID") // set by the server's middleware
+	st := &sseState{w: w, rc: http.NewResponseController(w)}
+	// A panic on this stream is this request's alone: an error (a 500
+	// before the stream started, else an error event) and the stream ends.
+	defer recovery.Guard(h.opts.Log, h.opts.Metrics, recovery.KindSSEStream, reqID, st.panicked)
+
+	req, status, code, msg := h.sseRequest(w, r)
 	if status != 0 {
-		writeJSONError(w, status, "BAD_REQUEST", msg)
+		writeJSONError(w, status, code, msg)
 		return
 	}
 	// Persisted operations, APQ and the safelist, as over HTTP.
 	if err := h.resolveQuery(req); err != nil {
 		pe := persistedRefusal(err)
 		if pe == nil {
-			h.opts.Log.Error("subscription: resolve query", "err", err)
+			h.opts.Log.Error("subscription: resolve query", "err", err, "request_id", reqID)
 			writeJSONError(w, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "internal error")
 			return
 		}
@@ -44,7 +57,7 @@ func (h *Handler) serveSSE(w http.ResponseWriter, r *http.Request) {
 		writeJSONError(w, http.StatusBadRequest, "BAD_REQUEST", "query is required (or a persisted operation id in extensions.persistedQuery)")
 		return
 	}
-	exec, err := h.execOptions(r)
+	exec, err := h.execOptions(r, r.Method == http.MethodPost)
 	if err != nil {
 		var coded interface{ ErrorCode() string }
 		if errors.As(err, &coded) && coded.ErrorCode() == "UNAUTHENTICATED" {
@@ -52,20 +65,11 @@ func (h *Handler) serveSSE(w http.ResponseWriter, r *http.Request) {
 			writeJSONError(w, http.StatusUnauthorized, "UNAUTHENTICATED", err.Error())
 			return
 		}
-		h.opts.Log.Error("subscription request setup", "err", err)
+		h.opts.Log.Error("subscription request setup", "err", err, "request_id", reqID)
 		writeJSONError(w, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "internal error")
 		return
 	}
 
-	rc := http.NewResponseController(w)
-	hdr := w.Header()
-	hdr.Set("Content-Type", "text/event-stream; charset=utf-8")
-	hdr.Set("Cache-Control", "no-cache")
-	hdr.Set("X-Accel-Buffering", "no") // proxies must not hold events back
-	w.WriteHeader(http.StatusOK)
-	if err := rc.Flush(); err != nil {
-		return
-	}
 	h.connections.Add(1)
 	defer h.connections.Add(-1)
 	h.subscriptions.Add(1)
@@ -73,25 +77,38 @@ func (h *Handler) serveSSE(w http.ResponseWriter, r *http.Request) {
 
 	ctx, cancel := contextWithShutdown(r, h)
 	defer cancel()
-	write := func(b []byte) error {
-		_ = rc.SetWriteDeadline(time.Now().Add(h.opts.WriteTimeout))
-		if _, err := w.Write(b); err != nil {
-			return err
-		}
-		return rc.Flush()
-	}
 	var slowFlag atomic.Bool
-	out := h.newOutbox(write, func() {
+	out := h.newOutbox(recovery.KindSSEStream, reqID, func(b []byte) error { return st.write(b, h.opts.WriteTimeout) }, func() {
 		slowFlag.Store(true)
 		h.slow.Add(1)
-		h.opts.Log.Warn("subscription client too slow; disconnecting", "remote", r.RemoteAddr)
+		h.opts.Log.Warn("subscription client too slow; disconnecting", "remote", r.RemoteAddr, "request_id", reqID)
 		cancel()
 	}, func(error) { cancel() })
+	st.out = out
+
+	// The operation starts before the response does: a refusal that has
+	// its own status (a mutation over GET) can still be answered with it.
+	// Results that come at once wait for the header (st.write sends it).
+	sink := &sseSink{out: out, done: make(chan struct{})}
+	stop, err := h.start(ctx, req.graphQL(), exec, sink)
+	var re *gateway.RequestError
+	if errors.As(err, &re) && re.Code == "METHOD_NOT_ALLOWED" {
+		w.Header().Set("Allow", http.MethodPost)
+		writeJSONError(w, http.StatusMethodNotAllowed, re.Code, re.Err.Error())
+		return
+	}
+	if ferr := st.start(); ferr != nil {
+		if stop != nil {
+			stop()
+		}
+		return
+	}
 	// The token authenticated the request, not forever: the stream ends
 	// with an error when it expires.
 	var expired atomic.Bool
 	if p := exec.Principal; p != nil && !p.Expires.IsZero() {
 		t := time.AfterFunc(time.Until(p.Expires), func() {
+			defer recovery.Guard(h.opts.Log, h.opts.Metrics, recovery.KindSSEStream, reqID, func(error) { cancel() })
 			expired.Store(true)
 			cancel()
 		})
@@ -99,13 +116,20 @@ func (h *Handler) serveSSE(w http.ResponseWriter, r *http.Request) {
 	}
 	var ka *time.Timer
 	ka = time.AfterFunc(time.Hour, func() {
+		defer recovery.Guard(h.opts.Log, h.opts.Metrics, recovery.KindSSEStream, reqID, func(error) { cancel() })
 		if out.push([]byte(":\n\n")) == nil {
 			ka.Reset(h.opts.KeepAlive)
 		}
 	})
 	ka.Reset(h.opts.KeepAlive)
 
-	err = h.run(ctx, req.graphQL(), exec, &sseSink{out: out})
+	if err == nil {
+		select {
+		case <-ctx.Done():
+			stop()
+		case <-sink.done:
+		}
+	}
 	ka.Stop()
 	slow := slowFlag.Load()
 	switch {
@@ -124,57 +148,141 @@ func (h *Handler) serveSSE(w http.ResponseWriter, r *http.Request) {
 	if slow {
 		// Best effort: the client may still read what is already on its
 		// way and learn why it was cut off.
-		_ = write(sseEvent("next", errorsObject(codedError("slow consumer: buffer full", "SLOW_CONSUMER"))))
-		_ = write([]byte("event: complete\n\n"))
+		_ = st.write(sseEvent("next", errorsObject(codedError("slow consumer: buffer full", "SLOW_CONSUMER"))), h.opts.WriteTimeout)
+		_ = st.write([]byte("event: complete\n\n"), h.opts.WriteTimeout)
 	}
 }
 
+// sseState is one SSE response: its header is sent once, by whichever
+// comes first of the handler starting the stream and the first result.
+type sseState struct {
+	w   http.ResponseWriter
+	rc  *http.ResponseController
+	out *outbox
+
+	mu      sync.Mutex
+	started bool
+}
+
+// header sends the stream's status and header once; st.mu must be held.
+func (st *sseState) headerLocked() {
+	if st.started {
+		return
+	}
+	st.started = true
+	hdr := st.w.Header()
+	hdr.Set("Content-Type", "text/event-stream; charset=utf-8")
+	hdr.Set("Cache-Control", "no-cache")
+	hdr.Set("X-Accel-Buffering", "no") // proxies must not hold events back
+	st.w.WriteHeader(http.StatusOK)
+}
+
+// start sends the header and flushes it, so the client sees the stream open.
+func (st *sseState) start() error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.headerLocked()
+	return st.rc.Flush()
+}
+
+// write sends b (the header first if need be), bounded by timeout.
+func (st *sseState) write(b []byte, timeout time.Duration) error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.headerLocked()
+	_ = st.rc.SetWriteDeadline(time.Now().Add(timeout))
+	if _, err := st.w.Write(b); err != nil {
+		return err
+	}
+	return st.rc.Flush()
+}
+
+// panicked answers the request after a recovered panic: a 500 before the
+// stream started, else a final error event.
+func (st *sseState) panicked(error) {
+	st.mu.Lock()
+	started := st.started
+	st.mu.Unlock()
+	if !started {
+		writeJSONError(st.w, http.StatusInternalServerError, "INTERNAL_SERVER_ERROR", "internal error")
+		return
+	}
+	if st.out != nil {
+		st.out.close()
+		<-st.out.wait()
+	}
+	_ = st.write(sseEvent("next", errorsObject(codedError("internal error", "INTERNAL_SERVER_ERROR"))), 5*time.Second)
+	_ = st.write([]byte("event: complete\n\n"), 5*time.Second)
+}
+
 // sseRequest reads the GraphQL request of a POST body or GET query.
-func (h *Handler) sseRequest(w http.ResponseWriter, r *http.Request) (*request, int, string) {
+// Refusals come back as a status, an error code and a message.
+func (h *Handler) sseRequest(w http.ResponseWriter, r *http.Request) (*request, int, string, string) {
 	var req request
 	if r.Method == http.MethodPost {
 		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
-			return nil, http.StatusUnsupportedMediaType, "Content-Type must be application/json"
+			return nil, http.StatusUnsupportedMediaType, "BAD_REQUEST", "Content-Type must be application/json"
 		}
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.opts.MaxMessageBytes))
 		if err != nil {
-			return nil, http.StatusRequestEntityTooLarge, "request body too large"
+			var tooBig *http.MaxBytesError
+			switch {
+			case errors.As(err, &tooBig):
+				return nil, http.StatusRequestEntityTooLarge, "BAD_REQUEST", "request body too large"
+			case errors.Is(err, os.ErrDeadlineExceeded):
+				// The server's limits.body_read_timeout expired.
+				return nil, http.StatusRequestTimeout, "REQUEST_TIMEOUT", "the request body did not arrive in time"
+			}
+			return nil, http.StatusBadRequest, "BAD_REQUEST", "could not read the request body"
 		}
 		if err := json.Unmarshal(body, &req); err != nil {
-			return nil, http.StatusBadRequest, "body: not a JSON GraphQL request"
+			return nil, http.StatusBadRequest, "BAD_REQUEST", "body: not a JSON GraphQL request"
 		}
 	} else {
 		q := r.URL.Query()
 		req.Query, req.OperationName = q.Get("query"), q.Get("operationName")
 		if v := q.Get("variables"); v != "" {
 			if !json.Valid([]byte(v)) {
-				return nil, http.StatusBadRequest, "variables: not JSON"
+				return nil, http.StatusBadRequest, "BAD_REQUEST", "variables: not JSON"
 			}
 			req.Variables = json.RawMessage(v)
 		}
 		if v := q.Get("extensions"); v != "" {
 			if !json.Valid([]byte(v)) {
-				return nil, http.StatusBadRequest, "extensions: not JSON"
+				return nil, http.StatusBadRequest, "BAD_REQUEST", "extensions: not JSON"
 			}
 			req.Extensions = json.RawMessage(v)
 		}
 	}
 	if strings.TrimSpace(req.Query) == "" && len(req.Extensions) == 0 {
-		return nil, http.StatusBadRequest, "query is required"
+		return nil, http.StatusBadRequest, "BAD_REQUEST", "query is required"
 	}
-	return &req, 0, ""
+	return &req, 0, "", ""
 }
 
-// sseSink turns results into `event: next` messages.
-type sseSink struct{ out *outbox }
+// sseSink turns results into `event: next` messages and tells serveSSE
+// (done) when the operation ended by itself.
+type sseSink struct {
+	out  *outbox
+	done chan struct{}
+	once sync.Once
+}
 
-func (s *sseSink) Next(payload []byte) error { return s.out.push(sseEvent("next", payload)) }
+func (s *sseSink) end() { s.once.Do(func() { close(s.done) }) }
 
-// Complete needs nothing: serveSSE completes the stream when Subscribe returns.
-func (s *sseSink) Complete() {}
+func (s *sseSink) Next(payload []byte) error {
+	err := s.out.push(sseEvent("next", payload))
+	if err != nil {
+		s.end()
+	}
+	return err
+}
+
+// Complete ends the wait: serveSSE completes the stream.
+func (s *sseSink) Complete() { s.end() }
 
 // Error delivers the subgraph's final errors as a result.
-func (s *sseSink) Error(payload []byte) { _ = s.Next(payload) }
+func (s *sseSink) Error(payload []byte) { _ = s.Next(payload); s.end() }
 
 // sseEvent builds one event; data must be one line of JSON.
 func sseEvent(event string, data []byte) []byte {

@@ -9,11 +9,17 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/coder/websocket"
 
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
+	"github.com/nexus-commerce/nexus/router/internal/recovery"
 )
+
+// testHookMessage, when set (by tests only), sees every client message on
+// the connection's reader goroutine before it is handled.
+var testHookMessage func(data []byte)
 
 // Subprotocols the router speaks, preferred first.
 const (
@@ -41,9 +47,11 @@ const (
 // through the bounded outbox by a goroutine that exists only while there is
 // something to write.
 type wsConn struct {
-	h      *Handler
-	c      *websocket.Conn
-	r      *http.Request
+	h *Handler
+	c *websocket.Conn
+	r *http.Request
+	// reqID is the upgrade request's id (X-Request-ID), for logs.
+	reqID  string
 	legacy bool
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -82,6 +90,7 @@ type wsOperation struct {
 }
 
 func (h *Handler) serveWebSocket(w http.ResponseWriter, r *http.Request) {
+	reqID := w.Header().Get("X-Request-ID") // set by the server's middleware
 	c, err := websocket.Accept(newSmallBuffers(w), r, &websocket.AcceptOptions{
 		Subprotocols:   []string{protoTransportWS, protoGraphQLWS},
 		OriginPatterns: h.opts.OriginPatterns,
@@ -105,8 +114,8 @@ func (h *Handler) serveWebSocket(w http.ResponseWriter, r *http.Request) {
 	// The connection keeps the request only for its headers and address,
 	// on the connection's own context: the HTTP server cancels r's once
 	// this handler returns.
-	cn := &wsConn{h: h, c: c, r: r.WithContext(ctx), legacy: legacy, ctx: ctx, cancel: cancel}
-	cn.out = h.newOutbox(cn.write, cn.slow, cn.failed)
+	cn := &wsConn{h: h, c: c, r: r.WithContext(ctx), reqID: reqID, legacy: legacy, ctx: ctx, cancel: cancel}
+	cn.out = h.newOutbox(recovery.KindWSConnection, reqID, cn.write, cn.slow, cn.failed)
 	h.connections.Add(1)
 	// The connection lives on a fresh goroutine and the HTTP handler
 	// returns: the handler's goroutine has grown a deep stack through the
@@ -121,14 +130,11 @@ func (cn *wsConn) serve() {
 	defer h.connections.Add(-1)
 	// This goroutine is outside the HTTP server's recovery middleware: a
 	// panic here would take the router down, so it ends the connection.
-	defer func() {
-		if p := recover(); p != nil {
-			h.opts.Log.Error("subscription connection panic", "panic", p, "remote", cn.r.RemoteAddr)
-			_ = c.CloseNow()
-		}
-	}()
+	// (readMessages recovers its own, closing with 4500 and cleaning up.)
+	defer recovery.Guard(h.opts.Log, h.opts.Metrics, recovery.KindWSConnection, cn.reqID, cn.abort)
 
 	initTimer := time.AfterFunc(h.opts.InitTimeout, func() {
+		defer recovery.Guard(h.opts.Log, h.opts.Metrics, recovery.KindWSConnection, cn.reqID, cn.abort)
 		cn.mu.Lock()
 		inited := cn.inited
 		cn.mu.Unlock()
@@ -136,9 +142,12 @@ func (cn *wsConn) serve() {
 			cn.closeWith(closeInitTimeout, "Connection initialisation timeout")
 		}
 	})
-	stopShutdown := context.AfterFunc(h.ctx, func() { cn.closeWith(websocket.StatusGoingAway, "router shutting down") })
+	stopShutdown := context.AfterFunc(h.ctx, func() {
+		defer recovery.Guard(h.opts.Log, h.opts.Metrics, recovery.KindWSConnection, cn.reqID, cn.abort)
+		cn.closeWith(websocket.StatusGoingAway, "router shutting down")
+	})
 
-	cn.readLoop()
+	cn.readMessages()
 
 	initTimer.Stop()
 	stopShutdown()
@@ -161,23 +170,45 @@ func (cn *wsConn) serve() {
 		}
 		h.subscriptions.Add(-1)
 	}
-	cn.cancel()
 	if closed != nil {
-		<-closed // let the close frame (and its code) reach the client
+		// Let the queued messages (a connection_ack, an error) and then
+		// the close frame with its code reach the client. The connection's
+		// context must live until then: writes run on it, and cancelling
+		// it first lost the ack and the close code.
+		<-closed
 	}
+	cn.cancel()
 	cn.out.close()
 	_ = c.CloseNow()
+}
+
+// abort drops the connection without a close handshake (after a panic,
+// when its state cannot be trusted).
+func (cn *wsConn) abort(error) {
+	cn.cancel()
+	_ = cn.c.CloseNow()
+}
+
+// readMessages runs readLoop; a panic in it closes the connection with
+// 4500 and lets serve clean up, as after any other close.
+func (cn *wsConn) readMessages() {
+	defer recovery.Guard(cn.h.opts.Log, cn.h.opts.Metrics, recovery.KindWSConnection, cn.reqID, func(error) {
+		cn.closeWith(closeInternal, "Internal server error")
+	})
+	cn.readLoop()
 }
 
 // onFreshStack runs fn on a short-lived goroutine and waits for it.
 // Authenticating a client and preparing an operation (parse, validate,
 // plan) need deep stacks; run on the connection's long-lived reader they
 // would leave every idle connection holding a 16 KiB stack, the largest
-// share of the router's memory per subscriber.
-func onFreshStack(fn func()) {
+// share of the router's memory per subscriber. A panic in fn is recovered
+// (kind ws_message) and handed to onPanic, which answers the message.
+func (cn *wsConn) onFreshStack(fn func(), onPanic func(error)) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
+		defer recovery.Guard(cn.h.opts.Log, cn.h.opts.Metrics, recovery.KindWSMessage, cn.reqID, onPanic)
 		fn()
 	}()
 	<-done
@@ -186,11 +217,19 @@ func onFreshStack(fn func()) {
 // readLoop handles client messages until the connection fails or closes.
 func (cn *wsConn) readLoop() {
 	for {
-		_, data, err := cn.c.Read(cn.ctx)
+		typ, data, err := cn.c.Read(cn.ctx)
 		if err != nil {
 			return
 		}
+		if typ == websocket.MessageText && !utf8.Valid(data) {
+			// RFC 6455: a text frame must be UTF-8.
+			cn.closeWith(websocket.StatusInvalidFramePayloadData, "Invalid UTF-8 in a text message")
+			return
+		}
 		cn.lastRead.Store(time.Now().UnixNano())
+		if testHookMessage != nil {
+			testHookMessage(data)
+		}
 		var m struct {
 			ID      string          `json:"id"`
 			Type    string          `json:"type"`
@@ -202,9 +241,11 @@ func (cn *wsConn) readLoop() {
 		}
 		switch {
 		case m.Type == "connection_init":
-			onFreshStack(func() { cn.init(m.Payload) })
+			cn.onFreshStack(func() { cn.init(m.Payload) }, func(error) {
+				cn.closeWith(closeInternal, "Internal server error")
+			})
 		case m.Type == "subscribe" && !cn.legacy, m.Type == "start" && cn.legacy:
-			onFreshStack(func() { cn.start(m.ID, m.Payload) })
+			cn.onFreshStack(func() { cn.start(m.ID, m.Payload) }, func(error) { cn.failOp(m.ID) })
 		case m.Type == "complete" && !cn.legacy, m.Type == "stop" && cn.legacy:
 			cn.stop(m.ID)
 		case m.Type == "ping" && !cn.legacy:
@@ -238,7 +279,7 @@ func (cn *wsConn) init(payload json.RawMessage) {
 		req = cn.r.Clone(cn.ctx)
 		req.Header.Set("Authorization", auth)
 	}
-	exec, err := cn.h.execOptions(req)
+	exec, err := cn.h.execOptions(req, true)
 	if err != nil {
 		var coded interface{ ErrorCode() string }
 		if errors.As(err, &coded) && coded.ErrorCode() == "UNAUTHENTICATED" {
@@ -249,7 +290,7 @@ func (cn *wsConn) init(payload json.RawMessage) {
 			cn.closeWith(closeForbidden, "Forbidden: "+err.Error())
 			return
 		}
-		cn.h.opts.Log.Error("subscription connection setup", "err", err)
+		cn.h.opts.Log.Error("subscription connection setup", "err", err, "request_id", cn.reqID)
 		cn.closeWith(closeInternal, "Internal server error")
 		return
 	}
@@ -261,6 +302,7 @@ func (cn *wsConn) init(payload json.RawMessage) {
 		// expires the connection ends (the client reconnects with a fresh
 		// one and, for catalogEvents, its last cursor).
 		cn.expiry = time.AfterFunc(time.Until(p.Expires), func() {
+			defer recovery.Guard(cn.h.opts.Log, cn.h.opts.Metrics, recovery.KindWSConnection, cn.reqID, cn.abort)
 			cn.closeWith(closeForbidden, "Forbidden: token expired")
 		})
 	}
@@ -272,6 +314,7 @@ func (cn *wsConn) init(payload json.RawMessage) {
 // keepAlive sends one keep-alive message and schedules the next.
 // One timer per connection (no goroutine) keeps idle connections cheap.
 func (cn *wsConn) keepAlive() {
+	defer recovery.Guard(cn.h.opts.Log, cn.h.opts.Metrics, recovery.KindWSConnection, cn.reqID, cn.abort)
 	cn.mu.Lock()
 	if cn.closing {
 		cn.mu.Unlock()
@@ -327,21 +370,21 @@ func (cn *wsConn) start(id string, payload json.RawMessage) {
 		cn.send(frame(id, "error", codedError("too many subscriptions on this connection", "SUBSCRIPTION_LIMIT")))
 		return
 	}
+	cn.mu.Unlock()
 	// Persisted operations, APQ and the safelist, as over HTTP (lookups,
-	// no I/O): a refusal ends this operation only.
+	// no I/O): a refusal ends this operation only. Outside the lock: only
+	// this goroutine adds operations, so the checks above still hold.
 	if err := cn.h.resolveQuery(&req); err != nil {
-		cn.mu.Unlock()
 		code, msg := "INTERNAL_SERVER_ERROR", "internal error"
 		if pe := persistedRefusal(err); pe != nil {
 			code, msg = pe.Code, pe.Message
 		} else {
-			cn.h.opts.Log.Error("subscription: resolve query", "err", err)
+			cn.h.opts.Log.Error("subscription: resolve query", "err", err, "request_id", cn.reqID)
 		}
 		cn.send(frame(id, "error", codedError(msg, code)))
 		return
 	}
 	if strings.TrimSpace(req.Query) == "" {
-		cn.mu.Unlock()
 		cn.closeWith(closeBadRequest, "Invalid message: payload.query is required")
 		return
 	}
@@ -351,6 +394,11 @@ func (cn *wsConn) start(id string, payload json.RawMessage) {
 	}
 	prefix := frame(id, typ, []byte("0"))
 	op := &wsOperation{id: id, next: prefix[:len(prefix)-2]}
+	cn.mu.Lock()
+	if cn.closing {
+		cn.mu.Unlock()
+		return
+	}
 	if cn.ops == nil {
 		cn.ops = map[string]*wsOperation{}
 	}
@@ -385,6 +433,26 @@ func (cn *wsConn) finish(op *wsOperation) bool {
 	delete(cn.ops, op.id)
 	cn.h.subscriptions.Add(-1)
 	return true
+}
+
+// failOp answers an operation whose start panicked: it is removed (and
+// stopped, if it got as far as running) and the client gets an error for
+// its id; the connection stays open.
+func (cn *wsConn) failOp(id string) {
+	cn.mu.Lock()
+	op := cn.ops[id]
+	var stopFn func()
+	if op != nil {
+		delete(cn.ops, id)
+		op.stopped.Store(true)
+		stopFn = op.stopFn
+		cn.h.subscriptions.Add(-1)
+	}
+	cn.mu.Unlock()
+	if stopFn != nil {
+		stopFn()
+	}
+	cn.send(frame(id, "error", codedError("internal error", "INTERNAL_SERVER_ERROR")))
 }
 
 // stop ends an operation the client completed.
@@ -445,6 +513,7 @@ func (cn *wsConn) send(msg []byte) { _ = cn.out.push(msg) }
 func (cn *wsConn) write(msg []byte) error {
 	if cn.watchdog == nil {
 		cn.watchdog = time.AfterFunc(cn.h.opts.WriteTimeout, func() {
+			defer recovery.Guard(cn.h.opts.Log, cn.h.opts.Metrics, recovery.KindWSConnection, cn.reqID, cn.abort)
 			cn.h.opts.Log.Warn("subscription client write timed out; disconnecting", "remote", cn.r.RemoteAddr)
 			cn.failed(context.DeadlineExceeded)
 		})
@@ -499,12 +568,13 @@ func (cn *wsConn) shut(code websocket.StatusCode, reason string, flush bool) {
 		drained = cn.out.wait()
 	}
 	go func() {
+		defer close(done)
+		defer recovery.Guard(cn.h.opts.Log, cn.h.opts.Metrics, recovery.KindWSConnection, cn.reqID, cn.abort)
 		if drained != nil {
 			<-drained
 		}
 		cn.out.close()
 		_ = cn.c.Close(code, truncate(reason, 120))
-		close(done)
 	}()
 }
 
