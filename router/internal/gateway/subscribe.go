@@ -157,7 +157,6 @@ func (g *Gateway) Start(ctx context.Context, req *graphql.Request, o ExecOptions
 // startOnce runs a query or mutation sent on a streaming connection.
 func (g *Gateway) startOnce(ctx context.Context, req *graphql.Request, o ExecOptions, m *subscriber) func() {
 	ctx, cancel := context.WithCancel(ctx)
-	o.AllowMutation = true
 	go func() {
 		// A panic here ends this operation alone: its client gets an
 		// internal error, then nothing more (the writer's own panics are
