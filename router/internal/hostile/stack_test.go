@@ -139,7 +139,9 @@ auth:
   static_keys:
     - {kid: %s, algorithm: HS256, secret_env: HOSTILE_JWT_SECRET}
     - {kid: %s, algorithm: RS256, pem_env: HOSTILE_JWT_PUBLIC_PEM}
-`, s.addr, issuer, audience, kidHMAC, kidRSA))
+proxy:
+  - {path: /images/, url: %s}
+`, s.addr, issuer, audience, kidHMAC, kidRSA, strings.TrimSuffix(env.ProductURL, "/graphql")))
 
 	cmd := exec.Command(bin, "serve", "--config", filepath.Join(dir, "router.yaml"))
 	cmd.Env = append(os.Environ(),

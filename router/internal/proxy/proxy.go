@@ -102,8 +102,11 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	resp, err := h.client.Do(req)
 	if err != nil {
+		// The route's deadline and the transport's header timeout are the
+		// same duration: whichever fires first, it is a timeout.
 		status := http.StatusBadGateway
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		var ne net.Error
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) {
 			status = http.StatusGatewayTimeout
 		}
 		h.fail(w, r, status, "upstream request failed", err)
