@@ -25,7 +25,7 @@ func Check(op, schema *ast.Document, operationName string, variables []byte, cfg
 	switch {
 	case cfg.MaxFields > 0 && m.Fields > cfg.MaxFields:
 		e := exceeded(CodeFields, "field count", cfg.MaxFields, m.Fields)
-		e.Message = fmt.Sprintf("operation has %d field selections once its fragments are expanded, the limit is %d", m.Fields, cfg.MaxFields)
+		e.Message = fmt.Sprintf("operation has %d selections (fields, fragment spreads and inline fragments) once its fragments are expanded, the limit is %d", m.Fields, cfg.MaxFields)
 		return e
 	case cfg.MaxDirectives > 0 && m.Directives > cfg.MaxDirectives:
 		return exceeded(CodeDirectives, "directive count", cfg.MaxDirectives, m.Directives)
