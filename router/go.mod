@@ -29,7 +29,7 @@ require (
 	github.com/jmoiron/sqlx v1.4.0 // indirect
 	github.com/kingledion/go-tools v0.6.0 // indirect
 	github.com/klauspost/compress v1.20.1 // indirect
-	github.com/leanovate/gopter v0.2.11 // indirect
+	github.com/leanovate/gopter v0.2.11
 	github.com/lib/pq v1.12.3 // indirect
 	github.com/mattn/go-shellwords v1.0.12 // indirect
 	github.com/opencontainers/go-digest v1.0.0 // indirect

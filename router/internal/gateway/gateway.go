@@ -100,8 +100,11 @@ type Gateway struct {
 	closing bool
 	idle    chan struct{}
 	// groups are the running subscriptions by what makes their results
-	// identical (see group); guarded by subMu.
+	// identical (see group), each key's newest group, the one that may
+	// admit identical clients; running holds every group until it ends
+	// (SubscriptionGroups). Both guarded by subMu.
 	groups   map[groupKey]*group
+	running  map[*group]struct{}
 	groupSeq uint64
 
 	// inbound shares executions between identical concurrent queries.

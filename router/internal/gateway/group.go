@@ -32,18 +32,26 @@ var internalPayload = []byte(`{"errors":[{"message":"internal error","extensions
 // (principal and forwarded headers, hashed as the single-flight key is).
 type groupKey struct{ op, vars, who uint64 }
 
-// group is one resolver subscription shared by every client with the
-// same groupKey. The engine already shares the upstream subscription
-// (its trigger) between identical inputs, but it resolves every event
-// once per client; a group resolves it once and fans the bytes out, so an
-// event to 10,000 identical subscribers costs one resolve (with its entity
-// calls) instead of 10,000, and a subscriber costs no goroutine and no
-// resolver state of its own.
+// group is one resolver subscription shared by clients with the same
+// groupKey. The engine already shares the upstream subscription (its
+// trigger) between identical inputs, but it resolves every event once per
+// client; a group resolves it once and fans the bytes out, so an event to
+// 10,000 identical subscribers costs one resolve (with its entity calls)
+// instead of 10,000, and a subscriber costs no goroutine and no resolver
+// state of its own.
+//
+// Sharing never changes what a client receives: a client joins a running
+// group only while that gives it exactly its own stream (see admit in
+// share.go); otherwise it starts a group of its own, with an upstream
+// subscription of its own, which then takes the next identical clients.
 type group struct {
 	g      *Gateway
 	key    groupKey
 	seq    uint64
 	cancel context.CancelFunc
+	// live says the operation is live-only (prepared.live): a member may
+	// join after the first event, since a live stream starts "now".
+	live bool
 	// ended is set (under g.subMu) once the group takes no new members.
 	ended bool
 	// closed is set once the group has ended its members: what the
@@ -55,6 +63,10 @@ type group struct {
 
 	mu      sync.Mutex
 	members map[*subscriber]struct{}
+	// delivered is set (under mu, with the members read) when the group
+	// hands out its first result; over when it ends its members. A
+	// member that joins later would miss what went before (see admit).
+	delivered, over bool
 }
 
 // subscriber is one client's subscription. Its writer is called under mu, so
@@ -70,8 +82,10 @@ type subscriber struct {
 	done bool
 }
 
-// join adds m to the group of identical subscriptions, starting the group
-// (and its resolver subscription) when there is none.
+// join adds m to the group of identical subscriptions when that group
+// admits it (share.go), else starts a new group (and its resolver
+// subscription) for m, which takes over the key: the group it replaces
+// runs on for its members and admits no one.
 func (g *Gateway) join(p *prepared, sp *plan.SubscriptionResponsePlan, vars *astjson.Value, o ExecOptions, m *subscriber) {
 	var hdr *headers
 	key := groupKey{op: p.id, vars: p.varsHash}
@@ -80,24 +94,19 @@ func (g *Gateway) join(p *prepared, sp *plan.SubscriptionResponsePlan, vars *ast
 		key.who = hdr.hash
 	}
 	g.subMu.Lock()
-	grp := g.groups[key]
-	fresh := grp == nil || grp.ended
-	if fresh {
-		g.groupSeq++
-		grp = &group{g: g, key: key, seq: g.groupSeq, members: map[*subscriber]struct{}{}}
-		if g.groups == nil {
-			g.groups = map[groupKey]*group{}
-		}
-		g.groups[key] = grp
-	}
-	m.grp = grp
-	grp.mu.Lock()
-	grp.members[m] = struct{}{}
-	grp.mu.Unlock()
-	if !fresh {
+	if grp := g.groups[key]; grp != nil && !grp.ended && grp.admit(m) {
+		m.grp = grp
 		g.subMu.Unlock()
 		return
 	}
+	g.groupSeq++
+	grp := &group{g: g, key: key, seq: g.groupSeq, live: p.live, members: map[*subscriber]struct{}{m: {}}}
+	if g.groups == nil {
+		g.groups, g.running = map[groupKey]*group{}, map[*group]struct{}{}
+	}
+	g.groups[key] = grp
+	g.running[grp] = struct{}{}
+	m.grp = grp
 	// The group outlives the client that started it: it ends when its last
 	// subscriber leaves.
 	ctx, cancel := context.WithCancel(context.Background())
@@ -132,6 +141,11 @@ func (grp *group) run(ctx context.Context, p *prepared, sp *plan.SubscriptionRes
 	// re-created under the same id would be ended with it (graphql-go-tools
 	// v2.16.0, subscriptionUpdater.Done). Groups already share everything
 	// identical clients can share; different callers never share anyway.
+	// It also keeps the engine from sharing behind the gateway's back: a
+	// group started because its key's running group admits no one (share.go)
+	// must get an upstream subscription of its own, from its own cursor,
+	// not the engine's running trigger for the same input, which is
+	// mid-stream.
 	gh := &headers{hash: grp.seq<<1 | 1}
 	if hdr != nil {
 		gh = hdr.withHash((hdr.hash ^ grp.seq*0x9E3779B97F4A7C15) | 1)
@@ -162,6 +176,7 @@ func (grp *group) end(failed *bool) {
 	if g.groups[grp.key] == grp {
 		delete(g.groups, grp.key)
 	}
+	delete(g.running, grp)
 	g.subMu.Unlock()
 	grp.cancel()
 	grp.closed.Store(true)
@@ -195,10 +210,12 @@ func (grp *group) fail() {
 	}
 }
 
-// take removes and returns every subscriber.
+// take removes and returns every subscriber; the group admits no one
+// after it (its stream is over).
 func (grp *group) take() []*subscriber {
 	grp.mu.Lock()
 	defer grp.mu.Unlock()
+	grp.over = true
 	out := make([]*subscriber, 0, len(grp.members))
 	for m := range grp.members {
 		out = append(out, m)
@@ -207,10 +224,14 @@ func (grp *group) take() []*subscriber {
 	return out
 }
 
-// snapshot returns the current members.
-func (grp *group) snapshot() []*subscriber {
+// deliver returns the members that receive the result being handed out
+// and marks the group as having delivered, in one step: a member admitted
+// before it receives this result, one that comes after is refused by admit
+// (unless the group is live).
+func (grp *group) deliver() []*subscriber {
 	grp.mu.Lock()
 	defer grp.mu.Unlock()
+	grp.delivered = true
 	out := make([]*subscriber, 0, len(grp.members))
 	for m := range grp.members {
 		out = append(out, m)
@@ -244,7 +265,7 @@ func (grp *group) Next(payload []byte) error {
 	if grp.closed.Load() {
 		return errGroupEnded
 	}
-	for _, m := range grp.snapshot() {
+	for _, m := range grp.deliver() {
 		if err := m.next(payload); err != nil && !errors.Is(err, errMemberGone) {
 			grp.leave(m)
 		}

@@ -52,6 +52,9 @@ type prepared struct {
 	remap        map[string]string
 	// introspection is true when the operation selects __schema or __type.
 	introspection bool
+	// live is true for a live-only subscription (liveOnly): identical
+	// clients may share it however late they come.
+	live bool
 	// err is a cached refusal (syntax, validation, variables): the same
 	// text is refused again without parsing it.
 	err *RequestError
@@ -282,6 +285,7 @@ func (g *Gateway) prepareUncached(ctx context.Context, query, opName string, var
 		variables:     append([]byte(nil), req.Variables...),
 		remap:         remap,
 		introspection: selectsIntrospection(doc),
+		live:          opType == graphql.OperationTypeSubscription && liveOnly(doc, g.schema.Document(), opName),
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -143,6 +144,26 @@ func ctx(t *testing.T) context.Context {
 	c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	t.Cleanup(cancel)
 	return c
+}
+
+// waitGroups waits until the current gateway's subscription groups are
+// exactly want (clients per group, ascending).
+func (e *env) waitGroups(t *testing.T, want ...int) {
+	t.Helper()
+	c := ctx(t)
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		got := e.srv.Gateway().SubscriptionGroups()
+		if slices.Equal(got, want) {
+			return
+		}
+		select {
+		case <-tick.C:
+		case <-c.Done():
+			t.Fatalf("subscription groups %v, want %v", got, want)
+		}
+	}
 }
 
 // msg is a WebSocket protocol message as the tests read it.

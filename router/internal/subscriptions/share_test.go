@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -29,26 +30,30 @@ func TestIdenticalSubscriptionsShareOneUpstream(t *testing.T) {
 	b.subscribe("1", eventsQuery, vars)
 	s := e.sse(t, eventsQuery, vars, nil)
 	bc, sc := results(b.c, nil), results(nil, s)
-	// Publish until the later clients have joined the running upstream
-	// subscription (a sees every event, so each round is synchronous).
-	var bSeen, sSeen bool
-	for seq := 1; !bSeen || !sSeen; seq++ {
-		if seq > 1000 {
-			t.Fatal("the later clients never received an event")
-		}
-		e.events.Publish("s", "product.updated", "p1", "")
-		if got := seqOf(t, a.read().Payload); got != seq {
-			t.Fatalf("first client got %d, want %d", got, seq)
-		}
-		select {
-		case <-bc:
-			bSeen = true
-		default:
-		}
-		select {
-		case <-sc:
-			sSeen = true
-		default:
+	// The later clients join a's group before its first event (productEvents
+	// takes an argument, so after it they would get a group of their own).
+	e.waitGroups(t, 3)
+	seq := e.events.Publish("s", "product.updated", "p1", "")
+	if got := seqOf(t, a.read().Payload); got != seq {
+		t.Fatalf("first client got %d, want %d", got, seq)
+	}
+	for name, ch := range map[string]<-chan []byte{"graphql-ws": bc, "SSE": sc} {
+		for seen := false; !seen; {
+			select {
+			case p, ok := <-ch:
+				if !ok {
+					t.Fatalf("the %s client's stream ended before the event", name)
+				}
+				if !strings.Contains(string(p), `"seq":`) {
+					continue // a keep-alive
+				}
+				if !strings.Contains(string(p), `"seq":`+itoa(seq)) {
+					t.Fatalf("%s client got %s, want event %d", name, p, seq)
+				}
+				seen = true
+			case <-ctx(t).Done():
+				t.Fatalf("the %s client never received the event", name)
+			}
 		}
 	}
 	if n := e.events.Subscribes(); n != 1 {
@@ -120,6 +125,7 @@ func TestSlowClientIsDisconnected(t *testing.T) {
 	}
 	slow := e.connect(t, "graphql-transport-ws", nil)
 	slow.subscribe("s", q, vars)
+	e.waitGroups(t, 2) // slow joins fast's group before its first event
 
 	seq := 0
 	for e.h.Stats().SlowConsumers == 0 {
@@ -224,7 +230,9 @@ func TestSubscriptionsSurviveReload(t *testing.T) {
 	if err := gw1.Subscribe(ctx(t), &graphql.Request{Query: eventsQuery}, gateway.ExecOptions{}, nil); !errors.Is(err, gateway.ErrGatewayClosed) {
 		t.Fatalf("a retired gateway was asked for a subscription: got %v, want ErrGatewayClosed", err)
 	}
-	// The same connection's next subscription runs on the new gateway.
+	// The same connection's next subscription runs on the new gateway, in
+	// a group of its own: b's group has delivered events, and productEvents
+	// takes an argument (not live-only), so a2 must not join it mid-stream.
 	a.subscribe("a2", eventsQuery, vars)
 	ac := results(a.c, nil)
 	for seq, joined := 5, false; !joined; seq++ {
@@ -242,13 +250,13 @@ func TestSubscriptionsSurviveReload(t *testing.T) {
 		}
 	}
 	// The subgraph notices the old gateway's upstream closing on its own
-	// time; wait for that, then there must be one upstream, shared by b
-	// and a2 (two would stay two and fail here).
-	if err := e.events.WaitSubscribers(ctx(t), "r", 1); err != nil {
-		t.Fatalf("the new gateway should hold 1 shared upstream subscription: %v", err)
+	// time; wait for that, then there must be b's upstream and a2's (three
+	// would stay three and fail here).
+	if err := e.events.WaitSubscribers(ctx(t), "r", 2); err != nil {
+		t.Fatalf("the new gateway should hold 2 upstream subscriptions (b's, a2's): %v", err)
 	}
-	if gw2.Subscriptions() != 2 {
-		t.Fatalf("new gateway runs %d subscriptions, want 2", gw2.Subscriptions())
+	if gw2.Subscriptions() != 2 || !slices.Equal(gw2.SubscriptionGroups(), []int{1, 1}) {
+		t.Fatalf("new gateway runs %d subscriptions in groups %v, want 2 in [1 1]", gw2.Subscriptions(), gw2.SubscriptionGroups())
 	}
 }
 

@@ -54,6 +54,13 @@ type Env struct {
 	Supergraph string
 	// Handler is the router's HTTP handler, for wrapping in other servers.
 	Handler http.Handler
+	// Gateway is the router's current gateway, for tests that look behind
+	// the transports (how subscriptions are shared) or start operations on
+	// it directly.
+	Gateway func() *gateway.Gateway
+	// Exec is the router's auth hook: the ExecOptions a request to the
+	// router would run with (the subgraphs accept only signed callers).
+	Exec func(*http.Request, *gateway.ExecOptions) error
 	// RouterSecret is the NEXUS_ROUTER_SECRET the subgraphs verify: a test
 	// that runs its own router (the serve command) against them sets it.
 	RouterSecret string
@@ -259,7 +266,7 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 	rs.Start()
 	t.Cleanup(rs.Close)
 
-	fn(t, &Env{RouterURL: rs.URL + cfg.GraphQLPath, Origin: rs.URL, ProductURL: productURL, Reviews: rev, Supergraph: sdl, Handler: srv.Handler(),
+	fn(t, &Env{RouterURL: rs.URL + cfg.GraphQLPath, Origin: rs.URL, ProductURL: productURL, Reviews: rev, Supergraph: sdl, Handler: srv.Handler(), Gateway: srv.Gateway, Exec: hook,
 		RouterSecret: routerSecret, jwtSecret: []byte(jwtSecret)})
 }
 
