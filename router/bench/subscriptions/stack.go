@@ -149,6 +149,7 @@ type Router struct {
 
 // routerConfig is the part of the router's YAML configuration the
 // benchmark sets: production mode (no GraphiQL, no introspection), no
+// per-client connection cap (one address dials every subscriber), no
 // file watching, the product subgraph composed from its SDL file, and
 // subscriptions forwarded to it over WebSocket (the router's default).
 type routerConfig struct {
@@ -156,6 +157,7 @@ type routerConfig struct {
 	GraphQLPath string           `yaml:"graphql_path"`
 	Mode        string           `yaml:"mode"`
 	Watch       map[string]any   `yaml:"watch"`
+	Limits      map[string]any   `yaml:"limits"`
 	Subgraphs   []routerSubgraph `yaml:"subgraphs"`
 }
 
@@ -186,6 +188,10 @@ func (s *Stack) StartRouterCommand(ctx context.Context, argv []string, dir strin
 	cfg := routerConfig{
 		Listen: addr, GraphQLPath: "/graphql", Mode: "production",
 		Watch: map[string]any{"enabled": false},
+		// Every subscriber dials from this one loopback address: the
+		// per-client connection cap (256 by default) would refuse all
+		// but the first 256, so the benchmark turns it off.
+		Limits: map[string]any{"max_connections_per_client": 0},
 		Subgraphs: []routerSubgraph{{
 			Name: "product", RoutingURL: s.ProductURL,
 			SchemaFile: filepath.Join(s.Root, "schema", "subgraphs", "product.graphqls"),
