@@ -33,9 +33,6 @@ type ExecOptions struct {
 	// QueryPlan adds the query plan to the response extensions;
 	// QueryPlanOnly returns the plan without fetching anything.
 	QueryPlan, QueryPlanOnly bool
-	// RequestID identifies the request in the logs (a recovered panic is
-	// logged with it).
-	RequestID string
 	// AllowMutation is false for GET requests: only queries may run
 	// (mutations and subscriptions are refused with METHOD_NOT_ALLOWED).
 	AllowMutation bool
@@ -58,7 +55,7 @@ func (g *Gateway) Execute(ctx context.Context, req *graphql.Request, w io.Writer
 
 // ExecuteWith is Execute with per-request options.
 func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Writer, o ExecOptions) (err error) {
-	ctx = syncRequestID(ctx, &o)
+	rid := requestID(ctx)
 	g.inflight.Add(1)
 	defer g.inflight.Add(-1)
 	start := time.Now()
@@ -78,7 +75,7 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 	}
 	// A panic on this goroutine ends this request alone, with an internal
 	// error (deferred after the metrics so they count it as an error).
-	defer recovery.Guard(g.opts.Log, m, recovery.KindExecute, o.RequestID, func(perr error) { err = perr })
+	defer recovery.Guard(g.opts.Log, m, recovery.KindExecute, rid, func(perr error) { err = perr })
 
 	p := g.prepare(ctx, req.Query, req.OperationName, req.Variables)
 	opLabel = opTypeName(p.opType)
@@ -123,7 +120,7 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 			defer cancel()
 		}
 	}
-	flt := g.newFault(recovery.KindExecute, o.RequestID)
+	flt := g.newFault(recovery.KindExecute, rid)
 	var hdr *headers
 	key := inboundKey{op: p.id, vars: p.varsHash}
 	if o.Principal != nil || o.Forward != nil {

@@ -111,7 +111,7 @@ func (g *Gateway) join(p *prepared, sp *plan.SubscriptionResponsePlan, vars *ast
 	// subscriber leaves.
 	ctx, cancel := context.WithCancel(context.Background())
 	grp.cancel = cancel
-	grp.fault = g.newFault(recovery.KindSubscription, o.RequestID)
+	grp.fault = g.newFault(recovery.KindSubscription, m.requestID)
 	g.subMu.Unlock()
 	go grp.run(ctx, p, sp, vars, o, hdr)
 }
@@ -125,7 +125,7 @@ func (grp *group) run(ctx context.Context, p *prepared, sp *plan.SubscriptionRes
 	defer grp.end(&failed)
 	// A panic here ends this group alone: its members get an internal
 	// error (end runs after Guard).
-	defer recovery.Guard(g.opts.Log, g.opts.Metrics, recovery.KindSubscription, o.RequestID, func(error) { failed = true })
+	defer recovery.Guard(g.opts.Log, g.opts.Metrics, recovery.KindSubscription, grp.fault.requestID, func(error) { failed = true })
 	if g.panicHook != nil {
 		g.panicHook(recovery.KindSubscription)
 	}

@@ -117,8 +117,7 @@ func (g *Gateway) Start(ctx context.Context, req *graphql.Request, o ExecOptions
 	if !g.subscribeStart() {
 		return nil, ErrGatewayClosed
 	}
-	ctx = syncRequestID(ctx, &o)
-	m := &subscriber{g: g, w: w, kind: recovery.KindSubscription, requestID: o.RequestID}
+	m := &subscriber{g: g, w: w, kind: recovery.KindSubscription, requestID: requestID(ctx)}
 	defer func() {
 		if err != nil {
 			g.subscribeEnd()
@@ -161,7 +160,7 @@ func (g *Gateway) startOnce(ctx context.Context, req *graphql.Request, o ExecOpt
 		// A panic here ends this operation alone: its client gets an
 		// internal error, then nothing more (the writer's own panics are
 		// caught by the subscriber, the execution's by ExecuteWith).
-		defer recovery.Guard(g.opts.Log, g.opts.Metrics, recovery.KindStreamedOnce, o.RequestID, func(error) { m.error(internalPayload) })
+		defer recovery.Guard(g.opts.Log, g.opts.Metrics, recovery.KindStreamedOnce, m.requestID, func(error) { m.error(internalPayload) })
 		if g.panicHook != nil {
 			g.panicHook(recovery.KindStreamedOnce)
 		}

@@ -114,6 +114,8 @@ func (h *Handler) serveWebSocket(w http.ResponseWriter, r *http.Request) {
 	// The connection keeps the request only for its headers and address,
 	// on the connection's own context: the HTTP server cancels r's once
 	// this handler returns.
+	// Operations started on the connection log with its request id.
+	ctx = gateway.WithRequestID(ctx, reqID)
 	cn := &wsConn{h: h, c: c, r: r.WithContext(ctx), reqID: reqID, legacy: legacy, ctx: ctx, cancel: cancel}
 	cn.out = h.newOutbox(recovery.KindWSConnection, reqID, cn.write, cn.slow, cn.failed)
 	h.connections.Add(1)
