@@ -5,8 +5,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -20,8 +18,6 @@ import (
 	"github.com/nexus-commerce/nexus/router/internal/metrics"
 	"github.com/nexus-commerce/nexus/router/internal/recovery"
 	"github.com/nexus-commerce/nexus/router/internal/testenv/reviews"
-	"github.com/nexus-commerce/nexus/schema/compose"
-	"github.com/nexus-commerce/nexus/schema/supergraph"
 	kitauth "github.com/nexus-commerce/nexus/subgraphs/kit/auth"
 )
 
@@ -225,21 +221,7 @@ func (r *recorder) Error(p []byte) {
 // newGatewayWith serves rev (the test reviews subgraph) through a gateway.
 func newGatewayWith(t testing.TB, rev *reviews.Resolver, o gateway.Options) *gateway.Gateway {
 	t.Helper()
-	sub := httptest.NewServer(rev.Handler())
-	t.Cleanup(sub.Close)
-	sdl, err := os.ReadFile("../testenv/reviews/schema.graphqls")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := compose.Compose([]compose.Subgraph{{Name: "reviews", URL: sub.URL, SDL: string(sdl)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sg, err := supergraph.Parse(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	o.Supergraph = sg
+	o.Supergraph = rev.Supergraph(t)
 	gw, err := gateway.New(o)
 	if err != nil {
 		t.Fatal(err)

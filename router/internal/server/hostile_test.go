@@ -6,15 +6,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/nexus-commerce/nexus/router/internal/config"
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
 	"github.com/nexus-commerce/nexus/router/internal/testenv/reviews"
-	"github.com/nexus-commerce/nexus/schema/compose"
-	"github.com/nexus-commerce/nexus/schema/supergraph"
 )
 
 func message(body map[string]any) string {
@@ -78,21 +75,7 @@ func TestHostileRequestsOverHTTP(t *testing.T) {
 // an admin when the test asks (X-Test-Scopes), as the JWT hook would.
 func startPlans(t *testing.T, restrict bool) string {
 	t.Helper()
-	rev := &reviews.Resolver{}
-	sub := httptest.NewServer(rev.Handler())
-	t.Cleanup(sub.Close)
-	sdl, err := os.ReadFile("../testenv/reviews/schema.graphqls")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := compose.Compose([]compose.Subgraph{{Name: "reviews", URL: sub.URL, SDL: string(sdl)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sg, err := supergraph.Parse(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sg := (&reviews.Resolver{}).Supergraph(t)
 	var cfg config.Config
 	cfg.Defaults()
 	gw, err := gateway.New(gateway.Options{Supergraph: sg, Limits: cfg.Limits.Operation(), RestrictQueryPlans: restrict})

@@ -6,15 +6,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/nexus-commerce/nexus/router/internal/config"
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
 	"github.com/nexus-commerce/nexus/router/internal/testenv/reviews"
-	"github.com/nexus-commerce/nexus/schema/compose"
-	"github.com/nexus-commerce/nexus/schema/supergraph"
 )
 
 // start serves a supergraph of the real reviews test subgraph through the
@@ -39,21 +36,7 @@ func startWith(t *testing.T, limits config.Limits, cors config.CORS) string {
 // testGateway is the real gateway over the real reviews test subgraph.
 func testGateway(t *testing.T, cfg config.Config) *gateway.Gateway {
 	t.Helper()
-	rev := &reviews.Resolver{}
-	sub := httptest.NewServer(rev.Handler())
-	t.Cleanup(sub.Close)
-	sdl, err := os.ReadFile("../testenv/reviews/schema.graphqls")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := compose.Compose([]compose.Subgraph{{Name: "reviews", URL: sub.URL, SDL: string(sdl)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sg, err := supergraph.Parse(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sg := (&reviews.Resolver{}).Supergraph(t)
 	gw, err := gateway.New(gateway.Options{Supergraph: sg, Limits: cfg.Limits.Operation()})
 	if err != nil {
 		t.Fatal(err)
