@@ -55,7 +55,7 @@ func (g *Gateway) Execute(ctx context.Context, req *graphql.Request, w io.Writer
 
 // ExecuteWith is Execute with per-request options.
 func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Writer, o ExecOptions) (err error) {
-	rid := requestID(ctx)
+	rid := RequestID(ctx)
 	g.inflight.Add(1)
 	defer g.inflight.Add(-1)
 	start := time.Now()

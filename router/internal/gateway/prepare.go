@@ -165,7 +165,7 @@ var errPrepareFailed = &RequestError{Err: recovery.ErrPanic, Code: "INTERNAL_SER
 // parser, normaliser, validator or planner into INTERNAL_SERVER_ERROR for
 // this request alone (logged with the request id and counted).
 func (g *Gateway) prepareGuarded(ctx context.Context, query, opName string, variables []byte) (p *prepared) {
-	defer recovery.Guard(g.opts.Log, g.opts.Metrics, recovery.KindPrepare, requestID(ctx), func(error) {
+	defer recovery.Guard(g.opts.Log, g.opts.Metrics, recovery.KindPrepare, RequestID(ctx), func(error) {
 		p = &prepared{err: errPrepareFailed, retryAt: time.Now().Add(panicRetry)}
 	})
 	return g.prepareUncached(ctx, query, opName, variables)

@@ -12,8 +12,8 @@ func WithRequestID(ctx context.Context, id string) context.Context {
 	return context.WithValue(ctx, requestIDKey{}, id)
 }
 
-// requestID is the id WithRequestID put in ctx, or "".
-func requestID(ctx context.Context) string {
+// RequestID is the id WithRequestID put in ctx, or "".
+func RequestID(ctx context.Context) string {
 	id, _ := ctx.Value(requestIDKey{}).(string)
 	return id
 }

@@ -6,10 +6,10 @@ import (
 )
 
 func TestRequestIDTravelsInTheContext(t *testing.T) {
-	if id := requestID(context.Background()); id != "" {
+	if id := RequestID(context.Background()); id != "" {
 		t.Fatalf("no id set, got %q", id)
 	}
-	if id := requestID(WithRequestID(context.Background(), "req-7")); id != "req-7" {
+	if id := RequestID(WithRequestID(context.Background(), "req-7")); id != "req-7" {
 		t.Fatalf("got %q, want req-7", id)
 	}
 }

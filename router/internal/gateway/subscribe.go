@@ -117,7 +117,7 @@ func (g *Gateway) Start(ctx context.Context, req *graphql.Request, o ExecOptions
 	if !g.subscribeStart() {
 		return nil, ErrGatewayClosed
 	}
-	m := &subscriber{g: g, w: w, kind: recovery.KindSubscription, requestID: requestID(ctx)}
+	m := &subscriber{g: g, w: w, kind: recovery.KindSubscription, requestID: RequestID(ctx)}
 	defer func() {
 		if err != nil {
 			g.subscribeEnd()

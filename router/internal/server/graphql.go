@@ -152,7 +152,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
-	ctx, cancel := context.WithTimeout(gateway.WithRequestID(r.Context(), RequestID(r.Context())), s.limits().RequestTimeout)
+	ctx, cancel := context.WithTimeout(r.Context(), s.limits().RequestTimeout)
 	defer cancel()
 	out := &responseSink{w: w, media: media, s: s, r: r}
 	if err := gw.ExecuteWith(ctx, &req, out, exec); err != nil {

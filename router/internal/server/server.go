@@ -215,12 +215,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 
 var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,128}$`)
 
-type ctxKey struct{}
-
 // RequestID returns the request id the middleware assigned.
 func RequestID(ctx context.Context) string {
-	id, _ := ctx.Value(ctxKey{}).(string)
-	return id
+	return gateway.RequestID(ctx)
 }
 
 type statusWriter struct {
@@ -268,7 +265,9 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 			id = hex.EncodeToString(b[:])
 		}
 		w.Header().Set("X-Request-ID", id)
-		r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, id))
+		// In the gateway's context key, so what the gateway logs about
+		// the request (a recovered panic) carries the same id.
+		r = r.WithContext(gateway.WithRequestID(r.Context(), id))
 		sw := &statusWriter{ResponseWriter: w}
 		limitBodyRead(sw, r, s.limits().BodyReadTimeout)
 		defer func() {

@@ -90,7 +90,7 @@ func (h *Handler) serveSSE(w http.ResponseWriter, r *http.Request) {
 	// its own status (a mutation over GET) can still be answered with it.
 	// Results that come at once wait for the header (st.write sends it).
 	sink := &sseSink{out: out, done: make(chan struct{})}
-	stop, err := h.start(gateway.WithRequestID(ctx, reqID), req.graphQL(), exec, sink)
+	stop, err := h.start(ctx, req.graphQL(), exec, sink) // ctx carries the request id (server middleware)
 	var re *gateway.RequestError
 	if errors.As(err, &re) && re.Code == "METHOD_NOT_ALLOWED" {
 		w.Header().Set("Allow", http.MethodPost)
