@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lib/pq"
+
 	"github.com/jmoiron/sqlx"
 )
 
@@ -42,6 +44,28 @@ type propSystem struct {
 type faultBus struct {
 	Bus
 	faults *atomic.Int32
+}
+
+// awaitFaults waits until the relay has used up the injected faults, each
+// costing one of its backoffs (at most 5 s), or has nothing left to
+// publish (a fault fires only on a Publish), so a long queue of faults is
+// not mistaken for lost events.
+func (s *propSystem) awaitFaults() error {
+	deadline := time.Now().Add(hang + time.Duration(max(s.faults.Load(), 0))*6*time.Second)
+	for s.faults.Load() > 0 {
+		var pending int
+		if err := s.db.Get(&pending, `SELECT count(*) FROM `+pq.QuoteIdentifier(s.schema)+`.outbox`); err != nil {
+			return fmt.Errorf("read outbox: %w", err)
+		}
+		if pending == 0 {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("relay: %d injected faults still unused", s.faults.Load())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return nil
 }
 
 func (f faultBus) Publish(ctx context.Context, evs []Event) error {
