@@ -93,6 +93,11 @@ func (g *Gateway) join(p *prepared, sp *plan.SubscriptionResponsePlan, vars *ast
 		hdr = newHeaders(o.Principal, o.Forward)
 		key.who = hdr.hash
 	}
+	if pw, ok := m.w.(PacedWriter); ok {
+		// Before the member can receive anything: a replay is paced by
+		// its readers, a live stream never waits (see PacedWriter).
+		pw.Paced(!p.live)
+	}
 	g.subMu.Lock()
 	if grp := g.groups[key]; grp != nil && !grp.ended && grp.admit(m) {
 		m.grp = grp

@@ -32,6 +32,23 @@ type SubscriptionWriter interface {
 	Error(payload []byte)
 }
 
+// PacedWriter is a SubscriptionWriter that can pace a stream by how fast
+// its client reads. The gateway calls Paced once, before the first Next:
+//
+//   - true for a replaying stream (its operation is not live-only, so the
+//     members of its group all asked for the same history): Next may wait,
+//     within the writer's own bound, for the client to take what is
+//     buffered rather than give up on it. Waiting holds back the group's
+//     upstream subscription, which is what paces a replay by what the
+//     client's socket accepts;
+//   - false for a live stream, which may be shared with thousands of
+//     clients: Next must never wait, and a client that cannot keep up is
+//     refused at once so it never holds the others back.
+type PacedWriter interface {
+	SubscriptionWriter
+	Paced(paced bool)
+}
+
 // ErrGatewayClosed is returned by Subscribe when the gateway was retired or
 // closed before the subscription could start: the caller retries on the
 // current gateway.
@@ -194,6 +211,13 @@ func (b *blockingWriter) Next(p []byte) error {
 		close(b.done)
 	}
 	return err
+}
+
+// Paced passes the gateway's pacing decision on to a writer that paces.
+func (b *blockingWriter) Paced(paced bool) {
+	if pw, ok := b.SubscriptionWriter.(PacedWriter); ok {
+		pw.Paced(paced)
+	}
 }
 
 func (b *blockingWriter) Complete()      { b.SubscriptionWriter.Complete(); close(b.done) }
