@@ -34,7 +34,7 @@ import (
 // until everyone is caught up and checks everything) on a stack started
 // once per bus. Restarts are the slow commands: at most maxRestarts a run.
 const (
-	runsPerBus  = 8
+	runsPerBus  = 20
 	cmdsPerRun  = 20
 	maxRestarts = 3
 	maxActive   = 8
@@ -64,6 +64,13 @@ func TestModel(t *testing.T) {
 			params := gopter.DefaultTestParameters()
 			params.SetSeed(seed)
 			params.MinSuccessfulTests = runsPerBus
+			if v := os.Getenv("NEXUS_BUSMODEL_RUNS"); v != "" { // a longer soak
+				n, err := strconv.Atoi(v)
+				if err != nil || n < 1 {
+					t.Fatalf("NEXUS_BUSMODEL_RUNS=%q: want a positive whole number", v)
+				}
+				params.MinSuccessfulTests = n
+			}
 			params.MinSize, params.MaxSize = cmdsPerRun, cmdsPerRun
 			// A failing sequence is reported as generated: each shrink step
 			// would replay restarts and deadlines through the real processes.
@@ -115,8 +122,8 @@ func genCommand(s commands.State) gopter.Gen {
 	}
 	if st.restarts < maxRestarts {
 		ws = append(ws,
-			gen.WeightedGen{Weight: 1, Gen: gen.Const(commands.Command(restart{what: "router"}))},
-			gen.WeightedGen{Weight: 1, Gen: gen.Const(commands.Command(restart{what: "product"}))})
+			gen.WeightedGen{Weight: 1, Gen: gen.IntRange(0, 250).Map(func(ms int) commands.Command { return restart{what: "router", ms: ms} })},
+			gen.WeightedGen{Weight: 1, Gen: gen.IntRange(0, 250).Map(func(ms int) commands.Command { return restart{what: "product", ms: ms} })})
 	}
 	return gen.Weighted(ws)
 }
@@ -155,22 +162,26 @@ type join struct {
 	n      int
 	ws     bool
 	live   bool
-	back   int // events before the head (0: the head); not with live or like
+	back   int // events before the head (0: the head, -1: the oldest); not with live or like
 	like   int // -1: none
 	shared bool
 }
 
 func newJoin(st modelState, r int) join {
 	j := join{n: st.joined, ws: r%2 == 1, like: -1, shared: (r/2)%2 == 0}
-	switch mode := (r / 4) % 4; {
+	switch mode := (r / 4) % 6; {
 	case mode == 0:
 		j.live = true
 	case mode == 1:
 		// from the head
-	case mode == 2 || st.joined == 0:
-		j.back = 1 + (r/16)%30
+	case mode == 2 && st.joined > 0, mode == 3 && st.joined > 0:
+		j.like, j.shared = (r/24)%st.joined, true
+	case mode == 4:
+		// from the oldest event: a replay of the whole log (hundreds of
+		// events once a few runs are done)
+		j.back = -1
 	default:
-		j.like, j.shared = (r/16)%st.joined, true
+		j.back = 1 + (r/24)%30
 	}
 	return j
 }
@@ -186,6 +197,8 @@ func (j join) String() string {
 		from = fmt.Sprintf("like subscriber %d", j.like)
 	case !j.live && j.back == 0:
 		from = "after head"
+	case j.back < 0:
+		from = "after the oldest"
 	case !j.live:
 		from = fmt.Sprintf("after head-%d", j.back)
 	}
@@ -241,14 +254,17 @@ func (c commit) Run(sut commands.SystemUnderTest) commands.Result {
 	return w.commit(c.n)
 }
 
-// restart: SIGKILL the router or the product subgraph and start it again
-// on the same port, whatever is in flight.
+// restart: SIGKILL the router or the product subgraph ms milliseconds
+// after the previous command (a random point of what is in flight: events
+// in the outbox, being delivered, replays, resubscribes) and start it
+// again on the same port.
 type restart struct {
 	base
 	what string
+	ms   int
 }
 
-func (r restart) String() string { return "restart(" + r.what + ")" }
+func (r restart) String() string { return fmt.Sprintf("restart(%s after %dms)", r.what, r.ms) }
 
 func (r restart) NextState(s commands.State) commands.State {
 	return step(s, func(st *modelState) { st.restarts++ })
@@ -257,7 +273,7 @@ func (r restart) NextState(s commands.State) commands.State {
 func (r restart) Run(sut commands.SystemUnderTest) commands.Result {
 	w := sut.(*world)
 	w.note(r)
-	return w.restart(r.what)
+	return w.restart(r.what, time.Duration(r.ms)*time.Millisecond)
 }
 
 // catchUp waits until every subscriber still there has every event of

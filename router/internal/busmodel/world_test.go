@@ -23,6 +23,8 @@ type world struct {
 	subs          []*subscriber // by number
 	active        map[int]bool
 	failed        bool
+	// idle is set for a world started after a failure: it runs nothing.
+	idle bool
 	// history lists the commands run, for the log.
 	history []string
 	// changed is every subscriber's signal of a change.
@@ -40,7 +42,7 @@ func newWorld(t *testing.T, st *stack, run int) *world {
 	// shrink; it runs as nothing (and so passes), which leaves the
 	// sequence that failed as the one reported.
 	return &world{t: t, st: st, run: run, id: st.productID(), base: head, active: map[int]bool{},
-		changed: make(chan struct{}, 1), failed: st.failed}
+		changed: make(chan struct{}, 1), failed: st.failed, idle: st.failed}
 }
 
 // note records a command as it runs.
@@ -51,7 +53,9 @@ func (w *world) close() {
 	for n := range w.active {
 		w.subs[n].leave()
 	}
-	w.t.Log(runSummary(w))
+	if !w.idle {
+		w.t.Log(runSummary(w))
+	}
 }
 
 // after runs every command's own work, then (unless it failed) checks
@@ -97,6 +101,8 @@ func (w *world) join(j join) error {
 			s.live = true
 		case j.like >= 0:
 			s.after = w.startOf(w.subs[j.like])
+		case j.back < 0:
+			s.after = 0
 		default:
 			s.after = max(0, head-int64(j.back))
 		}
@@ -181,8 +187,10 @@ func (w *world) commitOne() error {
 	return nil
 }
 
-func (w *world) restart(what string) error {
+func (w *world) restart(what string, after time.Duration) error {
 	return w.after(func() error {
+		// A random point of the stream, not a wait for anything.
+		time.Sleep(after)
 		w.st.kill(what)
 		if what == "router" {
 			w.st.startRouter()
