@@ -62,9 +62,8 @@ type stack struct {
 	// nothing on this stack (see newWorld).
 	failed bool
 
-	mu      sync.Mutex
-	procs   map[string]*proc // "router", "product"
-	restart map[string]int   // restarts so far, for the log
+	mu    sync.Mutex
+	procs map[string]*proc // "router", "product"
 }
 
 // proc is one running process and what it wrote.
@@ -81,7 +80,7 @@ func newStack(t *testing.T, bus, natsURL, natsMon string) *stack {
 	s := &stack{t: t, bus: bus, prefix: "pg:", natsURL: natsURL, natsMon: natsMon,
 		secret: randomHex(t), jwtKey: randomHex(t),
 		productA: freeAddr(t), routerA: freeAddr(t),
-		procs: map[string]*proc{}, restart: map[string]int{}}
+		procs: map[string]*proc{}}
 	if bus == "nats" {
 		s.prefix = "js:"
 	}
@@ -140,8 +139,11 @@ auth:
 			}
 		}
 	})
-	s.startProduct()
-	s.startRouter()
+	for _, start := range []func() error{s.startProduct, s.startRouter} {
+		if err := start(); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return s
 }
 
@@ -159,30 +161,33 @@ func (s *stack) mint(t *testing.T) string {
 	return signed
 }
 
-func (s *stack) startProduct() {
-	s.t.Helper()
+func (s *stack) startProduct() error {
 	cmd := exec.Command(s.product, "serve")
 	cmd.Env = append(os.Environ(), "DATABASE_URL="+s.dbURL, "HTTP_ADDR="+s.productA,
 		"PUBLIC_URL=http://"+s.routerA, "LOG_LEVEL=warn", "NEXUS_ROUTER_SECRET="+s.secret, "NEXUS_BUS="+s.bus)
 	if s.bus == "nats" {
 		cmd.Env = append(cmd.Env, "NATS_URL="+s.natsURL)
 	}
-	p := s.start("product", cmd)
-	s.waitOK("product", p, "http://"+s.productA+"/readyz")
+	p, err := s.start("product", cmd)
+	if err != nil {
+		return err
+	}
+	return s.waitOK("product", p, "http://"+s.productA+"/readyz")
 }
 
-func (s *stack) startRouter() {
-	s.t.Helper()
+func (s *stack) startRouter() error {
 	cmd := exec.Command(s.router, "serve", "--config", s.config)
 	cmd.Env = append(os.Environ(), "LOG_LEVEL=warn", "BUSMODEL_JWT_SECRET="+s.jwtKey, "NEXUS_ROUTER_SECRET="+s.secret)
-	p := s.start("router", cmd)
-	s.waitOK("router", p, "http://"+s.routerA+"/healthz")
+	p, err := s.start("router", cmd)
+	if err != nil {
+		return err
+	}
+	return s.waitOK("router", p, "http://"+s.routerA+"/healthz")
 }
 
 // start runs cmd as the stack's process name, keeping the log of the
 // processes it replaces (a failure shows what the last one said).
-func (s *stack) start(name string, cmd *exec.Cmd) *proc {
-	s.t.Helper()
+func (s *stack) start(name string, cmd *exec.Cmd) (*proc, error) {
 	p := &proc{cmd: cmd, log: &logBuf{}, exited: make(chan struct{})}
 	s.mu.Lock()
 	if old := s.procs[name]; old != nil {
@@ -192,13 +197,13 @@ func (s *stack) start(name string, cmd *exec.Cmd) *proc {
 	s.mu.Unlock()
 	cmd.Stdout, cmd.Stderr = p.log, p.log
 	if err := cmd.Start(); err != nil {
-		s.t.Fatalf("start %s: %v", name, err)
+		return nil, fmt.Errorf("start %s: %w", name, err)
 	}
 	go func() { _ = cmd.Wait(); close(p.exited) }()
 	s.mu.Lock()
 	s.procs[name] = p
 	s.mu.Unlock()
-	return p
+	return p, nil
 }
 
 // kill SIGKILLs the process name and waits until it is gone (its port is
@@ -206,7 +211,6 @@ func (s *stack) start(name string, cmd *exec.Cmd) *proc {
 func (s *stack) kill(name string) {
 	s.mu.Lock()
 	p := s.procs[name]
-	s.restart[name]++
 	s.mu.Unlock()
 	_ = p.cmd.Process.Signal(syscall.SIGKILL)
 	<-p.exited
@@ -214,25 +218,24 @@ func (s *stack) kill(name string) {
 
 // waitOK polls url until it answers 200 (60 s: a bound on a hang, never
 // a measurement).
-func (s *stack) waitOK(name string, p *proc, url string) {
-	s.t.Helper()
+func (s *stack) waitOK(name string, p *proc, url string) error {
 	deadline := time.Now().Add(60 * time.Second)
 	pause := 10 * time.Millisecond
 	for {
 		select {
 		case <-p.exited:
-			s.t.Fatalf("%s exited at start:\n%s", name, tail(p.log.String(), 40))
+			return fmt.Errorf("%s exited at start:\n%s", name, tail(p.log.String(), 40))
 		default:
 		}
 		resp, err := httpClient.Get(url)
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
-				return
+				return nil
 			}
 		}
 		if time.Now().After(deadline) {
-			s.t.Fatalf("%s not ready at %s after 60 s (%v):\n%s", name, url, err, tail(p.log.String(), 40))
+			return fmt.Errorf("%s not ready at %s after 60 s (%v):\n%s", name, url, err, tail(p.log.String(), 40))
 		}
 		time.Sleep(pause)
 		pause = min(2*pause, 200*time.Millisecond)

@@ -193,11 +193,9 @@ func (w *world) restart(what string, after time.Duration) error {
 		time.Sleep(after)
 		w.st.kill(what)
 		if what == "router" {
-			w.st.startRouter()
-		} else {
-			w.st.startProduct()
+			return w.st.startRouter()
 		}
-		return nil
+		return w.st.startProduct()
 	})
 }
 
