@@ -46,6 +46,10 @@ type StormOptions struct {
 	// Stats reads the measured process (the router) and its pid, which
 	// changes when the fault restarts it; nil measures nothing.
 	Stats func() (harness.Stats, int, error)
+	// Goroutines counts the router's goroutines (with every client live,
+	// and after the drain: subscriptions no longer shared after the storm
+	// show as more); nil skips it.
+	Goroutines func() (int, error)
 	// Backoff is the clients' wait before reconnecting (zero:
 	// GraphQLWSBackoff).
 	Backoff Backoff
@@ -154,6 +158,11 @@ func Storm(ctx context.Context, o StormOptions) (*StormResult, error) {
 	if res.SelfConnected, err = harness.ReadStats(os.Getpid()); err != nil {
 		return nil, err
 	}
+	if o.Goroutines != nil {
+		if res.GoroutinesLive, err = o.Goroutines(); err != nil {
+			return nil, err
+		}
+	}
 	o.progress("all %d live after %v; steady for %v", o.Clients, res.LiveAfter.Round(time.Millisecond), o.Warmup)
 	if err := pause(ctx, o.Warmup); err != nil {
 		return nil, err
@@ -188,6 +197,11 @@ func Storm(ctx context.Context, o StormOptions) (*StormResult, error) {
 		res.Commits, res.CommitFailures, res.Head, len(expected))
 	res.Behind = drainTo(ctx, clients, res.Head, stormDrainTimeout)
 	res.Window = time.Since(writing)
+	if o.Goroutines != nil {
+		if res.GoroutinesAfter, err = o.Goroutines(); err != nil {
+			return nil, err
+		}
+	}
 	res.PeakRSS, res.CPU, res.Processes = mon.finish()
 	if res.SelfAfter, err = harness.ReadStats(os.Getpid()); err != nil {
 		return nil, err

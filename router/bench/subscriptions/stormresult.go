@@ -54,6 +54,14 @@ type StormResult struct {
 	// clients never did.
 	Recovery     []time.Duration
 	NotRecovered int
+	// Settled are the latencies of the events committed once every client
+	// had recovered (Killed + RecoveredAll), sorted: whether the router is
+	// back to its steady state after the storm.
+	Settled []time.Duration
+	// GoroutinesLive and GoroutinesAfter count the router's goroutines
+	// with every client live before the fault and after the drain (0 when
+	// not measured).
+	GoroutinesLive, GoroutinesAfter int
 	// LiveAfter is how long after the writer started every client had an
 	// event; Writing how long the writer ran; Window the whole run from
 	// the writer's start to the end of the drain; Behind the clients that
@@ -79,11 +87,7 @@ func (res *StormResult) analyse(clients []*resumer, expected []int64) {
 	var lat []time.Duration
 	killed := res.Killed.UnixNano()
 	for _, c := range clients {
-		seqs := make([]int64, len(c.got))
-		for i, d := range c.got {
-			seqs[i] = d.seq
-		}
-		res.Tally.Add(Count(expected, seqs, func(i int) {
+		res.Tally.Add(Count(expected, seqsOf(c.got), func(i int) {
 			lat = append(lat, time.Duration(c.got[i].received-c.got[i].occurred))
 		}))
 		res.Closes += c.closes
@@ -120,6 +124,26 @@ func (res *StormResult) analyse(clients []*resumer, expected []int64) {
 	slices.Sort(lat)
 	res.Latencies = lat
 	slices.Sort(res.Recovery)
+	if all := res.RecoveredAll(); all > 0 {
+		settled := killed + int64(all)
+		for _, c := range clients {
+			Count(expected, seqsOf(c.got), func(i int) {
+				if d := c.got[i]; d.occurred > settled {
+					res.Settled = append(res.Settled, time.Duration(d.received-d.occurred))
+				}
+			})
+		}
+		slices.Sort(res.Settled)
+	}
+}
+
+// seqsOf is the sequence numbers of deliveries, in arrival order.
+func seqsOf(got []logEvent) []int64 {
+	seqs := make([]int64, len(got))
+	for i, d := range got {
+		seqs[i] = d.seq
+	}
+	return seqs
 }
 
 // Check fails a storm in which any client lost, repeated, reordered or
@@ -154,6 +178,15 @@ func (res *StormResult) RecoveredAll() time.Duration {
 		return 0
 	}
 	return res.Recovery[len(res.Recovery)-1]
+}
+
+// CommitRate is the commits answered per second of writing (below Rate
+// when the writer fell behind or the subgraph was down).
+func (res *StormResult) CommitRate() float64 {
+	if res.Writing <= 0 {
+		return 0
+	}
+	return float64(res.Commits) / res.Writing.Seconds()
 }
 
 // DeliveriesPerSecond is first deliveries across all clients per second
@@ -209,8 +242,8 @@ func (res *StormResult) Codes() string {
 
 // WriteStorm prints one storm's figures.
 func WriteStorm(w io.Writer, r *StormResult) {
-	fmt.Fprintf(w, "  commits %d (%d failed, %d ticks skipped) in %v; log pg:%d → pg:%d, %d events per client\n",
-		r.Commits, r.CommitFailures, r.Skipped, r.Writing.Round(time.Millisecond), r.Start, r.Head, r.Head-r.Start)
+	fmt.Fprintf(w, "  commits %d (%.1f/s; %d failed, %d ticks skipped with every writer busy) in %v; log pg:%d → pg:%d, %d events per client\n",
+		r.Commits, r.CommitRate(), r.CommitFailures, r.Skipped, r.Writing.Round(time.Millisecond), r.Start, r.Head, r.Head-r.Start)
 	if r.FirstCommitError != "" {
 		fmt.Fprintf(w, "  first failed commit: %.300s\n", r.FirstCommitError)
 	}
@@ -231,6 +264,13 @@ func WriteStorm(w io.Writer, r *StormResult) {
 	fmt.Fprintf(w, "  latency commit→client p50 %v p90 %v p99 %v max %v; %.0f deliveries/s over %v\n",
 		r.P(0.5).Round(time.Millisecond/10), r.P(0.9).Round(time.Millisecond/10), r.P(0.99).Round(time.Millisecond/10),
 		r.P(1).Round(time.Millisecond/10), r.DeliveriesPerSecond(), r.Window.Round(time.Millisecond))
+	if len(r.Settled) > 0 {
+		fmt.Fprintf(w, "  events committed after every client recovered: %d deliveries, p50 %v p99 %v\n",
+			len(r.Settled), percentile(r.Settled, 0.5).Round(time.Millisecond/10), percentile(r.Settled, 0.99).Round(time.Millisecond/10))
+	}
+	if r.GoroutinesLive > 0 {
+		fmt.Fprintf(w, "  router goroutines %d with all live, %d after the drain\n", r.GoroutinesLive, r.GoroutinesAfter)
+	}
 	fmt.Fprintf(w, "  router RSS %.1f MiB with all live, peak %.1f MiB (%d processes); CPU %.2f cores; load generator RSS %.1f MiB, CPU %.2f cores\n",
 		float64(r.Connected.RSS)/(1<<20), float64(r.PeakRSS)/(1<<20), r.Processes, r.CPUCores(),
 		float64(r.SelfAfter.RSS)/(1<<20), r.SelfCPUCores())
@@ -238,17 +278,22 @@ func WriteStorm(w io.Writer, r *StormResult) {
 
 // WriteStormTable prints the storms as a Markdown table, one row each.
 func WriteStormTable(w io.Writer, results []*StormResult) {
-	fmt.Fprintln(w, "| killed | clients × events/s | lost / dup / out of order | interrupted clients | closes (codes) / errors / completes | down | all recovered | p50 | p99 | deliveries/s | router RSS live → peak | router CPU |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| killed | clients × commits/s | lost / dup / out of order | interrupted clients | closes (codes) / errors / completes | down | all recovered | p50 | p99 | p99 once recovered | deliveries/s | router RSS live → peak | router CPU | router goroutines live → after |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 	for _, r := range results {
 		fault := r.Fault
 		if fault == "" {
 			fault = "nothing"
 		}
-		fmt.Fprintf(w, "| %s | %d × %.0f | %d / %d / %d | %d | %d (%s) / %d / %d | %s | %s | %s | %s | %.0f | %s → %s | %.2f cores |\n",
-			fault, r.Clients, r.Rate, r.Tally.Lost, r.Tally.Duplicated, r.Tally.OutOfOrder, r.Interrupted,
+		settled := "—"
+		if len(r.Settled) > 0 {
+			settled = ms(percentile(r.Settled, 0.99))
+		}
+		fmt.Fprintf(w, "| %s | %d × %.1f | %d / %d / %d | %d | %d (%s) / %d / %d | %s | %s | %s | %s | %s | %.0f | %s → %s | %.2f cores | %d → %d |\n",
+			fault, r.Clients, r.CommitRate(), r.Tally.Lost, r.Tally.Duplicated, r.Tally.OutOfOrder, r.Interrupted,
 			r.Closes, r.Codes(), r.Errors, r.Completes, dur(r.Downtime), dur(r.RecoveredAll()),
-			ms(r.P(0.5)), ms(r.P(0.99)), r.DeliveriesPerSecond(), mib(r.Connected.RSS), mib(r.PeakRSS), r.CPUCores())
+			ms(r.P(0.5)), ms(r.P(0.99)), settled, r.DeliveriesPerSecond(), mib(r.Connected.RSS), mib(r.PeakRSS), r.CPUCores(),
+			r.GoroutinesLive, r.GoroutinesAfter)
 	}
 }
 

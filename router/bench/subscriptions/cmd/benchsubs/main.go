@@ -390,7 +390,8 @@ func storm(ctx context.Context, c Config, st *subs.Stack, hot []string, name str
 			s, err := harness.ReadStats(p.PID())
 			return s, p.PID(), err
 		},
-		Progress: func(f string, a ...any) { fmt.Printf("  "+f+"\n", a...) },
+		Goroutines: func() (int, error) { return goroutines(ctx, cur.Load().PprofAddr) },
+		Progress:   func(f string, a ...any) { fmt.Printf("  "+f+"\n", a...) },
 	}
 	switch name {
 	case roundStormRouter:
