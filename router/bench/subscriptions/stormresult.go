@@ -147,12 +147,17 @@ func seqsOf(got []logEvent) []int64 {
 }
 
 // Check fails a storm in which any client lost, repeated, reordered or
-// invented an event, or nothing was committed. Interruptions never fail
-// it: they are what the storm reports.
+// invented an event, or nothing was committed. Interruptions fail only a
+// run without a fault (nothing was killed, so no client's session should
+// end); under a fault they are what the storm reports.
 func (res *StormResult) Check() error {
 	var errs []error
 	if res.Tally.Expected == 0 {
 		errs = append(errs, errors.New("no event was logged in the run"))
+	}
+	if res.Killed.IsZero() && res.Interrupted > 0 {
+		errs = append(errs, fmt.Errorf("nothing was killed, yet %d clients saw their session end (%d closes, codes %s; %d errors; %d completes)",
+			res.Interrupted, res.Closes, res.Codes(), res.Errors, res.Completes))
 	}
 	for _, c := range []struct {
 		n    int64

@@ -15,15 +15,18 @@
 //     admin claims): latency from commit to client, deliveries per second,
 //     the router's memory and CPU. A missing, duplicate, reordered or
 //     unknown delivery, or a dropped subscriber, fails the run.
-//   - rate50: the same with 1,000 subscribers all on one product and 50
-//     commits/s: 50,000 deliveries/s.
-//   - storm-router, storm-subgraph: 1,000 clients on catalogEvents(after:)
-//     that resume from their last cursor after any close, error or
-//     complete, 50 commits/s, and the router (or the product subgraph)
-//     SIGKILLed and restarted on the same port mid-run. Every client is
-//     checked against the event log; anything lost, duplicated or out of
-//     order fails the run. Interruptions the clients saw, the time to
-//     recover, latency and the router's memory are printed.
+//   - rate50: 1,000 clients on catalogEvents(after:), each receiving
+//     every event, 50 commits/s round-robin over the hot products: 50,000
+//     deliveries/s. Every client is checked against the event log;
+//     anything lost, duplicated or out of order, or a client whose session
+//     ends, fails the run.
+//   - storm-router, storm-subgraph: the same load, with clients that
+//     resume from their last cursor after any close, error or complete
+//     (graphql-ws's retry backoff), and the router (or the product
+//     subgraph) SIGKILLed and restarted on the same port mid-run. Anything
+//     lost, duplicated or out of order fails the run; the interruptions
+//     the clients saw, the time to recover, latency and the router's
+//     memory are printed.
 //
 // Usage:
 //
@@ -285,20 +288,7 @@ func bench(ctx context.Context, c Config) error {
 					fail(label, err)
 				}
 			}
-		case roundRate50:
-			label := fmt.Sprintf("rate50 %d subscribers", c.HeavySubscribers)
-			fmt.Printf("\n== %s on one product, %.0f commits/s for %v\n", label, c.HeavyRate, c.HeavyDuration)
-			res, err := run(ctx, c, st, spec{n: c.HeavySubscribers, products: hot[:1], rate: c.HeavyRate, duration: c.HeavyDuration}, false)
-			if err != nil {
-				fail(label, err)
-				continue
-			}
-			results = append(results, res)
-			report(os.Stdout, what, res)
-			if err := res.Check(); err != nil {
-				fail(label, err)
-			}
-		case roundStormRouter, roundStormSubgraph:
+		case roundRate50, roundStormRouter, roundStormSubgraph:
 			res, err := storm(ctx, c, st, hot, name)
 			if err != nil {
 				fail(name, err)
@@ -363,11 +353,33 @@ func round(ctx context.Context, c Config, st *subs.Stack, sp spec, profile bool)
 	return res, nil
 }
 
-// storm runs one resume storm (storm-router or storm-subgraph) on a router
-// of its own: the clients resume on catalogEvents(after:) while the
-// router, or the product subgraph, is SIGKILLed and restarted on the same
-// port.
+// storm runs rate50 or a resume storm (storm-router, storm-subgraph) on a
+// router of its own: c.HeavySubscribers clients on catalogEvents(after:),
+// each resuming from its last cursor whenever its session ends, with
+// c.HeavyRate commits/s round-robin over the hot products (every client
+// receives every event). rate50 runs it for c.HeavyDuration without a
+// fault (any interruption fails it; with -direct on the product subgraph
+// itself); the storms SIGKILL and restart the router, or the product
+// subgraph, on the same port mid-run.
 func storm(ctx context.Context, c Config, st *subs.Stack, hot []string, name string) (*subs.StormResult, error) {
+	progress := func(f string, a ...any) { fmt.Printf("  "+f+"\n", a...) }
+	if c.Direct {
+		fmt.Printf("\n== %s: %d clients on catalogEvents(after:) on the product subgraph %s directly (pid %d), %.0f commits/s for %v\n",
+			name, c.HeavySubscribers, st.ProductURL, st.Product.PID(), c.HeavyRate, c.HeavyDuration)
+		res, err := subs.Storm(ctx, subs.StormOptions{
+			URL: st.ProductURL, Clients: c.HeavySubscribers, Products: hot, Rate: c.HeavyRate, After: c.HeavyDuration,
+			ProductURL: st.ProductURL, Secret: st.Secret, DatabaseURL: st.DatabaseURL,
+			Stats: func() (harness.Stats, int, error) {
+				s, err := harness.ReadStats(st.Product.PID())
+				return s, st.Product.PID(), err
+			},
+			Progress: progress,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("%w\nproduct log:\n%s", err, st.Product.Logs())
+		}
+		return res, nil
+	}
 	dir, err := os.MkdirTemp("", "benchsubs-")
 	if err != nil {
 		return nil, err
@@ -391,9 +403,18 @@ func storm(ctx context.Context, c Config, st *subs.Stack, hot []string, name str
 			return s, p.PID(), err
 		},
 		Goroutines: func() (int, error) { return goroutines(ctx, cur.Load().PprofAddr) },
-		Progress:   func(f string, a ...any) { fmt.Printf("  "+f+"\n", a...) },
+		Progress:   progress,
 	}
 	switch name {
+	case roundRate50:
+		o.Warmup, o.After = 0, c.HeavyDuration
+		fmt.Printf("\n== %s: %d clients on catalogEvents(after:) through %s %s (pid %d), %.0f commits/s for %v, nothing killed\n",
+			name, o.Clients, kind, r.URL, r.PID(), o.Rate, o.After)
+		res, err := subs.Storm(ctx, o)
+		if err != nil {
+			return nil, fmt.Errorf("%w\nrouter log:\n%s", err, r.Logs())
+		}
+		return res, nil
 	case roundStormRouter:
 		o.FaultName = "router"
 		o.Fault = func(ctx context.Context) error {
@@ -407,6 +428,8 @@ func storm(ctx context.Context, c Config, st *subs.Stack, hot []string, name str
 	case roundStormSubgraph:
 		o.FaultName = "product subgraph"
 		o.Fault = func(ctx context.Context) error { return st.RestartProduct(ctx, c.StormDown) }
+	default:
+		return nil, fmt.Errorf("no storm called %q", name)
 	}
 	fmt.Printf("\n== %s: %d clients on catalogEvents(after:) through %s %s (pid %d), %.0f commits/s; the %s is killed %v after all are live, down %v\n",
 		name, o.Clients, kind, r.URL, r.PID(), o.Rate, o.FaultName, o.Warmup, c.StormDown)
