@@ -46,6 +46,13 @@ type StormOptions struct {
 	// Stats reads the measured process (the router) and its pid, which
 	// changes when the fault restarts it; nil measures nothing.
 	Stats func() (harness.Stats, int, error)
+	// Subscriptions counts the subscriptions the router runs for its
+	// clients. When set, the writer starts only once all o.Clients are
+	// running, so they start as one shared stream (identical clients
+	// share one upstream subscription while it has delivered nothing)
+	// instead of as many as arrived after the first event; nil starts the
+	// writer as soon as every client has sent its subscribe message.
+	Subscriptions func() (int, error)
 	// Goroutines counts the router's goroutines (with every client live,
 	// and after the drain: subscriptions no longer shared after the storm
 	// show as more); nil skips it.
@@ -137,6 +144,11 @@ func Storm(ctx context.Context, o StormOptions) (*StormResult, error) {
 	clients, err := startResumers(runCtx, o, start, hc, &running)
 	if err != nil {
 		return nil, err
+	}
+	if o.Subscriptions != nil {
+		if err := waitSubscribed(ctx, o.Subscriptions, o.Clients, dialTimeout); err != nil {
+			return nil, err
+		}
 	}
 	mon, err := startMonitor(o.Stats)
 	if err != nil {
@@ -254,6 +266,27 @@ func startResumers(ctx context.Context, o StormOptions, start int64, hc *http.Cl
 		return nil, *p
 	}
 	return clients, nil
+}
+
+// waitSubscribed waits until count reports n subscriptions running.
+func waitSubscribed(ctx context.Context, count func() (int, error), n int, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	t := time.NewTicker(20 * time.Millisecond)
+	defer t.Stop()
+	for {
+		got, err := count()
+		if err == nil && got >= n {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("the router runs %d of %d subscriptions after %v (last error: %v)", got, n, timeout, err)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
 }
 
 // waitLive waits until every client has received an event.

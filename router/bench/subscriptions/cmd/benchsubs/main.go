@@ -402,8 +402,9 @@ func storm(ctx context.Context, c Config, st *subs.Stack, hot []string, name str
 			s, err := harness.ReadStats(p.PID())
 			return s, p.PID(), err
 		},
-		Goroutines: func() (int, error) { return goroutines(ctx, cur.Load().PprofAddr) },
-		Progress:   progress,
+		Subscriptions: func() (int, error) { return activeSubscriptions(ctx, cur.Load().URL) },
+		Goroutines:    func() (int, error) { return goroutines(ctx, cur.Load().PprofAddr) },
+		Progress:      progress,
 	}
 	switch name {
 	case roundRate50:
@@ -502,6 +503,27 @@ func goroutines(ctx context.Context, addr string) (int, error) {
 		return 0, fmt.Errorf("pprof goroutine count from %q: %w", line, err)
 	}
 	return n, nil
+}
+
+// activeSubscriptions reads nexus_router_subscriptions_active from the
+// router's metrics (/metrics beside the GraphQL path).
+func activeSubscriptions(ctx context.Context, graphqlURL string) (int, error) {
+	body, err := get(ctx, strings.TrimSuffix(graphqlURL, "/graphql")+"/metrics")
+	if err != nil {
+		return 0, err
+	}
+	defer body.Close()
+	sc := bufio.NewScanner(body)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "nexus_router_subscriptions_active "); ok {
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			return int(f), err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return 0, err
+	}
+	return 0, errors.New("no nexus_router_subscriptions_active in the router's metrics")
 }
 
 // saveProfiles writes the router's heap and goroutine profiles into dir.
