@@ -35,7 +35,7 @@ source .data/db.env
 # One descriptor per subscriber in this process and one per client in the
 # router: 10,000 subscribers need more than the usual 1,024.
 ulimit -n 65535 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-if (($(ulimit -n) < 20500)); then
+if (($(ulimit -n) < 10500)); then
 	echo "bench-subscriptions: only $(ulimit -n) file descriptors (10,000 subscribers need ~10,100); rounds above that will fail to connect" >&2
 fi
 mkdir -p bin
