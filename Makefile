@@ -99,5 +99,5 @@ bench-router: build ## federation gateway benchmark: 4 in-memory subgraphs, ~88 
 	@scripts/bench-router.sh
 
 .PHONY: bench-subscriptions
-bench-subscriptions: db build ## subscription fan-out: 1,000/5,000/10,000 WebSocket subscribers on the router, commit-to-client latency, router RSS and CPU
+bench-subscriptions: db build ## subscriptions: fan-out to 1,000/5,000/10,000 WebSocket subscribers, 1,000 × 50 events/s, resume storms (router or subgraph killed); latency, losses, router RSS and CPU (BENCH_ROUNDS)
 	@scripts/bench-subscriptions.sh

@@ -62,10 +62,10 @@ type subscriber struct {
 }
 
 // dial opens a WebSocket to url, sends connection_init and waits for the
-// ack, then subscribes to productChanged of one product. It returns once
-// the subscribe message is written; events start flowing when the router
-// has subscribed upstream, which the round detects by the first event.
-func dial(ctx context.Context, url, query string, productID string, hc *http.Client) (*websocket.Conn, error) {
+// ack, then subscribes with query and variables. It returns once the
+// subscribe message is written; events start flowing when the router has
+// subscribed upstream, which the round detects by the first event.
+func dial(ctx context.Context, url, query string, variables map[string]any, hc *http.Client) (*websocket.Conn, error) {
 	wsURL := "ws" + strings.TrimPrefix(url, "http")
 	c, _, err := websocket.Dial(ctx, wsURL, &websocket.DialOptions{
 		Subprotocols: []string{subprotocol},
@@ -95,7 +95,7 @@ func dial(ctx context.Context, url, query string, productID string, hc *http.Cli
 	}
 	sub, err := json.Marshal(message{ID: "1", Type: "subscribe", Payload: mustJSON(map[string]any{
 		"query":     query,
-		"variables": map[string]any{"ids": []string{productID}},
+		"variables": variables,
 	})})
 	if err != nil {
 		return fail(err)

@@ -219,7 +219,7 @@ func (r *round) connect(ctx, readCtx context.Context, hc *http.Client, readers *
 			p := i % len(r.o.Products)
 			dctx, cancel := context.WithTimeout(ctx, dialTimeout)
 			defer cancel()
-			c, err := dial(dctx, r.o.URL, Query, r.o.Products[p], hc)
+			c, err := dial(dctx, r.o.URL, Query, map[string]any{"ids": []string{r.o.Products[p]}}, hc)
 			if err != nil {
 				mu.Lock()
 				if dialErr == nil {

@@ -23,7 +23,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/coder/websocket"
 	"go.yaml.in/yaml/v3"
@@ -43,6 +45,13 @@ type Stack struct {
 	Secret []byte
 	// Root is the repository root (for the product SDL).
 	Root string
+	// DatabaseURL is the subgraph's database (the storms read its event
+	// log).
+	DatabaseURL string
+
+	binary string   // the product binary
+	env    []string // its environment, without the listen address
+	addr   string   // its listen address, kept across restarts
 }
 
 // StackOptions say which binaries to run against which database.
@@ -79,22 +88,50 @@ func StartStack(ctx context.Context, o StackOptions) (*Stack, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(o.Product, "serve")
+	s := &Stack{ProductURL: "http://" + addr + "/graphql", Secret: secret, Root: o.Root,
+		DatabaseURL: o.DatabaseURL, binary: o.Product, env: env, addr: addr}
+	if err := s.serve(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// serve starts the product subgraph on the stack's address and waits
+// until it is ready.
+func (s *Stack) serve(ctx context.Context) error {
+	cmd := exec.Command(s.binary, "serve")
 	// Development mode: the benchmark also measures the subgraph directly.
-	cmd.Env = append(env, "HTTP_ADDR="+addr, "PUBLIC_URL=http://"+addr, "NEXUS_MODE=development")
+	cmd.Env = append(slices.Clip(s.env), "HTTP_ADDR="+s.addr, "PUBLIC_URL=http://"+s.addr, "NEXUS_MODE=development")
 	p, err := harness.Start("product", cmd)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if err := p.WaitReady(ctx, "http://"+addr+"/readyz"); err != nil {
+	if err := p.WaitReady(ctx, "http://"+s.addr+"/readyz"); err != nil {
 		p.Stop()
-		return nil, err
+		return err
 	}
-	return &Stack{Product: p, ProductURL: "http://" + addr + "/graphql", Secret: secret, Root: o.Root}, nil
+	s.Product = p
+	return nil
+}
+
+// RestartProduct kills the product subgraph with SIGKILL (a crash: no
+// subscription or connection is closed cleanly, a transaction in flight
+// may or may not have committed), waits down, and starts it again on the
+// same address, returning once it is ready.
+func (s *Stack) RestartProduct(ctx context.Context, down time.Duration) error {
+	s.Product.Kill()
+	if err := pause(ctx, down); err != nil {
+		return err
+	}
+	return s.serve(ctx)
 }
 
 // Stop ends the product subgraph.
-func (s *Stack) Stop() { s.Product.Stop() }
+func (s *Stack) Stop() {
+	if s.Product != nil {
+		s.Product.Stop()
+	}
+}
 
 // HotProducts returns the ids of the first n products of the seeded
 // catalog: the products the subscribers watch and the writer changes.
@@ -145,6 +182,8 @@ type Router struct {
 	URL string
 	// PprofAddr serves the router's pprof (ROUTER_PPROF_ADDR).
 	PprofAddr string
+
+	argv, env []string // the command, to restart it
 }
 
 // routerConfig is the part of the router's YAML configuration the
@@ -205,17 +244,45 @@ func (s *Stack) StartRouterCommand(ctx context.Context, argv []string, dir strin
 	if err := os.WriteFile(path, raw, 0o644); err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(argv[0], append(argv[1:len(argv):len(argv)], path)...)
-	cmd.Env = append(os.Environ(), "LOG_LEVEL=warn", "LOG_FORMAT=text", "ROUTER_PPROF_ADDR="+pprofAddr)
+	r := &Router{URL: "http://" + addr + "/graphql", PprofAddr: pprofAddr,
+		argv: append(slices.Clip(argv), path),
+		env:  append(os.Environ(), "LOG_LEVEL=warn", "LOG_FORMAT=text", "ROUTER_PPROF_ADDR="+pprofAddr)}
+	if err := r.start(ctx); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// start runs the router's command and waits until it is ready.
+func (r *Router) start(ctx context.Context) error {
+	cmd := exec.Command(r.argv[0], r.argv[1:]...)
+	cmd.Env = r.env
 	p, err := harness.Start("router", cmd)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if err := p.WaitReady(ctx, "http://"+addr+"/readyz"); err != nil {
+	if err := p.WaitReady(ctx, strings.TrimSuffix(r.URL, "/graphql")+"/readyz"); err != nil {
 		p.Stop()
+		return err
+	}
+	r.Process = p
+	return nil
+}
+
+// Restart kills the router with SIGKILL (a crash: every client connection
+// breaks without a close frame), waits down, and starts the same command
+// again on the same addresses. It returns the new process as a Router of
+// its own, once it is ready; r keeps the dead one.
+func (r *Router) Restart(ctx context.Context, down time.Duration) (*Router, error) {
+	r.Kill()
+	if err := pause(ctx, down); err != nil {
 		return nil, err
 	}
-	return &Router{Process: p, URL: "http://" + addr + "/graphql", PprofAddr: pprofAddr}, nil
+	next := &Router{URL: r.URL, PprofAddr: r.PprofAddr, argv: r.argv, env: r.env}
+	if err := next.start(ctx); err != nil {
+		return nil, err
+	}
+	return next, nil
 }
 
 // ServesWebSocket reports whether the router accepts a graphql-transport-ws

@@ -1,18 +1,39 @@
 // Command benchsubs is `make bench-subscriptions`: the subscription
-// fan-out benchmark of issue #4 (docs/benchmarks.md, "Subscriptions:
+// benchmark of issues #4 and #10 (docs/benchmarks.md, "Subscriptions:
 // fan-out benchmark").
 //
 // It creates a throwaway database on DATABASE_URL's server, seeds it with
 // the product binary, serves the product subgraph (PostgreSQL event bus)
-// and, for each subscriber count, starts a fresh router binary composing
-// it, connects that many graphql-transport-ws subscribers to
-// productChanged of one of the hot products, commits adjustStock at a
-// steady rate straight to the subgraph (router-signed admin claims) and
-// prints latency from commit to client, deliveries per second and the
-// router's memory and CPU. A missing, duplicate, reordered or unknown
-// delivery, or a dropped subscriber, fails the run.
+// and runs the selected rounds, each on a fresh router binary composing
+// it.
 //
-//	benchsubs [-subscribers 1000,5000,10000] [-rate 20] [-duration 30s] [-products 10]
+// Rounds (-rounds, BENCH_ROUNDS; all by default):
+//
+//   - fanout: for each subscriber count, that many graphql-transport-ws
+//     subscribers to productChanged of one of the hot products, adjustStock
+//     committed at a steady rate straight to the subgraph (router-signed
+//     admin claims): latency from commit to client, deliveries per second,
+//     the router's memory and CPU. A missing, duplicate, reordered or
+//     unknown delivery, or a dropped subscriber, fails the run.
+//   - rate50: 1,000 clients on catalogEvents(after:), each receiving
+//     every event, 50 commits/s round-robin over the hot products: 50,000
+//     deliveries/s. Every client is checked against the event log;
+//     anything lost, duplicated or out of order, or a client whose session
+//     ends, fails the run.
+//   - storm-router, storm-subgraph: the same load, with clients that
+//     resume from their last cursor after any close, error or complete
+//     (graphql-ws's retry backoff), and the router (or the product
+//     subgraph) SIGKILLed and restarted on the same port mid-run. Anything
+//     lost, duplicated or out of order fails the run; the interruptions
+//     the clients saw, the time to recover, latency and the router's
+//     memory are printed.
+//
+// Usage:
+//
+//	benchsubs [-rounds fanout,rate50,storm-router,storm-subgraph]
+//	          [-subscribers 1000,5000,10000] [-rate 20] [-duration 30s] [-products 10]
+//	          [-heavy-subscribers 1000] [-heavy-rate 50] [-heavy-duration 20s]
+//	          [-storm-warmup 5s] [-storm-after 15s] [-storm-down 2s]
 //	          [-router bin/router] [-product bin/product] [-profile dir]
 package main
 
@@ -27,8 +48,10 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -56,6 +79,9 @@ func main() {
 // defaults so `make bench-subscriptions` can be tuned without editing the
 // script.
 type Config struct {
+	// Rounds are the rounds to run, in this order (BENCH_ROUNDS, default
+	// all of AllRounds; without the storms when Direct).
+	Rounds []string
 	// Subscribers are the rounds' subscriber counts, run one after another
 	// (BENCH_SUBSCRIBERS, default 1000,5000,10000).
 	Subscribers []int
@@ -76,14 +102,42 @@ type Config struct {
 	// router (BENCH_DIRECT=1).
 	Direct bool
 	// Profile, when set, receives the router's heap and goroutine profiles
-	// with every subscriber of the last round live (BENCH_PROFILE).
+	// with every subscriber of the last fan-out round live (BENCH_PROFILE).
 	Profile string
+	// HeavySubscribers and HeavyRate are the rate50 round's and the
+	// storms' load (BENCH_HEAVY_SUBSCRIBERS, default 1000;
+	// BENCH_HEAVY_RATE, default 50 commits/s, each to every client).
+	HeavySubscribers int
+	HeavyRate        float64
+	// HeavyDuration is the rate50 round's measured window
+	// (BENCH_HEAVY_DURATION, default 20s).
+	HeavyDuration time.Duration
+	// StormWarmup is how long a storm writes with every client live
+	// before the kill (BENCH_STORM_WARMUP, default 5s); StormAfter how long
+	// it keeps writing from the kill on (BENCH_STORM_AFTER, default 15s).
+	StormWarmup, StormAfter time.Duration
+	// StormDown is how long the killed process stays down before it is
+	// started again (BENCH_STORM_DOWN, default 2s, about the outage issue
+	// #10 reported).
+	StormDown time.Duration
 }
+
+// The rounds, in their default order.
+const (
+	roundFanout        = "fanout"
+	roundRate50        = "rate50"
+	roundStormRouter   = "storm-router"
+	roundStormSubgraph = "storm-subgraph"
+)
+
+// AllRounds are the rounds a run makes by default.
+var AllRounds = []string{roundFanout, roundRate50, roundStormRouter, roundStormSubgraph}
 
 func parseConfig(args []string) (Config, error) {
 	fs := flag.NewFlagSet("benchsubs", flag.ContinueOnError)
 	var c Config
-	var counts string
+	var counts, rounds string
+	fs.StringVar(&rounds, "rounds", os.Getenv("BENCH_ROUNDS"), "comma-separated rounds to run: "+strings.Join(AllRounds, ",")+" (default all; without the storms with -direct)")
 	fs.StringVar(&counts, "subscribers", envOr("BENCH_SUBSCRIBERS", "1000,5000,10000"), "comma-separated subscriber counts, one round each")
 	fs.Float64Var(&c.Rate, "rate", envFloat("BENCH_RATE", 20), "commits per second")
 	fs.DurationVar(&c.Duration, "duration", envDuration("BENCH_DURATION", 30*time.Second), "measured window per round")
@@ -93,6 +147,12 @@ func parseConfig(args []string) (Config, error) {
 	fs.StringVar(&c.DatabaseURL, "database-url", os.Getenv("DATABASE_URL"), "PostgreSQL server for the throwaway database")
 	fs.BoolVar(&c.Direct, "direct", os.Getenv("BENCH_DIRECT") == "1", "subscribe to the product subgraph directly (no router) and measure it")
 	fs.StringVar(&c.Profile, "profile", os.Getenv("BENCH_PROFILE"), "directory for the router's heap and goroutine profiles")
+	fs.IntVar(&c.HeavySubscribers, "heavy-subscribers", envInt("BENCH_HEAVY_SUBSCRIBERS", 1000), "subscribers of the rate50 round and clients of the storms")
+	fs.Float64Var(&c.HeavyRate, "heavy-rate", envFloat("BENCH_HEAVY_RATE", 50), "commits per second of the rate50 round and the storms (each reaches every client)")
+	fs.DurationVar(&c.HeavyDuration, "heavy-duration", envDuration("BENCH_HEAVY_DURATION", 20*time.Second), "measured window of the rate50 round")
+	fs.DurationVar(&c.StormWarmup, "storm-warmup", envDuration("BENCH_STORM_WARMUP", 5*time.Second), "steady writing with every storm client live before the kill")
+	fs.DurationVar(&c.StormAfter, "storm-after", envDuration("BENCH_STORM_AFTER", 15*time.Second), "writing from the kill on")
+	fs.DurationVar(&c.StormDown, "storm-down", envDuration("BENCH_STORM_DOWN", 2*time.Second), "how long the killed process stays down before its restart")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -108,6 +168,16 @@ func parseConfig(args []string) (Config, error) {
 		}
 		c.Subscribers = append(c.Subscribers, n)
 	}
+	if rounds == "" {
+		c.Rounds = AllRounds
+		if c.Direct {
+			c.Rounds = []string{roundFanout, roundRate50}
+		}
+	} else {
+		for _, f := range strings.Split(rounds, ",") {
+			c.Rounds = append(c.Rounds, strings.TrimSpace(f))
+		}
+	}
 	return c, errors.Join(append(errs, c.Validate())...)
 }
 
@@ -122,6 +192,32 @@ func (c Config) Validate() error {
 	}
 	if c.Products <= 0 || c.Products > 100 {
 		errs = append(errs, fmt.Errorf("products (BENCH_PRODUCTS): %d must be 1 to 100", c.Products))
+	}
+	for _, r := range c.Rounds {
+		switch {
+		case !slices.Contains(AllRounds, r):
+			errs = append(errs, fmt.Errorf("rounds (BENCH_ROUNDS): unknown round %q; choose from %s", r, strings.Join(AllRounds, ",")))
+		case c.Direct && strings.HasPrefix(r, "storm-"):
+			errs = append(errs, fmt.Errorf("rounds (BENCH_ROUNDS): %s needs the router; BENCH_DIRECT runs fanout and rate50 only", r))
+		}
+	}
+	if len(c.Rounds) == 0 {
+		errs = append(errs, errors.New("rounds (BENCH_ROUNDS): none selected"))
+	}
+	if c.HeavySubscribers <= 0 {
+		errs = append(errs, fmt.Errorf("heavy-subscribers (BENCH_HEAVY_SUBSCRIBERS): %d must be positive", c.HeavySubscribers))
+	}
+	if c.HeavyRate <= 0 {
+		errs = append(errs, fmt.Errorf("heavy-rate (BENCH_HEAVY_RATE): %v must be positive", c.HeavyRate))
+	}
+	if c.HeavyDuration <= 0 {
+		errs = append(errs, fmt.Errorf("heavy-duration (BENCH_HEAVY_DURATION): %v must be positive", c.HeavyDuration))
+	}
+	if c.StormDown < 0 || c.StormDown >= c.StormAfter {
+		errs = append(errs, fmt.Errorf("storm-down (BENCH_STORM_DOWN): %v must be at least 0 and shorter than storm-after (%v)", c.StormDown, c.StormAfter))
+	}
+	if c.StormWarmup < 0 || c.StormAfter <= 0 {
+		errs = append(errs, fmt.Errorf("storm-warmup (BENCH_STORM_WARMUP) %v must not be negative and storm-after (BENCH_STORM_AFTER) %v must be positive", c.StormWarmup, c.StormAfter))
 	}
 	for _, b := range []struct{ flag, path string }{{"router (BENCH_ROUTER_BIN)", c.Router}, {"product (BENCH_PRODUCT_BIN)", c.Product}} {
 		if _, err := os.Stat(b.path); err != nil {
@@ -153,39 +249,82 @@ func bench(ctx context.Context, c Config) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("product subgraph %s (PostgreSQL bus), %d hot products, %.0f commits/s for %v per round\n",
-		st.ProductURL, len(hot), c.Rate, c.Duration)
+	fmt.Printf("product subgraph %s (PostgreSQL bus), %d hot products; rounds %s\n",
+		st.ProductURL, len(hot), strings.Join(c.Rounds, ","))
 
 	what := "router"
 	if c.Direct {
 		what = "product subgraph"
 	}
+	run := round
+	if c.Direct {
+		run = direct
+	}
 	var results []*subs.Result
+	var storms []*subs.StormResult
 	var failures []error
-	for i, n := range c.Subscribers {
-		run := round
-		if c.Direct {
-			run = direct
+	fail := func(name string, err error) {
+		fmt.Printf("  FAILED: %v\n", err)
+		failures = append(failures, fmt.Errorf("%s: %w", name, err))
+	}
+	for _, name := range c.Rounds {
+		if ctx.Err() != nil {
+			break
 		}
-		res, err := run(ctx, c, st, hot, n, c.Profile != "" && i == len(c.Subscribers)-1)
-		if err != nil {
-			return fmt.Errorf("%d subscribers: %w", n, err)
-		}
-		results = append(results, res)
-		report(os.Stdout, what, res)
-		if err := res.Check(); err != nil {
-			failures = append(failures, fmt.Errorf("%d subscribers: %w", n, err))
+		switch name {
+		case roundFanout:
+			for i, n := range c.Subscribers {
+				label := fmt.Sprintf("fanout %d subscribers", n)
+				fmt.Printf("\n== %s over %d products, %.0f commits/s for %v\n", label, len(hot), c.Rate, c.Duration)
+				res, err := run(ctx, c, st, spec{n: n, products: hot, rate: c.Rate, duration: c.Duration},
+					c.Profile != "" && i == len(c.Subscribers)-1)
+				if err != nil {
+					fail(label, err)
+					continue
+				}
+				results = append(results, res)
+				report(os.Stdout, what, res)
+				if err := res.Check(); err != nil {
+					fail(label, err)
+				}
+			}
+		case roundRate50, roundStormRouter, roundStormSubgraph:
+			res, err := storm(ctx, c, st, hot, name)
+			if err != nil {
+				fail(name, err)
+				continue
+			}
+			storms = append(storms, res)
+			subs.WriteStorm(os.Stdout, res)
+			if err := res.Check(); err != nil {
+				fail(name, err)
+			}
 		}
 	}
-	fmt.Println()
-	subs.WriteTable(os.Stdout, what, results)
+	if len(results) > 0 {
+		fmt.Println()
+		subs.WriteTable(os.Stdout, what, results)
+	}
+	if len(storms) > 0 {
+		fmt.Println()
+		subs.WriteStormTable(os.Stdout, storms)
+	}
 	return errors.Join(failures...)
+}
+
+// spec is one subscriber round: n subscribers spread over products, rate
+// commits per second for duration.
+type spec struct {
+	n        int
+	products []string
+	rate     float64
+	duration time.Duration
 }
 
 // round runs one subscriber count on a router of its own, so its idle
 // memory is a clean baseline (a Go process does not hand freed memory back
 // at once, so a reused router's baseline would carry the last round).
-func round(ctx context.Context, c Config, st *subs.Stack, hot []string, n int, profile bool) (*subs.Result, error) {
+func round(ctx context.Context, c Config, st *subs.Stack, sp spec, profile bool) (*subs.Result, error) {
 	dir, err := os.MkdirTemp("", "benchsubs-")
 	if err != nil {
 		return nil, err
@@ -196,20 +335,108 @@ func round(ctx context.Context, c Config, st *subs.Stack, hot []string, n int, p
 		return nil, err
 	}
 	defer r.Stop()
-	fmt.Printf("\n== %d subscribers on %s %s (pid %d)\n", n, kind, r.URL, r.PID())
+	fmt.Printf("  %d subscribers on %s %s (pid %d)\n", sp.n, kind, r.URL, r.PID())
 	o := subs.RoundOptions{
-		URL: r.URL, Subscribers: n, Products: hot, Rate: c.Rate, Duration: c.Duration,
+		URL: r.URL, Subscribers: sp.n, Products: sp.products, Rate: sp.rate, Duration: sp.duration,
 		ProductURL: st.ProductURL, Secret: st.Secret,
 		Stats:      func() (harness.Stats, error) { return harness.ReadStats(r.PID()) },
 		Goroutines: func() (int, error) { return goroutines(ctx, r.PprofAddr) },
 		Progress:   func(f string, a ...any) { fmt.Printf("  "+f+"\n", a...) },
 	}
 	if profile {
-		o.Live = func() error { return saveProfiles(ctx, r.PprofAddr, c.Profile, n) }
+		o.Live = func() error { return saveProfiles(ctx, r.PprofAddr, c.Profile, sp.n) }
 	}
 	res, err := subs.Round(ctx, o)
 	if err != nil {
 		return nil, fmt.Errorf("%w\nrouter log:\n%s", err, r.Logs())
+	}
+	return res, nil
+}
+
+// storm runs rate50 or a resume storm (storm-router, storm-subgraph) on a
+// router of its own: c.HeavySubscribers clients on catalogEvents(after:),
+// each resuming from its last cursor whenever its session ends, with
+// c.HeavyRate commits/s round-robin over the hot products (every client
+// receives every event). rate50 runs it for c.HeavyDuration without a
+// fault (any interruption fails it; with -direct on the product subgraph
+// itself); the storms SIGKILL and restart the router, or the product
+// subgraph, on the same port mid-run.
+func storm(ctx context.Context, c Config, st *subs.Stack, hot []string, name string) (*subs.StormResult, error) {
+	progress := func(f string, a ...any) { fmt.Printf("  "+f+"\n", a...) }
+	if c.Direct {
+		fmt.Printf("\n== %s: %d clients on catalogEvents(after:) on the product subgraph %s directly (pid %d), %.0f commits/s for %v\n",
+			name, c.HeavySubscribers, st.ProductURL, st.Product.PID(), c.HeavyRate, c.HeavyDuration)
+		res, err := subs.Storm(ctx, subs.StormOptions{
+			URL: st.ProductURL, Clients: c.HeavySubscribers, Products: hot, Rate: c.HeavyRate, After: c.HeavyDuration,
+			ProductURL: st.ProductURL, Secret: st.Secret, DatabaseURL: st.DatabaseURL,
+			Stats: func() (harness.Stats, int, error) {
+				s, err := harness.ReadStats(st.Product.PID())
+				return s, st.Product.PID(), err
+			},
+			Progress: progress,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("%w\nproduct log:\n%s", err, st.Product.Logs())
+		}
+		return res, nil
+	}
+	dir, err := os.MkdirTemp("", "benchsubs-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	r, kind, err := startRouter(ctx, c, st, dir)
+	if err != nil {
+		return nil, err
+	}
+	// The router in service: the fault replaces it.
+	var cur atomic.Pointer[subs.Router]
+	cur.Store(r)
+	defer func() { cur.Load().Stop() }()
+	o := subs.StormOptions{
+		URL: r.URL, Clients: c.HeavySubscribers, Products: hot, Rate: c.HeavyRate,
+		Warmup: c.StormWarmup, After: c.StormAfter,
+		ProductURL: st.ProductURL, Secret: st.Secret, DatabaseURL: st.DatabaseURL,
+		Stats: func() (harness.Stats, int, error) {
+			p := cur.Load()
+			s, err := harness.ReadStats(p.PID())
+			return s, p.PID(), err
+		},
+		Subscriptions: func() (int, error) { return activeSubscriptions(ctx, cur.Load().URL) },
+		Goroutines:    func() (int, error) { return goroutines(ctx, cur.Load().PprofAddr) },
+		Progress:      progress,
+	}
+	switch name {
+	case roundRate50:
+		o.Warmup, o.After = 0, c.HeavyDuration
+		fmt.Printf("\n== %s: %d clients on catalogEvents(after:) through %s %s (pid %d), %.0f commits/s for %v, nothing killed\n",
+			name, o.Clients, kind, r.URL, r.PID(), o.Rate, o.After)
+		res, err := subs.Storm(ctx, o)
+		if err != nil {
+			return nil, fmt.Errorf("%w\nrouter log:\n%s", err, r.Logs())
+		}
+		return res, nil
+	case roundStormRouter:
+		o.FaultName = "router"
+		o.Fault = func(ctx context.Context) error {
+			next, err := cur.Load().Restart(ctx, c.StormDown)
+			if err != nil {
+				return err
+			}
+			cur.Store(next)
+			return nil
+		}
+	case roundStormSubgraph:
+		o.FaultName = "product subgraph"
+		o.Fault = func(ctx context.Context) error { return st.RestartProduct(ctx, c.StormDown) }
+	default:
+		return nil, fmt.Errorf("no storm called %q", name)
+	}
+	fmt.Printf("\n== %s: %d clients on catalogEvents(after:) through %s %s (pid %d), %.0f commits/s; the %s is killed %v after all are live, down %v\n",
+		name, o.Clients, kind, r.URL, r.PID(), o.Rate, o.FaultName, o.Warmup, c.StormDown)
+	res, err := subs.Storm(ctx, o)
+	if err != nil {
+		return nil, fmt.Errorf("%w\nrouter log:\n%s\nproduct log:\n%s", err, cur.Load().Logs(), st.Product.Logs())
 	}
 	return res, nil
 }
@@ -231,10 +458,10 @@ func startRouter(ctx context.Context, c Config, st *subs.Stack, dir string) (*su
 
 // direct runs one subscriber count against the product subgraph itself,
 // measuring its process instead of a router's.
-func direct(ctx context.Context, c Config, st *subs.Stack, hot []string, n int, _ bool) (*subs.Result, error) {
-	fmt.Printf("\n== %d subscribers on the product subgraph %s directly (pid %d)\n", n, st.ProductURL, st.Product.PID())
+func direct(ctx context.Context, c Config, st *subs.Stack, sp spec, _ bool) (*subs.Result, error) {
+	fmt.Printf("  %d subscribers on the product subgraph %s directly (pid %d)\n", sp.n, st.ProductURL, st.Product.PID())
 	res, err := subs.Round(ctx, subs.RoundOptions{
-		URL: st.ProductURL, Subscribers: n, Products: hot, Rate: c.Rate, Duration: c.Duration,
+		URL: st.ProductURL, Subscribers: sp.n, Products: sp.products, Rate: sp.rate, Duration: sp.duration,
 		ProductURL: st.ProductURL, Secret: st.Secret,
 		Stats:    func() (harness.Stats, error) { return harness.ReadStats(st.Product.PID()) },
 		Progress: func(f string, a ...any) { fmt.Printf("  "+f+"\n", a...) },
@@ -276,6 +503,27 @@ func goroutines(ctx context.Context, addr string) (int, error) {
 		return 0, fmt.Errorf("pprof goroutine count from %q: %w", line, err)
 	}
 	return n, nil
+}
+
+// activeSubscriptions reads nexus_router_subscriptions_active from the
+// router's metrics (/metrics beside the GraphQL path).
+func activeSubscriptions(ctx context.Context, graphqlURL string) (int, error) {
+	body, err := get(ctx, strings.TrimSuffix(graphqlURL, "/graphql")+"/metrics")
+	if err != nil {
+		return 0, err
+	}
+	defer body.Close()
+	sc := bufio.NewScanner(body)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "nexus_router_subscriptions_active "); ok {
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			return int(f), err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return 0, err
+	}
+	return 0, errors.New("no nexus_router_subscriptions_active in the router's metrics")
 }
 
 // saveProfiles writes the router's heap and goroutine profiles into dir.
