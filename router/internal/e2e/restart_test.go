@@ -28,7 +28,15 @@ import (
 // (issue 10, part B). The truth is the log itself, read afterwards by a
 // fresh subscription from the first cursor.
 func TestSubgraphRestartResumesSubscriptions(t *testing.T) {
-	testenv.Run(t, func(t *testing.T, env *testenv.Env) {
+	for _, upstream := range []string{"ws", "sse"} {
+		t.Run("upstream over "+upstream, func(t *testing.T) {
+			restartUnderSubscriptions(t, gateway.SubgraphSubscription{Protocol: upstream})
+		})
+	}
+}
+
+func restartUnderSubscriptions(t *testing.T, upstream gateway.SubgraphSubscription) {
+	testenv.RunWith(t, testenv.Options{ProductSubscription: upstream}, func(t *testing.T, env *testenv.Env) {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 		defer cancel()
 		c := newCatalog(t, env, ctx)

@@ -244,6 +244,9 @@ func productBinary(t testing.TB) string {
 type Options struct {
 	// ResumeTimeout is the gateway's (gateway.Options.ResumeTimeout).
 	ResumeTimeout time.Duration
+	// ProductSubscription says how the router subscribes to the product
+	// subgraph (zero: WebSocket, as router.yaml does).
+	ProductSubscription gateway.SubgraphSubscription
 }
 
 // Run starts the federation, calls fn and tears everything down.
@@ -310,7 +313,9 @@ func RunWith(t *testing.T, o Options, fn func(t *testing.T, env *Env)) {
 	if err != nil {
 		t.Fatalf("parse supergraph: %v", err)
 	}
-	gw, err := gateway.New(gateway.Options{Supergraph: sg, ResumeTimeout: o.ResumeTimeout})
+	gwOpts := gateway.Options{Supergraph: sg, ResumeTimeout: o.ResumeTimeout,
+		Subscriptions: map[string]gateway.SubgraphSubscription{"product": o.ProductSubscription}}
+	gw, err := gateway.New(gwOpts)
 	if err != nil {
 		t.Fatalf("gateway: %v", err)
 	}
@@ -318,7 +323,7 @@ func RunWith(t *testing.T, o Options, fn func(t *testing.T, env *Env)) {
 	var srv *server.Server
 	reload := func(t testing.TB) <-chan struct{} {
 		t.Helper()
-		next, err := gateway.New(gateway.Options{Supergraph: sg, ResumeTimeout: o.ResumeTimeout})
+		next, err := gateway.New(gwOpts)
 		if err != nil {
 			t.Fatalf("gateway: %v", err)
 		}
