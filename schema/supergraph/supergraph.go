@@ -34,6 +34,10 @@ type Supergraph struct {
 	Authorization []FieldAuthorization
 	// Costs is the @cost / @listSize model for the router's cost limit.
 	Costs CostModel
+	// Resumable lists the subscription root fields declared @resumable,
+	// by field name: the router resubscribes them from the last cursor it
+	// delivered when their upstream breaks.
+	Resumable map[string]Resumable
 }
 
 // Graph is one subgraph's share of the supergraph.
@@ -120,6 +124,9 @@ func ParseWith(sdl string, opts Options) (*Supergraph, error) {
 	names := readSpecNames(doc)
 	sg.Authorization = authorization(v.types, names)
 	sg.Costs = costs(v.types, names)
+	if sg.Resumable, err = resumables(doc, v.types, sg.Roots["subscription"]); err != nil {
+		return nil, err
+	}
 	return sg, nil
 }
 

@@ -181,6 +181,7 @@ func buildGateway(ctx context.Context, cfg *config.Config, m *metrics.Metrics, l
 		Limits:               cfg.Limits.Operation(),
 		MaskSubgraphErrors:   *cfg.MaskSubgraphErrors,
 		RestrictQueryPlans:   cfg.Mode != config.ModeDevelopment,
+		ResumeTimeout:        cfg.Subscriptions.ResumeTimeout,
 		Metrics:              m,
 		Log:                  log,
 	})
@@ -345,6 +346,9 @@ func (r *reloader) reload(ctx context.Context) {
 			r.closeAuth = closeAuth
 			r.cfg = cfg
 			if old != nil {
+				// Resumable subscriptions continue on the new gateway from
+				// their last cursor; the rest keep the old one until they end.
+				old.Handoff(gw)
 				go func() {
 					rctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 					defer cancel()

@@ -134,6 +134,11 @@ type Subscriptions struct {
 	// answered a ping by the next one (close 1008), freeing what a client
 	// that vanished without closing holds. Default on.
 	RequirePong *bool `yaml:"require_pong"`
+	// ResumeTimeout is how long the router keeps subscribing again to a
+	// resumable subscription (@resumable) whose subgraph connection was
+	// lost, from the last cursor it delivered, before it gives up and ends
+	// the subscription with SUBGRAPH_UNAVAILABLE. Default 5m.
+	ResumeTimeout time.Duration `yaml:"resume_timeout"`
 }
 
 // ProxyRoute is one path prefix the router proxies to a subgraph
@@ -382,6 +387,9 @@ func (c *Config) Defaults() {
 	boolDefault(&c.MaskSubgraphErrors, !dev)
 	boolDefault(&c.Metrics.Enabled, true)
 	boolDefault(&c.Subscriptions.RequirePong, true)
+	if c.Subscriptions.ResumeTimeout == 0 {
+		c.Subscriptions.ResumeTimeout = 5 * time.Minute
+	}
 	if c.Metrics.Path == "" {
 		c.Metrics.Path = "/metrics"
 	}
@@ -540,7 +548,7 @@ func (c *Config) Validate() error {
 		errs = append(errs, fmt.Errorf("watch.interval: %s is too short (minimum 100ms)", c.Watch.Interval))
 	}
 	if c.Subscriptions.KeepAlive < 0 || c.Subscriptions.InitTimeout < 0 || c.Subscriptions.BufferMessages < 0 ||
-		c.Subscriptions.BufferBytes < 0 || c.Subscriptions.MaxPerConnection < 0 || c.Subscriptions.WriteTimeout < 0 {
+		c.Subscriptions.BufferBytes < 0 || c.Subscriptions.MaxPerConnection < 0 || c.Subscriptions.WriteTimeout < 0 || c.Subscriptions.ResumeTimeout < 0 {
 		errs = append(errs, errors.New("subscriptions: values must not be negative (0 means the default)"))
 	}
 	if c.Engine.PlanCacheSize < 0 {

@@ -82,6 +82,9 @@ subgraphs:
 	if c.Subscriptions.RequirePong == nil || !*c.Subscriptions.RequirePong {
 		t.Fatalf("subscriptions.require_pong defaults to on, got %v", c.Subscriptions.RequirePong)
 	}
+	if c.Subscriptions.ResumeTimeout != 5*time.Minute {
+		t.Fatalf("subscriptions.resume_timeout defaults to 5m, got %v", c.Subscriptions.ResumeTimeout)
+	}
 	s, ok := c.Subgraph("product")
 	if !ok || s.RoutingURL != "http://product:4001/graphql" {
 		t.Fatalf("subgraph = %+v, %v", s, ok)
@@ -156,6 +159,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad subscription protocol", "subgraphs: [{name: a, routing_url: 'http://x/g', introspect: true, subscription: {protocol: mqtt}}]", "subgraphs[0].subscription.protocol"},
 		{"bad subscription url", "subgraphs: [{name: a, routing_url: 'http://x/g', introspect: true, subscription: {url: 'ftp://x'}}]", "subgraphs[0].subscription.url"},
 		{"negative subscription buffer", "subscriptions: {buffer_messages: -1}\nsupergraph: s\n", "subscriptions:"},
+		{"negative resume timeout", "subscriptions: {resume_timeout: -1s}\nsupergraph: s\n", "subscriptions:"},
 		{"short watch interval", "watch: {enabled: true, interval: 1ms}\nsupergraph: s\n", "watch.interval"},
 		{"negative body read timeout", "limits: {body_read_timeout: -1s}\nsupergraph: s\n", "limits.body_read_timeout"},
 		{"negative connection cap", "limits: {max_connections_per_client: -1}\nsupergraph: s\n", "limits.max_connections_per_client"},

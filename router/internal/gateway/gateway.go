@@ -69,6 +69,10 @@ type Options struct {
 	// RestrictQueryPlans lets only callers with QueryPlanScope ask for
 	// query plans (production mode); see QueryPlanAllowed.
 	RestrictQueryPlans bool
+	// ResumeTimeout is how long a group keeps subscribing again to a
+	// @resumable subscription whose upstream was lost before it ends its
+	// clients with SUBGRAPH_UNAVAILABLE; 0 means 5 minutes.
+	ResumeTimeout time.Duration
 	// Metrics receives request, fetch and cache metrics; nil records nothing.
 	Metrics *metrics.Metrics
 	// Log receives engine diagnostics.
@@ -123,6 +127,9 @@ func New(opts Options) (*Gateway, error) {
 	if opts.SubgraphTimeout == 0 {
 		opts.SubgraphTimeout = 10 * time.Second
 	}
+	if opts.ResumeTimeout <= 0 {
+		opts.ResumeTimeout = 5 * time.Minute
+	}
 	if opts.PlanCacheSize <= 0 {
 		opts.PlanCacheSize = 1024
 	}
@@ -164,7 +171,10 @@ func New(opts Options) (*Gateway, error) {
 		}
 		client := &http.Client{Timeout: timeout, Transport: &recordingTransport{next: transport, service: g.Name}}
 		factory, err := graphql_datasource.NewFactory(ctx, client, graphql_datasource.NewGraphQLSubscriptionClient(ctx,
-			graphql_datasource.WithUpgradeClient(client), graphql_datasource.WithStreamingClient(&http.Client{Transport: transport})))
+			graphql_datasource.WithUpgradeClient(client), graphql_datasource.WithStreamingClient(&http.Client{Transport: transport}),
+			// Marks a lost connection (not an error the subgraph sent) so
+			// the group can tell them apart (see upstreamLost).
+			graphql_datasource.WithDefaultErrorExtensionCode(codeUpstreamLost)))
 		if err != nil {
 			return fail(fmt.Errorf("gateway: %w", err))
 		}

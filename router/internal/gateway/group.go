@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/wundergraph/astjson"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/engine/plan"
@@ -45,15 +46,17 @@ type groupKey struct{ op, vars, who uint64 }
 // share.go); otherwise it starts a group of its own, with an upstream
 // subscription of its own, which then takes the next identical clients.
 type group struct {
-	g      *Gateway
+	// gp is the gateway the group runs on: the one it started on, or the
+	// one a reload handed it to (Handoff).
+	gp     atomic.Pointer[Gateway]
 	key    groupKey
 	seq    uint64
 	cancel context.CancelFunc
 	// live says the operation is live-only (prepared.live): a member may
 	// join after the first event, since a live stream starts "now".
 	live bool
-	// ended is set (under g.subMu) once the group takes no new members.
-	ended bool
+	// ended is set once the group takes no new members.
+	ended atomic.Bool
 	// closed is set once the group has ended its members: what the
 	// resolver still sends is refused.
 	closed atomic.Bool
@@ -67,11 +70,29 @@ type group struct {
 	// hands out its first result; over when it ends its members. A
 	// member that joins later would miss what went before (see admit).
 	delivered, over bool
+	// cursor is the cursor of the last result delivered (resumable
+	// groups), where the group subscribes again from.
+	cursor string
+
+	// moveTo (under mu) is the gateway Handoff hands the group to;
+	// stopAttempt ends the running resolver subscription for it, and wake
+	// ends a backoff wait.
+	moveTo      *Gateway
+	stopAttempt context.CancelFunc
+	wake        chan struct{}
+
+	// resume is set for a subscription to a @resumable field (resume.go).
+	// Only run changes it, between resolver subscriptions; resumable says
+	// it was set at the start and never changes.
+	resume    *resumable
+	resumable bool
 }
 
 // subscriber is one client's subscription. Its writer is called under mu, so
 // stop can promise no call after it returns.
 type subscriber struct {
+	// g is the gateway the subscription is counted on (under mu: a
+	// handoff moves it, see group.migrate).
 	g   *Gateway
 	grp *group
 	w   SubscriptionWriter
@@ -99,13 +120,14 @@ func (g *Gateway) join(p *prepared, sp *plan.SubscriptionResponsePlan, vars *ast
 		pw.Paced(!p.live)
 	}
 	g.subMu.Lock()
-	if grp := g.groups[key]; grp != nil && !grp.ended && grp.admit(m) {
+	if grp := g.groups[key]; grp != nil && !grp.ended.Load() && grp.admit(m) {
 		m.grp = grp
 		g.subMu.Unlock()
 		return
 	}
 	g.groupSeq++
-	grp := &group{g: g, key: key, seq: g.groupSeq, live: p.live, members: map[*subscriber]struct{}{m: {}}}
+	grp := &group{key: key, seq: g.groupSeq, live: p.live, resume: p.resume, resumable: p.resume != nil, wake: make(chan struct{}, 1), members: map[*subscriber]struct{}{m: {}}}
+	grp.gp.Store(g)
 	if g.groups == nil {
 		g.groups, g.running = map[groupKey]*group{}, map[*group]struct{}{}
 	}
@@ -123,17 +145,163 @@ func (g *Gateway) join(p *prepared, sp *plan.SubscriptionResponsePlan, vars *ast
 
 // run resolves the group's subscription until the subgraph ends it, the
 // last subscriber leaves (ctx) or the gateway closes; then it ends the members
-// still there.
+// still there. When the upstream connection is lost (the subgraph died or
+// restarted; not an error result the subgraph sent) it subscribes again by
+// itself, with backoff: a @resumable subscription from the last cursor it
+// delivered (resume.go) for up to Options.ResumeTimeout, any other one only
+// while it has delivered nothing (so its clients cannot tell). When it
+// cannot, the members end with SUBGRAPH_UNAVAILABLE.
 func (grp *group) run(ctx context.Context, p *prepared, sp *plan.SubscriptionResponsePlan, vars *astjson.Value, o ExecOptions, hdr *headers) {
-	g := grp.g
+	g := grp.gw()
 	failed := false
-	defer grp.end(&failed)
+	var final []byte
+	defer func() { grp.end(failed, final) }()
 	// A panic here ends this group alone: its members get an internal
 	// error (end runs after Guard).
 	defer recovery.Guard(g.opts.Log, g.opts.Metrics, recovery.KindSubscription, grp.fault.requestID, func(error) { failed = true })
 	if g.panicHook != nil {
 		g.panicHook(recovery.KindSubscription)
 	}
+	subgraph := sp.Response.Trigger.SourceName
+	var lostAt time.Time
+	backoff := resumeBackoffMin
+	for {
+		if next := grp.takeMove(); next != nil {
+			// Handed to a reloaded gateway (Handoff): the same stream from
+			// the last cursor delivered, planned on the new supergraph (or
+			// on this one, when next is being retired already).
+			target := grp.gw()
+			if grp.migrate(next) {
+				target = next
+			}
+			var err error
+			if p, sp, vars, err = grp.request(ctx, target, p); err != nil {
+				target.opts.Log.Error("subscription handoff refused", "subgraph", subgraph, "err", err)
+				final = unavailablePayload(subgraph)
+				return
+			}
+			grp.renew()
+		}
+		g = grp.gw()
+		a := &attempt{grp: grp}
+		actx, stop := context.WithCancel(ctx)
+		grp.mu.Lock()
+		grp.stopAttempt = stop
+		moving := grp.moveTo != nil
+		grp.mu.Unlock()
+		began := time.Now()
+		if !moving {
+			grp.resolve(actx, p, sp, vars, o, hdr, a)
+		}
+		stop()
+		if grp.fault.err() != nil {
+			failed = true
+			return
+		}
+		if ctx.Err() != nil || g.ctx.Err() != nil {
+			return
+		}
+		if grp.moving() {
+			continue
+		}
+		if !a.lost.Load() {
+			return
+		}
+		if a.delivered.Load() || time.Since(began) > resumeBackoffMax {
+			// This attempt was up: a new loss starts a new count.
+			lostAt, backoff = time.Time{}, resumeBackoffMin
+		}
+		if lostAt.IsZero() {
+			lostAt = time.Now()
+		}
+		limit := g.opts.ResumeTimeout
+		if grp.resume == nil {
+			if grp.hasDelivered() {
+				final = unavailablePayload(subgraph)
+				return
+			}
+			// Nothing went out yet: subscribing again is the same as
+			// having subscribed a moment later.
+			limit = startRetryLimit
+		}
+		if time.Since(lostAt)+backoff > limit {
+			final = unavailablePayload(subgraph)
+			return
+		}
+		g.opts.Log.Info("subscription upstream lost; subscribing again", "subgraph", subgraph, "in", backoff)
+		t := time.NewTimer(backoff)
+		select {
+		case <-ctx.Done():
+		case <-g.ctx.Done():
+		case <-grp.wake:
+		case <-t.C:
+		}
+		t.Stop()
+		if ctx.Err() != nil || g.ctx.Err() != nil {
+			return
+		}
+		backoff = min(backoff*2, resumeBackoffMax)
+		if grp.moving() {
+			continue
+		}
+		var err error
+		if p, sp, vars, err = grp.request(ctx, g, p); err != nil {
+			g.opts.Log.Error("subscription resume request refused", "subgraph", subgraph, "err", err)
+			final = unavailablePayload(subgraph)
+			return
+		}
+		grp.renew()
+	}
+}
+
+// request is the group's subscription as it continues on g: from the last
+// cursor it delivered (resumable groups that delivered one), else the
+// request it started with, prepared on g (p itself when p is g's).
+func (grp *group) request(ctx context.Context, g *Gateway, p *prepared) (*prepared, *plan.SubscriptionResponsePlan, *astjson.Value, error) {
+	var np *prepared
+	switch c := grp.lastCursor(); {
+	case c != "" && grp.resume != nil:
+		np = g.prepare(ctx, grp.resume.query, grp.resume.opName, grp.resume.resumeRequest(c))
+	case p.gw != g:
+		np = g.prepare(ctx, p.query, p.opName, p.rawVars)
+	default:
+		np = p
+	}
+	if np.err != nil {
+		return nil, nil, nil, np.err
+	}
+	sp, ok := np.plan.(*plan.SubscriptionResponsePlan)
+	if !ok {
+		return nil, nil, nil, errors.New("gateway: the planner produced no subscription plan")
+	}
+	var vars *astjson.Value
+	if len(np.variables) > 0 {
+		var err error
+		if vars, err = astjson.ParseBytes(np.variables); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	if np.resume != nil {
+		// Where the cursor is: the new plan's (it reads the same field
+		// unless the new supergraph changed the declaration).
+		grp.resume = np.resume
+	}
+	return np, sp, vars, nil
+}
+
+// renew gives the group a fresh trigger number: the engine ends a finished
+// trigger by id (see resolve), so a new one must not reuse it.
+func (grp *group) renew() {
+	g := grp.gw()
+	g.subMu.Lock()
+	g.groupSeq++
+	grp.seq = g.groupSeq
+	g.subMu.Unlock()
+}
+
+// resolve runs one resolver subscription of the group, writing to a.
+func (grp *group) resolve(ctx context.Context, p *prepared, sp *plan.SubscriptionResponsePlan, vars *astjson.Value, o ExecOptions, hdr *headers, a *attempt) {
+	g := grp.gw()
 	rctx := resolve.NewContext(withFault(ctx, grp.fault))
 	rctx.Variables = vars
 	rctx.RemapVariables = p.remap
@@ -150,10 +318,11 @@ func (grp *group) run(ctx context.Context, p *prepared, sp *plan.SubscriptionRes
 	// group started because its key's running group admits no one (share.go)
 	// must get an upstream subscription of its own, from its own cursor,
 	// not the engine's running trigger for the same input, which is
-	// mid-stream.
-	gh := &headers{hash: grp.seq<<1 | 1}
+	// mid-stream. A group that subscribes again takes a new number (run).
+	seq := grp.seq
+	gh := &headers{hash: seq<<1 | 1}
 	if hdr != nil {
-		gh = hdr.withHash((hdr.hash ^ grp.seq*0x9E3779B97F4A7C15) | 1)
+		gh = hdr.withHash((hdr.hash ^ seq*0x9E3779B97F4A7C15) | 1)
 	}
 	gh.fault = grp.fault
 	rctx.SubgraphHeadersBuilder = gh
@@ -165,19 +334,19 @@ func (grp *group) run(ctx context.Context, p *prepared, sp *plan.SubscriptionRes
 		// opens (or joins) an upstream subscription.
 		rctx.SetPreFetchFieldAuthorizer(az)
 	}
-	err := g.resolver.ResolveGraphQLSubscription(rctx, sp.Response, &subscriptionSink{w: grp, fault: grp.fault, fail: grp.fail})
+	err := g.resolver.ResolveGraphQLSubscription(rctx, sp.Response, &subscriptionSink{w: a, fault: grp.fault, fail: grp.fail})
 	if err != nil && g.ctx.Err() == nil {
 		g.opts.Log.Warn("subscription", "err", err)
 	}
-	failed = grp.fault.err() != nil
 }
 
 // end retires the group once its resolver subscription returned (or its
-// goroutine panicked: failed) and ends the members still there.
-func (grp *group) end(failed *bool) {
-	g := grp.g
+// goroutine panicked: failed) and ends the members still there: with
+// final when set (SUBGRAPH_UNAVAILABLE).
+func (grp *group) end(failed bool, final []byte) {
+	g := grp.gw()
 	g.subMu.Lock()
-	grp.ended = true
+	grp.ended.Store(true)
 	if g.groups[grp.key] == grp {
 		delete(g.groups, grp.key)
 	}
@@ -187,10 +356,12 @@ func (grp *group) end(failed *bool) {
 	grp.closed.Store(true)
 	for _, m := range grp.take() {
 		switch {
-		case *failed:
+		case failed:
 			m.error(internalPayload)
 		case g.ctx.Err() != nil:
 			m.error(shutdownPayload)
+		case final != nil:
+			m.error(final)
 		default:
 			m.complete()
 		}
@@ -201,9 +372,9 @@ func (grp *group) end(failed *bool) {
 // group's callbacks; the resolver's next write is refused, which ends the
 // resolver subscription and then run.
 func (grp *group) fail() {
-	g := grp.g
+	g := grp.gw()
 	g.subMu.Lock()
-	grp.ended = true
+	grp.ended.Store(true)
 	if g.groups[grp.key] == grp {
 		delete(g.groups, grp.key)
 	}
@@ -246,14 +417,14 @@ func (grp *group) deliver() []*subscriber {
 
 // leave removes m; the last subscriber to leave ends the group.
 func (grp *group) leave(m *subscriber) {
-	g := grp.g
+	g := grp.gw()
 	g.subMu.Lock()
 	grp.mu.Lock()
 	delete(grp.members, m)
 	empty := len(grp.members) == 0
 	grp.mu.Unlock()
 	if empty {
-		grp.ended = true
+		grp.ended.Store(true)
 		if g.groups[grp.key] == grp {
 			delete(g.groups, grp.key)
 		}
@@ -265,10 +436,18 @@ func (grp *group) leave(m *subscriber) {
 }
 
 // Next hands one resolved result to every subscriber; a subscriber whose writer
-// refuses it leaves.
+// refuses it leaves. A resumable group records the result's cursor (and
+// strips the one it selected for itself) first, once for all members.
 func (grp *group) Next(payload []byte) error {
 	if grp.closed.Load() {
 		return errGroupEnded
+	}
+	if grp.resume != nil {
+		var cursor string
+		cursor, payload = grp.resume.cursorOf(payload)
+		if cursor != "" {
+			defer grp.setCursor(cursor)
+		}
 	}
 	for _, m := range grp.deliver() {
 		if err := m.next(payload); err != nil && !errors.Is(err, errMemberGone) {
@@ -348,9 +527,10 @@ func (m *subscriber) stop() {
 		return
 	}
 	m.done = true
+	g := m.g
 	m.mu.Unlock()
 	if m.grp != nil {
 		m.grp.leave(m)
 	}
-	m.g.subscribeEnd()
+	g.subscribeEnd()
 }

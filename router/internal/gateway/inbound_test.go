@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -175,12 +176,46 @@ type federation struct {
 	events       *testsubgraph.Resolver
 	release      chan struct{}
 	reviewsCalls atomic.Int64
+	// sever breaks every connection to the events subgraph, as a crash of
+	// its process would; the subgraph keeps serving new ones.
+	sever func()
+}
+
+// trackingListener remembers the connections it accepted (hijacked
+// WebSocket and streaming ones included) so a test can break them.
+type trackingListener struct {
+	net.Listener
+	mu    sync.Mutex
+	conns []net.Conn
+}
+
+func (l *trackingListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err == nil {
+		l.mu.Lock()
+		l.conns = append(l.conns, c)
+		l.mu.Unlock()
+	}
+	return c, err
+}
+
+func (l *trackingListener) closeAll() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, c := range l.conns {
+		_ = c.Close()
+	}
+	l.conns = nil
 }
 
 func newFederation(t *testing.T, o Options) *federation {
 	t.Helper()
 	fed := &federation{events: &testsubgraph.Resolver{}, release: make(chan struct{})}
-	evSrv := httptest.NewServer(fed.events.Handler())
+	evSrv := httptest.NewUnstartedServer(fed.events.Handler())
+	tl := &trackingListener{Listener: evSrv.Listener}
+	evSrv.Listener = tl
+	evSrv.Start()
+	fed.sever = tl.closeAll
 	t.Cleanup(evSrv.Close)
 	rev := (&reviews.Resolver{}).Handler()
 	revSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

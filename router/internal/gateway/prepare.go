@@ -38,6 +38,8 @@ type prepared struct {
 	// collision can never hand one request another's plan.
 	query, opName string
 	rawVars       []byte
+	// gw is the gateway that prepared it (plans belong to one supergraph).
+	gw *Gateway
 
 	opType graphql.OperationType
 	// doc is the normalised operation; fixErrors maps error paths to
@@ -52,9 +54,13 @@ type prepared struct {
 	remap        map[string]string
 	// introspection is true when the operation selects __schema or __type.
 	introspection bool
-	// live is true for a live-only subscription (liveOnly): identical
-	// clients may share it however late they come.
+	// live is true for a live-only subscription (liveOnly, or a
+	// @resumable field given no cursor): identical clients may share it
+	// however late they come.
 	live bool
+	// resume is set for a subscription to a @resumable field: how its
+	// group finds each event's cursor and subscribes again from one.
+	resume *resumable
 	// err is a cached refusal (syntax, validation, variables): the same
 	// text is refused again without parsing it.
 	err *RequestError
@@ -151,7 +157,7 @@ func (g *Gateway) prepare(ctx context.Context, query, opName string, variables [
 	if p.err == ErrTimeout {
 		return p // the request's deadline, not the text: never cached
 	}
-	p.query, p.opName, p.rawVars = query, opName, append([]byte(nil), variables...)
+	p.query, p.opName, p.rawVars, p.gw = query, opName, append([]byte(nil), variables...), g
 	if cacheable {
 		g.cache.ops.Add(key, p)
 	}
@@ -272,6 +278,17 @@ func (g *Gateway) prepareUncached(ctx context.Context, query, opName string, var
 	if ctx.Err() != nil {
 		return &prepared{err: ErrTimeout}
 	}
+	var resume *resumable
+	live := false
+	if opType == graphql.OperationTypeSubscription {
+		// Before planning: it may select the cursor field for the router.
+		if resume, live, err = prepareResumable(doc, g.schema.Document(), opName, req.Variables, remap, g.sg.Resumable); err != nil {
+			return refuse(err, "INTERNAL_SERVER_ERROR")
+		}
+		if resume == nil {
+			live = liveOnly(doc, g.schema.Document(), opName)
+		}
+	}
 	p, id, err := g.planFor(doc, opName)
 	if err != nil {
 		return refuse(err, "GRAPHQL_VALIDATION_FAILED")
@@ -285,7 +302,8 @@ func (g *Gateway) prepareUncached(ctx context.Context, query, opName string, var
 		variables:     append([]byte(nil), req.Variables...),
 		remap:         remap,
 		introspection: selectsIntrospection(doc),
-		live:          opType == graphql.OperationTypeSubscription && liveOnly(doc, g.schema.Document(), opName),
+		live:          live,
+		resume:        resume,
 	}
 }
 

@@ -30,13 +30,16 @@ import (
 //   - A group whose stream is over (completed, failed, ended: over) admits
 //     no one.
 //
-// Without a schema declaration of which subscription fields replay, live
-// is decided from the operation alone, conservatively: a field given an
-// argument may be given a cursor, so only argument-free root fields count
-// as live. Live subscriptions with arguments (productChanged(ids:)) are
-// still shared by every client that joins before the first event — a
-// fan-out whose clients subscribe before events flow shares one group —
-// but a client joining later gets a group of its own.
+// Which subscriptions are live is read from the schema where it says so:
+// a root field declared @resumable (resume.go) is live exactly when its
+// cursor argument is not given (absent or null) — its other arguments
+// only filter — so productChanged(ids: [...]) without `after` is shared
+// with late joiners, and a given cursor means a replay. Without a
+// declaration, live is decided from the operation alone, conservatively:
+// a field given an argument may be given a cursor, so only argument-free
+// root fields count as live (see liveOnly). Such subscriptions with
+// arguments are still shared by every client that joins before the first
+// event, but a client joining later gets a group of its own.
 
 // admit adds m to the group if it may join (see above) and reports whether
 // it did. Checked and done under mu, where deliver marks the first result,

@@ -342,6 +342,14 @@ func (a asyncErrors) WriteError(ctx *resolve.Context, err error, _ *resolve.Grap
 	// It runs on the resolver's goroutines; w is the subscription's sink.
 	if s, ok := w.(*subscriptionSink); ok {
 		defer s.guard(nil)
+		if a, ok := s.w.(*attempt); ok && connectionFailed(err) {
+			// The upstream subscription could not start on a connection
+			// that broke (see connectionFailed): the group subscribes
+			// again, as after any lost connection.
+			a.lost.Store(true)
+			a.grp.gw().opts.Log.Info("subscription upstream failed to start", "err", err)
+			return
+		}
 	}
 	msg := "the subscription failed in a subgraph"
 	if !a.g.opts.MaskSubgraphErrors && err != nil {

@@ -2,7 +2,6 @@ package subscriptions_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -23,44 +22,23 @@ const closeIterations = 200
 // other, without waiting for the ack, as a hostile or hasty client would.
 func TestCloseCodesAlwaysArrive(t *testing.T) {
 	e := start(t, gateway.SubgraphSubscription{}, subscriptions.Options{})
-	// One subscription stays open throughout, so the router's upstream
-	// WebSocket to the events subgraph stays open too. Without it, each
-	// try's subscription would open and close that connection, and the
-	// engine's transport sometimes hands a new subscription the
-	// connection it is closing ("use of closed network connection", a
-	// SUBSCRIPTION_FAILED error that ends the first "a" before the
-	// duplicate arrives: about 1 in 100 tries under -race) — an engine
-	// race reported separately, not what this test is about.
-	keeper := e.connect(t, "graphql-transport-ws", nil)
-	keeper.subscribe("keep", eventsQuery, map[string]any{"topic": "keep"})
-	if err := e.events.WaitSubscribers(ctx(t), "keep", 1); err != nil {
-		t.Fatal(err)
-	}
+	// No subscription stays open between tries: each try's subscription
+	// opens the router's upstream WebSocket to the events subgraph and its
+	// end closes it, so a try often starts as the previous one's
+	// connection closes — the engine race (graphql-go-tools v2.16.0, see
+	// gateway.connectionFailed) that once failed about 1 in 100 tries with
+	// "upstream service error" or "use of closed network connection". The
+	// gateway now subscribes again when that happens, so every try gets
+	// its upstream subscription.
 	init := map[string]any{"type": "connection_init"}
 	// Each try subscribes to a topic of its own, so it waits for its own
 	// upstream subscription (identical subscriptions share one).
 	try := 0
-	// About once in a thousand tries the engine's subscription client
-	// fails an upstream subscription as it starts ("upstream service
-	// error", or SUBSCRIPTION_FAILED "use of closed network connection"
-	// when another client's subscription was stopped just before; an
-	// engine race reported separately): that try's first "a" is over
-	// before the duplicate arrives, so it cannot be about 4409 and is
-	// tried again, a few times at most.
-	var upstreamFailures int
-	errUpstream := errors.New("upstream subscription failed")
 	waitUpstream := func(w *wsClient) {
-		c, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		c, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()
 		if err := e.events.WaitSubscribers(c, fmt.Sprint("idle-", try), 1); err != nil {
-			m := w.read() // the ack
-			if m.Type == "connection_ack" {
-				m = w.read()
-			}
-			if m.ID != "a" || m.Type != "next" || !strings.Contains(string(m.Payload), `"errors"`) {
-				w.t.Fatalf("no upstream subscription: %v; got %s %s", err, m.Type, m.Payload)
-			}
-			panic(errUpstream)
+			w.t.Fatalf("no upstream subscription: %v", err)
 		}
 	}
 	sub := func(id string) map[string]any {
@@ -108,15 +86,7 @@ func TestCloseCodesAlwaysArrive(t *testing.T) {
 				try++
 				w := e.dial(t, tc.proto)
 				w.t = t
-				if !sendOrRetry(func() { tc.send(w) }, errUpstream) {
-					_ = w.c.CloseNow()
-					if upstreamFailures++; upstreamFailures > 5 {
-						t.Fatalf("%d upstream subscription failures", upstreamFailures)
-					}
-					t.Logf("try %d: upstream subscription failed; trying again", i)
-					i--
-					continue
-				}
+				tc.send(w)
 				if tc.wantAck {
 					if m, err := w.readErr(); err != nil || m.Type != "connection_ack" {
 						t.Fatalf("try %d: got %+v %v, want connection_ack first", i, m, err)
@@ -193,18 +163,4 @@ func (w *wsClient) closeCodeWithin(d time.Duration) (websocket.StatusCode, []str
 		}
 		msgs = append(msgs, string(b))
 	}
-}
-
-// sendOrRetry runs send and reports false when it gave up with retry.
-func sendOrRetry(send func(), retry error) (ok bool) {
-	defer func() {
-		if p := recover(); p != nil {
-			if p != retry {
-				panic(p)
-			}
-			ok = false
-		}
-	}()
-	send()
-	return true
 }

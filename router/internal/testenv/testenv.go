@@ -67,6 +67,87 @@ type Env struct {
 
 	// jwtSecret signs the tokens Token mints (the router's static test key).
 	jwtSecret []byte
+	// product is the product subgraph's process (RestartProduct).
+	product *productProc
+	reload  func(testing.TB) <-chan struct{}
+}
+
+// Reload does what a configuration reload does to the router: a new
+// gateway from the same supergraph is swapped in, the old one hands its
+// resumable subscriptions over (Gateway.Handoff) and is retired. The
+// channel is closed once the old gateway's Retire returned: nothing runs
+// on it any more.
+func (e *Env) Reload(t testing.TB) <-chan struct{} {
+	t.Helper()
+	return e.reload(t)
+}
+
+// RestartProduct kills the product subgraph process (SIGKILL: no graceful
+// shutdown, its connections simply break, as in a crash) and starts it
+// again on the same address, returning once it is ready.
+func (e *Env) RestartProduct(t testing.TB) {
+	t.Helper()
+	e.product.kill()
+	e.product.start(t)
+}
+
+// KillProduct kills the product subgraph process (SIGKILL) and leaves it
+// down; StartProduct starts it again on the same address.
+func (e *Env) KillProduct(t testing.TB) {
+	t.Helper()
+	e.product.kill()
+}
+
+// StartProduct starts the product subgraph after KillProduct and returns
+// once it is ready.
+func (e *Env) StartProduct(t testing.TB) {
+	t.Helper()
+	e.product.start(t)
+}
+
+// productProc is the product subgraph process, restartable on its address.
+type productProc struct {
+	ctx       context.Context
+	bin, addr string
+	env       []string
+	logs      *lockedBuffer
+
+	mu  sync.Mutex
+	cmd *exec.Cmd
+}
+
+// start runs the subgraph and waits until it is ready.
+func (p *productProc) start(t testing.TB) {
+	t.Helper()
+	cmd := exec.CommandContext(p.ctx, p.bin, "serve")
+	cmd.Env = p.env
+	cmd.Stdout, cmd.Stderr = p.logs, p.logs
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	cmd.WaitDelay = 10 * time.Second
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start product: %v", err)
+	}
+	p.mu.Lock()
+	p.cmd = cmd
+	p.mu.Unlock()
+	waitReady(t, "http://"+p.addr+"/readyz", p.logs)
+}
+
+// kill ends the subgraph at once and waits for it to be gone.
+func (p *productProc) kill() {
+	p.mu.Lock()
+	cmd := p.cmd
+	p.mu.Unlock()
+	_ = cmd.Process.Kill()
+	_ = cmd.Wait()
+}
+
+// wait waits for the current process to exit (after the context ended).
+func (p *productProc) wait() {
+	p.mu.Lock()
+	cmd := p.cmd
+	p.mu.Unlock()
+	_ = cmd.Wait()
 }
 
 // Token mints a JWT the router accepts (HS256, kid "test", issuer
@@ -159,8 +240,23 @@ func productBinary(t testing.TB) string {
 	return binPath
 }
 
+// Options change the federation Run starts; the zero value is Run's.
+type Options struct {
+	// ResumeTimeout is the gateway's (gateway.Options.ResumeTimeout).
+	ResumeTimeout time.Duration
+	// ProductSubscription says how the router subscribes to the product
+	// subgraph (zero: WebSocket, as router.yaml does).
+	ProductSubscription gateway.SubgraphSubscription
+}
+
 // Run starts the federation, calls fn and tears everything down.
 func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
+	t.Helper()
+	RunWith(t, Options{}, fn)
+}
+
+// RunWith is Run with options.
+func RunWith(t *testing.T, o Options, fn func(t *testing.T, env *Env)) {
 	t.Helper()
 	root := Root(t)
 	dbURL := pgtest.URL(t)
@@ -187,24 +283,18 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 	routerOrigin := "http://" + routerLn.Addr().String()
 	logs := &lockedBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
-	prod := exec.CommandContext(ctx, bin, "serve")
-	prod.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "HTTP_ADDR="+addr, "PUBLIC_URL="+routerOrigin, "LOG_LEVEL=warn",
-		"NEXUS_ROUTER_SECRET="+routerSecret)
-	prod.Stdout, prod.Stderr = logs, logs
-	prod.Cancel = func() error { return prod.Process.Signal(os.Interrupt) }
-	prod.WaitDelay = 10 * time.Second
-	if err := prod.Start(); err != nil {
-		t.Fatalf("start product: %v", err)
-	}
+	prod := &productProc{ctx: ctx, bin: bin, addr: addr, logs: logs,
+		env: append(os.Environ(), "DATABASE_URL="+dbURL, "HTTP_ADDR="+addr, "PUBLIC_URL="+routerOrigin, "LOG_LEVEL=warn",
+			"NEXUS_ROUTER_SECRET="+routerSecret)}
+	prod.start(t)
 	t.Cleanup(func() {
 		cancel()
-		_ = prod.Wait()
+		prod.wait()
 		if t.Failed() {
 			t.Logf("product subgraph log:\n%s", logs.String())
 		}
 	})
 	productURL := "http://" + addr + "/graphql"
-	waitReady(t, "http://"+addr+"/readyz", logs)
 
 	rev := &reviews.Resolver{Secret: []byte(routerSecret)}
 	revSrv := httptest.NewServer(rev.Handler())
@@ -223,11 +313,30 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 	if err != nil {
 		t.Fatalf("parse supergraph: %v", err)
 	}
-	gw, err := gateway.New(gateway.Options{Supergraph: sg})
+	gwOpts := gateway.Options{Supergraph: sg, ResumeTimeout: o.ResumeTimeout,
+		Subscriptions: map[string]gateway.SubgraphSubscription{"product": o.ProductSubscription}}
+	gw, err := gateway.New(gwOpts)
 	if err != nil {
 		t.Fatalf("gateway: %v", err)
 	}
 	t.Cleanup(gw.Close)
+	var srv *server.Server
+	reload := func(t testing.TB) <-chan struct{} {
+		t.Helper()
+		next, err := gateway.New(gwOpts)
+		if err != nil {
+			t.Fatalf("gateway: %v", err)
+		}
+		t.Cleanup(next.Close)
+		old := srv.Swap(next)
+		old.Handoff(next)
+		retired := make(chan struct{})
+		go func() {
+			defer close(retired)
+			old.Retire(context.Background())
+		}()
+		return retired
+	}
 	cfg := &config.Config{Auth: auth.Config{Issuer: testIssuer, Audience: auth.Audiences{testAudience}, StaticKeys: []auth.StaticKey{{KID: "test", Algorithm: "HS256", SecretEnv: "NEXUS_TEST_JWT_SECRET"}}}}
 	cfg.Defaults()
 	authn, err := auth.New(context.Background(), cfg.Auth, auth.WithLookupEnv(func(k string) (string, bool) {
@@ -245,7 +354,6 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 	if err != nil {
 		t.Fatalf("auth hook: %v", err)
 	}
-	var srv *server.Server
 	subs := subscriptions.New(subscriptions.Options{Gateway: func() *gateway.Gateway { return srv.Gateway() }, Exec: hook})
 	t.Cleanup(subs.Shutdown)
 	// Product images through the router, as router.yaml's proxy list does.
@@ -267,7 +375,7 @@ func Run(t *testing.T, fn func(t *testing.T, env *Env)) {
 	t.Cleanup(rs.Close)
 
 	fn(t, &Env{RouterURL: rs.URL + cfg.GraphQLPath, Origin: rs.URL, ProductURL: productURL, Reviews: rev, Supergraph: sdl, Handler: srv.Handler(), Gateway: srv.Gateway, Exec: hook,
-		RouterSecret: routerSecret, jwtSecret: []byte(jwtSecret)})
+		RouterSecret: routerSecret, jwtSecret: []byte(jwtSecret), product: prod, reload: reload})
 }
 
 // Response is a GraphQL response as tests read it.

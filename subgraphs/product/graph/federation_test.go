@@ -30,7 +30,12 @@ func testServiceSDL(t *testing.T, e *env) {
 		t.Errorf("_service.sdl differs from %s; the router would compose a different schema than the one served", sdlPath)
 	}
 	for _, must := range []string{
-		`@link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@requiresScopes"])`,
+		`@link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@requiresScopes", "@composeDirective"])`,
+		// The router resumes these subscriptions from their last cursor.
+		`@link(url: "https://nexus.dev/subscriptions/v1.0", import: ["@resumable"])`,
+		`@composeDirective(name: "@resumable")`,
+		`catalogEvents(after: String): CatalogEvent! @resumable(argument: "after", field: "cursor")`,
+		`productChanged(ids: [ID!], after: String): ProductChange! @resumable(argument: "after", field: "cursor")`,
 		`createProduct(input: CreateProductInput!): Product! @requiresScopes(scopes: [["admin"]])`,
 		`type Product @key(fields: "id")`,
 		`type Category @key(fields: "id")`,

@@ -172,8 +172,8 @@ func (r *queryResolver) Products(ctx context.Context, first *int, after *string,
 	return r.products(ctx, listParams(first, after, filter, sort))
 }
 
-func (r *subscriptionResolver) ProductChanged(ctx context.Context, ids []string) (<-chan *model.ProductChange, error) {
-	return r.productChanged(ctx, ids)
+func (r *subscriptionResolver) ProductChanged(ctx context.Context, ids []string, after *string) (<-chan *model.ProductChange, error) {
+	return r.productChanged(ctx, ids, deref(after))
 }
 
 func (r *subscriptionResolver) CatalogEvents(ctx context.Context, after *string) (<-chan *model.CatalogEvent, error) {

@@ -34,9 +34,11 @@ func (r *Resolver) catalogEvents(ctx context.Context, after string) (<-chan *mod
 	}), nil
 }
 
-// productChanged runs Subscription.productChanged: live product events,
-// of the given products only when ids is set.
-func (r *Resolver) productChanged(ctx context.Context, ids []string) (<-chan *model.ProductChange, error) {
+// productChanged runs Subscription.productChanged: product events after
+// the cursor (live ones only without it), of the given products only when
+// ids is set. Resuming after the cursor of the last change delivered
+// misses nothing: the events skipped in between were filtered out anyway.
+func (r *Resolver) productChanged(ctx context.Context, ids []string, after string) (<-chan *model.ProductChange, error) {
 	var watch map[string]bool
 	if ids != nil {
 		if len(ids) > MaxWatchedIDs {
@@ -51,7 +53,7 @@ func (r *Resolver) productChanged(ctx context.Context, ids []string) (<-chan *mo
 			watch[u.String()] = true
 		}
 	}
-	sub, err := r.subscribe(ctx, "")
+	sub, err := r.subscribe(ctx, after)
 	if err != nil {
 		return nil, err
 	}

@@ -153,7 +153,7 @@ type ComplexityRoot struct {
 
 	Subscription struct {
 		CatalogEvents  func(childComplexity int, after *string) int
-		ProductChanged func(childComplexity int, ids []string) int
+		ProductChanged func(childComplexity int, ids []string, after *string) int
 	}
 
 	_Service struct {
@@ -196,7 +196,7 @@ type QueryResolver interface {
 	Products(ctx context.Context, first *int, after *string, filter *model.ProductFilter, sort *model.ProductSort) (*model.ProductConnection, error)
 }
 type SubscriptionResolver interface {
-	ProductChanged(ctx context.Context, ids []string) (<-chan *model.ProductChange, error)
+	ProductChanged(ctx context.Context, ids []string, after *string) (<-chan *model.ProductChange, error)
 	CatalogEvents(ctx context.Context, after *string) (<-chan *model.CatalogEvent, error)
 }
 
@@ -726,7 +726,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Subscription.ProductChanged(childComplexity, args["ids"].([]string)), true
+		return e.ComplexityRoot.Subscription.ProductChanged(childComplexity, args["ids"].([]string), args["after"].(*string)), true
 
 	case "_Service.sdl":
 		if e.ComplexityRoot._Service.SDL == nil {
@@ -846,7 +846,29 @@ func newExecutionContext(
 
 var sources = []*ast.Source{
 	{Name: "../../../../schema/subgraphs/product.graphqls", Input: `extend schema
-  @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@requiresScopes"])
+  @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@requiresScopes", "@composeDirective"])
+  @link(url: "https://nexus.dev/subscriptions/v1.0", import: ["@resumable"])
+  @composeDirective(name: "@resumable")
+
+"""
+Declares a subscription field resumable: every event it delivers carries a
+cursor (the payload field named by ` + "`" + `field` + "`" + `), and subscribing again with that
+cursor as the argument named by ` + "`" + `argument` + "`" + ` continues right after that event —
+nothing missed, nothing repeated. Without the argument (or with null) the
+field streams live events from now on; the other arguments only filter.
+
+The router acts on it: when the subgraph's stream breaks (the subgraph
+restarted, the connection was lost) it subscribes again from the last cursor
+it delivered, so its clients see no gap, no duplicate and no error; and it
+shares a subscription without a cursor with every identical client, however
+late they come.
+"""
+directive @resumable(
+  "The field's argument that takes the cursor to resume after."
+  argument: String!
+  "The field of the payload type that carries each event's cursor."
+  field: String!
+) on FIELD_DEFINITION
 
 """
 An instant in time, serialised as an RFC 3339 string in UTC
@@ -1192,15 +1214,20 @@ type CatalogEvent {
 
 "Live catalog changes, fed by the catalog's event bus."
 type Subscription {
-  "Changes of the given products (of every product when ` + "`" + `ids` + "`" + ` is null) from now on."
-  productChanged(ids: [ID!]): ProductChange!
+  """
+  Changes of the given products (of every product when ` + "`" + `ids` + "`" + ` is null).
+  Without ` + "`" + `after` + "`" + `, from now on; with the ` + "`" + `cursor` + "`" + ` of the last change you
+  received, from right after it: nothing missed, nothing repeated. A cursor
+  older than the retained events fails with code CURSOR_EXPIRED.
+  """
+  productChanged(ids: [ID!], after: String): ProductChange! @resumable(argument: "after", field: "cursor")
   """
   Every catalog event in order. Without ` + "`" + `after` + "`" + `, from now on; with the
   ` + "`" + `cursor` + "`" + ` of the last event you received, from right after it: nothing
   missed, nothing repeated. A cursor older than the retained events fails
   with code CURSOR_EXPIRED: refetch the data and subscribe without ` + "`" + `after` + "`" + `.
   """
-  catalogEvents(after: String): CatalogEvent!
+  catalogEvents(after: String): CatalogEvent! @resumable(argument: "after", field: "cursor")
 }
 `, BuiltIn: false},
 	{Name: "../../federation/directives.graphql", Input: `
@@ -1840,6 +1867,14 @@ func (ec *executionContext) field_Subscription_productChanged_args(ctx context.C
 		return nil, err
 	}
 	args["ids"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -3966,7 +4001,7 @@ func (ec *executionContext) _Subscription_productChanged(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Subscription().ProductChanged(ctx, fc.Args["ids"].([]string))
+			return ec.Resolvers.Subscription().ProductChanged(ctx, fc.Args["ids"].([]string), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ProductChange) graphql.Marshaler {
