@@ -110,6 +110,9 @@ type Gateway struct {
 	groups   map[groupKey]*group
 	running  map[*group]struct{}
 	groupSeq uint64
+	// families are the resumable groups by family (converge.go), guarded
+	// by subMu.
+	families map[groupKey]*family
 
 	// inbound shares executions between identical concurrent queries.
 	inbound inbound

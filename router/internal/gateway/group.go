@@ -86,6 +86,19 @@ type group struct {
 	// it was set at the start and never changes.
 	resume    *resumable
 	resumable bool
+
+	// born is the group's number when it started (seq changes when it
+	// subscribes again): merge locks two groups in this order.
+	born uint64
+	// fam is the group's family on the gateway it runs on (resumable
+	// groups; converge.go), under mu. at is the cursor of the last result
+	// handed out ("" when it had none) and busy counts results being
+	// handed out, under mu: the group is at a position only between two.
+	fam  *family
+	at   string
+	busy int
+	// indexed is the cursor fam indexes the group at (under fam.mu).
+	indexed string
 }
 
 // subscriber is one client's subscription. Its writer is called under mu, so
@@ -93,14 +106,18 @@ type group struct {
 type subscriber struct {
 	// g is the gateway the subscription is counted on (under mu: a
 	// handoff moves it, see group.migrate).
-	g   *Gateway
-	grp *group
+	g *Gateway
+	// grp is the subscriber's group: set in join, moved by merge (under
+	// both groups' locks).
+	grp atomic.Pointer[group]
 	w   SubscriptionWriter
 	// kind and requestID label a panic of w (recovery kinds).
 	kind, requestID string
 
 	mu   sync.Mutex
 	done bool
+	// paced is what w was last told by Paced (told: at all), under mu.
+	paced, told bool
 }
 
 // join adds m to the group of identical subscriptions when that group
@@ -114,26 +131,36 @@ func (g *Gateway) join(p *prepared, sp *plan.SubscriptionResponsePlan, vars *ast
 		hdr = newHeaders(o.Principal, o.Forward)
 		key.who = hdr.hash
 	}
-	if pw, ok := m.w.(PacedWriter); ok {
-		// Before the member can receive anything: a replay is paced by
-		// its readers, a live stream never waits (see PacedWriter).
-		pw.Paced(!p.live)
-	}
+	// Before the member can receive anything: a replay is paced by its
+	// readers, a live stream never waits (see PacedWriter).
+	m.mu.Lock()
+	m.pace(!p.live)
+	m.mu.Unlock()
 	g.subMu.Lock()
 	if grp := g.groups[key]; grp != nil && !grp.ended.Load() && grp.admit(m) {
-		m.grp = grp
 		g.subMu.Unlock()
 		return
 	}
+	var famKey groupKey
+	if p.resume != nil {
+		famKey = familyKey(p, key.who)
+		if fam := g.families[famKey]; fam != nil && p.resume.from != "" && fam.admit(g, m, p.resume.from) {
+			g.subMu.Unlock()
+			return
+		}
+	}
 	g.groupSeq++
-	grp := &group{key: key, seq: g.groupSeq, live: p.live, resume: p.resume, resumable: p.resume != nil, wake: make(chan struct{}, 1), members: map[*subscriber]struct{}{m: {}}}
+	grp := &group{key: key, seq: g.groupSeq, born: g.groupSeq, live: p.live, resume: p.resume, resumable: p.resume != nil, wake: make(chan struct{}, 1), members: map[*subscriber]struct{}{m: {}}}
 	grp.gp.Store(g)
 	if g.groups == nil {
 		g.groups, g.running = map[groupKey]*group{}, map[*group]struct{}{}
 	}
 	g.groups[key] = grp
 	g.running[grp] = struct{}{}
-	m.grp = grp
+	if p.resume != nil {
+		grp.fam = g.familyFor(famKey)
+	}
+	m.grp.Store(grp)
 	// The group outlives the client that started it: it ends when its last
 	// subscriber leaves.
 	ctx, cancel := context.WithCancel(context.Background())
@@ -176,6 +203,9 @@ func (grp *group) run(ctx context.Context, p *prepared, sp *plan.SubscriptionRes
 			}
 			var err error
 			if p, sp, vars, err = grp.request(ctx, target, p); err != nil {
+				if ctx.Err() != nil {
+					return // merged into another group (or left) meanwhile
+				}
 				target.opts.Log.Error("subscription handoff refused", "subgraph", subgraph, "err", err)
 				final = unavailablePayload(subgraph)
 				return
@@ -246,6 +276,9 @@ func (grp *group) run(ctx context.Context, p *prepared, sp *plan.SubscriptionRes
 		}
 		var err error
 		if p, sp, vars, err = grp.request(ctx, g, p); err != nil {
+			if ctx.Err() != nil {
+				return
+			}
 			g.opts.Log.Error("subscription resume request refused", "subgraph", subgraph, "err", err)
 			final = unavailablePayload(subgraph)
 			return
@@ -350,7 +383,15 @@ func (grp *group) end(failed bool, final []byte) {
 	if g.groups[grp.key] == grp {
 		delete(g.groups, grp.key)
 	}
-	delete(g.running, grp)
+	if _, ok := g.running[grp]; ok {
+		delete(g.running, grp)
+		grp.mu.Lock()
+		fam := grp.fam
+		grp.mu.Unlock()
+		if fam != nil {
+			g.leaveFamily(fam, grp)
+		}
+	}
 	g.subMu.Unlock()
 	grp.cancel()
 	grp.closed.Store(true)
@@ -401,59 +442,88 @@ func (grp *group) take() []*subscriber {
 }
 
 // deliver returns the members that receive the result being handed out
-// and marks the group as having delivered, in one step: a member admitted
-// before it receives this result, one that comes after is refused by admit
-// (unless the group is live).
-func (grp *group) deliver() []*subscriber {
+// (with cursor, "" when it has none) and marks the group as having
+// delivered and busy until settle, in one step: a member admitted before
+// it receives this result, one that comes after is refused by admit
+// (unless the group is live), and no merge moves members in or out until
+// the result is out. It returns false when the group's stream is over
+// (merged into another group): the result goes to no one.
+func (grp *group) deliver(cursor string) ([]*subscriber, bool) {
 	grp.mu.Lock()
 	defer grp.mu.Unlock()
+	if grp.over {
+		return nil, false
+	}
 	grp.delivered = true
+	grp.busy++
+	grp.at = cursor
+	if cursor != "" {
+		grp.cursor = cursor
+	}
 	out := make([]*subscriber, 0, len(grp.members))
 	for m := range grp.members {
 		out = append(out, m)
 	}
-	return out
+	return out, true
 }
 
-// leave removes m; the last subscriber to leave ends the group.
+// leave removes m; the last subscriber to leave ends the group. m may have
+// been moved to another group by a merge meanwhile: it then leaves that
+// one.
 func (grp *group) leave(m *subscriber) {
-	g := grp.gw()
-	g.subMu.Lock()
-	grp.mu.Lock()
-	delete(grp.members, m)
-	empty := len(grp.members) == 0
-	grp.mu.Unlock()
-	if empty {
-		grp.ended.Store(true)
-		if g.groups[grp.key] == grp {
-			delete(g.groups, grp.key)
+	for {
+		g := grp.gw()
+		g.subMu.Lock()
+		grp.mu.Lock()
+		if _, in := grp.members[m]; !in {
+			if next := m.grp.Load(); next != nil && next != grp {
+				// Moved under grp.mu by merge: follow it.
+				grp.mu.Unlock()
+				g.subMu.Unlock()
+				grp = next
+				continue
+			}
 		}
-	}
-	g.subMu.Unlock()
-	if empty {
-		grp.cancel()
+		delete(grp.members, m)
+		empty := len(grp.members) == 0
+		grp.mu.Unlock()
+		if empty {
+			grp.ended.Store(true)
+			if g.groups[grp.key] == grp {
+				delete(g.groups, grp.key)
+			}
+		}
+		g.subMu.Unlock()
+		if empty {
+			grp.cancel()
+		}
+		return
 	}
 }
 
 // Next hands one resolved result to every subscriber; a subscriber whose writer
 // refuses it leaves. A resumable group records the result's cursor (and
-// strips the one it selected for itself) first, once for all members.
+// strips the one it selected for itself) first, once for all members;
+// once the result is out, the group may merge with another of its family
+// at the same cursor (settle, converge.go).
 func (grp *group) Next(payload []byte) error {
 	if grp.closed.Load() {
 		return errGroupEnded
 	}
+	var cursor string
 	if grp.resume != nil {
-		var cursor string
 		cursor, payload = grp.resume.cursorOf(payload)
-		if cursor != "" {
-			defer grp.setCursor(cursor)
-		}
 	}
-	for _, m := range grp.deliver() {
-		if err := m.next(payload); err != nil && !errors.Is(err, errMemberGone) {
+	members, ok := grp.deliver(cursor)
+	if !ok {
+		return errGroupEnded
+	}
+	for _, m := range members {
+		if err := m.nextPaced(payload, !grp.live); err != nil && !errors.Is(err, errMemberGone) {
 			grp.leave(m)
 		}
 	}
+	grp.settle()
 	return nil
 }
 
@@ -471,9 +541,29 @@ func (grp *group) Error(payload []byte) {
 	}
 }
 
+// next hands one result to the client.
 func (m *subscriber) next(p []byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	return m.send(p)
+}
+
+// nextPaced is next for a group's result; paced is whether the group
+// handing it out paces its members (a replay) or not (live): a member a
+// merge moved from a replaying group into a live one is told before this
+// result.
+func (m *subscriber) nextPaced(p []byte, paced bool) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.done {
+		return errMemberGone
+	}
+	m.pace(paced)
+	return m.send(p)
+}
+
+// send calls the writer's Next (mu held).
+func (m *subscriber) send(p []byte) error {
 	if m.done {
 		return errMemberGone
 	}
@@ -529,8 +619,20 @@ func (m *subscriber) stop() {
 	m.done = true
 	g := m.g
 	m.mu.Unlock()
-	if m.grp != nil {
-		m.grp.leave(m)
+	if grp := m.grp.Load(); grp != nil {
+		grp.leave(m)
 	}
 	g.subscribeEnd()
+}
+
+// pace tells a PacedWriter whether its stream is paced, when it was not
+// told so yet (mu held, so it falls between two Nexts).
+func (m *subscriber) pace(paced bool) {
+	if m.told && m.paced == paced {
+		return
+	}
+	m.told, m.paced = true, paced
+	if pw, ok := m.w.(PacedWriter); ok {
+		_ = m.guarded(func() error { pw.Paced(paced); return nil })
+	}
 }

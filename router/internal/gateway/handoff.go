@@ -84,13 +84,28 @@ func (grp *group) migrate(next *Gateway) bool {
 		next.groups, next.running = map[groupKey]*group{}, map[*group]struct{}{}
 	}
 	next.running[grp] = struct{}{}
+	var fam *family
+	if grp.fam != nil {
+		fam = next.familyFor(grp.fam.key)
+	}
 	next.subMu.Unlock()
+
+	// The gateway and the family in one step: a merge (converge.go) sees
+	// the group either on old, with old's family (the members it moves in
+	// are counted on old and moved below), or on next, with next's.
+	grp.mu.Lock()
 	grp.gp.Store(next)
+	oldFam := grp.fam
+	grp.fam = fam
+	grp.mu.Unlock()
 
 	old.subMu.Lock()
 	delete(old.running, grp)
 	if old.groups[grp.key] == grp {
 		delete(old.groups, grp.key)
+	}
+	if oldFam != nil {
+		old.leaveFamily(oldFam, grp)
 	}
 	old.subMu.Unlock()
 

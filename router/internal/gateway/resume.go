@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/cespare/xxhash/v2"
 	"github.com/wundergraph/astjson"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/ast"
 	"github.com/wundergraph/graphql-go-tools/v2/pkg/astparser"
@@ -61,6 +62,12 @@ type resumable struct {
 	// are the operation's other variables, under query's names.
 	query, opName, cursorVar string
 	vars                     map[string]json.RawMessage
+	// from is the cursor the client gave ("" for none, or one that is not
+	// a string) and rest the hash of the client's variables without it:
+	// with the operation and the caller they make the group's family
+	// (converge.go).
+	from string
+	rest uint64
 }
 
 // resumeRequest returns the variables that subscribe again with query
@@ -117,7 +124,7 @@ func prepareResumable(doc, schema *ast.Document, opName string, vars []byte, rem
 	if !ok {
 		return nil, false, nil
 	}
-	r := &resumable{rootKey: doc.FieldAliasOrNameString(field), opName: opName}
+	r := &resumable{rootKey: doc.FieldAliasOrNameString(field), opName: opName, rest: xxhash.Sum64(vars)}
 	// The cursor argument: given unless absent or null.
 	given := false
 	if arg, ok := doc.FieldArgument(field, []byte(decl.Argument)); ok {
@@ -130,10 +137,16 @@ func prepareResumable(doc, schema *ast.Document, opName string, vars []byte, rem
 			if o, ok := remap[name]; ok {
 				old = o
 			}
-			if v, err := astjson.ParseBytes(vars); err == nil {
+			if v, err := astjson.ParseBytes(vars); err == nil && v.Type() == astjson.TypeObject {
 				if c := v.Get(old); c != nil && c.Type() != astjson.TypeNull {
 					given = true
+					if c.Type() == astjson.TypeString {
+						b, _ := c.StringBytes()
+						r.from = string(b)
+					}
 				}
+				v.Del(old)
+				r.rest = xxhash.Sum64(v.MarshalTo(nil))
 			}
 		default:
 			given = true
@@ -319,13 +332,6 @@ func (a *attempt) Error(payload []byte) {
 		return
 	}
 	a.grp.Error(payload)
-}
-
-// setCursor records the cursor of the result just delivered.
-func (grp *group) setCursor(c string) {
-	grp.mu.Lock()
-	grp.cursor = c
-	grp.mu.Unlock()
 }
 
 func (grp *group) lastCursor() string {

@@ -33,7 +33,12 @@ type SubscriptionWriter interface {
 }
 
 // PacedWriter is a SubscriptionWriter that can pace a stream by how fast
-// its client reads. The gateway calls Paced once, before the first Next:
+// its client reads. The gateway calls Paced before the first Next, and
+// again between two Nexts, never concurrently with one, when the stream
+// changes kind: a client
+// whose replay caught up with a live group of the same subscription is
+// moved into it (converge.go) and told Paced(false) before its next
+// result.
 //
 //   - true for a replaying stream (its operation is not live-only, so the
 //     members of its group all asked for the same history): Next may wait,

@@ -47,6 +47,11 @@ type Metrics struct {
 	// connection goroutines by goroutine kind (see package recovery); each
 	// one failed only the request that caused it.
 	Panics *prometheus.CounterVec
+	// SubscriptionGroupsMerged counts subscription groups merged into
+	// another group of their family once both had delivered the same
+	// cursor (gateway converge.go): each merge is one upstream
+	// subscription fewer.
+	SubscriptionGroupsMerged prometheus.Counter
 }
 
 // New registers every collector (plus the Go and process collectors) on a
@@ -88,9 +93,12 @@ func New() *Metrics {
 		Panics: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "nexus_router_panics_total", Help: "Panics recovered on request, subscription and connection goroutines, by goroutine kind.",
 		}, []string{"kind"}),
+		SubscriptionGroupsMerged: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "nexus_router_subscription_groups_merged_total", Help: "Subscription groups merged into another group of their family at the same cursor (one upstream subscription fewer each).",
+		}),
 	}
 	reg.MustRegister(m.Requests, m.RequestDuration, m.InFlight, m.SharedResponses, m.SubgraphFetches, m.SubgraphDuration,
-		m.PlanCache, m.PlanCacheEvictions, m.PlanCacheSize, m.Reloads, m.Panics,
+		m.PlanCache, m.PlanCacheEvictions, m.PlanCacheSize, m.Reloads, m.Panics, m.SubscriptionGroupsMerged,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
