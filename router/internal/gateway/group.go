@@ -121,9 +121,10 @@ type subscriber struct {
 }
 
 // join adds m to the group of identical subscriptions when that group
-// admits it (share.go), else starts a new group (and its resolver
-// subscription) for m, which takes over the key: the group it replaces
-// runs on for its members and admits no one.
+// admits it (share.go), or to a group of its family at its cursor
+// (converge.go), else starts a new group (and its resolver subscription)
+// for m, which takes over the key: the group it replaces runs on for its
+// members and admits no one.
 func (g *Gateway) join(p *prepared, sp *plan.SubscriptionResponsePlan, vars *astjson.Value, o ExecOptions, m *subscriber) {
 	var hdr *headers
 	key := groupKey{op: p.id, vars: p.varsHash}
@@ -131,22 +132,30 @@ func (g *Gateway) join(p *prepared, sp *plan.SubscriptionResponsePlan, vars *ast
 		hdr = newHeaders(o.Principal, o.Forward)
 		key.who = hdr.hash
 	}
+	if grp, ctx := g.place(p, key, m); grp != nil {
+		go grp.run(ctx, p, sp, vars, o, hdr)
+	}
+}
+
+// place puts m in a group for p (keyed by key) and returns the group it
+// started, with the context of its run, or nil when m joined a running
+// group.
+func (g *Gateway) place(p *prepared, key groupKey, m *subscriber) (*group, context.Context) {
 	// Before the member can receive anything: a replay is paced by its
 	// readers, a live stream never waits (see PacedWriter).
 	m.mu.Lock()
 	m.pace(!p.live)
 	m.mu.Unlock()
 	g.subMu.Lock()
+	defer g.subMu.Unlock()
 	if grp := g.groups[key]; grp != nil && !grp.ended.Load() && grp.admit(m) {
-		g.subMu.Unlock()
-		return
+		return nil, nil
 	}
 	var famKey groupKey
 	if p.resume != nil {
 		famKey = familyKey(p, key.who)
 		if fam := g.families[famKey]; fam != nil && p.resume.from != "" && fam.admit(g, m, p.resume.from) {
-			g.subMu.Unlock()
-			return
+			return nil, nil
 		}
 	}
 	g.groupSeq++
@@ -166,8 +175,7 @@ func (g *Gateway) join(p *prepared, sp *plan.SubscriptionResponsePlan, vars *ast
 	ctx, cancel := context.WithCancel(context.Background())
 	grp.cancel = cancel
 	grp.fault = g.newFault(recovery.KindSubscription, m.requestID)
-	g.subMu.Unlock()
-	go grp.run(ctx, p, sp, vars, o, hdr)
+	return grp, ctx
 }
 
 // run resolves the group's subscription until the subgraph ends it, the

@@ -51,6 +51,7 @@ func (grp *group) admit(m *subscriber) bool {
 		return false
 	}
 	grp.members[m] = struct{}{}
+	m.grp.Store(grp)
 	return true
 }
 
