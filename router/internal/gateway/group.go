@@ -45,6 +45,8 @@ type groupKey struct{ op, vars, who uint64 }
 // group only while that gives it exactly its own stream (see admit in
 // share.go); otherwise it starts a group of its own, with an upstream
 // subscription of its own, which then takes the next identical clients.
+// Groups that differ only in their cursor merge again once they are at
+// the same place in the log (converge.go).
 type group struct {
 	// gp is the gateway the group runs on: the one it started on, or the
 	// one a reload handed it to (Handoff).

@@ -27,8 +27,11 @@ import (
 //     over the key and admits the next identical clients until its own
 //     first result. A replay is never served from another client's
 //     position in the stream.
-//   - A group whose stream is over (completed, failed, ended: over) admits
-//     no one.
+//   - A group whose stream is over (completed, failed, ended, merged into
+//     another: over) admits no one.
+//
+// Groups split this way merge again once they stand at the same cursor,
+// and a client from cursor C may join a group at C (converge.go).
 //
 // Which subscriptions are live is read from the schema where it says so:
 // a root field declared @resumable (resume.go) is live exactly when its

@@ -30,6 +30,7 @@ import (
 	"github.com/nexus-commerce/nexus/router/internal/config"
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
 	"github.com/nexus-commerce/nexus/router/internal/graphiql"
+	"github.com/nexus-commerce/nexus/router/internal/metrics"
 	"github.com/nexus-commerce/nexus/router/internal/proxy"
 	"github.com/nexus-commerce/nexus/router/internal/server"
 	"github.com/nexus-commerce/nexus/router/internal/subscriptions"
@@ -247,6 +248,9 @@ type Options struct {
 	// ProductSubscription says how the router subscribes to the product
 	// subgraph (zero: WebSocket, as router.yaml does).
 	ProductSubscription gateway.SubgraphSubscription
+	// Metrics receives the gateway's metrics (every gateway a reload
+	// makes shares it); nil records nothing.
+	Metrics *metrics.Metrics
 }
 
 // Run starts the federation, calls fn and tears everything down.
@@ -313,7 +317,7 @@ func RunWith(t *testing.T, o Options, fn func(t *testing.T, env *Env)) {
 	if err != nil {
 		t.Fatalf("parse supergraph: %v", err)
 	}
-	gwOpts := gateway.Options{Supergraph: sg, ResumeTimeout: o.ResumeTimeout,
+	gwOpts := gateway.Options{Supergraph: sg, ResumeTimeout: o.ResumeTimeout, Metrics: o.Metrics,
 		Subscriptions: map[string]gateway.SubgraphSubscription{"product": o.ProductSubscription}}
 	gw, err := gateway.New(gwOpts)
 	if err != nil {
