@@ -28,10 +28,10 @@ const liveQuery = `subscription { catalogEvents(after: null) { cursor } }`
 // cursor, in order (issue 10).
 func TestGroupsConverge(t *testing.T) {
 	m := metrics.New()
-	testenv.RunWith(t, testenv.Options{Metrics: m}, func(t *testing.T, env *testenv.Env) {
+	testenv.RunWith(t, testenv.Options{Metrics: m}, func(top *testing.T, env *testenv.Env) {
 		ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 		defer cancel()
-		c := newCatalog(t, env, ctx)
+		c := newCatalog(top, env, ctx)
 
 		t.Run("clients from different cursors end in one group", func(t *testing.T) {
 			c.t = t
@@ -48,24 +48,35 @@ func TestGroupsConverge(t *testing.T) {
 			if n := merged(t, m); n < 1 {
 				t.Fatalf("nexus_router_subscription_groups_merged_total = %v, want merges", n)
 			}
-			c.commit(3)
-			all, _ := c.probe.received()
-			from := slices.Index(all, log[0])
+			last := c.commit(3)[2]
 			for i, s := range subs {
-				want := all[from+i+1:]
-				got, err := s.until(c.bounded(), want[len(want)-1])
-				if err != nil || !slices.Equal(got, want) {
-					t.Fatalf("client after %s got %v (%v), want %v", log[i], got, err, want)
+				if msg := c.exactlyAfter(s, log[i], last); msg != "" {
+					t.Fatal(msg)
 				}
 			}
-			got, err := live.until(c.bounded(), all[len(all)-1])
+			got, err := live.until(c.bounded(), last)
 			if err != nil || len(got) == 0 {
 				t.Fatalf("live client: %v (%v)", got, err)
 			}
-			if start := slices.Index(all, got[0]); start < 0 || !slices.Equal(got, all[start:]) {
-				t.Fatalf("live client got %v, want consecutive events of %v", got, all)
+			if msg := c.exactlyAfter(live, c.before(got[0]), last); msg != "" {
+				t.Fatal(msg)
 			}
 			// The survivor is the live group: still one group of 7.
+			c.converged(7)
+
+			// The merged group is handed over by a reload and resumes
+			// across a subgraph restart like any other: still one group,
+			// and still exactly the events after each client's cursor.
+			<-env.Reload(top) // the new gateway lives as long as the probe
+
+			c.commit(2)
+			env.RestartProduct(t)
+			last = c.commit(2)[1]
+			for i, s := range subs {
+				if msg := c.exactlyAfter(s, log[i], last); msg != "" {
+					t.Fatal("after a reload and a restart: " + msg)
+				}
+			}
 			c.converged(7)
 			for _, s := range subs {
 				s.close()
@@ -136,6 +147,36 @@ func convergeSchedule(t *testing.T, c *catalog, steps []int) string {
 	if groups, ok := c.convergedWithin(len(subs)); !ok {
 		return fmt.Sprintf("steps %v: %d subscribers caught up at %s are in groups %v, want one", steps, len(subs), log[len(log)-1], groups)
 	}
+	return ""
+}
+
+// exactlyAfter waits until s has the event with cursor last and checks
+// that it received exactly the log's events after cursor up to the newest
+// it has (the probe's record of the log), in order; it returns "" or what
+// is wrong.
+func (c *catalog) exactlyAfter(s *eventStream, cursor, last string) string {
+	got, err := s.until(c.bounded(), last)
+	if err != nil {
+		return fmt.Sprintf("client after %s: %v", cursor, err)
+	}
+	all, err := c.probe.until(c.bounded(), got[len(got)-1])
+	if err != nil {
+		return fmt.Sprintf("probe: %v", err)
+	}
+	from, to := slices.Index(all, cursor), slices.Index(all, got[len(got)-1])
+	if from < 0 || to < from || !slices.Equal(got, all[from+1:to+1]) {
+		return fmt.Sprintf("client after %s got %v, want the log after it %v", cursor, got, all[max(from+1, 0):])
+	}
+	return ""
+}
+
+// before is the cursor of the event before cursor in the probe's record.
+func (c *catalog) before(cursor string) string {
+	all, _ := c.probe.received()
+	if i := slices.Index(all, cursor); i > 0 {
+		return all[i-1]
+	}
+	c.t.Fatalf("the probe has no event before %s", cursor)
 	return ""
 }
 
