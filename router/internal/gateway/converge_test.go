@@ -314,8 +314,20 @@ func TestConvergeHammer(t *testing.T) {
 		}
 	}
 	t.Logf("%d clients (%d left), %d merges", len(clients), len(left), int(counterValue(g.opts.Metrics)))
+	// Everyone leaves, concurrently: every group ends, no member is left
+	// behind in one.
+	var stops sync.WaitGroup
 	for _, c := range clients {
-		c.m.stop()
+		stops.Add(1)
+		go func() { defer stops.Done(); c.m.stop() }()
+	}
+	stops.Wait()
+	feeders.Wait()
+	if groups := g.SubscriptionGroups(); len(groups) > 0 {
+		t.Fatalf("groups %v remain after every client left", groups)
+	}
+	if n := g.Subscriptions(); n != 0 {
+		t.Fatalf("%d subscriptions counted after every client left", n)
 	}
 }
 
