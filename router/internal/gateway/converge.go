@@ -15,7 +15,8 @@ import "sync"
 // without the @resumable cursor argument (resume.go): groups of one family
 // differ at most in where in the log they started. Two groups of a family
 // that have both delivered the event with cursor C, and nothing since,
-// merge: the members of one move into the other and the emptied group's
+// merge (a group started from C that has delivered nothing yet is at C
+// too): the members of one move into the other and the emptied group's
 // upstream subscription ends. A client subscribing from cursor C joins a
 // group of its family that is in that state at C (admitFamily) instead of
 // starting one.
@@ -117,8 +118,9 @@ func (g *Gateway) leaveFamily(fam *family, grp *group) {
 }
 
 // idleAt reports whether the group has handed out the event with cursor
-// and nothing since, and may take members (mu held): the state in which
-// its future is the events after cursor.
+// and nothing since (or started from cursor and has handed out nothing),
+// and may take members (mu held): the state in which its future is the
+// events after cursor.
 func (grp *group) idleAt(cursor string) bool {
 	return cursor != "" && grp.at == cursor && grp.busy == 0 && !grp.over && !grp.ended.Load() &&
 		grp.moveTo == nil && len(grp.members) > 0

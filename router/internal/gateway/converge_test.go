@@ -215,6 +215,14 @@ func TestConvergeHammer(t *testing.T) {
 		mu.Unlock()
 		return c
 	}
+	t.Cleanup(func() {
+		// Before feeders.Wait: a failed run ends its groups too.
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range clients {
+			c.m.stop()
+		}
+	})
 	join(true, 0)
 	var wg sync.WaitGroup
 	for i := range 8 {

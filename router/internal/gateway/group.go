@@ -163,6 +163,14 @@ func (g *Gateway) place(p *prepared, key groupKey, m *subscriber) (*group, conte
 	g.groupSeq++
 	grp := &group{key: key, seq: g.groupSeq, born: g.groupSeq, live: p.live, resume: p.resume, resumable: p.resume != nil, wake: make(chan struct{}, 1), members: map[*subscriber]struct{}{m: {}}}
 	grp.gp.Store(g)
+	// Before the group can be found (its family's index): a merge may move
+	// m on at once.
+	m.grp.Store(grp)
+	// The group outlives the client that started it: it ends when its last
+	// subscriber leaves (or it merges into another).
+	ctx, cancel := context.WithCancel(context.Background())
+	grp.cancel = cancel
+	grp.fault = g.newFault(recovery.KindSubscription, m.requestID)
 	if g.groups == nil {
 		g.groups, g.running = map[groupKey]*group{}, map[*group]struct{}{}
 	}
@@ -170,13 +178,15 @@ func (g *Gateway) place(p *prepared, key groupKey, m *subscriber) (*group, conte
 	g.running[grp] = struct{}{}
 	if p.resume != nil {
 		grp.fam = g.familyFor(famKey)
+		if from := p.resume.from; from != "" {
+			// Started from cursor from: its future is the events after
+			// it, as a group that has delivered from and nothing since.
+			grp.at = from
+			grp.fam.mu.Lock()
+			grp.fam.put(grp, from)
+			grp.fam.mu.Unlock()
+		}
 	}
-	m.grp.Store(grp)
-	// The group outlives the client that started it: it ends when its last
-	// subscriber leaves.
-	ctx, cancel := context.WithCancel(context.Background())
-	grp.cancel = cancel
-	grp.fault = g.newFault(recovery.KindSubscription, m.requestID)
 	return grp, ctx
 }
 
