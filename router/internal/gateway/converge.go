@@ -79,13 +79,6 @@ func (fam *family) drop(grp *group) {
 	grp.indexed = ""
 }
 
-// at returns the group last found idle at cursor, or nil.
-func (fam *family) at(cursor string) *group {
-	fam.mu.Lock()
-	defer fam.mu.Unlock()
-	return fam.idle[cursor]
-}
-
 // familyKey is the family of a prepared subscription to a @resumable
 // field, for the caller whose headers hash to who.
 func familyKey(p *prepared, who uint64) groupKey {
@@ -127,9 +120,10 @@ func (grp *group) idleAt(cursor string) bool {
 }
 
 // admit adds m, a client subscribing from cursor from, to a group of fam
-// idle at from, and reports whether it did (the gateway's subMu held).
+// idle at from, and reports whether it did (the gateway's subMu and fam.mu
+// held).
 func (fam *family) admit(g *Gateway, m *subscriber, from string) bool {
-	grp := fam.at(from)
+	grp := fam.idle[from]
 	if grp == nil || grp.gw() != g {
 		return false
 	}
@@ -144,8 +138,14 @@ func (fam *family) admit(g *Gateway, m *subscriber, from string) bool {
 }
 
 // settle ends the hand-out of one event (Next): when the group is now idle
-// at a cursor, it indexes itself there, or merges with the group of its
-// family already idle at the same cursor.
+// at a cursor, it merges with the group of its family indexed there if
+// that one is idle there too, and the survivor is indexed at the cursor.
+//
+// The family's lock is held throughout, so the index and the merges are
+// decided in one order: a group that becomes idle at a cursor either
+// finds the group indexed there or is found by the next one to settle
+// there (a group only ever becomes idle at a cursor here or when it
+// starts from it, in place, both under the same lock).
 func (grp *group) settle() {
 	grp.mu.Lock()
 	grp.busy--
@@ -155,38 +155,19 @@ func (grp *group) settle() {
 	if !idle {
 		return
 	}
-	for {
-		fam.mu.Lock()
-		peer := fam.idle[at]
-		if peer == nil || peer == grp {
-			fam.put(grp, at)
-			fam.mu.Unlock()
-			return
+	fam.mu.Lock()
+	defer fam.mu.Unlock()
+	into := grp
+	if peer := fam.idle[at]; peer != nil && peer != grp {
+		if survivor, ok := merge(grp, peer, at); ok {
+			into = survivor
 		}
-		fam.mu.Unlock()
-		into, ok := merge(grp, peer, at)
-		if !ok {
-			// peer moved on or left, or grp did: index grp if it is
-			// still idle here, and try again (peer is no longer found).
-			grp.mu.Lock()
-			idle := grp.fam == fam && grp.idleAt(at)
-			grp.mu.Unlock()
-			if !idle {
-				return
-			}
-			fam.mu.Lock()
-			if fam.idle[at] == peer {
-				fam.put(grp, at)
-				fam.mu.Unlock()
-				return
-			}
-			fam.mu.Unlock()
-			continue
-		}
-		fam.mu.Lock()
+	}
+	into.mu.Lock()
+	still := into.fam == fam && into.idleAt(at)
+	into.mu.Unlock()
+	if still {
 		fam.put(into, at)
-		fam.mu.Unlock()
-		return
 	}
 }
 

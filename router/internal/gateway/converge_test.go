@@ -294,7 +294,7 @@ func TestConvergeHammer(t *testing.T) {
 		select {
 		case <-time.After(time.Millisecond):
 		case <-deadline:
-			t.Fatalf("groups %v never merged into one", groups)
+			t.Fatalf("groups %v never merged into one (head %d): %s", groups, head, groupStates(g))
 		}
 	}
 	if groups[0] != len(clients) {
@@ -348,4 +348,26 @@ func counterValue(m *metrics.Metrics) float64 {
 		}
 	}
 	return -1
+}
+
+// groupStates describes the gateway's groups and family index, for a
+// failure message.
+func groupStates(g *Gateway) string {
+	g.subMu.Lock()
+	defer g.subMu.Unlock()
+	var b strings.Builder
+	for grp := range g.running {
+		grp.mu.Lock()
+		fmt.Fprintf(&b, "\n group %d: %d members, at %q, busy %d, live %v, over %v, ended %v, fam %p", grp.born, len(grp.members), grp.at, grp.busy, grp.live, grp.over, grp.ended.Load(), grp.fam)
+		grp.mu.Unlock()
+	}
+	for _, fam := range g.families {
+		fam.mu.Lock()
+		fmt.Fprintf(&b, "\n family %p (%d groups):", fam, fam.n)
+		for c, grp := range fam.idle {
+			fmt.Fprintf(&b, " %s=%d(%s)", c, grp.born, grp.indexed)
+		}
+		fam.mu.Unlock()
+	}
+	return b.String()
 }

@@ -154,11 +154,21 @@ func (g *Gateway) place(p *prepared, key groupKey, m *subscriber) (*group, conte
 		return nil, nil
 	}
 	var famKey groupKey
-	if p.resume != nil {
+	var locked *family
+	if p.resume != nil && p.resume.from != "" {
 		famKey = familyKey(p, key.who)
-		if fam := g.families[famKey]; fam != nil && p.resume.from != "" && fam.admit(g, m, p.resume.from) {
-			return nil, nil
+		if fam := g.families[famKey]; fam != nil {
+			// Held until the new group is indexed at from, if m starts one:
+			// a group settling at from meanwhile then finds it.
+			fam.mu.Lock()
+			if fam.admit(g, m, p.resume.from) {
+				fam.mu.Unlock()
+				return nil, nil
+			}
+			locked = fam
 		}
+	} else if p.resume != nil {
+		famKey = familyKey(p, key.who)
 	}
 	g.groupSeq++
 	grp := &group{key: key, seq: g.groupSeq, born: g.groupSeq, live: p.live, resume: p.resume, resumable: p.resume != nil, wake: make(chan struct{}, 1), members: map[*subscriber]struct{}{m: {}}}
@@ -182,10 +192,16 @@ func (g *Gateway) place(p *prepared, key groupKey, m *subscriber) (*group, conte
 			// Started from cursor from: its future is the events after
 			// it, as a group that has delivered from and nothing since.
 			grp.at = from
-			grp.fam.mu.Lock()
+			if locked == nil {
+				grp.fam.mu.Lock()
+			}
 			grp.fam.put(grp, from)
 			grp.fam.mu.Unlock()
+			locked = nil
 		}
+	}
+	if locked != nil {
+		locked.mu.Unlock()
 	}
 	return grp, ctx
 }
