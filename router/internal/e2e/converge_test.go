@@ -39,9 +39,14 @@ func TestGroupsConverge(t *testing.T) {
 			subs := map[int]*eventStream{}
 			for i := range 6 {
 				subs[i] = transports[i%2].open(t, env, resumeQuery(log[i]))
+				// Closed even when the test fails: openWS's own cleanup
+				// only ends the reader, which may leave the connection
+				// (and the client's place in a group) open.
+				t.Cleanup(subs[i].close)
 			}
 			c.members(7)
 			live := openWS(t, env, liveQuery)
+			t.Cleanup(live.close)
 			c.members(8)
 			c.live(live)
 			c.converged(7)
