@@ -13,9 +13,9 @@ import (
 // connection. net/http hands a hijacked connection over with its own 4 KiB
 // reader and writer, which the WebSocket library keeps for the life of the
 // connection: 8 KiB for every idle subscriber. Client messages are small
-// (init, subscribe, pong) and each server message is one buffered frame
-// flushed at once, so 1 KiB each is enough; larger payloads bypass the
-// buffer.
+// (init, subscribe, pong), larger ones bypass the buffer, and the library
+// writes only control frames (the router writes its messages to the
+// socket itself), so 1 KiB each is enough.
 const connBufferSize = 1 << 10
 
 // smallBuffers is the ResponseWriter the WebSocket upgrade sees: its
