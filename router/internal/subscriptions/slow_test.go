@@ -282,6 +282,11 @@ func TestLiveStreamDropsStalledMember(t *testing.T) {
 		w.subscribe("l", liveNoteQuery, nil)
 	}
 	e.waitGroups(t, 3)
+	// A live stream starts when its upstream subscription does: events
+	// published before that are no one's.
+	if err := e.events.WaitSubscribers(ctx(t), "live", 1); err != nil {
+		t.Fatal(err)
+	}
 	seq := 0
 	for e.h.Stats().SlowConsumers == 0 {
 		if seq == 5000 {
