@@ -33,7 +33,11 @@ type SubscriptionWriter interface {
 }
 
 // PacedWriter is a SubscriptionWriter that can pace a stream by how fast
-// its client reads. The gateway calls Paced once, before the first Next:
+// its client reads. The gateway calls Paced before the first Next, and may
+// call it again at any time between Nexts, from another goroutine, when the
+// stream changes kind (a replaying subscriber moved into a live group gets
+// Paced(false)); a writer keeps the flag where Next reads it safely (an
+// atomic) and applies it from the next Next on:
 //
 //   - true for a replaying stream (its operation is not live-only, so the
 //     members of its group all asked for the same history): Next may wait,
