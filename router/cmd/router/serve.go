@@ -87,25 +87,28 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	var srv *server.Server
 	sc := cfg.Subscriptions
 	subs := subscriptions.New(subscriptions.Options{
-		Gateway:          func() *gateway.Gateway { return srv.Gateway() },
-		Exec:             func(r *http.Request, o *gateway.ExecOptions) error { return srv.Exec(r, o) },
-		KeepAlive:        sc.KeepAlive,
-		InitTimeout:      sc.InitTimeout,
-		BufferMessages:   sc.BufferMessages,
-		BufferBytes:      sc.BufferBytes,
-		MaxPerConnection: sc.MaxPerConnection,
-		WriteTimeout:     sc.WriteTimeout,
-		NoPongClose:      *sc.RequirePong,
-		OriginPatterns:   originPatterns(cfg.CORS.AllowOrigins),
-		ResolveQuery:     func(q string, ext json.RawMessage) (string, error) { return srv.ResolveQuery(q, ext) },
-		Log:              log,
-		Metrics:          m,
+		Gateway:           func() *gateway.Gateway { return srv.Gateway() },
+		Exec:              func(r *http.Request, o *gateway.ExecOptions) error { return srv.Exec(r, o) },
+		KeepAlive:         sc.KeepAlive,
+		InitTimeout:       sc.InitTimeout,
+		BufferMessages:    sc.BufferMessages,
+		BufferBytes:       sc.BufferBytes,
+		MaxPerConnection:  sc.MaxPerConnection,
+		WriteTimeout:      sc.WriteTimeout,
+		SocketBufferBytes: sc.SocketBufferBytes,
+		PaceTimeout:       sc.PaceTimeout,
+		NoPongClose:       *sc.RequirePong,
+		OriginPatterns:    originPatterns(cfg.CORS.AllowOrigins),
+		ResolveQuery:      func(q string, ext json.RawMessage) (string, error) { return srv.ResolveQuery(q, ext) },
+		Log:               log,
+		Metrics:           m,
 	})
 	srvOpts.Subscriptions = subs
 	srvOpts.IsSubscription = subscriptions.Wants
 	m.WatchSubscriptions(func() metrics.SubscriptionStats {
 		st := subs.Stats()
-		return metrics.SubscriptionStats{Connections: st.Connections, Active: st.Subscriptions, SlowConsumers: st.SlowConsumers}
+		return metrics.SubscriptionStats{Connections: st.Connections, Active: st.Subscriptions,
+			SlowBufferFull: st.SlowBufferFull, SlowNotReading: st.SlowNotReading}
 	})
 	srv = server.New(srvOpts)
 	srv.Swap(gw)

@@ -115,7 +115,8 @@ func TestServeReloadAndMetrics(t *testing.T) {
 			`nexus_router_request_duration_seconds_count{operation_type="query"}`,
 			"nexus_router_subscription_connections 0",
 			"nexus_router_subscriptions_active 0",
-			"nexus_router_subscription_slow_consumers_total 0",
+			`nexus_router_subscription_slow_consumers_total{reason="buffer_full"} 0`,
+			`nexus_router_subscription_slow_consumers_total{reason="not_reading"} 0`,
 		} {
 			if !strings.Contains(m, want) {
 				t.Errorf("/metrics lacks %s", want)

@@ -128,8 +128,20 @@ type Subscriptions struct {
 	BufferBytes    int `yaml:"buffer_bytes"`
 	// MaxPerConnection limits the subscriptions of one WebSocket. Default 100.
 	MaxPerConnection int `yaml:"max_per_connection"`
-	// WriteTimeout bounds one write to a client. Default 10s.
+	// WriteTimeout bounds one write call (at most 32 KiB) to a client: a
+	// client that takes nothing for this long is closed with 4013 "slow
+	// consumer: not reading" (an SSE stream ends). Default 10s.
 	WriteTimeout time.Duration `yaml:"write_timeout"`
+	// SocketBufferBytes fixes the kernel send buffer (SO_SNDBUF) of each
+	// WebSocket connection instead of letting it autotune to megabytes, so
+	// a client that stops reading is noticed after a known amount of
+	// data. Default 131072 (128 KiB; Linux doubles it).
+	SocketBufferBytes int `yaml:"socket_buffer_bytes"`
+	// PaceTimeout is how long a replaying stream waits for its client to
+	// take what is buffered, once its send buffer is half full, before
+	// the client is closed with 4013 "slow consumer: not reading". Live
+	// streams never wait. Default 2s.
+	PaceTimeout time.Duration `yaml:"pace_timeout"`
 	// RequirePong closes a graphql-transport-ws connection that has not
 	// answered a ping by the next one (close 1008), freeing what a client
 	// that vanished without closing holds. Default on.
@@ -390,6 +402,12 @@ func (c *Config) Defaults() {
 	if c.Subscriptions.ResumeTimeout == 0 {
 		c.Subscriptions.ResumeTimeout = 5 * time.Minute
 	}
+	if c.Subscriptions.SocketBufferBytes == 0 {
+		c.Subscriptions.SocketBufferBytes = 128 << 10
+	}
+	if c.Subscriptions.PaceTimeout == 0 {
+		c.Subscriptions.PaceTimeout = 2 * time.Second
+	}
 	if c.Metrics.Path == "" {
 		c.Metrics.Path = "/metrics"
 	}
@@ -548,7 +566,8 @@ func (c *Config) Validate() error {
 		errs = append(errs, fmt.Errorf("watch.interval: %s is too short (minimum 100ms)", c.Watch.Interval))
 	}
 	if c.Subscriptions.KeepAlive < 0 || c.Subscriptions.InitTimeout < 0 || c.Subscriptions.BufferMessages < 0 ||
-		c.Subscriptions.BufferBytes < 0 || c.Subscriptions.MaxPerConnection < 0 || c.Subscriptions.WriteTimeout < 0 || c.Subscriptions.ResumeTimeout < 0 {
+		c.Subscriptions.BufferBytes < 0 || c.Subscriptions.MaxPerConnection < 0 || c.Subscriptions.WriteTimeout < 0 || c.Subscriptions.ResumeTimeout < 0 ||
+		c.Subscriptions.SocketBufferBytes < 0 || c.Subscriptions.PaceTimeout < 0 {
 		errs = append(errs, errors.New("subscriptions: values must not be negative (0 means the default)"))
 	}
 	if c.Engine.PlanCacheSize < 0 {

@@ -85,6 +85,10 @@ subgraphs:
 	if c.Subscriptions.ResumeTimeout != 5*time.Minute {
 		t.Fatalf("subscriptions.resume_timeout defaults to 5m, got %v", c.Subscriptions.ResumeTimeout)
 	}
+	if c.Subscriptions.SocketBufferBytes != 128<<10 || c.Subscriptions.PaceTimeout != 2*time.Second {
+		t.Fatalf("subscriptions.socket_buffer_bytes and pace_timeout default to 131072 and 2s, got %d and %v",
+			c.Subscriptions.SocketBufferBytes, c.Subscriptions.PaceTimeout)
+	}
 	s, ok := c.Subgraph("product")
 	if !ok || s.RoutingURL != "http://product:4001/graphql" {
 		t.Fatalf("subgraph = %+v, %v", s, ok)
@@ -160,6 +164,8 @@ func TestLoadErrors(t *testing.T) {
 		{"bad subscription url", "subgraphs: [{name: a, routing_url: 'http://x/g', introspect: true, subscription: {url: 'ftp://x'}}]", "subgraphs[0].subscription.url"},
 		{"negative subscription buffer", "subscriptions: {buffer_messages: -1}\nsupergraph: s\n", "subscriptions:"},
 		{"negative resume timeout", "subscriptions: {resume_timeout: -1s}\nsupergraph: s\n", "subscriptions:"},
+		{"negative socket buffer", "subscriptions: {socket_buffer_bytes: -1}\nsupergraph: s\n", "subscriptions:"},
+		{"negative pace timeout", "subscriptions: {pace_timeout: -1s}\nsupergraph: s\n", "subscriptions:"},
 		{"short watch interval", "watch: {enabled: true, interval: 1ms}\nsupergraph: s\n", "watch.interval"},
 		{"negative body read timeout", "limits: {body_read_timeout: -1s}\nsupergraph: s\n", "limits.body_read_timeout"},
 		{"negative connection cap", "limits: {max_connections_per_client: -1}\nsupergraph: s\n", "limits.max_connections_per_client"},

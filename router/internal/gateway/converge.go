@@ -18,8 +18,8 @@ import "sync"
 // merge (a group started from C that has delivered nothing yet is at C
 // too): the members of one move into the other and the emptied group's
 // upstream subscription ends. A client subscribing from cursor C joins a
-// group of its family that is in that state at C (admitFamily) instead of
-// starting one.
+// group of its family that is in that state at C (family.admit, from
+// place) instead of starting one.
 //
 // Why a moved member receives exactly what it would alone. Its group had
 // handed it every event up to C and nothing after. The group it moves into
@@ -39,6 +39,12 @@ import "sync"
 // locks to be idle (no event being handed out) at C, so no event can
 // slip between the check and the move; a group that has handed out a
 // result without a cursor (an error result) since C is not at C.
+//
+// What is not promised: a moved member shares its new group's pace. A
+// replay group goes as fast as its slowest paced member lets it (as
+// identical clients sharing a group always did), and a member moved into
+// a live group is refused at once if it cannot keep up, like any live
+// member.
 //
 // The live group survives a merge when there is one (live members must
 // never be paced, see PacedWriter; a moved member's writer is told it is

@@ -33,12 +33,13 @@ type SubscriptionWriter interface {
 }
 
 // PacedWriter is a SubscriptionWriter that can pace a stream by how fast
-// its client reads. The gateway calls Paced before the first Next, and
-// again between two Nexts, never concurrently with one, when the stream
-// changes kind: a client
-// whose replay caught up with a live group of the same subscription is
-// moved into it (converge.go) and told Paced(false) before its next
-// result.
+// its client reads. The gateway calls Paced before the first Next, and may
+// call it again at any time between Nexts, from another goroutine, when the
+// stream changes kind (a replaying subscriber moved into a live group gets
+// Paced(false)); a writer keeps the flag where Next reads it safely (an
+// atomic) and applies it from the next Next on. (The gateway itself tells
+// a moved member right before handing it its first result from the live
+// group, under the lock it calls Next under: converge.go.)
 //
 //   - true for a replaying stream (its operation is not live-only, so the
 //     members of its group all asked for the same history): Next may wait,

@@ -117,16 +117,20 @@ type SubscriptionStats struct {
 	Connections int64
 	// Active are subscriptions running on them.
 	Active int64
-	// SlowConsumers counts clients disconnected because their send buffer
-	// filled (close code 4013).
-	SlowConsumers int64
+	// SlowBufferFull and SlowNotReading count clients disconnected as
+	// slow consumers (WebSocket close code 4013), by reason: their send
+	// buffer filled on a live stream, or they took nothing for the write
+	// timeout (or a replay's pace timeout).
+	SlowBufferFull, SlowNotReading int64
 }
 
 // WatchSubscriptions publishes the subscription front end's state, read
 // from stats at each scrape: nexus_router_subscription_connections,
 // nexus_router_subscriptions_active and
-// nexus_router_subscription_slow_consumers_total.
+// nexus_router_subscription_slow_consumers_total{reason="buffer_full"|"not_reading"}.
 func (m *Metrics) WatchSubscriptions(stats func() SubscriptionStats) {
+	const slowName = "nexus_router_subscription_slow_consumers_total"
+	const slowHelp = "Subscription clients disconnected as slow consumers (close code 4013): reason buffer_full, their send buffer filled on a live stream; not_reading, they took nothing for the write timeout (or a replay's pace timeout)."
 	m.reg.MustRegister(
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "nexus_router_subscription_connections", Help: "Open subscription connections (WebSocket and SSE).",
@@ -135,7 +139,10 @@ func (m *Metrics) WatchSubscriptions(stats func() SubscriptionStats) {
 			Name: "nexus_router_subscriptions_active", Help: "Subscriptions running.",
 		}, func() float64 { return float64(stats().Active) }),
 		prometheus.NewCounterFunc(prometheus.CounterOpts{
-			Name: "nexus_router_subscription_slow_consumers_total", Help: "Subscription clients disconnected because their send buffer filled.",
-		}, func() float64 { return float64(stats().SlowConsumers) }),
+			Name: slowName, Help: slowHelp, ConstLabels: prometheus.Labels{"reason": "buffer_full"},
+		}, func() float64 { return float64(stats().SlowBufferFull) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: slowName, Help: slowHelp, ConstLabels: prometheus.Labels{"reason": "not_reading"},
+		}, func() float64 { return float64(stats().SlowNotReading) }),
 	)
 }

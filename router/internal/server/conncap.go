@@ -172,6 +172,10 @@ func (c *countedConn) Close() error {
 	return err
 }
 
+// NetConn is the connection under the count, for code that tunes the
+// socket (the subscription front end sets SO_SNDBUF), as tls.Conn's.
+func (c *countedConn) NetConn() net.Conn { return c.Conn }
+
 // CloseWrite lets net/http half-close the connection as it does a bare
 // *net.TCPConn (its lingering close after an error response).
 func (c *countedConn) CloseWrite() error {

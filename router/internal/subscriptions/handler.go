@@ -8,7 +8,10 @@
 // client has a bounded send buffer: a client too slow to keep up is
 // disconnected (WebSocket close code 4013, SSE an error event) instead of
 // growing the router's memory, and a slow client never holds up the others
-// sharing its upstream subscription.
+// sharing a live upstream subscription. A client that takes nothing for
+// the write timeout is closed too (4013 "slow consumer: not reading").
+// A replaying stream is paced instead: it waits for its client to take
+// what is buffered (see Options.PaceTimeout).
 package subscriptions
 
 import (
@@ -27,10 +30,20 @@ import (
 	"github.com/nexus-commerce/nexus/router/internal/persisted"
 )
 
-// CloseSlowConsumer is the WebSocket close code for a client whose send
-// buffer filled up. It lies in the application range; graphql-ws clients
-// treat it as retryable, so a client reconnects and resumes.
+// CloseSlowConsumer is the WebSocket close code for a client that cannot
+// keep up: its send buffer filled up on a live stream (reason "slow
+// consumer: buffer full") or it took nothing for the write timeout, or for
+// the pace timeout on a replaying stream ("slow consumer: not reading").
+// It lies in the application range; graphql-ws clients treat it as
+// retryable, so a client reconnects and resumes.
 const CloseSlowConsumer = 4013
+
+// Slow-consumer reasons: the close reasons, and the values of Stats'
+// per-reason counts (metric label reason).
+const (
+	ReasonBufferFull = "buffer_full"
+	ReasonNotReading = "not_reading"
+)
 
 // Options configures a Handler. Zero values take the documented defaults.
 type Options struct {
@@ -61,8 +74,21 @@ type Options struct {
 	// runs at once; more are refused with an error for that operation.
 	// Default 100.
 	MaxPerConnection int
-	// WriteTimeout bounds one write to a client. Default 10s.
+	// WriteTimeout bounds one write call to a client (at most 32 KiB): a
+	// client that takes nothing for this long is disconnected as a slow
+	// consumer ("not reading"). Default 10s.
 	WriteTimeout time.Duration
+	// SocketBufferBytes is the kernel send buffer (SO_SNDBUF) of each
+	// WebSocket connection, fixed instead of autotuned so that a client
+	// that stops reading is noticed after a known amount of data. Linux
+	// doubles the value for its bookkeeping. Default 128 KiB.
+	SocketBufferBytes int
+	// PaceTimeout is how long a replaying (paced) stream waits for its
+	// client to take what is buffered, when its send buffer is more than
+	// half full, before the client is disconnected as a slow consumer
+	// ("not reading"). Every batch the client takes starts the wait over.
+	// Live streams never wait. Default 2s.
+	PaceTimeout time.Duration
 	// MaxMessageBytes bounds a message from a client. Default 1 MiB.
 	MaxMessageBytes int64
 	// OriginPatterns lists the browser origins (host patterns, as in
@@ -99,6 +125,12 @@ func (o *Options) defaults() {
 	if o.WriteTimeout <= 0 {
 		o.WriteTimeout = 10 * time.Second
 	}
+	if o.SocketBufferBytes <= 0 {
+		o.SocketBufferBytes = 128 << 10
+	}
+	if o.PaceTimeout <= 0 {
+		o.PaceTimeout = 2 * time.Second
+	}
 	if o.MaxMessageBytes <= 0 {
 		o.MaxMessageBytes = 1 << 20
 	}
@@ -118,7 +150,8 @@ type Handler struct {
 
 	connections   atomic.Int64
 	subscriptions atomic.Int64
-	slow          atomic.Int64
+	// slowFull and slowIdle count slow consumers by reason.
+	slowFull, slowIdle atomic.Int64
 	// peakMsgs/peakBytes are the most any one client's buffer held.
 	peakMu              sync.Mutex
 	peakMsgs, peakBytes int
@@ -159,8 +192,11 @@ func (h *Handler) Shutdown() { h.cancel() }
 type Stats struct {
 	// Connections and Subscriptions are open now.
 	Connections, Subscriptions int64
-	// SlowConsumers counts clients disconnected because their buffer filled.
-	SlowConsumers int64
+	// SlowConsumers counts clients disconnected as slow consumers:
+	// SlowBufferFull because their send buffer filled on a live stream,
+	// SlowNotReading because they took nothing for the write timeout (or
+	// the pace timeout of a replaying stream).
+	SlowConsumers, SlowBufferFull, SlowNotReading int64
 	// PeakBufferedMessages and PeakBufferedBytes are the most any single
 	// client's send buffer held.
 	PeakBufferedMessages, PeakBufferedBytes int
@@ -173,10 +209,23 @@ func (h *Handler) Stats() Stats {
 	return Stats{
 		Connections:          h.connections.Load(),
 		Subscriptions:        h.subscriptions.Load(),
-		SlowConsumers:        h.slow.Load(),
+		SlowConsumers:        h.slowFull.Load() + h.slowIdle.Load(),
+		SlowBufferFull:       h.slowFull.Load(),
+		SlowNotReading:       h.slowIdle.Load(),
 		PeakBufferedMessages: h.peakMsgs,
 		PeakBufferedBytes:    h.peakBytes,
 	}
+}
+
+// slowConsumer counts and logs a client disconnected as a slow consumer
+// (reason ReasonBufferFull or ReasonNotReading).
+func (h *Handler) slowConsumer(reason, transport, remote, reqID string) {
+	if reason == ReasonBufferFull {
+		h.slowFull.Add(1)
+	} else {
+		h.slowIdle.Add(1)
+	}
+	h.opts.Log.Warn("subscription client too slow; disconnecting", "reason", reason, "transport", transport, "remote", remote, "request_id", reqID)
 }
 
 // recordPeak folds a client's buffer peak into the stats.

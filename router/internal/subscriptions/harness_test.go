@@ -75,7 +75,7 @@ func testExec(r *http.Request, o *gateway.ExecOptions) error {
 // start boots the federation. sub says how the router subscribes to the
 // events subgraph; opts are the handler's (Gateway and Exec are filled in,
 // ResolveQuery too unless the test sets its own).
-func start(t *testing.T, sub gateway.SubgraphSubscription, opts subscriptions.Options) *env {
+func start(t testing.TB, sub gateway.SubgraphSubscription, opts subscriptions.Options) *env {
 	t.Helper()
 	ev := &testsubgraph.Resolver{}
 	evSrv := httptest.NewServer(ev.Handler())
@@ -139,7 +139,7 @@ func start(t *testing.T, sub gateway.SubgraphSubscription, opts subscriptions.Op
 }
 
 // ctx is a test's deadline: a stuck test fails instead of hanging.
-func ctx(t *testing.T) context.Context {
+func ctx(t testing.TB) context.Context {
 	t.Helper()
 	c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	t.Cleanup(cancel)
@@ -148,7 +148,7 @@ func ctx(t *testing.T) context.Context {
 
 // waitGroups waits until the current gateway's subscription groups are
 // exactly want (clients per group, ascending).
-func (e *env) waitGroups(t *testing.T, want ...int) {
+func (e *env) waitGroups(t testing.TB, want ...int) {
 	t.Helper()
 	c := ctx(t)
 	tick := time.NewTicker(5 * time.Millisecond)

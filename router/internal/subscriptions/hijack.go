@@ -6,31 +6,39 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"time"
 )
 
 // connBufferSize is the read and write buffer of an upgraded WebSocket
 // connection. net/http hands a hijacked connection over with its own 4 KiB
 // reader and writer, which the WebSocket library keeps for the life of the
 // connection: 8 KiB for every idle subscriber. Client messages are small
-// (init, subscribe, pong) and each server message is one buffered frame
-// flushed at once, so 1 KiB each is enough; larger payloads bypass the
-// buffer.
+// (init, subscribe, pong), larger ones bypass the buffer, and the library
+// writes only control frames (the router writes its messages to the
+// socket itself), so 1 KiB each is enough.
 const connBufferSize = 1 << 10
 
 // smallBuffers is the ResponseWriter the WebSocket upgrade sees: its
 // Hijack swaps the server's buffers for connBufferSize ones, keeping any
-// bytes the client already sent after the upgrade request.
+// bytes the client already sent after the upgrade request, and hands the
+// library the connection wrapped as a socket (sock), whose writes the
+// router shares with it.
 type smallBuffers struct {
 	http.ResponseWriter
 	hj http.Hijacker
+	// sndbuf and timeout configure the socket.
+	sndbuf  int
+	timeout time.Duration
+	// sock is the hijacked connection, once Hijack succeeded.
+	sock *socket
 }
 
-func newSmallBuffers(w http.ResponseWriter) http.ResponseWriter {
+func (h *Handler) newSmallBuffers(w http.ResponseWriter) (*smallBuffers, bool) {
 	hj, ok := hijackerOf(w)
 	if !ok {
-		return w
+		return nil, false
 	}
-	return &smallBuffers{ResponseWriter: w, hj: hj}
+	return &smallBuffers{ResponseWriter: w, hj: hj, sndbuf: h.opts.SocketBufferBytes, timeout: h.opts.WriteTimeout}, true
 }
 
 func (s *smallBuffers) Hijack() (net.Conn, *bufio.ReadWriter, error) {
@@ -38,13 +46,17 @@ func (s *smallBuffers) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	if err != nil {
 		return conn, brw, err
 	}
+	s.sock = newSocket(conn, s.sndbuf, s.timeout)
 	// The server flushed its writer when hijacking (the 101 response was
-	// written before). Bytes the client already sent must survive the
-	// swap, inside the new reader's buffer: the WebSocket library keeps
-	// only what is buffered and re-points the reader at the connection.
+	// written before), so a new writer loses nothing; it writes through
+	// the socket. Bytes the client already sent must survive the swap of
+	// the reader, inside the new reader's buffer: the WebSocket library
+	// keeps only what is buffered and re-points the reader at the
+	// connection.
+	bw := bufio.NewWriterSize(s.sock, connBufferSize)
 	n := brw.Reader.Buffered()
 	if n > connBufferSize {
-		return conn, brw, nil
+		return s.sock, bufio.NewReadWriter(brw.Reader, bw), nil
 	}
 	var r io.Reader = conn
 	if n > 0 {
@@ -57,7 +69,7 @@ func (s *smallBuffers) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 			return conn, nil, err
 		}
 	}
-	return conn, bufio.NewReadWriter(br, bufio.NewWriterSize(conn, connBufferSize)), nil
+	return s.sock, bufio.NewReadWriter(br, bw), nil
 }
 
 // hijackerOf finds the http.Hijacker under middleware wrappers.

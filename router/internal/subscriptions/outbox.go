@@ -4,6 +4,7 @@ import (
 	"errors"
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/nexus-commerce/nexus/router/internal/metrics"
 	"github.com/nexus-commerce/nexus/router/internal/recovery"
@@ -12,18 +13,30 @@ import (
 // errSlowConsumer is returned by push when a client's buffer is full.
 var errSlowConsumer = errors.New("slow consumer: buffer full")
 
+// errNotReading is returned by waitRoom when the client took nothing for
+// the whole wait.
+var errNotReading = errors.New("slow consumer: not reading")
+
 // errClosed is returned by push after the outbox was closed.
 var errClosed = errors.New("connection closed")
+
+// batchBytes is about the most one write hands the connection: the writer
+// takes queued messages up to it (at least one) at a time.
+const batchBytes = writeChunk
 
 // outbox is a client's bounded send buffer. Producers (the resolver, the
 // read loop, keep-alive timers) never block on a slow network: push either
 // queues the message or, when the bound is reached, gives up on the client
 // (overflow runs once and the outbox closes). The messages are written by
 // a goroutine that exists only while there is something to write, so an
-// idle connection costs no goroutine and no buffer.
+// idle connection costs no goroutine and no buffer; it takes what is queued
+// in batches (up to batchBytes), each written with as few system calls as
+// the transport allows.
+//
+// A paced stream (see waitRoom) waits for room instead of overflowing.
 type outbox struct {
 	maxMsgs, maxBytes int
-	write             func([]byte) error
+	write             func([][]byte) error
 	overflow          func()
 	failed            func(error)
 	// grew is told each new peak (for the handler's stats).
@@ -42,6 +55,9 @@ type outbox struct {
 	closed  bool
 	// idle is closed when the writer goroutine stops (see wait).
 	idle chan struct{}
+	// taken is closed (and cleared) when the writer takes a batch or the
+	// outbox closes, for waitRoom; made by the first waiter.
+	taken chan struct{}
 	// peakMsgs and peakBytes are the most the outbox ever held.
 	peakMsgs, peakBytes int
 }
@@ -49,7 +65,7 @@ type outbox struct {
 // newOutbox makes a client's outbox that sends with write; overflow is
 // called once when a push finds the buffer full, failed once when write
 // fails (or panics). kind and reqID label a panic of its writer.
-func (h *Handler) newOutbox(kind, reqID string, write func([]byte) error, overflow func(), failed func(error)) *outbox {
+func (h *Handler) newOutbox(kind, reqID string, write func([][]byte) error, overflow func(), failed func(error)) *outbox {
 	return &outbox{maxMsgs: h.opts.BufferMessages, maxBytes: h.opts.BufferBytes, write: write, overflow: overflow, failed: failed, grew: h.recordPeak,
 		log: h.opts.Log, metrics: h.opts.Metrics, kind: kind, reqID: reqID}
 }
@@ -65,6 +81,7 @@ func (o *outbox) push(msg []byte) error {
 	if n >= o.maxMsgs || (n > 0 && o.bytes+len(msg) > o.maxBytes) {
 		o.closed = true
 		o.release()
+		o.wakeLocked()
 		o.mu.Unlock()
 		o.overflow()
 		return errSlowConsumer
@@ -98,9 +115,11 @@ func (o *outbox) push(msg []byte) error {
 	return nil
 }
 
-// drain writes queued messages in order until the queue is empty.
+// drain writes queued messages in order, in batches, until the queue is
+// empty.
 func (o *outbox) drain() {
 	defer recovery.Guard(o.log, o.metrics, o.kind, o.reqID, o.writeFailed)
+	var batch [][]byte
 	for {
 		o.mu.Lock()
 		if o.closed || o.head == len(o.msgs) {
@@ -108,15 +127,75 @@ func (o *outbox) drain() {
 			o.mu.Unlock()
 			return
 		}
-		msg := o.msgs[o.head]
-		o.msgs[o.head] = nil
-		o.head++
-		o.bytes -= len(msg)
+		size := 0
+		for o.head < len(o.msgs) && (len(batch) == 0 || size+len(o.msgs[o.head]) <= batchBytes) {
+			msg := o.msgs[o.head]
+			o.msgs[o.head] = nil
+			o.head++
+			o.bytes -= len(msg)
+			size += len(msg)
+			batch = append(batch, msg)
+		}
+		o.wakeLocked()
 		o.mu.Unlock()
-		if err := o.write(msg); err != nil {
+		err := o.write(batch)
+		clear(batch)
+		batch = batch[:0]
+		if err != nil {
 			o.writeFailed(err)
 			return
 		}
+	}
+}
+
+// waitRoom waits, for a paced stream, until the outbox is at most half
+// full: the client is taking what is queued, so the stream's next message
+// waits for it rather than overflowing the buffer. It gives up with
+// errNotReading when the writer takes nothing for timeout, and with
+// errClosed when the outbox closes or quit is closed.
+func (o *outbox) waitRoom(timeout time.Duration, quit <-chan struct{}) error {
+	var t *time.Timer
+	defer func() {
+		if t != nil {
+			t.Stop()
+		}
+	}()
+	for {
+		o.mu.Lock()
+		if o.closed {
+			o.mu.Unlock()
+			return errClosed
+		}
+		if n := len(o.msgs) - o.head; n <= o.maxMsgs/2 && o.bytes <= o.maxBytes/2 {
+			o.mu.Unlock()
+			return nil
+		}
+		if o.taken == nil {
+			o.taken = make(chan struct{})
+		}
+		taken := o.taken
+		o.mu.Unlock()
+		if t == nil {
+			t = time.NewTimer(timeout)
+		} else {
+			t.Reset(timeout) // the client took a batch: the wait starts over
+		}
+		select {
+		case <-taken:
+		case <-quit:
+			return errClosed
+		case <-t.C:
+			return errNotReading
+		}
+	}
+}
+
+// wakeLocked tells waitRoom's waiters that the queue shrank or closed;
+// o.mu must be held.
+func (o *outbox) wakeLocked() {
+	if o.taken != nil {
+		close(o.taken)
+		o.taken = nil
 	}
 }
 
@@ -127,6 +206,7 @@ func (o *outbox) writeFailed(err error) {
 	already := o.closed
 	o.closed = true
 	o.stopLocked()
+	o.wakeLocked()
 	o.mu.Unlock()
 	if !already {
 		o.failed(err)
@@ -172,5 +252,6 @@ func (o *outbox) close() {
 	o.mu.Lock()
 	o.closed = true
 	o.release()
+	o.wakeLocked()
 	o.mu.Unlock()
 }

@@ -43,13 +43,13 @@ func TestOutboxWriterPanicFailsItsClientOnly(t *testing.T) {
 			m := metrics.New()
 			h := New(Options{Log: slog.New(slog.NewJSONHandler(logs, nil)), Metrics: m})
 			failed := make(chan error, 1)
-			bad := h.newOutbox(kind, "req-writer", func([]byte) error {
+			bad := h.newOutbox(kind, "req-writer", func([][]byte) error {
 				var nilMap map[string]int
 				nilMap["x"]++ // a real runtime panic in the write
 				return nil
 			}, func() {}, func(err error) { failed <- err })
 			wrote := make(chan []byte, 1)
-			good := h.newOutbox(kind, "req-other", func(b []byte) error { wrote <- b; return nil }, func() {}, func(error) {})
+			good := h.newOutbox(kind, "req-other", func(b [][]byte) error { wrote <- b[0]; return nil }, func() {}, func(error) {})
 
 			if err := bad.push([]byte("one")); err != nil {
 				t.Fatal(err)

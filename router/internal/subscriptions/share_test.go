@@ -110,7 +110,9 @@ func seqOf(t *testing.T, payload []byte) int {
 // A client that stops reading fills its bounded buffer and is disconnected
 // with CloseSlowConsumer, while a fast client on the same upstream
 // subscription keeps receiving every event; no client's buffer ever holds
-// more than the bound.
+// more than the bound. (productEvents(topic:) may replay, so the group is
+// paced: the fast client waits for the stalled one until the pace timeout
+// drops it. A live group never waits: TestLiveStreamDropsStalledMember.)
 func TestSlowClientIsDisconnected(t *testing.T) {
 	const bufMsgs, bufBytes = 4, 1 << 20
 	e := start(t, gateway.SubgraphSubscription{}, subscriptions.Options{BufferMessages: bufMsgs, BufferBytes: bufBytes})

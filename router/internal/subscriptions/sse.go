@@ -77,19 +77,34 @@ func (h *Handler) serveSSE(w http.ResponseWriter, r *http.Request) {
 
 	ctx, cancel := contextWithShutdown(r, h)
 	defer cancel()
-	var slowFlag atomic.Bool
-	out := h.newOutbox(recovery.KindSSEStream, reqID, func(b []byte) error { return st.write(b, h.opts.WriteTimeout) }, func() {
-		slowFlag.Store(true)
-		h.slow.Add(1)
-		h.opts.Log.Warn("subscription client too slow; disconnecting", "remote", r.RemoteAddr, "request_id", reqID)
-		cancel()
-	}, func(error) { cancel() })
+	// A slow consumer (buffer full on a live stream, or taking nothing for
+	// the write or pace timeout) ends the stream, counted and logged once.
+	var slowOnce sync.Once
+	var slowReason atomic.Pointer[string]
+	tooSlow := func(reason string) {
+		slowOnce.Do(func() {
+			slowReason.Store(&reason)
+			h.slowConsumer(reason, "sse", r.RemoteAddr, reqID)
+			if reason == ReasonNotReading {
+				st.abort() // nothing more can be written: cut the write in flight
+			}
+			cancel()
+		})
+	}
+	out := h.newOutbox(recovery.KindSSEStream, reqID, func(b [][]byte) error { return st.write(b, h.opts.WriteTimeout) },
+		func() { tooSlow(ReasonBufferFull) },
+		func(err error) {
+			if errors.Is(err, os.ErrDeadlineExceeded) && !st.isAborted() {
+				tooSlow(ReasonNotReading)
+			}
+			cancel()
+		})
 	st.out = out
 
 	// The operation starts before the response does: a refusal that has
 	// its own status (a mutation over GET) can still be answered with it.
 	// Results that come at once wait for the header (st.write sends it).
-	sink := &sseSink{out: out, done: make(chan struct{})}
+	sink := &sseSink{out: out, done: make(chan struct{}), quit: ctx.Done(), pace: h.opts.PaceTimeout, tooSlow: tooSlow}
 	stop, err := h.start(ctx, req.graphQL(), exec, sink) // ctx carries the request id (server middleware)
 	var re *gateway.RequestError
 	if errors.As(err, &re) && re.Code == "METHOD_NOT_ALLOWED" {
@@ -131,7 +146,8 @@ func (h *Handler) serveSSE(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	ka.Stop()
-	slow := slowFlag.Load()
+	why := slowReason.Load()
+	slow := why != nil
 	switch {
 	case expired.Load() && !slow:
 		_ = out.push(sseEvent("next", errorsObject(codedError("token expired: subscribe again with a fresh token", "UNAUTHENTICATED"))))
@@ -145,11 +161,11 @@ func (h *Handler) serveSSE(w http.ResponseWriter, r *http.Request) {
 	}
 	<-out.wait()
 	out.close()
-	if slow {
+	if slow && *why == ReasonBufferFull {
 		// Best effort: the client may still read what is already on its
-		// way and learn why it was cut off.
-		_ = st.write(sseEvent("next", errorsObject(codedError("slow consumer: buffer full", "SLOW_CONSUMER"))), h.opts.WriteTimeout)
-		_ = st.write([]byte("event: complete\n\n"), h.opts.WriteTimeout)
+		// way and learn why it was cut off. (One that is not reading
+		// cannot: its stream just ends.)
+		_ = st.write([][]byte{sseEvent("next", errorsObject(codedError("slow consumer: buffer full", "SLOW_CONSUMER"))), []byte("event: complete\n\n")}, h.opts.WriteTimeout)
 	}
 }
 
@@ -162,6 +178,11 @@ type sseState struct {
 
 	mu      sync.Mutex
 	started bool
+
+	// dmu guards the write deadline against abort (see socket: the same
+	// protocol).
+	dmu     sync.Mutex
+	aborted bool
 }
 
 // header sends the stream's status and header once; st.mu must be held.
@@ -185,16 +206,69 @@ func (st *sseState) start() error {
 	return st.rc.Flush()
 }
 
-// write sends b (the header first if need be), bounded by timeout.
-func (st *sseState) write(b []byte, timeout time.Duration) error {
+// write sends msgs (the header first if need be) at most writeChunk bytes
+// per write, each bounded by timeout: a client that takes nothing for
+// timeout fails the write (os.ErrDeadlineExceeded).
+func (st *sseState) write(msgs [][]byte, timeout time.Duration) error {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	st.headerLocked()
-	_ = st.rc.SetWriteDeadline(time.Now().Add(timeout))
-	if _, err := st.w.Write(b); err != nil {
-		return err
+	bp := bufPool.Get().(*[]byte)
+	b := (*bp)[:0]
+	for _, m := range msgs {
+		b = append(b, m...)
 	}
-	return st.rc.Flush()
+	err := st.writeLocked(b, timeout)
+	if cap(b) <= 64<<10 {
+		*bp = b[:0]
+		bufPool.Put(bp)
+	}
+	return err
+}
+
+// writeLocked writes and flushes b in chunks; st.mu must be held.
+func (st *sseState) writeLocked(b []byte, timeout time.Duration) error {
+	for off := 0; off < len(b); {
+		if !st.arm(timeout) {
+			return errAborted
+		}
+		end := min(off+writeChunk, len(b))
+		if _, err := st.w.Write(b[off:end]); err != nil {
+			return err
+		}
+		if err := st.rc.Flush(); err != nil {
+			return err
+		}
+		off = end
+	}
+	return nil
+}
+
+// arm sets the deadline of the next write unless the stream was aborted.
+func (st *sseState) arm(timeout time.Duration) bool {
+	st.dmu.Lock()
+	defer st.dmu.Unlock()
+	if st.aborted {
+		return false
+	}
+	_ = st.rc.SetWriteDeadline(time.Now().Add(timeout))
+	return true
+}
+
+// abort cuts the write in flight and fails the ones after it: the client
+// is not reading, so the stream ends without another byte.
+func (st *sseState) abort() {
+	st.dmu.Lock()
+	defer st.dmu.Unlock()
+	st.aborted = true
+	_ = st.rc.SetWriteDeadline(time.Unix(1, 0))
+}
+
+// isAborted reports whether abort was called.
+func (st *sseState) isAborted() bool {
+	st.dmu.Lock()
+	defer st.dmu.Unlock()
+	return st.aborted
 }
 
 // panicked answers the request after a recovered panic: a 500 before the
@@ -211,8 +285,7 @@ func (st *sseState) panicked(error) {
 		st.out.close()
 		<-st.out.wait()
 	}
-	_ = st.write(sseEvent("next", errorsObject(codedError("internal error", "INTERNAL_SERVER_ERROR"))), 5*time.Second)
-	_ = st.write([]byte("event: complete\n\n"), 5*time.Second)
+	_ = st.write([][]byte{sseEvent("next", errorsObject(codedError("internal error", "INTERNAL_SERVER_ERROR"))), []byte("event: complete\n\n")}, 5*time.Second)
 }
 
 // sseRequest reads the GraphQL request of a POST body or GET query.
@@ -266,11 +339,34 @@ type sseSink struct {
 	out  *outbox
 	done chan struct{}
 	once sync.Once
+	// quit ends a paced wait (the stream's context); pace bounds it, and
+	// tooSlow ends the stream of a client that took nothing meanwhile.
+	quit    <-chan struct{}
+	pace    time.Duration
+	tooSlow func(reason string)
+	// paced is the gateway's word (gateway.PacedWriter); it may change
+	// between Nexts.
+	paced atomic.Bool
 }
 
 func (s *sseSink) end() { s.once.Do(func() { close(s.done) }) }
 
+// Paced says whether Next may wait for the client (a replaying stream)
+// or must never wait (a live one, possibly shared).
+func (s *sseSink) Paced(paced bool) { s.paced.Store(paced) }
+
+// Next queues one event; on a paced stream it first waits for room, as
+// wsSink.Next does.
 func (s *sseSink) Next(payload []byte) error {
+	if s.paced.Load() {
+		if err := s.out.waitRoom(s.pace, s.quit); err != nil {
+			if errors.Is(err, errNotReading) {
+				s.tooSlow(ReasonNotReading)
+			}
+			s.end()
+			return err
+		}
+	}
 	err := s.out.push(sseEvent("next", payload))
 	if err != nil {
 		s.end()

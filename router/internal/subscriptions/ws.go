@@ -45,11 +45,13 @@ const (
 // wsConn is one WebSocket client. The handler's goroutine reads; the
 // operations run in the gateway without goroutines of their own; writes go
 // through the bounded outbox by a goroutine that exists only while there is
-// something to write.
+// something to write, which frames the messages itself and writes them to
+// the socket in batches.
 type wsConn struct {
-	h *Handler
-	c *websocket.Conn
-	r *http.Request
+	h    *Handler
+	c    *websocket.Conn
+	sock *socket
+	r    *http.Request
 	// reqID is the upgrade request's id (X-Request-ID), for logs.
 	reqID  string
 	legacy bool
@@ -66,8 +68,6 @@ type wsConn struct {
 	exec   gateway.ExecOptions
 	ops    map[string]*wsOperation
 	ka     *time.Timer
-	// watchdog ends a write that takes longer than WriteTimeout.
-	watchdog *time.Timer
 	// expiry closes the connection when the caller's token expires.
 	expiry *time.Timer
 	// lastRead is when the client last sent a message, pingSent when the
@@ -85,18 +85,36 @@ type wsOperation struct {
 	// wsConn.mu).
 	stopFn func()
 	// stopped is set when the client completed the operation or the
-	// connection ended: nothing more may be sent for it.
-	stopped atomic.Bool
+	// connection ended: nothing more may be sent for it. quit is closed
+	// then too, ending a paced wait (see halt).
+	stopped  atomic.Bool
+	quit     chan struct{}
+	quitOnce sync.Once
+}
+
+// halt marks the operation stopped and ends a paced Next waiting for room.
+func (op *wsOperation) halt() {
+	op.stopped.Store(true)
+	op.quitOnce.Do(func() { close(op.quit) })
 }
 
 func (h *Handler) serveWebSocket(w http.ResponseWriter, r *http.Request) {
 	reqID := w.Header().Get("X-Request-ID") // set by the server's middleware
-	c, err := websocket.Accept(newSmallBuffers(w), r, &websocket.AcceptOptions{
+	sb, ok := h.newSmallBuffers(w)
+	if !ok {
+		http.Error(w, "the connection cannot be upgraded", http.StatusNotImplemented)
+		return
+	}
+	c, err := websocket.Accept(sb, r, &websocket.AcceptOptions{
 		Subprotocols:   []string{protoTransportWS, protoGraphQLWS},
 		OriginPatterns: h.opts.OriginPatterns,
 	})
 	if err != nil {
 		return // Accept answered the request
+	}
+	if sb.sock == nil { // Accept upgrades only through Hijack
+		_ = c.CloseNow()
+		return
 	}
 	var legacy bool
 	switch c.Subprotocol() {
@@ -116,8 +134,8 @@ func (h *Handler) serveWebSocket(w http.ResponseWriter, r *http.Request) {
 	// this handler returns.
 	// Operations started on the connection log with its request id.
 	ctx = gateway.WithRequestID(ctx, reqID)
-	cn := &wsConn{h: h, c: c, r: r.WithContext(ctx), reqID: reqID, legacy: legacy, ctx: ctx, cancel: cancel}
-	cn.out = h.newOutbox(recovery.KindWSConnection, reqID, cn.write, cn.slow, cn.failed)
+	cn := &wsConn{h: h, c: c, sock: sb.sock, r: r.WithContext(ctx), reqID: reqID, legacy: legacy, ctx: ctx, cancel: cancel}
+	cn.out = h.newOutbox(recovery.KindWSConnection, reqID, cn.sock.writeFrames, cn.slow, cn.failed)
 	h.connections.Add(1)
 	// The connection lives on a fresh goroutine and the HTTP handler
 	// returns: the handler's goroutine has grown a deep stack through the
@@ -166,7 +184,7 @@ func (cn *wsConn) serve() {
 	cn.ops = nil
 	cn.mu.Unlock()
 	for _, op := range ops {
-		op.stopped.Store(true)
+		op.halt()
 		if op.stopFn != nil {
 			op.stopFn()
 		}
@@ -221,8 +239,19 @@ func (cn *wsConn) onFreshStack(fn func(), onPanic func(error)) {
 // on a fresh stack, so the reader's stack stays at its smallest size (4 KiB)
 // for the life of an idle subscriber. Decoding and dispatching on it grew it
 // to 8 KiB (+4 KiB per subscriber: 25 -> 30 KB at 10,000 subscribers).
+//
+// The client's own messages are read only while its send buffer is at
+// most half full: the replies they ask for (pongs, acks, errors) are
+// paced by how fast it reads them, like a replaying stream, and a client
+// that stops reading altogether is closed as a slow consumer. (Without
+// it a burst of subscribes, each refused with an error, overflowed the
+// buffer whenever the writer goroutine was not scheduled in time.)
 func (cn *wsConn) readLoop() {
 	for {
+		if err := cn.out.waitRoom(cn.h.opts.PaceTimeout, cn.ctx.Done()); errors.Is(err, errNotReading) {
+			cn.tooSlow(ReasonNotReading)
+			return
+		}
 		typ, data, err := cn.c.Read(cn.ctx)
 		if err != nil {
 			return
@@ -412,7 +441,7 @@ func (cn *wsConn) start(id string, payload json.RawMessage) {
 		typ = "data"
 	}
 	prefix := frame(id, typ, []byte("0"))
-	op := &wsOperation{id: id, next: prefix[:len(prefix)-2]}
+	op := &wsOperation{id: id, next: prefix[:len(prefix)-2], quit: make(chan struct{})}
 	cn.mu.Lock()
 	if cn.closing {
 		cn.mu.Unlock()
@@ -463,7 +492,7 @@ func (cn *wsConn) failOp(id string) {
 	var stopFn func()
 	if op != nil {
 		delete(cn.ops, id)
-		op.stopped.Store(true)
+		op.halt()
 		stopFn = op.stopFn
 		cn.h.subscriptions.Add(-1)
 	}
@@ -481,7 +510,7 @@ func (cn *wsConn) stop(id string) {
 	delete(cn.ops, id)
 	var stopFn func()
 	if op != nil {
-		op.stopped.Store(true)
+		op.halt()
 		stopFn = op.stopFn
 		cn.h.subscriptions.Add(-1)
 	}
@@ -489,112 +518,6 @@ func (cn *wsConn) stop(id string) {
 	if stopFn != nil {
 		stopFn()
 	}
-}
-
-// wsSink turns an operation's results into next (data) messages.
-type wsSink struct {
-	cn *wsConn
-	op *wsOperation
-}
-
-func (s *wsSink) Next(payload []byte) error {
-	if s.op.stopped.Load() {
-		return errClosed
-	}
-	msg := make([]byte, 0, len(s.op.next)+len(payload)+1)
-	msg = append(append(append(msg, s.op.next...), payload...), '}')
-	return s.cn.out.push(msg)
-}
-
-// Complete tells the client the operation is over.
-func (s *wsSink) Complete() {
-	if s.cn.finish(s.op) {
-		s.cn.send(frame(s.op.id, "complete", nil))
-	}
-}
-
-// Error delivers the subgraph's final errors as a result, then completes.
-func (s *wsSink) Error(payload []byte) {
-	if s.op.stopped.Load() {
-		return
-	}
-	_ = s.Next(payload)
-	s.Complete()
-}
-
-// send queues a message; a full buffer disconnects the client.
-func (cn *wsConn) send(msg []byte) { _ = cn.out.push(msg) }
-
-// write sends one message, bounded by the write timeout.
-// One timer per connection, re-armed per write, is much cheaper than a
-// context with a deadline per write (measured: 13% of delivery CPU); only
-// the outbox's writer goroutine (one at a time) touches it.
-func (cn *wsConn) write(msg []byte) error {
-	if cn.watchdog == nil {
-		cn.watchdog = time.AfterFunc(cn.h.opts.WriteTimeout, func() {
-			defer recovery.Guard(cn.h.opts.Log, cn.h.opts.Metrics, recovery.KindWSConnection, cn.reqID, cn.abort)
-			cn.h.opts.Log.Warn("subscription client write timed out; disconnecting", "remote", cn.r.RemoteAddr)
-			cn.failed(context.DeadlineExceeded)
-		})
-	} else {
-		cn.watchdog.Reset(cn.h.opts.WriteTimeout)
-	}
-	err := cn.c.Write(cn.ctx, websocket.MessageText, msg)
-	cn.watchdog.Stop()
-	return err
-}
-
-// slow disconnects a client whose buffer filled up.
-func (cn *wsConn) slow() {
-	cn.h.slow.Add(1)
-	cn.h.opts.Log.Warn("subscription client too slow; disconnecting", "remote", cn.r.RemoteAddr)
-	cn.shut(CloseSlowConsumer, "slow consumer: buffer full", false)
-}
-
-// failed gives up on a client whose connection broke.
-func (cn *wsConn) failed(error) {
-	cn.cancel()
-	_ = cn.c.CloseNow()
-}
-
-// closeWith closes the connection with a close code, once, after the
-// messages already queued are written. The close handshake runs on its own
-// goroutine.
-func (cn *wsConn) closeWith(code websocket.StatusCode, reason string) {
-	cn.shut(code, reason, true)
-}
-
-// shut closes the connection once; flush lets queued messages go first
-// (not for a slow client, whose queue is the problem).
-func (cn *wsConn) shut(code websocket.StatusCode, reason string, flush bool) {
-	cn.mu.Lock()
-	if cn.closing {
-		cn.mu.Unlock()
-		return
-	}
-	cn.closing = true
-	if cn.ka != nil {
-		cn.ka.Stop()
-	}
-	if cn.expiry != nil {
-		cn.expiry.Stop()
-	}
-	done := make(chan struct{})
-	cn.closed = done
-	cn.mu.Unlock()
-	var drained <-chan struct{}
-	if flush {
-		drained = cn.out.wait()
-	}
-	go func() {
-		defer close(done)
-		defer recovery.Guard(cn.h.opts.Log, cn.h.opts.Metrics, recovery.KindWSConnection, cn.reqID, cn.abort)
-		if drained != nil {
-			<-drained
-		}
-		cn.out.close()
-		_ = cn.c.Close(code, truncate(reason, 120))
-	}()
 }
 
 // authorization finds an Authorization value in a connection_init payload:

@@ -201,6 +201,11 @@ func (r *subscriptionResolver) ProductEvents(ctx context.Context, name string) (
 	return r.subscribe(ctx, name), nil
 }
 
+// LiveEvents streams the events published on the topic "live".
+func (r *subscriptionResolver) LiveEvents(ctx context.Context) (<-chan *model.ProductEvent, error) {
+	return r.subscribe(ctx, "live"), nil
+}
+
 // PrivateEvents is ProductEvents behind @authenticated (the router checks).
 func (r *subscriptionResolver) PrivateEvents(ctx context.Context, name string) (<-chan *model.ProductEvent, error) {
 	return r.subscribe(ctx, name), nil

@@ -61,6 +61,7 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
+		LiveEvents    func(childComplexity int) int
 		PrivateEvents func(childComplexity int, topic string) int
 		ProductEvents func(childComplexity int, topic string) int
 		Ticks         func(childComplexity int, count int) int
@@ -88,6 +89,7 @@ type QueryResolver interface {
 type SubscriptionResolver interface {
 	ProductEvents(ctx context.Context, topic string) (<-chan *model.ProductEvent, error)
 	Ticks(ctx context.Context, count int) (<-chan *model.Tick, error)
+	LiveEvents(ctx context.Context) (<-chan *model.ProductEvent, error)
 	PrivateEvents(ctx context.Context, topic string) (<-chan *model.ProductEvent, error)
 }
 
@@ -188,6 +190,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.__resolve_entities(childComplexity, args["representations"].([]map[string]any)), true
 
+	case "Subscription.liveEvents":
+		if e.ComplexityRoot.Subscription.LiveEvents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subscription.LiveEvents(childComplexity), true
 	case "Subscription.privateEvents":
 		if e.ComplexityRoot.Subscription.PrivateEvents == nil {
 			break
@@ -355,6 +363,8 @@ type Subscription {
   productEvents(topic: String! = "default"): ProductEvent!
   "1..count, then the subscription completes."
   ticks(count: Int!): Tick!
+  "The events published on the topic \"live\": a live-only stream (no argument), which clients share even after its first event."
+  liveEvents: ProductEvent!
   "Like productEvents but only for signed-in callers."
   privateEvents(topic: String! = "default"): ProductEvent! @authenticated
 }
@@ -1235,6 +1245,38 @@ func (ec *executionContext) fieldContext_Subscription_ticks(ctx context.Context,
 	if fc.Args, err = ec.field_Subscription_ticks_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_liveEvents(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_liveEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Subscription().LiveEvents(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProductEvent) graphql.Marshaler {
+			return ec.marshalNProductEvent2ᚖgithubᚗcomᚋnexusᚑcommerceᚋnexusᚋrouterᚋinternalᚋsubscriptionsᚋtestsubgraphᚋmodelᚐProductEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_liveEvents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductEvent(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -2643,6 +2685,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 		return ec._Subscription_productEvents(ctx, fields[0])
 	case "ticks":
 		return ec._Subscription_ticks(ctx, fields[0])
+	case "liveEvents":
+		return ec._Subscription_liveEvents(ctx, fields[0])
 	case "privateEvents":
 		return ec._Subscription_privateEvents(ctx, fields[0])
 	default:
