@@ -187,6 +187,7 @@ func buildGateway(ctx context.Context, cfg *config.Config, m *metrics.Metrics, l
 		Limits:               cfg.Limits.Operation(),
 		MaskSubgraphErrors:   *cfg.MaskSubgraphErrors,
 		RestrictQueryPlans:   cfg.Mode != config.ModeDevelopment,
+		ShowPlanErrors:       cfg.Mode == config.ModeDevelopment,
 		ResumeTimeout:        cfg.Subscriptions.ResumeTimeout,
 		Metrics:              m,
 		Log:                  log,

@@ -85,6 +85,9 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 	}
 	if p.err != nil {
 		outcome = "request_error"
+		if g.logPlanFailure(ctx, p.err) {
+			outcome = "error" // the router's failure, not the request's
+		}
 		return p.err
 	}
 	if p.introspection && g.opts.DisableIntrospection {

@@ -69,6 +69,10 @@ type Options struct {
 	// RestrictQueryPlans lets only callers with QueryPlanScope ask for
 	// query plans (production mode); see QueryPlanAllowed.
 	RestrictQueryPlans bool
+	// ShowPlanErrors shows clients the planner's message when a valid
+	// operation cannot be planned (QUERY_PLAN_FAILED); otherwise they are
+	// pointed to the log, which always has it (development mode sets it).
+	ShowPlanErrors bool
 	// ResumeTimeout is how long a group keeps subscribing again to a
 	// @resumable subscription whose upstream was lost before it ends its
 	// clients with SUBGRAPH_UNAVAILABLE; 0 means 5 minutes.

@@ -291,7 +291,8 @@ func (g *Gateway) prepareUncached(ctx context.Context, query, opName string, var
 	}
 	p, id, err := g.planFor(doc, opName)
 	if err != nil {
-		return refuse(err, "GRAPHQL_VALIDATION_FAILED")
+		// The operation validated: what the planner cannot plan is ours.
+		return &prepared{opType: opType, err: g.planFailed(err)}
 	}
 	return &prepared{
 		opType:        opType,
