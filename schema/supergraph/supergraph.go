@@ -119,6 +119,7 @@ func ParseWith(sdl string, opts Options) (*Supergraph, error) {
 		v.fill(graph)
 		sg.Graphs = append(sg.Graphs, graph)
 	}
+	v.implicitKeys(sg.Graphs)
 	sg.APISchema = apiSchema(doc)
 	sg.Arguments = arguments(doc)
 	names := readSpecNames(doc)

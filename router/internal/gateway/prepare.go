@@ -222,6 +222,11 @@ func (g *Gateway) prepareUncached(ctx context.Context, query, opName string, var
 	if err := precheck(req.Document(), g.schema.Document()); err != nil {
 		return refuse(err, "GRAPHQL_VALIDATION_FAILED")
 	}
+	if opName == "" && len(req.Document().OperationDefinitions) > 1 {
+		// GetOperation (GraphQL spec 6.1): the planner would be the first
+		// to notice, and its refusals are the router's failures.
+		return refuse(errors.New("operation name is required when providing multiple operations"), "GRAPHQL_VALIDATION_FAILED")
+	}
 	if ctx.Err() != nil {
 		return &prepared{err: ErrTimeout}
 	}
