@@ -334,7 +334,7 @@ func (g *Gateway) planFor(doc *ast.Document, opName string) (plan.Plan, uint64, 
 	var report operationreport.Report
 	// The fetches keep their subgraph query text so a requested query plan
 	// (X-Nexus-Query-Plan) can show it; it costs memory once per cached plan.
-	p := planner.Plan(doc, g.schema.Document(), opName, &report, plan.IncludeQueryPlanInResponse())
+	p := planner.Plan(doc, g.engine.Document(), opName, &report, plan.IncludeQueryPlanInResponse())
 	if report.HasErrors() {
 		return nil, 0, report
 	}
