@@ -91,7 +91,7 @@ func (v *view) fillComposite(graph *Graph, d *ast.Definition, in *typeIn, reacha
 		}
 		sdl.WriteString("\n")
 		if fi.requires != "" {
-			graph.Requires = append(graph.Requires, FieldSet{TypeName: d.Name, FieldName: f.Name, SelectionSet: fi.requires, Resolvable: true})
+			graph.Requires = append(graph.Requires, FieldSet{TypeName: d.Name, FieldName: f.Name, SelectionSet: v.requiresSelection(d, fi.requires), Resolvable: true})
 		}
 		if fi.provides != "" {
 			graph.Provides = append(graph.Provides, FieldSet{TypeName: d.Name, FieldName: f.Name, SelectionSet: fi.provides, Resolvable: true})

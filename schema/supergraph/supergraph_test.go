@@ -155,3 +155,21 @@ func TestEngineSchema(t *testing.T) {
 		t.Fatal("no engine schema")
 	}
 }
+
+// TestRequiresFragmentsPruned: b requires data { ... on Bar { ... on Baz
+// { baz } ... on Qux { qux } } } but data comes from a, which has no Baz:
+// the planner is given the selection without the impossible fragment.
+func TestRequiresFragmentsPruned(t *testing.T) {
+	sg := parseFile(t, "requires-fragments.graphql")
+	b, _ := sg.Graph("b")
+	want := []FieldSet{{TypeName: "Entity", FieldName: "requirer", SelectionSet: "data { foo ... on Bar { bar ... on Qux { qux } } }", Resolvable: true}}
+	if !reflect.DeepEqual(b.Requires, want) {
+		t.Fatalf("requires = %+v, want %+v", b.Requires, want)
+	}
+	// Nothing to drop: the selection is kept byte for byte.
+	g := golden(t)
+	reviews, _ := g.Graph("reviews")
+	if reviews.Requires[0].SelectionSet != "name" {
+		t.Fatalf("requires = %+v", reviews.Requires)
+	}
+}

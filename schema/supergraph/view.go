@@ -17,6 +17,7 @@ type view struct {
 	// implementers maps an interface to its implementing object types.
 	implementers map[string][]string
 	opts         Options
+	byName       map[string]*ast.Definition // built by definition
 }
 
 func newView(doc *ast.SchemaDocument, roots map[string]string, opts Options) *view {
