@@ -173,3 +173,28 @@ func TestRequiresFragmentsPruned(t *testing.T) {
 		t.Fatalf("requires = %+v", reviews.Requires)
 	}
 }
+
+// TestExternalKeyField: a (v2) subgraph that marks a key field @external
+// cannot resolve it (a's Chat.id, b's Account.id), while a v1 type
+// extension's @external key field stays resolvable (golden's v1 sets and
+// the wgc differential check that side).
+func TestExternalKeyField(t *testing.T) {
+	sg := parseFile(t, "node-external-id.graphql")
+	a, _ := sg.Graph("a")
+	b, _ := sg.Graph("b")
+	has := func(g *Graph, typ string, want TypeFields) {
+		t.Helper()
+		for _, r := range g.RootNodes {
+			if r.TypeName == typ {
+				if !reflect.DeepEqual(r, want) {
+					t.Fatalf("%s root %s = %+v, want %+v", g.Name, typ, r, want)
+				}
+				return
+			}
+		}
+		t.Fatalf("%s has no root node %s", g.Name, typ)
+	}
+	has(a, "Chat", TypeFields{TypeName: "Chat", FieldNames: []string{"account"}, ExternalFieldNames: []string{"id"}})
+	has(b, "Account", TypeFields{TypeName: "Account", FieldNames: []string{"chats"}, ExternalFieldNames: []string{"id"}})
+	has(a, "Account", TypeFields{TypeName: "Account", FieldNames: []string{"id", "username"}})
+}
