@@ -172,3 +172,35 @@ func TestErrorText(t *testing.T) {
 		t.Fatalf("Error() = %q", got)
 	}
 }
+
+// TestOutputSubtypes: a shareable output field may have a subtype of the
+// other subgraphs' type (an implementation of the interface, a member of
+// the union); the supergraph has the supertype and each subgraph its own
+// in @join__field(type:). Unrelated types stay a mismatch.
+func TestOutputSubtypes(t *testing.T) {
+	link := `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"]) `
+	out, err := Compose([]Subgraph{
+		{Name: "a", URL: "http://a", SDL: link + `type Query { group: Group } type Group @key(fields: "id") { id: ID! members: [User] @shareable owner: Owner! @shareable }
+			interface Account { id: ID! } type User implements Account @key(fields: "id") { id: ID! } union Owner = User`},
+		{Name: "b", URL: "http://b", SDL: link + `type Group @key(fields: "id") { id: ID! members: [Account] @shareable owner: User! @shareable }
+			interface Account { id: ID! } type User implements Account @key(fields: "id") { id: ID! } type Bot implements Account @key(fields: "id") { id: ID! } union Owner = User`},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`members: [Account] @join__field(graph: A, type: "[User]") @join__field(graph: B)`,
+		`owner: Owner! @join__field(graph: A) @join__field(graph: B, type: "User!")`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s", want, out)
+		}
+	}
+	_, err = Compose([]Subgraph{
+		{Name: "a", URL: "http://a", SDL: link + `type Query { x: X @shareable } type X { id: ID! } type Y { id: ID! }`},
+		{Name: "b", URL: "http://b", SDL: link + `type Query { x: Y @shareable } type X { id: ID! } type Y { id: ID! }`},
+	})
+	if err == nil || !strings.Contains(err.Error(), "FIELD_TYPE_MISMATCH") {
+		t.Fatalf("unrelated types must not merge: %v", err)
+	}
+}

@@ -24,6 +24,18 @@ var allowlist = map[string][]allowance{
 		{Side: "ours", Fact: "inventory child Address:  | external: city country", Reason: belowExternal},
 		{Side: "wgc", Fact: "inventory child Address: city country", Reason: belowExternal},
 	},
+	"44-requires-fragments-owner-types": {
+		{Side: "ours", Fact: "b child Bar:  | external: bar foo", Reason: belowExternal},
+		{Side: "wgc", Fact: "b child Bar: bar foo", Reason: belowExternal},
+		{Side: "ours", Fact: "b child Baz:  | external: bar baz foo", Reason: belowExternal},
+		{Side: "wgc", Fact: "b child Baz: bar baz foo", Reason: belowExternal},
+		{Side: "ours", Fact: "b child Foo:  | external: foo", Reason: belowExternal},
+		{Side: "wgc", Fact: "b child Foo: foo", Reason: belowExternal},
+		{Side: "ours", Fact: "b child Qux:  | external: bar foo qux", Reason: belowExternal},
+		{Side: "wgc", Fact: "b child Qux: bar foo qux", Reason: belowExternal},
+		{Side: "ours", Fact: "b requires Entity.requirer: data { ... on Bar { ... on Qux { qux } bar } foo }", Reason: prunedRequires},
+		{Side: "wgc", Fact: "b requires Entity.requirer: data { ... on Bar { ... on Baz { baz } ... on Qux { qux } bar } foo }", Reason: prunedRequires},
+	},
 	"32-authenticated-scopes": {
 		{Side: "ours", Fact: "auth Order.id authenticated", Reason: typeLevelAuth},
 		{Side: "ours", Fact: "auth Order.total authenticated", Reason: typeLevelAuth},
@@ -34,6 +46,10 @@ var allowlist = map[string][]allowance{
 // belowExternal explains why a value type that a subgraph holds only below
 // its @external fields has all its fields external on our side.
 const belowExternal = "the subgraph reaches this value type only through @external fields, so it can resolve its fields only where a @provides names them (Apollo's query graph has no other edge into it); graphql-go-tools takes a child node's non-external fields from whichever subgraph fetched the parent, so with wgc's metadata the router reads fields outside the @provides (golden case provides/warehouse_not_provided_country). We mark them external; the @provides selection still makes the promised ones resolvable"
+
+// prunedRequires explains why our @requires selection lacks fragments
+// wgc keeps.
+const prunedRequires = "data comes from subgraph a, which has no type Baz, so '... on Baz' can never match what a returns; with the fragment kept the planner looks for a subgraph resolving Baz.baz below data, finds none and fails to plan ('missing paths', issue 11 class 3), so we drop fragments on types no subgraph resolving the required field knows"
 
 // typeLevelAuth explains why a type-level @authenticated reaches the
 // type's own fields only on our side.
