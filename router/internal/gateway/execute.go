@@ -90,6 +90,9 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 		}
 		return p.err
 	}
+	for _, u := range p.unplanned {
+		g.opts.Log.ErrorContext(ctx, "query planning failed", "field", u.key, "err", u.detail, "request_id", rid)
+	}
 	if p.introspection && g.opts.DisableIntrospection {
 		outcome = "request_error"
 		return &RequestError{Err: errors.New("introspection is disabled on this router"), Code: "INTROSPECTION_DISABLED"}
@@ -183,7 +186,7 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 	// repairs its errors and hands it on without another copy, or drops
 	// it when the deadline already passed or a callback panicked.
 	sink := &resolveSink{w: w, ctx: ectx, fault: flt, fix: func(b []byte) []byte {
-		return fixErrors(b, p.doc, p.opName, fetchFailures(rctx.SubgraphErrors(), pl.Response), flog.entityErrors(pl.Response.Fetches))
+		return p.patchUnplanned(fixErrors(b, p.doc, p.opName, fetchFailures(rctx.SubgraphErrors(), pl.Response), flog.entityErrors(pl.Response.Fetches)))
 	}}
 	// A leader hands its response to its followers as the resolver writes
 	// it (before its own client gets it), or its failure when there is

@@ -178,7 +178,7 @@ func answerShared(ctx context.Context, w io.Writer, p *prepared, pl *plan.Synchr
 		return "error", res.err
 	}
 	sink := &resolveSink{w: w, ctx: ctx, fix: func(b []byte) []byte {
-		return fixErrors(b, p.doc, p.opName, fetchFailures(res.subgraphErrs, pl.Response), res.flog.entityErrors(pl.Response.Fetches))
+		return p.patchUnplanned(fixErrors(b, p.doc, p.opName, fetchFailures(res.subgraphErrs, pl.Response), res.flog.entityErrors(pl.Response.Fetches)))
 	}}
 	_, _ = sink.Write(res.body)
 	switch {
