@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"fmt"
 	"errors"
 	"flag"
 	"os"
@@ -202,5 +203,24 @@ func TestOutputSubtypes(t *testing.T) {
 	})
 	if err == nil || !strings.Contains(err.Error(), "FIELD_TYPE_MISMATCH") {
 		t.Fatalf("unrelated types must not merge: %v", err)
+	}
+}
+
+// TestNestedKeyFieldsShareable: fields a key selects below its top level
+// (Tracking.carrier in "tracking { carrier code }") are shareable like the
+// key's own fields; other fields of the same type still need @shareable.
+func TestNestedKeyFieldsShareable(t *testing.T) {
+	a := `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])
+		type Query { p: Parcel } type Parcel @key(fields: "id tracking { carrier code }") { id: ID! tracking: Tracking! }
+		type Tracking { carrier: String! code: String! %s }`
+	b := `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])
+		type Parcel @key(fields: "tracking { carrier code }", resolvable: false) { tracking: Tracking! }
+		type Tracking { carrier: String! code: String! %s }`
+	if _, err := Compose([]Subgraph{{Name: "a", URL: "http://a", SDL: fmt.Sprintf(a, "")}, {Name: "b", URL: "http://b", SDL: fmt.Sprintf(b, "")}}); err != nil {
+		t.Fatalf("nested key fields must be shareable: %v", err)
+	}
+	_, err := Compose([]Subgraph{{Name: "a", URL: "http://a", SDL: fmt.Sprintf(a, "note: String")}, {Name: "b", URL: "http://b", SDL: fmt.Sprintf(b, "note: String")}})
+	if err == nil || !strings.Contains(err.Error(), "Tracking.note") {
+		t.Fatalf("a field outside the keys still needs @shareable: %v", err)
 	}
 }
