@@ -1,9 +1,9 @@
 package compose
 
 import (
-	"fmt"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
