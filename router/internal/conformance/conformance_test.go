@@ -28,7 +28,25 @@ var (
 // produce today, each with what goes wrong. Their subtests pass only while
 // the router still differs, so a fix must also remove the entry (and add
 // the case's fetch record with -update-fetches).
-var knownBugs = map[string]string{}
+var knownBugs = map[string]string{
+	// Class 2 (issue 11): a @requires chain through @inaccessible fields.
+	"requires-chain-inaccessible/orders_quote":      "QUERY_PLAN_FAILED: missing paths [query.orders.quote query.orders.shippingClass query.orders.zone], has field waiting for dependency: the planner cannot satisfy a @requires on fields that are @inaccessible in the API schema",
+	"requires-chain-inaccessible/orders_quote_only": "QUERY_PLAN_FAILED: missing paths [query.orders.quote query.orders.shippingClass query.orders.zone], has field waiting for dependency (as orders_quote)",
+	// Class 3: a @requires fragment on a type only the requiring subgraph has.
+	"requires-fragments/items_local_type_only_in_requirer": "QUERY_PLAN_FAILED: missing paths [query.items.local], has field waiting for dependency: the requirement's fragment on Local (a type only pricing defines) makes the planner give up instead of dropping it",
+	// Class 4: Node whose implementing type has an @external id where it is returned.
+	"node-external-id/node_account_id":     "the planner asks chats for Account.id, which chats marks @external (the fixture answers with an error): data {node: null} with chats' DOWNSTREAM_SERVICE_ERROR at [node id] instead of an error and data: null; before the fixture trapped it, the router returned chats' unresolved id",
+	"node-external-id/node_account_name":   "as node_account_id: the planner takes Account.id from chats (@external there) to fetch name from accounts; data {node: null} with chats' error",
+	"node-external-id/node_account_and_me": "as node_account_id: the planner reads Account.id from chats, where it is @external",
+}
+
+// knownBrokenSuites are suites that our composer (or supergraph reader)
+// refuses although the federation spec accepts them, with the cause. Their
+// test passes only while the refusal lasts; a fix removes the entry and
+// runs the cases.
+var knownBrokenSuites = map[string]string{
+	"field-type-differs": "schema/compose refuses a shareable field typed [User] in one subgraph and [Account] in another although User implements Account in the supergraph (FIELD_TYPE_MISMATCH); Apollo composes it as [Account]",
+}
 
 func TestConformance(t *testing.T) {
 	entries, err := os.ReadDir(SuitesDir())
@@ -48,10 +66,16 @@ func TestConformance(t *testing.T) {
 		if len(s.Cases) == 0 {
 			t.Fatalf("suite %s has no cases", s.Name)
 		}
+		seen[s.Name] = true
 		for _, c := range s.Cases {
 			seen[s.Name+"/"+c] = true
 		}
 		suites = append(suites, s)
+	}
+	for name := range knownBrokenSuites {
+		if !seen[name] {
+			t.Errorf("knownBrokenSuites lists %s, which is not a suite", name)
+		}
 	}
 	for name := range knownBugs {
 		if !seen[name] {
@@ -69,7 +93,17 @@ func TestConformance(t *testing.T) {
 // runSuite runs a suite's cases one after another against one router, so
 // the requests the subgraphs receive during a case are that case's fetches.
 func runSuite(t *testing.T, s *Suite) {
-	env := Start(t, s)
+	env, err := start(t, s)
+	cause, broken := knownBrokenSuites[s.Name]
+	switch {
+	case broken && err == nil:
+		t.Fatalf("known broken suite (%s) now composes: remove %s from knownBrokenSuites", cause, s.Name)
+	case broken:
+		t.Logf("known broken suite (%s): %v", cause, err)
+		return
+	case err != nil:
+		t.Fatal(err)
+	}
 	recordFile := filepath.Join(s.Dir, "fetches.json")
 	record := map[string]int{}
 	if b, err := os.ReadFile(recordFile); err == nil {
