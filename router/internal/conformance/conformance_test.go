@@ -15,10 +15,11 @@ import (
 )
 
 var (
-	// update drafts goldens (not those of knownBugs) and fetch records
-	// from the router's answers. Check every drafted value against the
-	// suite's data by hand: a golden states the correct answer.
-	update = flag.Bool("update", false, "rewrite goldens (not knownBugs) and fetch records from the router's responses")
+	// update drafts the goldens that do not exist yet (never those of
+	// knownBugs) and rewrites the fetch records from the router's answers.
+	// Check every drafted value against the suite's data by hand: a golden
+	// states the correct answer. To redraft a golden, delete it first.
+	update = flag.Bool("update", false, "draft missing goldens (not knownBugs) and rewrite fetch records from the router's responses")
 	// updateFetches rewrites only the fetch records, to lower them after
 	// the planner got better (or raise them after a reasoned change).
 	updateFetches = flag.Bool("update-fetches", false, "rewrite the fetch records (fetches.json) from the fetches the cases make")
@@ -153,10 +154,11 @@ func runCase(t *testing.T, env *Env, s *Suite, c string, record, newRecord map[s
 	requests, fetches := env.Fetches()
 	bug, isBug := knownBugs[s.Name+"/"+c]
 
-	if *update && !isBug {
+	if _, err := os.Stat(base + ".golden.json"); *update && !isBug && os.IsNotExist(err) {
 		if err := os.WriteFile(base+".golden.json", pretty(t, got), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		t.Logf("drafted %s.golden.json: check every value by hand", c)
 	}
 	want, err := os.ReadFile(base + ".golden.json")
 	if err != nil {
