@@ -103,6 +103,12 @@ var wgcRejects = map[string]wgcRejection{
 		Reason: "wgc refuses @provides on a field returning a union; Apollo accepts any composite return type and inline fragments select the members"},
 	"conformance-provides-interface": {Contains: `neither the field "Item.title" nor any of its field set ancestors are declared "@external"`,
 		Reason: "wgc refuses @provides(fields: \"title\") on a field returning interface Item when the interface's title is not @external (the implementations' are); Apollo accepts @provides on interface-typed fields with the implementing types' fields external"},
+	"conformance-provides-union": {Contains: `is not an Object nor Interface`,
+		Reason: "as 15-provides-union: wgc refuses @provides on a field returning a union"},
+	"conformance-override": {Contains: `does not define the following argument that is provided: "label"`,
+		Reason: "as 18-override-label: wgc 0.112.7 has no progressive override"},
+	"conformance-abstract-spread": {Contains: `requiredConcreteTypeNames.intersection is not a function`,
+		Reason: "wgc 0.112.7 crashes on an entity interface whose implementations differ per subgraph: it calls Set.prototype.intersection, which Node before 22 lacks (this machine's node is older); not a composition verdict"},
 	"18-override-label": {Contains: `does not define the following argument that is provided: "label"`,
 		Reason: "wgc 0.112.7 has no progressive override (@override(label:), federation v2.7)"},
 }
