@@ -37,7 +37,7 @@ var knownBugs = map[string]string{
 	"requires-fragments/items_local_type_only_in_requirer": "QUERY_PLAN_FAILED: missing paths [query.items.local], has field waiting for dependency: the requirement's fragment on Local (a type only pricing defines) makes the planner give up instead of dropping it",
 	// @interfaceObject with @requires.
 	"interfaceobject-requires/media_fragments_score": "score is asked only for Books, but the planner sends stats every Media representation without title for the Film (which wants views only): stats answers an error for Media.score at f1 (the representation lacks the required title) and data is null",
-	"interfaceobject-requires/trending_score_only":    "the planner fetches title from media for score's @requires but never sends the fetch to stats for score itself: Cannot return null for non-nullable field 'Query.trending.score', data null (with title also selected it works: trending_title_score)",
+	"interfaceobject-requires/trending_score_only":   "the planner fetches title from media for score's @requires but never sends the fetch to stats for score itself: Cannot return null for non-nullable field 'Query.trending.score', data null (with title also selected it works: trending_title_score)",
 	// Aliases on entity fields.
 	"aliases-entities/alias_hides_key": "QUERY_PLAN_FAILED: printOperation planner id: 0: validation failed: external: differing fields for objectName 'id' on (potentially) same type, path: [query,user]: the client's alias id: name collides with the key field id the planner adds to the upstream query for the entity fetch",
 	// Class 4: Node whose implementing type has an @external id where it is returned.

@@ -21,8 +21,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nexus-commerce/nexus/router/internal/conformance/fixture"
 	"github.com/nexus-commerce/nexus/router/internal/config"
+	"github.com/nexus-commerce/nexus/router/internal/conformance/fixture"
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
 	"github.com/nexus-commerce/nexus/router/internal/server"
 	"github.com/nexus-commerce/nexus/schema/compose"
