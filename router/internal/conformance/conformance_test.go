@@ -31,8 +31,12 @@ var (
 // the case's fetch record with -update-fetches).
 var knownBugs = map[string]string{
 	// Class 2 (issue 11): a @requires chain through @inaccessible fields.
-	"requires-chain-inaccessible/orders_quote":      "QUERY_PLAN_FAILED: missing paths [query.orders.quote query.orders.shippingClass query.orders.zone], has field waiting for dependency: the planner cannot satisfy a @requires on fields that are @inaccessible in the API schema",
-	"requires-chain-inaccessible/orders_quote_only": "QUERY_PLAN_FAILED: missing paths [query.orders.quote query.orders.shippingClass query.orders.zone], has field waiting for dependency (as orders_quote)",
+	"requires-chain-inaccessible/orders_quote":                   "QUERY_PLAN_FAILED: missing paths [query.orders.quote query.orders.shippingClass query.orders.zone], has field waiting for dependency: the planner cannot satisfy a @requires on fields that are @inaccessible in the API schema",
+	"requires-chain-inaccessible/orders_quote_only":              "QUERY_PLAN_FAILED: missing paths [query.orders.quote query.orders.shippingClass query.orders.zone], has field waiting for dependency (as orders_quote)",
+	"requires-inaccessible-intermediate/orders_quote":            "QUERY_PLAN_FAILED: missing paths [query.orders.quote query.orders.shippingClass], has field waiting for dependency: quote requires shippingClass, which is @inaccessible (itself @requires weight)",
+	"requires-inaccessible-intermediate/orders_weight_and_quote": "QUERY_PLAN_FAILED: missing paths [query.orders.quote query.orders.shippingClass], has field waiting for dependency (as orders_quote)",
+	"requires-inaccessible-source/orders_quote":                  "the router fetches the @inaccessible weight from a ({orders {id __typename weight}}) but leaves it out of the representations it sends b for shippingClass ({__typename, id} only): b errors 'the representation lacks required fields' and data is null",
+	"requires-inaccessible-source/orders_shipping_class":         "as orders_quote: the representation for b's shippingClass @requires(fields: \"weight\") lacks the @inaccessible weight the router fetched",
 	// Class 3: a @requires fragment on a type only the requiring subgraph has.
 	"requires-fragments/items_local_type_only_in_requirer": "QUERY_PLAN_FAILED: missing paths [query.items.local], has field waiting for dependency: the requirement's fragment on Local (a type only pricing defines) makes the planner give up instead of dropping it",
 	// @interfaceObject with @requires.
