@@ -39,6 +39,8 @@ var knownBugs = map[string]string{
 	"requires-inaccessible-source/orders_shipping_class":         "as orders_quote: the representation for b's shippingClass @requires(fields: \"weight\") lacks the @inaccessible weight the router fetched",
 	// Class 3: a @requires fragment on a type only the requiring subgraph has.
 	"requires-fragments/items_local_type_only_in_requirer": "QUERY_PLAN_FAILED: missing paths [query.items.local], has field waiting for dependency: the requirement's fragment on Local (a type only pricing defines) makes the planner give up instead of dropping it",
+	"requires-fragments/items_local_only_fragment":         "QUERY_PLAN_FAILED: missing paths [query.items.localOnly], has field waiting for dependency: the requirement data { ... on Local { z } } selects only a type no other subgraph has",
+	"requires-fragments/items_summary_and_local":           "QUERY_PLAN_FAILED: missing paths [query.items.local], has field waiting for dependency (as items_local_type_only_in_requirer; summary alone plans)",
 	// @interfaceObject with @requires.
 	"interfaceobject-requires/media_fragments_score": "score is asked only for Books, but the planner sends stats every Media representation without title for the Film (which wants views only): stats answers an error for Media.score at f1 (the representation lacks the required title) and data is null",
 	"interfaceobject-requires/trending_score_only":   "the planner fetches title from media for score's @requires but never sends the fetch to stats for score itself: Cannot return null for non-nullable field 'Query.trending.score', data null (with title also selected it works: trending_title_score)",
