@@ -186,8 +186,11 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 	// repairs its errors and hands it on without another copy, or drops
 	// it when the deadline already passed or a callback panicked.
 	sink := &resolveSink{w: w, ctx: ectx, fault: flt, fix: func(b []byte) []byte {
-		return p.patchUnplanned(fixErrors(b, p.doc, p.opName, fetchFailures(rctx.SubgraphErrors(), pl.Response), flog.entityErrors(pl.Response.Fetches)))
+		return fixErrors(b, p.doc, p.opName, fetchFailures(rctx.SubgraphErrors(), pl.Response), flog.entityErrors(pl.Response.Fetches))
 	}}
+	if len(p.unplanned) > 0 {
+		sink.patch = p.patchUnplanned
+	}
 	// A leader hands its response to its followers as the resolver writes
 	// it (before its own client gets it), or its failure when there is
 	// none; on a panic the deferred finish frees them.
@@ -259,6 +262,9 @@ type resolveSink struct {
 	w   io.Writer
 	ctx context.Context
 	fix func([]byte) []byte
+	// patch, when set, completes every response (root fields the planner
+	// could not plan: prepared.patchUnplanned).
+	patch func([]byte) []byte
 	// publish, when set, receives the response first (a leader's
 	// followers); fault, when it recorded a panic, drops the response.
 	publish  func([]byte)
@@ -285,6 +291,9 @@ func (s *resolveSink) Write(b []byte) (int, error) {
 		}
 		if bytes.HasPrefix(b, errorsPrefix) {
 			b = s.fix(b)
+		}
+		if s.patch != nil {
+			b = s.patch(b)
 		}
 	}
 	s.wrote = true
