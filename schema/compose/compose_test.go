@@ -3,6 +3,7 @@ package compose
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -170,5 +171,56 @@ func TestErrorText(t *testing.T) {
 	e := &Error{Rule: "INVALID_FIELD_SHARING", Type: "Product", Field: "name", Subgraphs: []string{"a", "b"}, Message: "m"}
 	if got := e.Error(); got != "[INVALID_FIELD_SHARING] Product.name (subgraph a, b): m" {
 		t.Fatalf("Error() = %q", got)
+	}
+}
+
+// TestOutputSubtypes: a shareable output field may have a subtype of the
+// other subgraphs' type (an implementation of the interface, a member of
+// the union); the supergraph has the supertype and each subgraph its own
+// in @join__field(type:). Unrelated types stay a mismatch.
+func TestOutputSubtypes(t *testing.T) {
+	link := `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"]) `
+	out, err := Compose([]Subgraph{
+		{Name: "a", URL: "http://a", SDL: link + `type Query { group: Group } type Group @key(fields: "id") { id: ID! members: [User] @shareable owner: Owner! @shareable }
+			interface Account { id: ID! } type User implements Account @key(fields: "id") { id: ID! } union Owner = User`},
+		{Name: "b", URL: "http://b", SDL: link + `type Group @key(fields: "id") { id: ID! members: [Account] @shareable owner: User! @shareable }
+			interface Account { id: ID! } type User implements Account @key(fields: "id") { id: ID! } type Bot implements Account @key(fields: "id") { id: ID! } union Owner = User`},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`members: [Account] @join__field(graph: A, type: "[User]") @join__field(graph: B)`,
+		`owner: Owner! @join__field(graph: A) @join__field(graph: B, type: "User!")`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s", want, out)
+		}
+	}
+	_, err = Compose([]Subgraph{
+		{Name: "a", URL: "http://a", SDL: link + `type Query { x: X @shareable } type X { id: ID! } type Y { id: ID! }`},
+		{Name: "b", URL: "http://b", SDL: link + `type Query { x: Y @shareable } type X { id: ID! } type Y { id: ID! }`},
+	})
+	if err == nil || !strings.Contains(err.Error(), "FIELD_TYPE_MISMATCH") {
+		t.Fatalf("unrelated types must not merge: %v", err)
+	}
+}
+
+// TestNestedKeyFieldsShareable: fields a key selects below its top level
+// (Tracking.carrier in "tracking { carrier code }") are shareable like the
+// key's own fields; other fields of the same type still need @shareable.
+func TestNestedKeyFieldsShareable(t *testing.T) {
+	a := `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])
+		type Query { p: Parcel } type Parcel @key(fields: "id tracking { carrier code }") { id: ID! tracking: Tracking! }
+		type Tracking { carrier: String! code: String! %s }`
+	b := `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])
+		type Parcel @key(fields: "tracking { carrier code }", resolvable: false) { tracking: Tracking! }
+		type Tracking { carrier: String! code: String! %s }`
+	if _, err := Compose([]Subgraph{{Name: "a", URL: "http://a", SDL: fmt.Sprintf(a, "")}, {Name: "b", URL: "http://b", SDL: fmt.Sprintf(b, "")}}); err != nil {
+		t.Fatalf("nested key fields must be shareable: %v", err)
+	}
+	_, err := Compose([]Subgraph{{Name: "a", URL: "http://a", SDL: fmt.Sprintf(a, "note: String")}, {Name: "b", URL: "http://b", SDL: fmt.Sprintf(b, "note: String")}})
+	if err == nil || !strings.Contains(err.Error(), "Tracking.note") {
+		t.Fatalf("a field outside the keys still needs @shareable: %v", err)
 	}
 }

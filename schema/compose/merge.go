@@ -220,7 +220,7 @@ func (m *merger) addFields(p *parsed, t *mType, in *typeIn, d *ast.Definition) {
 		p.carry(f.Directives, &mf.Carried)
 		fi := &fieldIn{Graph: p.Name, Type: f.Type, Args: f.Arguments}
 		fi.External = p.directive(f.Directives, "external") != nil
-		fi.Shareable = in.Shareable || keyFields[f.Name] || p.directive(f.Directives, "shareable") != nil
+		fi.Shareable = in.Shareable || keyFields[f.Name] || p.keyNested[t.Name+"."+f.Name] || p.directive(f.Directives, "shareable") != nil
 		if r := p.directive(f.Directives, "requires"); r != nil {
 			fi.Requires = normalizeFieldSet(argString(r, "fields"))
 		}

@@ -228,7 +228,11 @@ func (m *merger) checkSharing(t *mType, f *mField) {
 }
 
 // mergeOutputType picks the supergraph type of an output field: the same
-// named type and list shape everywhere; nullable wherever any subgraph is.
+// list shape everywhere, nullable wherever any subgraph is, and the same
+// named type or, where subgraphs differ, the one the others are subtypes
+// of (`[User]` in one subgraph, `[Account]` in another, with User
+// implementing Account, is `[Account]`; each subgraph keeps its own type
+// in @join__field(type:)), as Apollo's composition allows for outputs.
 func (m *merger) mergeOutputType(t *mType, f *mField) {
 	for _, fi := range f.In {
 		if f.Type == nil {
@@ -236,6 +240,9 @@ func (m *merger) mergeOutputType(t *mType, f *mField) {
 			continue
 		}
 		merged, ok := mergeTypes(f.Type, fi.Type, false)
+		if !ok {
+			merged, ok = m.mergeSubtypes(f.Type, fi.Type)
+		}
 		if !ok {
 			m.fail("FIELD_TYPE_MISMATCH", t.Name, f.Name, fmt.Sprintf("type %s in %s is incompatible with %s elsewhere", fi.Type, fi.Graph, f.Type), f.graphs()...)
 			return
@@ -444,6 +451,56 @@ func mergeTypes(a, b *ast.Type, input bool) (*ast.Type, bool) {
 		return out, true
 	}
 	return out, a.NamedType == b.NamedType
+}
+
+// mergeSubtypes merges two output types whose named types differ when one
+// is a subtype of the other (an implementation of an interface, a member
+// of a union), giving the supertype.
+func (m *merger) mergeSubtypes(a, b *ast.Type) (*ast.Type, bool) {
+	if (a.Elem == nil) != (b.Elem == nil) {
+		return nil, false
+	}
+	out := &ast.Type{NonNull: a.NonNull && b.NonNull}
+	if a.Elem != nil {
+		elem, ok := m.mergeSubtypes(a.Elem, b.Elem)
+		if !ok {
+			return nil, false
+		}
+		out.Elem = elem
+		return out, true
+	}
+	switch {
+	case a.NamedType == b.NamedType:
+		out.NamedType = a.NamedType
+	case m.isSubtype(a.NamedType, b.NamedType, 0):
+		out.NamedType = b.NamedType
+	case m.isSubtype(b.NamedType, a.NamedType, 0):
+		out.NamedType = a.NamedType
+	default:
+		return nil, false
+	}
+	return out, true
+}
+
+// isSubtype reports whether sub implements interface super (directly or
+// through other interfaces) or is a member of union super.
+func (m *merger) isSubtype(sub, super string, depth int) bool {
+	st, pt := m.types[sub], m.types[super]
+	if st == nil || pt == nil || depth > 32 {
+		return false
+	}
+	if pt.Kind == ast.Union {
+		return slices.Contains(pt.Members, sub)
+	}
+	if pt.Kind != ast.Interface {
+		return false
+	}
+	for _, i := range st.Interfaces {
+		if i == super || m.isSubtype(i, super, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 func copyType(t *ast.Type) *ast.Type {

@@ -55,6 +55,9 @@ type parsed struct {
 	roots map[string]string
 	// composed are the directives named by @composeDirective, by name.
 	composed map[string]*composedDirective
+	// keyNested are the fields keys select below their top level
+	// (nestedKeyFields), shareable as key fields are.
+	keyNested map[string]bool
 }
 
 // parseSubgraph parses one subgraph SDL and resolves its federation imports.
@@ -124,6 +127,7 @@ func parseSubgraph(s Subgraph) (*parsed, error) {
 			d.Fields = removeFields(d.Fields, "_service", "_entities")
 		}
 	}
+	p.keyNested = p.nestedKeyFields()
 	return p, nil
 }
 

@@ -21,11 +21,14 @@ func isSpecDirective(name string) bool {
 
 // apiSchema derives the client-facing schema: drops spec definitions and
 // applications and every element marked @inaccessible (types, fields,
-// arguments, enum values, input fields).
-func apiSchema(doc *ast.SchemaDocument) string {
+// arguments, enum values, input fields). With keepInaccessible it derives
+// the engine schema instead: the same without dropping the @inaccessible
+// types, fields and arguments, which the planner must know to fetch what a
+// @requires or a key needs from them (enum values stay dropped).
+func apiSchema(doc *ast.SchemaDocument, keepInaccessible bool) string {
 	hidden := map[string]bool{}
 	for _, d := range append(append(ast.DefinitionList{}, doc.Definitions...), doc.Extensions...) {
-		if d.Directives.ForName("inaccessible") != nil {
+		if d.Directives.ForName("inaccessible") != nil && !keepInaccessible {
 			hidden[d.Name] = true
 		}
 	}
@@ -46,7 +49,7 @@ func apiSchema(doc *ast.SchemaDocument) string {
 			if isSpecType(d.Name) || hidden[d.Name] {
 				continue
 			}
-			res = append(res, cleanDefinition(d, hidden))
+			res = append(res, cleanDefinition(d, hidden, keepInaccessible))
 		}
 		return res
 	}
@@ -57,7 +60,8 @@ func apiSchema(doc *ast.SchemaDocument) string {
 	return buf.String()
 }
 
-func cleanDefinition(d *ast.Definition, hidden map[string]bool) *ast.Definition {
+func cleanDefinition(d *ast.Definition, hidden map[string]bool, keepInaccessible bool) *ast.Definition {
+	inaccessible := func(l ast.DirectiveList) bool { return !keepInaccessible && l.ForName("inaccessible") != nil }
 	cp := *d
 	cp.Directives = cleanDirectives(d.Directives)
 	cp.Interfaces = nil
@@ -75,14 +79,14 @@ func cleanDefinition(d *ast.Definition, hidden map[string]bool) *ast.Definition 
 	cp.TypePositions = nil
 	cp.Fields = nil
 	for _, f := range d.Fields {
-		if f.Directives.ForName("inaccessible") != nil {
+		if inaccessible(f.Directives) {
 			continue
 		}
 		fc := *f
 		fc.Directives = cleanDirectives(f.Directives)
 		fc.Arguments = nil
 		for _, a := range f.Arguments {
-			if a.Directives.ForName("inaccessible") != nil {
+			if inaccessible(a.Directives) {
 				continue
 			}
 			ac := *a
@@ -94,6 +98,9 @@ func cleanDefinition(d *ast.Definition, hidden map[string]bool) *ast.Definition 
 	cp.EnumValues = nil
 	for _, ev := range d.EnumValues {
 		if ev.Directives.ForName("inaccessible") != nil {
+			// Dropped from the engine schema as well: the executor checks
+			// enum output against it, and an @inaccessible value must
+			// reach no client (it becomes null with an error).
 			continue
 		}
 		ec := *ev

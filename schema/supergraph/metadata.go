@@ -83,7 +83,16 @@ func (v *view) fillComposite(graph *Graph, d *ast.Definition, in *typeIn, reacha
 			continue
 		}
 		sdl.WriteString("  " + f.Name + argsOf(f) + ": " + typeOf(f.Type, fi))
-		if unreached := !reachable && !v.isRoot(d.Name) && len(in.keys) == 0; (fi.external || unreached) && !keyFields[f.Name] {
+		// A key field the subgraph marks @external is one it cannot
+		// resolve: it knows the value only from a representation.
+		// Treating it as resolvable let the planner read Chat.id from a
+		// subgraph whose node(id:) returns Chats it cannot identify
+		// (issue 11, class 4). The exception is a type extension, where
+		// Federation 1 marks key fields @external although the subgraph
+		// resolves them (it returns references); Apollo's upgrade of v1
+		// subgraphs and Cosmo treat those as resolvable.
+		keyOfExtension := keyFields[f.Name] && in.extension
+		if unreached := !reachable && !v.isRoot(d.Name) && len(in.keys) == 0; (fi.external && !keyOfExtension) || (unreached && !keyFields[f.Name]) {
 			tf.ExternalFieldNames = append(tf.ExternalFieldNames, f.Name)
 			sdl.WriteString(" @external")
 		} else {
@@ -91,7 +100,7 @@ func (v *view) fillComposite(graph *Graph, d *ast.Definition, in *typeIn, reacha
 		}
 		sdl.WriteString("\n")
 		if fi.requires != "" {
-			graph.Requires = append(graph.Requires, FieldSet{TypeName: d.Name, FieldName: f.Name, SelectionSet: fi.requires, Resolvable: true})
+			graph.Requires = append(graph.Requires, FieldSet{TypeName: d.Name, FieldName: f.Name, SelectionSet: v.requiresSelection(d, fi.requires), Resolvable: true})
 		}
 		if fi.provides != "" {
 			graph.Provides = append(graph.Provides, FieldSet{TypeName: d.Name, FieldName: f.Name, SelectionSet: fi.provides, Resolvable: true})

@@ -23,6 +23,11 @@ type Supergraph struct {
 	// APISchema is the schema clients see and operations are validated
 	// against: no join__/link__ definitions, no @inaccessible elements.
 	APISchema string
+	// EngineSchema is the schema the planner plans against: the API schema
+	// with the @inaccessible elements kept, since a @requires or a key may
+	// need them fetched (clients never name them: operations are
+	// validated against APISchema first).
+	EngineSchema string
 	// Arguments lists every field that takes arguments, so the planner
 	// forwards them to subgraphs.
 	Arguments []FieldArguments
@@ -119,7 +124,9 @@ func ParseWith(sdl string, opts Options) (*Supergraph, error) {
 		v.fill(graph)
 		sg.Graphs = append(sg.Graphs, graph)
 	}
-	sg.APISchema = apiSchema(doc)
+	v.implicitKeys(sg.Graphs)
+	sg.APISchema = apiSchema(doc, false)
+	sg.EngineSchema = apiSchema(doc, true)
 	sg.Arguments = arguments(doc)
 	names := readSpecNames(doc)
 	sg.Authorization = authorization(v.types, names)

@@ -100,3 +100,101 @@ func TestParseRejectsNonSupergraph(t *testing.T) {
 		t.Fatal("syntax error accepted")
 	}
 }
+
+func parseFile(t *testing.T, name string) *Supergraph {
+	t.Helper()
+	b, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sg, err := Parse(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sg
+}
+
+// TestImplicitKeys: A declares User by id, B by email; A resolves email,
+// so it gets "email" as a key it cannot be fetched by (the planner's
+// source for a jump to B), while B, whose email is external, gets no
+// "id" key (it does not resolve id).
+func TestImplicitKeys(t *testing.T) {
+	sg := parseFile(t, "different-keys.graphql")
+	a, _ := sg.Graph("a")
+	b, _ := sg.Graph("b")
+	wantA := []FieldSet{
+		{TypeName: "User", SelectionSet: "id", Resolvable: true},
+		{TypeName: "User", SelectionSet: "email", Resolvable: false},
+	}
+	if !reflect.DeepEqual(a.Keys, wantA) {
+		t.Fatalf("a keys = %+v, want %+v", a.Keys, wantA)
+	}
+	if !reflect.DeepEqual(b.Keys, []FieldSet{{TypeName: "User", SelectionSet: "email", Resolvable: true}}) {
+		t.Fatalf("b keys = %+v", b.Keys)
+	}
+}
+
+// TestEngineSchema: the planner's schema keeps @inaccessible fields (a
+// @requires chain may run through them) but not @inaccessible enum
+// values; the API schema keeps neither.
+func TestEngineSchema(t *testing.T) {
+	sg := parseFile(t, "requires-inaccessible-chain.graphql")
+	for _, f := range []string{"b: String!", "c: String!"} {
+		if strings.Contains(sg.APISchema, f) {
+			t.Errorf("API schema shows the @inaccessible field %q", f)
+		}
+		if !strings.Contains(sg.EngineSchema, f) {
+			t.Errorf("engine schema lacks the @inaccessible field %q:\n%s", f, sg.EngineSchema)
+		}
+	}
+	if strings.Contains(sg.EngineSchema, "@inaccessible") || strings.Contains(sg.EngineSchema, "join__") {
+		t.Errorf("engine schema carries composition machinery:\n%s", sg.EngineSchema)
+	}
+	g := golden(t)
+	if g.EngineSchema == "" {
+		t.Fatal("no engine schema")
+	}
+}
+
+// TestRequiresFragmentsPruned: b requires data { ... on Bar { ... on Baz
+// { baz } ... on Qux { qux } } } but data comes from a, which has no Baz:
+// the planner is given the selection without the impossible fragment.
+func TestRequiresFragmentsPruned(t *testing.T) {
+	sg := parseFile(t, "requires-fragments.graphql")
+	b, _ := sg.Graph("b")
+	want := []FieldSet{{TypeName: "Entity", FieldName: "requirer", SelectionSet: "data { foo ... on Bar { bar ... on Qux { qux } } }", Resolvable: true}}
+	if !reflect.DeepEqual(b.Requires, want) {
+		t.Fatalf("requires = %+v, want %+v", b.Requires, want)
+	}
+	// Nothing to drop: the selection is kept byte for byte.
+	g := golden(t)
+	reviews, _ := g.Graph("reviews")
+	if reviews.Requires[0].SelectionSet != "name" {
+		t.Fatalf("requires = %+v", reviews.Requires)
+	}
+}
+
+// TestExternalKeyField: a (v2) subgraph that marks a key field @external
+// cannot resolve it (a's Chat.id, b's Account.id), while a v1 type
+// extension's @external key field stays resolvable (golden's v1 sets and
+// the wgc differential check that side).
+func TestExternalKeyField(t *testing.T) {
+	sg := parseFile(t, "node-external-id.graphql")
+	a, _ := sg.Graph("a")
+	b, _ := sg.Graph("b")
+	has := func(g *Graph, typ string, want TypeFields) {
+		t.Helper()
+		for _, r := range g.RootNodes {
+			if r.TypeName == typ {
+				if !reflect.DeepEqual(r, want) {
+					t.Fatalf("%s root %s = %+v, want %+v", g.Name, typ, r, want)
+				}
+				return
+			}
+		}
+		t.Fatalf("%s has no root node %s", g.Name, typ)
+	}
+	has(a, "Chat", TypeFields{TypeName: "Chat", FieldNames: []string{"account"}, ExternalFieldNames: []string{"id"}})
+	has(b, "Account", TypeFields{TypeName: "Account", FieldNames: []string{"chats"}, ExternalFieldNames: []string{"id"}})
+	has(a, "Account", TypeFields{TypeName: "Account", FieldNames: []string{"id", "username"}})
+}

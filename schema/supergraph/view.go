@@ -17,6 +17,7 @@ type view struct {
 	// implementers maps an interface to its implementing object types.
 	implementers map[string][]string
 	opts         Options
+	byName       map[string]*ast.Definition // built by definition
 }
 
 func newView(doc *ast.SchemaDocument, roots map[string]string, opts Options) *view {
@@ -58,6 +59,10 @@ func newView(doc *ast.SchemaDocument, roots map[string]string, opts Options) *vi
 type typeIn struct {
 	keys            []FieldSet
 	interfaceObject bool
+	// extension is true when the graph extends the type (extend type or
+	// @extends): Federation 1 marks the key fields of an extension
+	// @external although the subgraph resolves them.
+	extension bool
 }
 
 // typeIn returns how graph g sees type d, or nil when g does not define it.
@@ -77,6 +82,9 @@ func (v *view) typeIn(d *ast.Definition, g string) *typeIn {
 		}
 		if argBool(jt, "isInterfaceObject") {
 			in.interfaceObject = true
+		}
+		if argBool(jt, "extension") {
+			in.extension = true
 		}
 		if k := arg(jt, "key"); k != "" {
 			resolvable := true

@@ -252,6 +252,25 @@ func TestServeFromSupergraphAlone(t *testing.T) {
 			t.Setenv("ROUTER_LISTEN", addr)
 			return run(ctx, nil, io.Discard, io.Discard)
 		},
+		// Started where a router.yaml for another federation lies (as
+		// router/ holds one for `make run`): --supergraph alone ignores it.
+		"flags beside a router.yaml": func(ctx context.Context, addr string) error {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "router.yaml"), []byte("subgraphs:\n  - name: product\n    routing_url: http://127.0.0.1:1/graphql\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			t.Chdir(dir)
+			return run(ctx, []string{"--supergraph", file, "--listen", addr}, io.Discard, io.Discard)
+		},
+		// A config file that says nothing of subgraphs is valid once
+		// --supergraph is applied: flags beat the file, then it validates.
+		"config without subgraphs": func(ctx context.Context, addr string) error {
+			cfg := filepath.Join(t.TempDir(), "partial.yaml")
+			if err := os.WriteFile(cfg, []byte("introspection: true\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			return run(ctx, []string{"serve", "--config", cfg, "--supergraph", file, "--listen", addr}, io.Discard, io.Discard)
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			addr := freeAddr(t)
@@ -274,6 +293,30 @@ func TestServeFromSupergraphAlone(t *testing.T) {
 				t.Fatalf("serve: %v", err)
 			}
 		})
+	}
+}
+
+// TestServeWithoutConfigOrSupergraph: with neither a router.yaml in the
+// working directory nor --config/--supergraph, serve says what to pass.
+func TestServeWithoutConfigOrSupergraph(t *testing.T) {
+	t.Chdir(t.TempDir())
+	err := run(context.Background(), []string{"serve", "--listen", "127.0.0.1:0"}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "no router.yaml in the working directory") || !strings.Contains(err.Error(), "--supergraph FILE") {
+		t.Fatalf("want an error naming --config and --supergraph, got %v", err)
+	}
+	// A --config that names a missing file is an error of its own.
+	err = run(context.Background(), []string{"serve", "--config", "missing.yaml", "--supergraph", "sg.graphql"}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "missing.yaml") {
+		t.Fatalf("want an error naming missing.yaml, got %v", err)
+	}
+	// Validation runs after the flags: the file's error names its key.
+	cfg := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(cfg, []byte("limits: {max_depth: -1}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err = run(context.Background(), []string{"serve", "--config", cfg, "--supergraph", "sg.graphql"}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "max_depth") {
+		t.Fatalf("want an error naming limits.max_depth, got %v", err)
 	}
 }
 

@@ -13,14 +13,14 @@ import (
 // checks in images without a shell or curl.
 func healthcheck(ctx context.Context, args []string, stderr io.Writer) error {
 	fs := newFlags("healthcheck", stderr)
-	cfgPath := fs.String("config", envOr("ROUTER_CONFIG", "router.yaml"), "")
+	cfgPath := fs.String("config", envOr("ROUTER_CONFIG", defaultConfig), "")
 	listen := fs.String("listen", os.Getenv("ROUTER_LISTEN"), "")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	addr := *listen
 	if addr == "" {
-		cfg, err := loadConfig(*cfgPath, "", "")
+		cfg, err := loadConfig(serveFlags{config: *cfgPath, configGiven: true})
 		if err != nil {
 			addr = "127.0.0.1:4000"
 		} else {

@@ -26,7 +26,8 @@ const usage = `Usage:
                             print a JWT for the development key (NEXUS_DEV_JWT_SECRET; make run sets it)
 
 Flags (serve):
-  --config PATH       router config file (env ROUTER_CONFIG, default router.yaml)
+  --config PATH       router config file (env ROUTER_CONFIG; default router.yaml,
+                      read only when --supergraph is not given)
   --supergraph PATH   serve this supergraph file instead of composing (env ROUTER_SUPERGRAPH)
   --listen ADDR       listen address, overrides the config (env ROUTER_LISTEN)
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	stdlog "log"
@@ -37,22 +39,26 @@ import (
 // config file with the same flags so flags keep overriding the file.
 type serveFlags struct {
 	config, supergraph, listen string
+	// configGiven is true when --config or ROUTER_CONFIG named the file:
+	// only then does --supergraph come with a config file.
+	configGiven bool
 }
 
 func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	fs := newFlags("serve", stderr)
 	var f serveFlags
-	fs.StringVar(&f.config, "config", envOr("ROUTER_CONFIG", "router.yaml"), "")
+	fs.StringVar(&f.config, "config", envOr("ROUTER_CONFIG", defaultConfig), "")
 	fs.StringVar(&f.supergraph, "supergraph", os.Getenv("ROUTER_SUPERGRAPH"), "")
 	fs.StringVar(&f.listen, "listen", os.Getenv("ROUTER_LISTEN"), "")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	f.configGiven = os.Getenv("ROUTER_CONFIG") != "" || flagGiven(fs, "config")
 	log, err := newLogger(stderr)
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(f.config, f.supergraph, f.listen)
+	cfg, err := loadConfig(f)
 	if err != nil {
 		return err
 	}
@@ -184,6 +190,7 @@ func buildGateway(ctx context.Context, cfg *config.Config, m *metrics.Metrics, l
 		Limits:               cfg.Limits.Operation(),
 		MaskSubgraphErrors:   *cfg.MaskSubgraphErrors,
 		RestrictQueryPlans:   cfg.Mode != config.ModeDevelopment,
+		ShowPlanErrors:       cfg.Mode == config.ModeDevelopment,
 		ResumeTimeout:        cfg.Subscriptions.ResumeTimeout,
 		Metrics:              m,
 		Log:                  log,
@@ -323,7 +330,7 @@ func (r *reloader) reload(ctx context.Context) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	fp := r.files(r.cfg)
-	cfg, err := loadConfig(r.flags.config, r.flags.supergraph, r.flags.listen)
+	cfg, err := loadConfig(r.flags)
 	if err == nil {
 		fp = r.files(cfg)
 		var gw *gateway.Gateway
@@ -395,34 +402,58 @@ func (r *reloader) files(cfg *config.Config) [32]byte {
 	return out
 }
 
-// loadConfig reads the config file and applies flag overrides. Without a
-// config file, --supergraph alone is enough to serve.
-func loadConfig(path, supergraph, listen string) (*config.Config, error) {
+// defaultConfig is the config file serve reads when neither --config nor
+// --supergraph says otherwise.
+const defaultConfig = "router.yaml"
+
+// loadConfig reads the config file, applies the flags over it and then
+// validates the result, so flags beat the environment, which beats the
+// file. The file is read when --config (or ROUTER_CONFIG) names it, or
+// when there is no --supergraph: `router --supergraph FILE` serves that
+// supergraph with the defaults and never picks up a router.yaml that
+// happens to lie in the working directory.
+func loadConfig(f serveFlags) (*config.Config, error) {
 	var cfg *config.Config
-	if _, err := os.Stat(path); err == nil || supergraph == "" {
-		c, err := config.Load(path, os.LookupEnv)
+	switch {
+	case f.configGiven || f.supergraph == "":
+		if !f.configGiven {
+			if _, err := os.Stat(f.config); errors.Is(err, os.ErrNotExist) {
+				return nil, fmt.Errorf("config: no %s in the working directory: pass --config FILE (or ROUTER_CONFIG), or --supergraph FILE to serve a supergraph without a config file", f.config)
+			}
+		}
+		c, err := config.Read(f.config, os.LookupEnv)
 		if err != nil {
 			return nil, err
 		}
 		cfg = c
-	} else {
+	default:
 		cfg = &config.Config{}
 		cfg.Defaults()
 	}
-	if supergraph != "" {
-		abs, err := absPath(supergraph)
+	if f.supergraph != "" {
+		abs, err := absPath(f.supergraph)
 		if err != nil {
 			return nil, err
 		}
 		cfg.Supergraph = abs
 	}
-	if listen != "" {
-		cfg.Listen = listen
+	if f.listen != "" {
+		cfg.Listen = f.listen
 	}
 	if err := cfg.Validate(); err != nil {
-		return nil, err
+		if f.configGiven || f.supergraph == "" {
+			return nil, fmt.Errorf("config %s (with the flags applied): %w", f.config, err)
+		}
+		return nil, fmt.Errorf("config (defaults with the flags applied): %w", err)
 	}
 	return cfg, nil
+}
+
+// flagGiven reports whether the command line set the named flag.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }
 
 func absPath(p string) (string, error) {

@@ -345,11 +345,25 @@ func (l Limits) Operation() limits.Config {
 	return c
 }
 
-// Load reads a YAML config file, expanding ${VAR} and ${VAR:-default} with
-// lookup (os.LookupEnv in main, a fixed map in tests), applies defaults and
-// validates. Relative file paths in the config resolve against the file's
-// directory so the router can be started from anywhere.
+// Load reads a YAML config file (Read) and validates it.
 func Load(path string, lookup func(string) (string, bool)) (*Config, error) {
+	c, err := Read(path, lookup)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.Validate(); err != nil {
+		return nil, fmt.Errorf("config %s: %w", path, err)
+	}
+	return c, nil
+}
+
+// Read reads a YAML config file, expanding ${VAR} and ${VAR:-default} with
+// lookup (os.LookupEnv in main, a fixed map in tests), and applies
+// defaults, without validating: the router applies its flags first and
+// validates the result. Unknown keys are refused here. Relative file paths
+// in the config resolve against the file's directory so the router can be
+// started from anywhere.
+func Read(path string, lookup func(string) (string, bool)) (*Config, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
@@ -370,9 +384,6 @@ func Load(path string, lookup func(string) (string, bool)) (*Config, error) {
 	}
 	c.dir = abs
 	c.Defaults()
-	if err := c.Validate(); err != nil {
-		return nil, fmt.Errorf("config %s: %w", path, err)
-	}
 	return &c, nil
 }
 

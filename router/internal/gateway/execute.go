@@ -85,7 +85,13 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 	}
 	if p.err != nil {
 		outcome = "request_error"
+		if g.logPlanFailure(ctx, p.err) {
+			outcome = "error" // the router's failure, not the request's
+		}
 		return p.err
+	}
+	for _, u := range p.unplanned {
+		g.opts.Log.ErrorContext(ctx, "query planning failed", "field", u.key, "err", u.detail, "request_id", rid)
 	}
 	if p.introspection && g.opts.DisableIntrospection {
 		outcome = "request_error"
@@ -182,6 +188,9 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 	sink := &resolveSink{w: w, ctx: ectx, fault: flt, fix: func(b []byte) []byte {
 		return fixErrors(b, p.doc, p.opName, fetchFailures(rctx.SubgraphErrors(), pl.Response), flog.entityErrors(pl.Response.Fetches))
 	}}
+	if len(p.unplanned) > 0 {
+		sink.patch = p.patchUnplanned
+	}
 	// A leader hands its response to its followers as the resolver writes
 	// it (before its own client gets it), or its failure when there is
 	// none; on a panic the deferred finish frees them.
@@ -253,6 +262,9 @@ type resolveSink struct {
 	w   io.Writer
 	ctx context.Context
 	fix func([]byte) []byte
+	// patch, when set, completes every response (root fields the planner
+	// could not plan: prepared.patchUnplanned).
+	patch func([]byte) []byte
 	// publish, when set, receives the response first (a leader's
 	// followers); fault, when it recorded a panic, drops the response.
 	publish  func([]byte)
@@ -279,6 +291,9 @@ func (s *resolveSink) Write(b []byte) (int, error) {
 		}
 		if bytes.HasPrefix(b, errorsPrefix) {
 			b = s.fix(b)
+		}
+		if s.patch != nil {
+			b = s.patch(b)
 		}
 	}
 	s.wrote = true

@@ -69,6 +69,10 @@ type Options struct {
 	// RestrictQueryPlans lets only callers with QueryPlanScope ask for
 	// query plans (production mode); see QueryPlanAllowed.
 	RestrictQueryPlans bool
+	// ShowPlanErrors shows clients the planner's message when a valid
+	// operation cannot be planned (QUERY_PLAN_FAILED); otherwise they are
+	// pointed to the log, which always has it (development mode sets it).
+	ShowPlanErrors bool
 	// ResumeTimeout is how long a group keeps subscribing again to a
 	// @resumable subscription whose upstream was lost before it ends its
 	// clients with SUBGRAPH_UNAVAILABLE; 0 means 5 minutes.
@@ -82,8 +86,11 @@ type Options struct {
 // Gateway executes operations against the subgraphs of one supergraph.
 // It is safe for concurrent use; a new supergraph means a new Gateway.
 type Gateway struct {
-	opts     Options
-	schema   *graphql.Schema
+	opts   Options
+	schema *graphql.Schema
+	// engine is what the planner plans against (see New); schema when the
+	// supergraph has no @inaccessible element.
+	engine   *graphql.Schema
 	sg       *supergraph.Supergraph
 	planCfg  plan.Configuration
 	resolver *resolve.Resolver
@@ -142,6 +149,14 @@ func New(opts Options) (*Gateway, error) {
 	schema, err := graphql.NewSchemaFromString(opts.Supergraph.APISchema)
 	if err != nil {
 		return nil, fmt.Errorf("gateway: API schema: %w", err)
+	}
+	// The planner plans against the engine schema: the API schema with
+	// the @inaccessible elements a @requires or key may need fetched.
+	engine := schema
+	if es := opts.Supergraph.EngineSchema; es != "" && es != opts.Supergraph.APISchema {
+		if engine, err = graphql.NewSchemaFromString(es); err != nil {
+			return nil, fmt.Errorf("gateway: engine schema: %w", err)
+		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	fail := func(err error) (*Gateway, error) { cancel(); return nil, err }
@@ -231,6 +246,7 @@ func New(opts Options) (*Gateway, error) {
 	gw := &Gateway{
 		opts:     opts,
 		schema:   schema,
+		engine:   engine,
 		sg:       opts.Supergraph,
 		planCfg:  cfg,
 		resolver: resolver,

@@ -180,6 +180,9 @@ func answerShared(ctx context.Context, w io.Writer, p *prepared, pl *plan.Synchr
 	sink := &resolveSink{w: w, ctx: ctx, fix: func(b []byte) []byte {
 		return fixErrors(b, p.doc, p.opName, fetchFailures(res.subgraphErrs, pl.Response), res.flog.entityErrors(pl.Response.Fetches))
 	}}
+	if len(p.unplanned) > 0 {
+		sink.patch = p.patchUnplanned
+	}
 	_, _ = sink.Write(res.body)
 	switch {
 	case sink.timedOut:

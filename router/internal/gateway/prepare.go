@@ -61,6 +61,11 @@ type prepared struct {
 	// resume is set for a subscription to a @resumable field: how its
 	// group finds each event's cursor and subscribes again from one.
 	resume *resumable
+	// unplanned are the root fields of a query the planner could not
+	// plan while it planned the others (partialPlan); rootKeys the
+	// response keys of every root field, in order, to put them back.
+	unplanned []unplanned
+	rootKeys  []string
 	// err is a cached refusal (syntax, validation, variables): the same
 	// text is refused again without parsing it.
 	err *RequestError
@@ -222,6 +227,11 @@ func (g *Gateway) prepareUncached(ctx context.Context, query, opName string, var
 	if err := precheck(req.Document(), g.schema.Document()); err != nil {
 		return refuse(err, "GRAPHQL_VALIDATION_FAILED")
 	}
+	if opName == "" && len(req.Document().OperationDefinitions) > 1 {
+		// GetOperation (GraphQL spec 6.1): the planner would be the first
+		// to notice, and its refusals are the router's failures.
+		return refuse(errors.New("operation name is required when providing multiple operations"), "GRAPHQL_VALIDATION_FAILED")
+	}
 	if ctx.Err() != nil {
 		return &prepared{err: ErrTimeout}
 	}
@@ -289,11 +299,22 @@ func (g *Gateway) prepareUncached(ctx context.Context, query, opName string, var
 			live = liveOnly(doc, g.schema.Document(), opName)
 		}
 	}
-	p, id, err := g.planFor(doc, opName)
+	p, id, text, err := g.planForText(doc, opName)
+	var rootKeys []string
+	var failed []unplanned
 	if err != nil {
-		return refuse(err, "GRAPHQL_VALIDATION_FAILED")
+		// The operation validated: what the planner cannot plan is ours.
+		// A query whose other root fields plan still answers them, with
+		// the failing ones null and an error each.
+		pp, pid, keys, f, ok := g.partialPlan(text, opName)
+		if !ok {
+			return &prepared{opType: opType, err: g.planFailed(err)}
+		}
+		p, id, rootKeys, failed = pp, pid, keys, f
 	}
 	return &prepared{
+		rootKeys:      rootKeys,
+		unplanned:     failed,
 		opType:        opType,
 		doc:           doc,
 		plan:          p,
@@ -309,32 +330,39 @@ func (g *Gateway) prepareUncached(ctx context.Context, query, opName string, var
 
 // planFor returns the plan of a normalised operation, planning it on a miss.
 func (g *Gateway) planFor(doc *ast.Document, opName string) (plan.Plan, uint64, error) {
+	p, id, _, err := g.planForText(doc, opName)
+	return p, id, err
+}
+
+// planForText is planFor also returning, on a planning failure, the
+// operation's text as it was before the planner changed the document.
+func (g *Gateway) planForText(doc *ast.Document, opName string) (plan.Plan, uint64, []byte, error) {
 	var printed bytes.Buffer
 	printed.WriteString(opName)
 	printed.WriteByte(0)
 	if err := astprinter.Print(doc, &printed); err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
 	key := xxhash.Sum64(printed.Bytes())
 	if p, ok := g.cache.plans.Get(key); ok && p.printed == printed.String() {
 		g.cache.lookup("plan", true)
-		return p.plan, key, nil
+		return p.plan, key, nil, nil
 	}
 	g.cache.lookup("plan", false)
 	planner, err := plan.NewPlanner(g.planCfg)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
 	var report operationreport.Report
 	// The fetches keep their subgraph query text so a requested query plan
 	// (X-Nexus-Query-Plan) can show it; it costs memory once per cached plan.
-	p := planner.Plan(doc, g.schema.Document(), opName, &report, plan.IncludeQueryPlanInResponse())
+	p := planner.Plan(doc, g.engine.Document(), opName, &report, plan.IncludeQueryPlanInResponse())
 	if report.HasErrors() {
-		return nil, 0, report
+		return nil, 0, printed.Bytes()[len(opName)+1:], report
 	}
 	postprocess.NewProcessor().Process(p)
 	g.cache.plans.Add(key, cachedPlan{printed: printed.String(), plan: p})
-	return p, key, nil
+	return p, key, nil, nil
 }
 
 // selectsIntrospection reports whether a validated operation selects

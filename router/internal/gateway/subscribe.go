@@ -148,6 +148,7 @@ func (g *Gateway) Start(ctx context.Context, req *graphql.Request, o ExecOptions
 	}()
 	p := g.prepare(ctx, req.Query, req.OperationName, req.Variables)
 	if p.err != nil {
+		g.logPlanFailure(ctx, p.err)
 		return nil, p.err
 	}
 	if p.opType == graphql.OperationTypeMutation && !o.AllowMutation {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -16,7 +17,11 @@ import (
 // to draft a new case's golden, then check every value against the data in
 // subgraphs/: a golden states the correct answer, not what the router said.
 // Goldens of knownBugs are never rewritten.
-var update = flag.Bool("update", false, "rewrite golden files from the router's responses (not those in knownBugs)")
+var update = flag.Bool("update", false, "rewrite golden files and fetch records from the router's responses (not those in knownBugs)")
+
+// updateFetches rewrites only the fetch record (testdata/fetches.json), to
+// lower it after the planner got better.
+var updateFetches = flag.Bool("update-fetches", false, "rewrite testdata/fetches.json from the fetches the cases make")
 
 // knownBugs are cases whose golden (the correct answer) the router does not
 // produce today, each with what goes wrong. Their subtests pass only while
@@ -38,6 +43,29 @@ func TestGolden(t *testing.T) {
 		t.Fatal("no cases under testdata/cases")
 	}
 	seen := map[string]bool{}
+	recordFile := filepath.Join(dir(), "testdata", "fetches.json")
+	record := map[string]int{}
+	if b, err := os.ReadFile(recordFile); err == nil {
+		if err := json.Unmarshal(b, &record); err != nil {
+			t.Fatalf("%s: %v", recordFile, err)
+		}
+	}
+	newRecord := map[string]int{}
+	for name, n := range record {
+		if _, bug := knownBugs[name]; !bug && slices.Contains(cases, name) {
+			newRecord[name] = n
+		} else {
+			t.Errorf("fetches.json records %s, which is not a passing case; rewrite it with -update-fetches", name)
+		}
+	}
+	if *update || *updateFetches {
+		defer func() {
+			b, _ := json.MarshalIndent(newRecord, "", "  ")
+			if err := os.WriteFile(recordFile, append(b, '\n'), 0o644); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
 	for _, name := range cases {
 		seen[name] = true
 		t.Run(name, func(t *testing.T) {
@@ -53,13 +81,16 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			area, _, _ := strings.Cut(name, "/")
+			env.Fetches()
 			got := Post(t, routerFor(env, area), string(query), vars)
+			fetches := env.Fetches()
 			bug, isBug := knownBugs[name]
 
 			if *update && !isBug {
 				if err := os.WriteFile(base+".golden.json", pretty(t, got), 0o644); err != nil {
 					t.Fatal(err)
 				}
+				newRecord[name] = fetches
 				return
 			}
 			want, err := os.ReadFile(base + ".golden.json")
@@ -75,12 +106,36 @@ func TestGolden(t *testing.T) {
 			case !same:
 				t.Errorf("response differs from the golden\nquery: %s\nwant %s\ngot  %s", query, compact(t, want), compact(t, got))
 			}
+			if isBug || !same {
+				return
+			}
+			checkFetches(t, name, fetches, record, newRecord)
 		})
 	}
 	for name := range knownBugs {
 		if !seen[name] {
 			t.Errorf("knownBugs lists %s, which is not a case", name)
 		}
+	}
+}
+
+// checkFetches is the plan quality check: the subgraph fetches a passing
+// case made must equal its record in testdata/fetches.json — more means
+// the plan got worse, fewer that the record should be lowered.
+func checkFetches(t *testing.T, name string, fetches int, record, newRecord map[string]int) {
+	t.Helper()
+	newRecord[name] = fetches
+	if *update || *updateFetches {
+		return
+	}
+	rec, ok := record[name]
+	switch {
+	case !ok:
+		t.Errorf("no fetch record for %s (the plan made %d subgraph fetches): add it with -update-fetches", name, fetches)
+	case fetches > rec:
+		t.Errorf("the plan makes %d subgraph fetches, the record says %d: the plan got worse", fetches, rec)
+	case fetches < rec:
+		t.Errorf("the plan makes %d subgraph fetches, fewer than the %d recorded: lower the record with -update-fetches", fetches, rec)
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -50,6 +51,24 @@ type Env struct {
 	SubgraphURLs map[string]string
 	// Supergraph is the composed supergraph SDL.
 	Supergraph string
+	// fetches counts the requests the subgraphs received, for the plan
+	// quality check (see Fetches).
+	fetches atomic.Int64
+}
+
+// Fetches returns how many requests the subgraphs received since the last
+// call, which is the number of subgraph fetches a case's plan made when
+// cases run one at a time.
+func (e *Env) Fetches() int {
+	return int(e.fetches.Swap(0))
+}
+
+// counted counts the requests h receives into n.
+func counted(h http.Handler, n *atomic.Int64) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		h.ServeHTTP(w, r)
+	})
 }
 
 // Start starts the subgraphs and two routers on ephemeral ports; everything
@@ -67,7 +86,7 @@ func Start(t testing.TB) *Env {
 	env := &Env{SubgraphURLs: map[string]string{}}
 	var subs []compose.Subgraph
 	for _, name := range Names {
-		srv := httptest.NewServer(handlers[name])
+		srv := httptest.NewServer(counted(handlers[name], &env.fetches))
 		t.Cleanup(srv.Close)
 		env.SubgraphURLs[name] = srv.URL
 		subs = append(subs, compose.Subgraph{Name: name, URL: srv.URL, SDL: readSDL(t, name)})

@@ -171,6 +171,9 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 			case "METHOD_NOT_ALLOWED":
 				w.Header().Set("Allow", "POST")
 				writeErrors(w, media, http.StatusMethodNotAllowed, reqErr.Code, reqErr.Err.Error())
+			case gateway.CodeQueryPlanFailed:
+				// Logged by the gateway with the planner's message.
+				writeErrors(w, media, http.StatusInternalServerError, reqErr.Code, reqErr.Err.Error())
 			case "INTERNAL_SERVER_ERROR":
 				s.log.ErrorContext(r.Context(), "execute", "err", err, "request_id", RequestID(r.Context()))
 				writeErrors(w, media, http.StatusInternalServerError, reqErr.Code, "internal error")

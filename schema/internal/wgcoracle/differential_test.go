@@ -90,8 +90,27 @@ func loadCorpus(t *testing.T) []corpusSet {
 		}
 		sets = append(sets, cs)
 	}
+	suites, err := os.ReadDir(conformanceSuites)
+	if err != nil {
+		t.Fatalf("the router's conformance suites: %v", err)
+	}
+	for _, d := range suites {
+		if !d.IsDir() {
+			continue
+		}
+		cs := corpusSet{name: "conformance-" + d.Name(), subgraphs: readSubgraphs(t, filepath.Join(conformanceSuites, d.Name()))}
+		if len(cs.subgraphs) == 0 {
+			t.Fatalf("conformance suite %s has no .graphqls files", d.Name())
+		}
+		sets = append(sets, cs)
+	}
 	return sets
 }
+
+// conformanceSuites holds the router's conformance suites: each suite's
+// subgraphs are a corpus set too (named conformance-<suite>), so the
+// metadata the router plans those cases with matches Cosmo's.
+const conformanceSuites = "../../../router/internal/conformance/testdata/suites"
 
 // TestDifferentialAgainstWgc composes every corpus set with our composer and
 // with `wgc router compose`, then compares the planner metadata our
@@ -124,6 +143,15 @@ func TestDifferentialAgainstWgc(t *testing.T) {
 				}
 				if wgcErr == nil {
 					t.Errorf("wgc accepted a set our composer must reject with %s", cs.wantRule)
+				}
+				return
+			}
+			if rej := oursRejects[cs.name]; rej.Reason != "" {
+				if ourErr == nil || !strings.Contains(ourErr.Error(), rej.Contains) {
+					t.Fatalf("allow-listed rejection by our composer (%s) no longer occurs as %q: %v", rej.Reason, rej.Contains, ourErr)
+				}
+				if wgcErr != nil {
+					t.Errorf("wgc rejects the set too (%v): the entry in oursRejects is wrong", wgcErr)
 				}
 				return
 			}
