@@ -120,5 +120,4 @@ var wgcRejects = map[string]wgcRejection{
 // oursRejects names corpus sets our composer refuses although the
 // federation spec (and wgc) accept them: known composer bugs. The entry
 // goes stale when our composer accepts the set.
-var oursRejects = map[string]wgcRejection{
-}
+var oursRejects = map[string]wgcRejection{}
