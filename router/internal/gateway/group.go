@@ -75,6 +75,13 @@ type group struct {
 	// cursor is the cursor of the last result delivered (resumable
 	// groups), where the group subscribes again from.
 	cursor string
+	// resumed is set once the group subscribed again from cursor (its
+	// upstream was lost, or a reload handed it over): what it hands out
+	// next may have been committed before a newcomer subscribed, so a
+	// live group takes no newcomer from then on (admit); one that does
+	// starts a group of its own, and the two converge once they are at
+	// the same place in the log.
+	resumed bool
 
 	// moveTo (under mu) is the gateway Handoff hands the group to;
 	// stopAttempt ends the running resolver subscription for it, and wake
@@ -214,6 +221,7 @@ func (grp *group) run(ctx context.Context, p *prepared, sp *plan.SubscriptionRes
 			// Handed to a reloaded gateway (Handoff): the same stream from
 			// the last cursor delivered, planned on the new supergraph (or
 			// on this one, when next is being retired already).
+			grp.markResumed()
 			target := grp.gw()
 			if grp.migrate(next) {
 				target = next
@@ -254,6 +262,10 @@ func (grp *group) run(ctx context.Context, p *prepared, sp *plan.SubscriptionRes
 		if !a.lost.Load() {
 			return
 		}
+		// From now on the group's next events may be a replay (it
+		// subscribes again from its cursor after the wait): no newcomer
+		// may join it in the meantime.
+		grp.markResumed()
 		if a.delivered.Load() || time.Since(began) > resumeBackoffMax {
 			// This attempt was up: a new loss starts a new count.
 			lostAt, backoff = time.Time{}, resumeBackoffMin
@@ -311,6 +323,7 @@ func (grp *group) request(ctx context.Context, g *Gateway, p *prepared) (*prepar
 	var np *prepared
 	switch c := grp.lastCursor(); {
 	case c != "" && grp.resume != nil:
+		grp.markResumed()
 		np = g.prepare(ctx, grp.resume.query, grp.resume.opName, grp.resume.resumeRequest(c))
 	case p.gw != g:
 		np = g.prepare(ctx, p.query, p.opName, p.rawVars)
@@ -337,6 +350,18 @@ func (grp *group) request(ctx context.Context, g *Gateway, p *prepared) (*prepar
 		grp.resume = np.resume
 	}
 	return np, sp, vars, nil
+}
+
+// markResumed records that the group is about to subscribe again from
+// its last cursor (see resumed); it admits no live newcomer from then on.
+// A group that has delivered nothing subscribes again from "now", which a
+// newcomer may share.
+func (grp *group) markResumed() {
+	grp.mu.Lock()
+	if grp.cursor != "" {
+		grp.resumed = true
+	}
+	grp.mu.Unlock()
 }
 
 // renew gives the group a fresh trigger number: the engine ends a finished

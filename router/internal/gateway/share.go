@@ -43,6 +43,12 @@ import (
 // root fields count as live (see liveOnly). Such subscriptions with
 // arguments are still shared by every client that joins before the first
 // event, but a client joining later gets a group of its own.
+//
+// A live group that subscribed again from its last cursor (resumed: its
+// upstream was lost or a reload handed it over) replays what its members
+// missed meanwhile: events a newcomer must not receive, since they were
+// committed before it subscribed. Such a group takes no newcomer; the
+// next one starts a group of its own, which converges with it later.
 
 // admit adds m to the group if it may join (see above) and reports whether
 // it did. Checked and done under mu, where deliver marks the first result,
@@ -50,7 +56,7 @@ import (
 func (grp *group) admit(m *subscriber) bool {
 	grp.mu.Lock()
 	defer grp.mu.Unlock()
-	if grp.over || (grp.delivered && !grp.live) {
+	if grp.over || (grp.delivered && (!grp.live || grp.resumed)) {
 		return false
 	}
 	grp.members[m] = struct{}{}

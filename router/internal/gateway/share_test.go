@@ -123,3 +123,36 @@ func TestSubscriptionGroupAdmission(t *testing.T) {
 		t.Fatalf("the subgraph served %d subscribe calls, want 2 (one per group)", n)
 	}
 }
+
+// A live group that is about to subscribe again from its last cursor (its
+// upstream was lost, or a reload hands it over) replays what its members
+// missed: a newcomer joining it then would receive events committed before
+// it subscribed (busmodel, NEXUS_PROP_SEED=1796387630716773860, found it).
+// It admits newcomers until then, and none after; a group that delivered
+// nothing subscribes again live and still admits them.
+func TestResumedLiveGroupAdmitsNoNewcomer(t *testing.T) {
+	newGroup := func() *group {
+		return &group{live: true, members: map[*subscriber]struct{}{{}: {}}}
+	}
+	grp := newGroup()
+	if _, ok := grp.deliver("pg:7"); !ok {
+		t.Fatal("deliver refused")
+	}
+	grp.settle()
+	if !grp.admit(&subscriber{}) {
+		t.Fatal("a live group that delivered refused a newcomer before any loss")
+	}
+	grp.markResumed()
+	if grp.admit(&subscriber{}) {
+		t.Fatal("a live group subscribing again from its cursor admitted a newcomer: it would replay older events to it")
+	}
+	if n := len(grp.members); n != 2 {
+		t.Fatalf("%d members, want 2", n)
+	}
+
+	fresh := newGroup()
+	fresh.markResumed() // lost before its first event: it subscribes again live
+	if !fresh.admit(&subscriber{}) {
+		t.Fatal("a live group that delivered nothing refused a newcomer after a loss")
+	}
+}
