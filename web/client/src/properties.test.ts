@@ -121,7 +121,7 @@ describe('client properties', () => {
             if (o.k == 'status' && o.after === 'date') {
               expect(d).toBeLessThanOrEqual(Math.min(dateSecs * 1000, 30000));
               expect(d).toBeGreaterThanOrEqual(Math.min(dateSecs * 1000 - 1000, 30000));
-            } else if (o.k == 'status' && o.after != null) expect(d).toBe(Math.min(o.after * 1000, 30000));
+            } else if (o.k == 'status' && o.after != null) expect(d).toBe(Math.min((o.after as number) * 1000, 30000));
             else {
               const cap = Math.min(1000 * 2 ** (n - 1), 30000);
               expect(d).toBeGreaterThanOrEqual(cap / 2);
