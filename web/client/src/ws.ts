@@ -54,7 +54,8 @@ export const toNexusError = (e: unknown): NexusError =>
  * last cursor it delivered; graphql-ws re-sends the same payload object on
  * every reconnect and serialises it at send time, so updating its
  * variables in place makes the re-subscription start right after that
- * cursor — nothing missed, nothing repeated. CURSOR_EXPIRED: the cursor is
+ * cursor — nothing missed, nothing repeated. CURSOR_EXPIRED (or INVALID
+ * on the resume argument: a cursor this server never issued): the cursor is
  * dropped, every cached query invalidated (client.invalidateAll) and the
  * subscription restarted live. SUBGRAPH_UNAVAILABLE (the router gave up
  * resuming upstream) is reported to sink.error and the subscription is
@@ -109,10 +110,13 @@ export function connectEvents(client: Client, opts: { url?: string; webSocketImp
         let done = false;
         const fail = (e: NexusError) => {
           if (done || stopped) return;
-          if (r && (e.code == 'CURSOR_EXPIRED' || e.code == 'SUBGRAPH_UNAVAILABLE')) {
+          // A cursor the server no longer has (or never had: INVALID on the
+          // resume argument, e.g. after a database reset) is treated alike.
+          const lost = e.code == 'CURSOR_EXPIRED' || (e.code == 'INVALID' && e.field == r?.argument);
+          if (r && (lost || e.code == 'SUBGRAPH_UNAVAILABLE')) {
             done = true;
             off();
-            if (e.code == 'CURSOR_EXPIRED') {
+            if (lost) {
               cursor = undefined;
               expired = true;
               client.invalidateAll();
