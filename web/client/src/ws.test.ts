@@ -128,6 +128,21 @@ describe('ws', () => {
     events.dispose();
   });
 
+  it('CURSOR_EXPIRED on a live subscription (no cursor sent) reaches the sink instead of looping', async () => {
+    const { events } = make();
+    const errors: string[] = [];
+    events.subscribe('subscription { catalogEvents { cursor } }', undefined, { next: () => {}, error: (e) => errors.push(e.code ?? '') }, {
+      resume: { argument: 'after', cursor: () => undefined },
+    });
+    await tick();
+    const ws = FakeWS.all[0]!;
+    ws.push({ id: ws.subs()[0]!.id, type: 'error', payload: [{ message: 'x', extensions: { code: 'CURSOR_EXPIRED' } }] });
+    await tick();
+    expect(errors).toEqual(['CURSOR_EXPIRED']);
+    expect(ws.subs().length).toBe(1);
+    events.dispose();
+  });
+
   it('SUBGRAPH_UNAVAILABLE is reported and the subscription resumes from its cursor after a backoff; other errors just reach the sink', async () => {
     const { events } = make();
     const errors: string[] = [];

@@ -112,7 +112,8 @@ export function connectEvents(client: Client, opts: { url?: string; webSocketImp
           if (done || stopped) return;
           // A cursor the server no longer has (or never had: INVALID on the
           // resume argument, e.g. after a database reset) is treated alike.
-          const lost = e.code == 'CURSOR_EXPIRED' || (e.code == 'INVALID' && e.field == r?.argument);
+          // Only when a cursor was sent: a live subscription cannot loop here.
+          const lost = !!r && vars[r.argument] != null && (e.code == 'CURSOR_EXPIRED' || (e.code == 'INVALID' && e.field == r.argument));
           if (r && (lost || e.code == 'SUBGRAPH_UNAVAILABLE')) {
             done = true;
             off();
