@@ -78,7 +78,10 @@ export function connectEvents(client: Client, opts: { url?: string; webSocketImp
     shouldRetry: () => true,
     retryWait: backoff,
     connectionParams: async () => {
-      const t = await internal(client)?.token?.();
+      // A failing token provider connects anonymously rather than closing the socket for good.
+      const t = await Promise.resolve()
+        .then(() => internal(client)?.token?.())
+        .catch(() => null);
       return t ? { Authorization: 'Bearer ' + t } : {};
     },
     on: { connecting: () => set('connecting'), connected: () => set('open'), closed: () => set('closed') },
