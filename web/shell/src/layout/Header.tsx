@@ -36,7 +36,9 @@ export function Header({ theme, onToggleTheme }: { theme: Theme; onToggleTheme: 
           </div>
         </div>
         <div className="ml-auto flex items-center gap-1 md:ml-0">
-          <ThemeToggle theme={theme} onToggle={onToggleTheme} className="hidden md:inline-flex" />
+          <div className="hidden md:block">
+            <ThemeToggle theme={theme} onToggle={onToggleTheme} />
+          </div>
           <CartLink />
           <div className="hidden md:block">
             <UserMenu />

@@ -8,9 +8,9 @@ export function themeToggleLabel(theme: Theme): string {
 }
 
 /** Header button switching light/dark; named after the action ("Switch to dark theme"). */
-export function ThemeToggle({ theme, onToggle, className }: { theme: Theme; onToggle: () => void; className?: string }) {
+export function ThemeToggle({ theme, onToggle }: { theme: Theme; onToggle: () => void }) {
   return (
-    <IconButton aria-label={themeToggleLabel(theme)} onClick={onToggle} className={className}>
+    <IconButton aria-label={themeToggleLabel(theme)} onClick={onToggle}>
       <Icon name={theme === 'dark' ? 'sun' : 'moon'} className="h-5 w-5" />
     </IconButton>
   );
