@@ -5,6 +5,11 @@ import { defineConfig } from 'vite';
 
 const api = 'http://127.0.0.1:4000';
 const productDev = 'http://127.0.0.1:5174';
+const apiProxy = {
+  '/graphql': { target: api, ws: true, changeOrigin: true },
+  '/images': { target: api, changeOrigin: true },
+  '/readyz': { target: api, changeOrigin: true },
+};
 
 /** Shared singletons: one React, one router, one @nexus/client (one client, one bus) and one @nexus/ui (one toast store) per page. */
 const singleton = { singleton: true } as const;
@@ -30,15 +35,7 @@ export default defineConfig({
     }),
   ],
   build: { outDir: 'dist', target: 'es2022', emptyOutDir: true },
-  server: {
-    port: 5173,
-    strictPort: true,
-    proxy: {
-      '/graphql': { target: api, ws: true, changeOrigin: true },
-      '/images': { target: api, changeOrigin: true },
-      '/readyz': { target: api, changeOrigin: true },
-      '/mfe/product': { target: productDev, changeOrigin: true },
-    },
-  },
-  preview: { port: 4173 },
+  server: { port: 5173, strictPort: true, proxy: { ...apiProxy, '/mfe/product': { target: productDev, changeOrigin: true } } },
+  // `vite preview` serves dist (remotes copied under dist/mfe/ by hand or by make web) and proxies only the API
+  preview: { port: 4173, proxy: apiProxy },
 });
