@@ -48,14 +48,13 @@ export function bootstrap(): ShellServices {
     connection,
     events: () => events,
     reconnect() {
-      // the client refetches what is on screen when the browser says it is back online
-      window.dispatchEvent(new Event('online'));
+      // refetch everything on screen now (a new bridge below also starts without the old one's resume cursor, so
+      // this covers events it may miss)
+      client.invalidateAll();
       if (events.status === 'open') return;
       for (const s of stop) s();
       events.dispose();
       connect();
-      // a new bridge starts without the old one's resume cursor: refetch what is shown instead of missing events
-      client.invalidate('Product');
     },
   };
 }
