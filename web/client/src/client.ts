@@ -177,6 +177,14 @@ export function createClient(o: ClientOptions = {}): Client {
     bus.on('product:updated', (d) => client.invalidate('Product', d?.productId)),
     bus.on('product:deleted', (d) => client.invalidate('Product', d?.productId)),
   ];
-  Object.defineProperty(client, INTERNAL, { value: { token: o.token } });
+  Object.defineProperty(client, INTERNAL, {
+    value: {
+      token: o.token,
+      peek: (q: string, v: unknown) => {
+        const e = entries.get(cache.key(q, v));
+        return e && cache.state(e);
+      },
+    },
+  });
   return client;
 }
