@@ -102,9 +102,11 @@ export function connectEvents(client: Client, opts: { url?: string; webSocketImp
       let stopped = false;
       let off = () => {};
       let retry = 0;
+      let expired = false;
       const run = () => {
         const vars: Record<string, unknown> = { ...(variables as object) };
         if (r && cursor) vars[r.argument] = cursor;
+        else if (r && expired) delete vars[r.argument]; // the caller's own cursor expired too
         let done = false;
         const fail = (e: NexusError) => {
           if (done || stopped) return;
@@ -113,6 +115,7 @@ export function connectEvents(client: Client, opts: { url?: string; webSocketImp
             off();
             if (e.code == 'CURSOR_EXPIRED') {
               cursor = undefined;
+              expired = true;
               client.invalidateAll();
               run();
             } else {
