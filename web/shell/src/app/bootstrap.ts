@@ -1,0 +1,64 @@
+import { type Client, createClient } from '@nexus/client';
+import { bridgeCatalogEvents, connectEvents, type Events } from '@nexus/client/ws';
+import { toastStore } from '@nexus/ui';
+import { type ConnectionStore, createConnectionStore } from '../connection/connectionState.ts';
+import { createErrorReporter } from '../errors/errorReporter.ts';
+
+/** Everything the shell creates once per page and hands to React. */
+export interface ShellServices {
+  client: Client;
+  connection: ConnectionStore;
+  /** The page's event stream; replaced by reconnect(). */
+  events(): Events;
+  /** "Retry now": refetch what the page shows and reconnect the event stream immediately instead of after backoff. */
+  reconnect(): void;
+}
+
+/**
+ * Creates the client (default options but bound timers, no APQ yet, every final failure reported as a toast), the page's one
+ * WebSocket with the catalog events bridged onto the bus, and the connection facts behind the offline banner.
+ */
+export function bootstrap(): ShellServices {
+  const connection = createConnectionStore({ online: navigator.onLine, socket: 'connecting', wasOpen: false, apiUnreachable: false });
+  const report = createErrorReporter({ toasts: toastStore });
+  const client = createClient({
+    persisted: false,
+    // bound timers: the client's default stores the bare setTimeout and calls it as a method, which browsers reject
+    // ("Illegal invocation", seen in Chromium with web/client fd7f13c); harmless once the client binds its own
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    onError(error, op) {
+      report(error, op);
+      if (error.kind === 'network' || error.kind === 'timeout') connection.update({ apiUnreachable: true });
+    },
+  });
+
+  let events: Events;
+  let stop: Array<() => void> = [];
+  const connect = () => {
+    events = connectEvents(client);
+    connection.update({ socket: events.status });
+    stop = [bridgeCatalogEvents(client, events), events.onStatus((socket) => connection.update({ socket }))];
+  };
+  connect();
+
+  // read navigator.onLine rather than trusting the event's type (anyone may dispatch a synthetic 'online')
+  const onLineChange = () => connection.update({ online: navigator.onLine });
+  window.addEventListener('online', onLineChange);
+  window.addEventListener('offline', onLineChange);
+
+  return {
+    client,
+    connection,
+    events: () => events,
+    reconnect() {
+      // refetch everything on screen now (a new bridge below also starts without the old one's resume cursor, so
+      // this covers events it may miss)
+      client.invalidateAll();
+      if (events.status === 'open') return;
+      for (const s of stop) s();
+      events.dispose();
+      connect();
+    },
+  };
+}
