@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { sha256 } from './apq.ts';
+import { createBus } from './bus.ts';
+import { createClient } from './client.ts';
 import { NexusError } from './error.ts';
 import { flush, json, queryOf, setup } from './test/fakes.ts';
 import type { QueryState } from './types.ts';
@@ -19,6 +21,31 @@ describe('client', () => {
     await expect(Promise.all([a, b])).resolves.toEqual([product('1').data, product('1').data]);
     await c;
     expect(seen.length).toBe(2);
+  });
+
+  it('calls the default timers and fetch as plain functions (browsers throw "Illegal invocation" on a method call)', async () => {
+    const real = globalThis.setTimeout;
+    const realClear = globalThis.clearTimeout;
+    const strict = <F extends (...a: never[]) => unknown>(f: F) =>
+      function (this: unknown, ...a: Parameters<F>) {
+        if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
+        return f(...a);
+      };
+    vi.stubGlobal('setTimeout', strict(real as never));
+    vi.stubGlobal('clearTimeout', strict(realClear as never));
+    try {
+      const t = { seen: 0 };
+      const client = createClient({
+        fetch: async () => (t.seen++, json(product('1'))),
+        bus: createBus({ channel: null }),
+        timeout: 1000,
+      });
+      await expect(client.query(Q, { id: '1' })).resolves.toEqual(product('1').data);
+      expect(t.seen).toBe(1);
+      client.dispose();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('keys the cache by variables value, not key order', async () => {

@@ -20,7 +20,7 @@ export function createClient(o: ClientOptions = {}): Client {
   const now = o.now ?? Date.now;
   const bus = o.bus ?? createBus();
   const inflight = createInflight();
-  const timers = { setTimer: o.setTimer ?? setTimeout, clearTimer: o.clearTimer ?? ((h: unknown) => clearTimeout(h as never)) };
+  const timers = { setTimer: o.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms)), clearTimer: o.clearTimer ?? ((h: unknown) => clearTimeout(h as never)) };
   const wire = { ...timers, now, url: o.url ?? '/graphql', fetch: o.fetch ?? ((i, r) => fetch(i, r)), timeout: o.timeout ?? 15000 };
   const cache = createCache({ ...timers, now, staleTime: o.staleTime ?? 300000, gcTime: o.gcTime ?? 600000 });
   const entries = cache.map;
