@@ -24,7 +24,7 @@ export function FilterSidebar({ id, open, state, setState, categories, tagFacetF
   return (
     <aside id={id} aria-label="Filters" className={`${open ? 'block' : 'hidden'} md:block`}>
       <h2 className="sr-only">Filters</h2>
-      <div className="space-y-6 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+      <div className="space-y-6 rounded-xl border border-zinc-200 p-4 dark:scheme-dark dark:border-zinc-800">
         <CategoryFilter categories={categories} value={state.category} onChange={(category) => setState(withFilters(state, { category }))} />
         <PriceFilter min={state.minPrice} max={state.maxPrice} onChange={(minPrice, maxPrice) => setState(withFilters(state, { minPrice, maxPrice }))} />
         <TagFilter
