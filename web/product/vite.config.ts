@@ -59,5 +59,11 @@ export default defineConfig({
       '/images': { target: backend, changeOrigin: true },
     },
   },
-  build: { target: 'es2022', outDir: 'dist', emptyOutDir: true },
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Not index.html: that standalone page is for `vite` dev only.
+    rollupOptions: { input: { remote: 'src/remote.ts' } },
+  },
 });
