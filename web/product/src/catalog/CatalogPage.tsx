@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { Button, ErrorState } from '@nexus/ui';
 import { useQuery } from '@nexus/client/react';
 import { CatalogCategoriesDocument } from '../gql/graphql';
+import { errorMessage } from '../lib/errorMessage';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { SearchBox } from '../search/SearchBox';
 import { ActiveFilters } from './ActiveFilters';
@@ -61,7 +62,7 @@ export default function CatalogPage() {
             Filters
           </Button>
           {categories.error && !list ? (
-            <ErrorState title="We couldn't load the filters" message={categories.error.message} onRetry={categories.refetch} headingLevel={2} />
+            <ErrorState title="We couldn't load the filters" message={errorMessage(categories.error)} onRetry={categories.refetch} headingLevel={2} />
           ) : (
             <FilterSidebar id={filtersId} open={filtersOpen} state={state} setState={setState} categories={list} tagFacetFilter={tagFacetFilter} />
           )}

@@ -3,6 +3,7 @@ import { Button, EmptyState, ErrorState } from '@nexus/ui';
 import { ProductCard } from '../components/ProductCard';
 import { ProductCardSkeleton } from '../components/ProductCardSkeleton';
 import { ProductGrid } from '../components/ProductGrid';
+import { errorMessage } from '../lib/errorMessage';
 import { PAGE_SIZE, type CatalogPages } from './useCatalogPages';
 
 /** Props of {@link CatalogResults}. */
@@ -52,7 +53,7 @@ export function CatalogResults({ result, filtered, onClearFilters, onLoadMore }:
     );
   }
   if (products.length === 0 && result.error) {
-    return <ErrorState title="We couldn't load products" message={result.error.message} onRetry={result.retry} headingLevel={3} />;
+    return <ErrorState title="We couldn't load products" message={errorMessage(result.error)} onRetry={result.retry} headingLevel={3} />;
   }
   if (products.length === 0) {
     return (
@@ -83,7 +84,7 @@ export function CatalogResults({ result, filtered, onClearFilters, onLoadMore }:
             ))
           : null}
       </ProductGrid>
-      {result.error ? <ErrorState title="We couldn't load more products" message={result.error.message} onRetry={result.retry} headingLevel={3} /> : null}
+      {result.error ? <ErrorState title="We couldn't load more products" message={errorMessage(result.error)} onRetry={result.retry} headingLevel={3} /> : null}
       {result.hasNextPage && !result.error ? (
         <div className="flex justify-center pt-2">
           <Button

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { ErrorState } from '@nexus/ui';
 import { useClient, useQuery } from '@nexus/client/react';
 import { ProductDetailDocument } from '../gql/graphql';
+import { errorMessage } from '../lib/errorMessage';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { Breadcrumbs, categoryTrail } from './Breadcrumbs';
 import { Gallery } from './Gallery';
@@ -33,7 +34,7 @@ export default function ProductDetailPage() {
     return (
       <div className="mx-auto max-w-xl px-4 py-16">
         <h1 className="sr-only">Product</h1>
-        <ErrorState title="We couldn't load this product" message={error.message} onRetry={refetch} retrying={fetching} />
+        <ErrorState title="We couldn't load this product" message={errorMessage(error)} onRetry={refetch} retrying={fetching} />
       </div>
     );
   }
