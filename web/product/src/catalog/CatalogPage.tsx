@@ -62,7 +62,7 @@ export default function CatalogPage() {
             Filters
           </Button>
           {categories.error && !list ? (
-            <ErrorState title="We couldn't load the filters" message={errorMessage(categories.error)} onRetry={categories.refetch} headingLevel={2} />
+            <ErrorState title="We couldn't load the filters" message={errorMessage(categories.error)} onRetry={categories.refetch} retryLabel="Reload filters" headingLevel={2} />
           ) : (
             <FilterSidebar id={filtersId} open={filtersOpen} state={state} setState={setState} categories={list} tagFacetFilter={tagFacetFilter} />
           )}
