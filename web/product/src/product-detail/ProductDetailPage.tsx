@@ -44,7 +44,7 @@ export default function ProductDetailPage() {
       <Breadcrumbs trail={categoryTrail(product.category)} current={product.name} />
       <div className="grid gap-8 md:grid-cols-2">
         <Gallery key={product.id} images={product.images} name={product.name} />
-        <ProductInfo product={product} />
+        <ProductInfo key={product.id} product={product} />
       </div>
       <RelatedProducts categoryId={product.category.id} excludeId={product.id} />
     </div>

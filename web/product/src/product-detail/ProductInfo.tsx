@@ -1,12 +1,14 @@
 import { Price, Rating } from '@nexus/ui';
 import { StockBadge } from '../components/StockBadge';
 import type { ProductDetailQuery } from '../gql/graphql';
+import { useChangeNotice } from '../lib/useChangeNotice';
 
 /** The product as the detail query returns it. */
 export type DetailProduct = NonNullable<ProductDetailQuery['productBySlug']>;
 
 /** The product's text column: name (the page's h1), price, rating, stock, description, tags and SKU. */
 export function ProductInfo({ product }: { product: DetailProduct }) {
+  const updated = useChangeNotice(`|${product.price.amount}|${product.compareAtPrice?.amount ?? ''}|${product.stock}`);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold tracking-tight text-zinc-900 sm:text-3xl dark:text-zinc-50">{product.name}</h1>
@@ -14,6 +16,9 @@ export function ProductInfo({ product }: { product: DetailProduct }) {
       <div className="flex flex-wrap items-center gap-3">
         <Rating value={product.reviewCount > 0 ? product.rating : null} count={product.reviewCount} />
         <StockBadge stock={product.stock} />
+        <span role="status" className="text-xs font-medium text-emerald-700 dark:text-emerald-400">
+          {updated ? 'Updated just now' : ''}
+        </span>
       </div>
       <section aria-labelledby="product-description">
         <h2 id="product-description" className="sr-only">
