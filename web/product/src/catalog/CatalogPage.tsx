@@ -44,7 +44,7 @@ export default function CatalogPage() {
 
   const noResults = unknownCategory ? { ...result, loading: false, pages: [], error: undefined, hasNextPage: false } : result;
   return (
-    <div className="mx-auto max-w-7xl px-4 py-6">
+    <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
       <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <h1 className="text-2xl font-bold tracking-tight text-zinc-900 dark:text-zinc-50">{category ? category.name : 'Products'}</h1>
         <SearchBox

@@ -40,7 +40,7 @@ export default function ProductDetailPage() {
   }
   if (!product) return <ProductNotFound />;
   return (
-    <div className="mx-auto max-w-6xl px-4 py-6" aria-busy={fetching || undefined}>
+    <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8" aria-busy={fetching || undefined}>
       <Breadcrumbs trail={categoryTrail(product.category)} current={product.name} />
       <div className="grid gap-8 md:grid-cols-2">
         <Gallery key={product.id} images={product.images} name={product.name} />
