@@ -40,10 +40,14 @@ export function useCatalogPages(vars: Vars | null, count: number): CatalogPages 
   const [store, setStore] = useState<{ key: string | null; states: Array<QueryState<CatalogProductsQuery> | undefined> }>({ key: null, states: [] });
   const latest = useRef(store);
   latest.current = store;
+  const forcedNonce = useRef(0);
 
   useEffect(() => {
     if (key === null || vars === null) return undefined;
     let live = true;
+    // Only a retry (a new nonce) bypasses the cache; "Load more" re-watches cached pages as they are.
+    const opts = nonce !== forcedNonce.current ? { force: true } : undefined;
+    forcedNonce.current = nonce;
     const states = latest.current.key === key ? [...latest.current.states] : [];
     const unsubscribers: Array<() => void> = [];
     const watchPage = (index: number, after: string | null) => {
@@ -59,7 +63,7 @@ export function useCatalogPages(vars: Vars | null, count: number): CatalogPages 
             chained = true;
             watchPage(index + 1, info.endCursor);
           }
-        }, nonce > 0 ? { force: true } : undefined),
+        }, opts),
       );
     };
     watchPage(0, null);
