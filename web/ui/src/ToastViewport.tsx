@@ -25,7 +25,12 @@ const iconTone: Record<Toast['type'], string> = {
 
 function ToastCard({ t, store }: { t: Toast; store: ToastStore }) {
   return (
-    <li className={cx('pointer-events-auto flex w-full items-start gap-3 rounded-lg border border-l-4 border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-800', tone[t.type])}>
+    <li
+      onPointerEnter={() => store.pause(t.id)}
+      onPointerLeave={() => store.resume(t.id)}
+      onFocus={() => store.pause(t.id)}
+      onBlur={() => store.resume(t.id)}
+      className={cx('pointer-events-auto flex w-full items-start gap-3 rounded-lg border border-l-4 border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-800', tone[t.type])}>
       <span aria-hidden="true" className={cx('mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold', iconTone[t.type])}>
         {icon[t.type]}
       </span>

@@ -28,6 +28,9 @@ export interface ToastInput {
 export interface ToastStore {
   show(input: ToastInput): string;
   dismiss(id: string): void;
+  /** Stops the auto-dismiss clock while the pointer or focus is on the toast (WCAG 2.2.1), resume restarts it with what was left. */
+  pause(id: string): void;
+  resume(id: string): void;
   clear(): void;
   getSnapshot(): ReadonlyArray<Toast>;
   subscribe(listener: () => void): () => void;
@@ -37,6 +40,7 @@ export interface ToastStore {
 export interface ToastStoreOptions {
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  now?: () => number;
   /** At most this many toasts stay on screen; the oldest goes first. */
   max?: number;
 }
@@ -47,7 +51,11 @@ const defaultDuration: Record<ToastType, number> = { success: 4000, info: 5000, 
 export function createToastStore(opts: ToastStoreOptions = {}): ToastStore {
   const setTimer = opts.setTimer ?? ((fn, ms) => globalThis.setTimeout(fn, ms));
   const clearTimer = opts.clearTimer ?? ((h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>));
+  const now = opts.now ?? (() => Date.now());
   const max = opts.max ?? 5;
+  /** id → when its timer fires, and (while paused) how much time was left */
+  const deadlines = new Map<string, number>();
+  const remaining = new Map<string, number>();
   let toasts: ReadonlyArray<Toast> = [];
   const timers = new Map<string, unknown>();
   const listeners = new Set<() => void>();
@@ -57,11 +65,18 @@ export function createToastStore(opts: ToastStoreOptions = {}): ToastStore {
     toasts = next;
     for (const l of [...listeners]) l();
   };
-  const arm = (t: Toast) => {
-    const old = timers.get(t.id);
+  const disarm = (id: string) => {
+    const old = timers.get(id);
     if (old !== undefined) clearTimer(old);
-    timers.delete(t.id);
-    if (t.duration > 0) timers.set(t.id, setTimer(() => store.dismiss(t.id), t.duration));
+    timers.delete(id);
+    deadlines.delete(id);
+  };
+  const arm = (id: string, ms: number) => {
+    disarm(id);
+    remaining.delete(id);
+    if (ms <= 0) return;
+    deadlines.set(id, now() + ms);
+    timers.set(id, setTimer(() => store.dismiss(id), ms));
   };
 
   const store: ToastStore = {
@@ -81,26 +96,35 @@ export function createToastStore(opts: ToastStoreOptions = {}): ToastStore {
       let next = existing ? toasts.map((t) => (t.id === id ? toast : t)) : [...toasts, toast];
       while (next.length > max) {
         const [first, ...rest] = next;
-        if (first) {
-          const h = timers.get(first.id);
-          if (h !== undefined) clearTimer(h);
-          timers.delete(first.id);
-        }
+        if (first) disarm(first.id);
         next = rest;
       }
-      arm(toast);
+      if (toast.duration > 0) arm(id, toast.duration);
+      else disarm(id);
       publish(next);
       return id;
     },
     dismiss(id) {
-      const h = timers.get(id);
-      if (h !== undefined) clearTimer(h);
-      timers.delete(id);
+      disarm(id);
+      remaining.delete(id);
       if (toasts.some((t) => t.id === id)) publish(toasts.filter((t) => t.id !== id));
+    },
+    pause(id) {
+      const at = deadlines.get(id);
+      if (at === undefined) return;
+      disarm(id);
+      remaining.set(id, Math.max(0, at - now()));
+    },
+    resume(id) {
+      const left = remaining.get(id);
+      if (left === undefined || !toasts.some((t) => t.id === id)) return;
+      arm(id, Math.max(left, 1000));
     },
     clear() {
       for (const h of timers.values()) clearTimer(h);
       timers.clear();
+      deadlines.clear();
+      remaining.clear();
       publish([]);
     },
     getSnapshot: () => toasts,

@@ -1,5 +1,5 @@
 import { useBus, useClient } from '@nexus/client/react';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { applyTheme, readStoredTheme, resolveTheme, storeTheme, type Theme } from './theme.ts';
 
 function systemPrefersDark(): boolean {
@@ -22,6 +22,19 @@ export function useTheme(): { theme: Theme; toggle: () => void } {
     applyTheme(document, t);
     return t;
   });
+  useEffect(() => {
+    // without an explicit choice, follow the system when it switches (e.g. at sunset)
+    if (typeof window.matchMedia !== 'function') return;
+    const mq = window.matchMedia('(prefers-color-scheme: dark)');
+    const onChange = () => {
+      if (readStoredTheme(window.localStorage)) return;
+      const next: Theme = mq.matches ? 'dark' : 'light';
+      applyTheme(document, next);
+      setTheme(next);
+    };
+    mq.addEventListener('change', onChange);
+    return () => mq.removeEventListener('change', onChange);
+  }, []);
   useBus('theme:changed', ({ theme: next }) => {
     if (next !== 'light' && next !== 'dark') return;
     applyTheme(document, next);
