@@ -54,9 +54,11 @@ export function createCache(t: Timers & { now: () => number; staleTime: number; 
     map,
     gc,
     fresh,
+    state,
+    key: (q: string, v: unknown) => q + '\n' + stable(v),
     /** The entry for a query, created (and put on the gc clock) on first use. */
     get(q: string, v: unknown): Entry {
-      const key = q + '\n' + stable(v);
+      const key = this.key(q, v);
       let e = map.get(key);
       if (!e) {
         map.set(key, (e = { key, q, v, at: -Infinity, refs: new Set(), ls: new Set() }));
