@@ -3,10 +3,13 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const api = 'http://127.0.0.1:4000';
-const productDev = 'http://127.0.0.1:5174';
+/** The router; NEXUS_BACKEND overrides it (same variable as web/product's dev server). */
+const api = process.env.NEXUS_BACKEND ?? 'http://127.0.0.1:4000';
+/** The product remote's dev server; NEXUS_PRODUCT_DEV overrides it. */
+const productDev = process.env.NEXUS_PRODUCT_DEV ?? 'http://127.0.0.1:5174';
 const apiProxy = {
-  '/graphql': { target: api, ws: true, changeOrigin: true },
+  // Host is kept (no changeOrigin): the router's WebSocket upgrade checks that Origin matches Host
+  '/graphql': { target: api, ws: true },
   '/images': { target: api, changeOrigin: true },
   '/readyz': { target: api, changeOrigin: true },
 };
@@ -27,7 +30,8 @@ export default defineConfig({
       shared: {
         react: singleton,
         'react-dom': singleton,
-        'react-router': singleton,
+        // the declarative-mode API only, from react-router's production build (src/shared/react-router.ts): 17 KB gzip instead of 67
+        'react-router': { singleton: true, import: './src/shared/react-router.ts' },
         // each entry of @nexus/client is its own share key: /react holds the ClientProvider context, which must be one
         '@nexus/client': singleton,
         '@nexus/client/react': singleton,
@@ -35,6 +39,8 @@ export default defineConfig({
         '@nexus/ui': singleton,
       },
       dts: false,
+      // one federation runtime per page: remotes built with experiments.externalRuntime use the shell's instead of bundling their own
+      experiments: { provideExternalRuntime: true },
     }),
   ],
   build: { outDir: 'dist', target: 'es2022', emptyOutDir: true },
