@@ -29,7 +29,7 @@ describe('bus', () => {
           const expected = listeners.map((l) =>
             emits.flatMap((e) => (e.name != l.name ? [] : e.bus == l.bus ? [e.server ? 'server' : 'local'] : e.server ? [] : ['tab'])),
           );
-          await vi.waitFor(() => expect(got.map((g) => g.length)).toEqual(expected.map((x) => x.length)), { timeout: 2000, interval: 5 });
+          await vi.waitFor(() => expect(got.map((g) => g.length)).toEqual(expected.map((x) => x.length)), { timeout: 5000, interval: 5 });
           await flush();
           listeners.forEach((l, i) => {
             expect(got[i]!.map((g) => g.source).sort()).toEqual([...expected[i]!].sort());
@@ -73,9 +73,9 @@ describe('bus', () => {
     bus.on('navigation:change', (d, m) => got.push([d, m.source]));
     for (const m of [null, 5, 'x', { name: 'nope' }, { name: 7 }, { name: '__proto__' }, { name: 'toString' }, { data: 1 }]) raw.postMessage(m);
     raw.postMessage({ name: 'navigation:change', data: { path: '/p' } });
-    await vi.waitFor(() => expect(got).toEqual([[{ path: '/p' }, 'tab']]));
+    await vi.waitFor(() => expect(got).toEqual([[{ path: '/p' }, 'tab']]), { timeout: 5000 });
     other.emit('navigation:change', { path: '/q' });
-    await vi.waitFor(() => expect(got.length).toBe(2));
+    await vi.waitFor(() => expect(got.length).toBe(2), { timeout: 5000 });
     await flush();
     // raw saw only other's broadcast: the receiving bus did not echo
     expect(rawSeen).toEqual([{ name: 'navigation:change', data: { path: '/q' } }]);
@@ -123,7 +123,7 @@ describe('bus', () => {
               mfes.forEach((m, i) => {
                 if (m == 'list' || m == changed) expect(JSON.stringify(last[i])).toContain('v1-' + changed);
               }),
-            { timeout: 2000, interval: 5 },
+            { timeout: 5000, interval: 5 },
           );
           client.dispose();
         },

@@ -116,7 +116,7 @@ export function createClient(o: ClientOptions = {}): Client {
       e.ls.add(l);
       cache.gc(e);
       if (!e.p && (qo.force || !cache.fresh(e))) join(e).catch(noop);
-      else cache.notify(e);
+      else l(cache.state(e)); // only the newcomer: the others' state did not change
       const un = () => {
         e.ls.delete(l);
         cache.gc(e);

@@ -2,7 +2,9 @@
 import { act, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClientProvider, useBus, useInflight, useMutation, useQuery } from './react.ts';
+import { ClientProvider, useBus, useInflight, useMutation, useQuery, useSubscription } from './react.ts';
+import { NexusError } from './error.ts';
+import type { Events, Sink } from './ws.ts';
 import { json, setup } from './test/fakes.ts';
 import type { Client } from './types.ts';
 
@@ -118,5 +120,56 @@ describe('react bindings', () => {
     expect(count).toBe(0);
     act(() => client.bus.emit('theme:changed', { theme: 'dark' }));
     expect(heard).toEqual(['dark']);
+  });
+
+  it('useSubscription subscribes while mounted, follows the latest onData, reports errors and unsubscribes', async () => {
+    const { client } = setup(() => json({ data: {} }));
+    const sinks: Sink<{ n: number }>[] = [];
+    let live = 0;
+    const events = {
+      subscribe: (_d: unknown, _v: unknown, sink: Sink<{ n: number }>) => {
+        sinks.push(sink);
+        live++;
+        return () => void live--;
+      },
+    } as unknown as Events;
+    const got: string[] = [];
+    let setTag!: (t: string) => void;
+    let err: NexusError | undefined;
+    function Live() {
+      const [tag, set] = useState('a');
+      setTag = set;
+      err = useSubscription<{ n: number }, undefined>(events, 'subscription { n }', undefined, (d) => got.push(tag + d.n)).error;
+      return null;
+    }
+    await render(client, <Live />);
+    expect(live).toBe(1);
+    act(() => sinks[0]!.next({ n: 1 }));
+    await act(async () => setTag('b'));
+    act(() => sinks[0]!.next({ n: 2 }));
+    expect(got).toEqual(['a1', 'b2']);
+    expect(sinks.length).toBe(1); // a new handler does not re-subscribe
+    act(() => sinks[0]!.error!(new NexusError('network', 'down')));
+    expect(err?.message).toBe('down');
+    act(() => root!.unmount());
+    root = undefined;
+    expect(live).toBe(0);
+  });
+
+  it('useMutation exposes the NexusError (with field) and rejects', async () => {
+    const { client } = setup(() => json({ data: null, errors: [{ message: 'too long', extensions: { code: 'INVALID', field: 'name' } }] }));
+    let run!: (v: { id: string; name: string }) => Promise<unknown>;
+    let state: { loading: boolean; error?: NexusError } = { loading: false };
+    function Form() {
+      const [m, s] = useMutation<unknown, { id: string; name: string }>(M);
+      run = m;
+      state = s;
+      return null;
+    }
+    await render(client, <Form />);
+    let rejected: unknown;
+    await act(async () => void (await run({ id: '1', name: 'x'.repeat(300) }).catch((e: unknown) => (rejected = e))));
+    expect(rejected).toBeInstanceOf(NexusError);
+    expect(state).toMatchObject({ loading: false, error: { code: 'INVALID', field: 'name' } });
   });
 });

@@ -102,7 +102,10 @@ describe('ws', () => {
     events.dispose();
   });
 
-  it('CURSOR_EXPIRED drops the cursor, invalidates everything and subscribes live', async () => {
+  it.each([
+    [{ code: 'CURSOR_EXPIRED' }],
+    [{ code: 'INVALID', field: 'after' }],
+  ])('%o drops the cursor, invalidates everything and subscribes live', async (extensions) => {
     const { client, events } = make();
     const all = vi.spyOn(client, 'invalidateAll');
     const errors: unknown[] = [];
@@ -116,12 +119,54 @@ describe('ws', () => {
     const ws = FakeWS.all[0]!;
     const s1 = ws.subs()[0]!;
     expect(s1.payload!.variables).toEqual({ after: 'old' });
-    ws.push({ id: s1.id, type: 'error', payload: [{ message: 'cursor expired', extensions: { code: 'CURSOR_EXPIRED' } }] });
+    ws.push({ id: s1.id, type: 'error', payload: [{ message: 'cursor expired', extensions }] });
     await tick();
     expect(all).toHaveBeenCalledTimes(1);
     expect(errors).toEqual([]);
     const s2 = ws.subs()[1]!;
     expect(s2.payload!.variables).toEqual({});
+    events.dispose();
+  });
+
+  it('CURSOR_EXPIRED on a live subscription (no cursor sent) reaches the sink instead of looping', async () => {
+    const { events } = make();
+    const errors: string[] = [];
+    events.subscribe('subscription { catalogEvents { cursor } }', undefined, { next: () => {}, error: (e) => errors.push(e.code ?? '') }, {
+      resume: { argument: 'after', cursor: () => undefined },
+    });
+    await tick();
+    const ws = FakeWS.all[0]!;
+    ws.push({ id: ws.subs()[0]!.id, type: 'error', payload: [{ message: 'x', extensions: { code: 'CURSOR_EXPIRED' } }] });
+    await tick();
+    expect(errors).toEqual(['CURSOR_EXPIRED']);
+    expect(ws.subs().length).toBe(1);
+    events.dispose();
+  });
+
+  it('SUBGRAPH_UNAVAILABLE is reported and the subscription resumes from its cursor after a backoff; other errors just reach the sink', async () => {
+    const { events } = make();
+    const errors: string[] = [];
+    events.subscribe<{ catalogEvents: { cursor: string } }, { after?: string }>(
+      'subscription S($after: String) { catalogEvents(after: $after) { cursor } }',
+      undefined,
+      { next: () => {}, error: (e) => errors.push(e.code ?? '') },
+      { resume: { argument: 'after', cursor: (d) => d.catalogEvents.cursor } },
+    );
+    await tick();
+    const ws = FakeWS.all[0]!;
+    const s1 = ws.subs()[0]!;
+    ws.push({ id: s1.id, type: 'next', payload: ev('c7') });
+    ws.push({ id: s1.id, type: 'next', payload: { errors: [{ message: 'gone', extensions: { code: 'SUBGRAPH_UNAVAILABLE' } }] } });
+    ws.push({ id: s1.id, type: 'complete' });
+    await tick();
+    expect(errors).toEqual(['SUBGRAPH_UNAVAILABLE']);
+    await vi.advanceTimersByTimeAsync(1000);
+    const s2 = ws.subs()[1]!;
+    expect(s2.payload!.variables).toEqual({ after: 'c7' });
+    ws.push({ id: s2.id, type: 'error', payload: [{ message: 'bad', extensions: { code: 'INVALID', field: 'other' } }] });
+    await tick();
+    expect(errors).toEqual(['SUBGRAPH_UNAVAILABLE', 'INVALID']);
+    expect(ws.subs().length).toBe(2);
     events.dispose();
   });
 

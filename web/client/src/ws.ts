@@ -54,7 +54,8 @@ export const toNexusError = (e: unknown): NexusError =>
  * last cursor it delivered; graphql-ws re-sends the same payload object on
  * every reconnect and serialises it at send time, so updating its
  * variables in place makes the re-subscription start right after that
- * cursor — nothing missed, nothing repeated. CURSOR_EXPIRED: the cursor is
+ * cursor — nothing missed, nothing repeated. CURSOR_EXPIRED (or INVALID
+ * on the resume argument: a cursor this server never issued): the cursor is
  * dropped, every cached query invalidated (client.invalidateAll) and the
  * subscription restarted live. SUBGRAPH_UNAVAILABLE (the router gave up
  * resuming upstream) is reported to sink.error and the subscription is
@@ -77,7 +78,10 @@ export function connectEvents(client: Client, opts: { url?: string; webSocketImp
     shouldRetry: () => true,
     retryWait: backoff,
     connectionParams: async () => {
-      const t = await internal(client)?.token?.();
+      // A failing token provider connects anonymously rather than closing the socket for good.
+      const t = await Promise.resolve()
+        .then(() => internal(client)?.token?.())
+        .catch(() => null);
       return t ? { Authorization: 'Bearer ' + t } : {};
     },
     on: { connecting: () => set('connecting'), connected: () => set('open'), closed: () => set('closed') },
@@ -109,10 +113,14 @@ export function connectEvents(client: Client, opts: { url?: string; webSocketImp
         let done = false;
         const fail = (e: NexusError) => {
           if (done || stopped) return;
-          if (r && (e.code == 'CURSOR_EXPIRED' || e.code == 'SUBGRAPH_UNAVAILABLE')) {
+          // A cursor the server no longer has (or never had: INVALID on the
+          // resume argument, e.g. after a database reset) is treated alike.
+          // Only when a cursor was sent: a live subscription cannot loop here.
+          const lost = !!r && vars[r.argument] != null && (e.code == 'CURSOR_EXPIRED' || (e.code == 'INVALID' && e.field == r.argument));
+          if (r && (lost || e.code == 'SUBGRAPH_UNAVAILABLE')) {
             done = true;
             off();
-            if (e.code == 'CURSOR_EXPIRED') {
+            if (lost) {
               cursor = undefined;
               expired = true;
               client.invalidateAll();
