@@ -16,7 +16,7 @@ export function ActiveFilters({ state, setState, categoryName }: ActiveFiltersPr
   if (chips.length === 0) return null;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <h2 className="sr-only">Active filters</h2>
+      <h3 className="sr-only">Active filters</h3>
       <ul className="flex flex-wrap gap-2">
         {chips.map((c) => (
           <li key={c.key}>
