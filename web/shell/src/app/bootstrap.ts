@@ -1,0 +1,58 @@
+import { type Client, createClient } from '@nexus/client';
+import { bridgeCatalogEvents, connectEvents, type Events } from '@nexus/client/ws';
+import { toastStore } from '@nexus/ui';
+import { type ConnectionStore, createConnectionStore } from '../connection/connectionState.ts';
+import { createErrorReporter } from '../errors/errorReporter.ts';
+
+/** Everything the shell creates once per page and hands to React. */
+export interface ShellServices {
+  client: Client;
+  connection: ConnectionStore;
+  /** The page's event stream; replaced by reconnect(). */
+  events(): Events;
+  /** "Retry now": refetch what the page shows and reconnect the event stream immediately instead of after backoff. */
+  reconnect(): void;
+}
+
+/**
+ * Creates the client (default options, no APQ yet, every final failure reported as a toast), the page's one
+ * WebSocket with the catalog events bridged onto the bus, and the connection facts behind the offline banner.
+ */
+export function bootstrap(): ShellServices {
+  const connection = createConnectionStore({ online: navigator.onLine, socket: 'connecting', wasOpen: false, apiUnreachable: false });
+  const report = createErrorReporter({ toasts: toastStore });
+  const client = createClient({
+    persisted: false,
+    onError(error, op) {
+      report(error, op);
+      if (error.kind === 'network' || error.kind === 'timeout') connection.update({ apiUnreachable: true });
+    },
+  });
+
+  let events: Events;
+  let stop: Array<() => void> = [];
+  const connect = () => {
+    events = connectEvents(client);
+    connection.update({ socket: events.status });
+    stop = [bridgeCatalogEvents(client, events), events.onStatus((socket) => connection.update({ socket }))];
+  };
+  connect();
+
+  window.addEventListener('online', () => connection.update({ online: true }));
+  window.addEventListener('offline', () => connection.update({ online: false }));
+
+  return {
+    client,
+    connection,
+    events: () => events,
+    reconnect() {
+      connection.update({ online: navigator.onLine });
+      // the client refetches what is on screen when the browser says it is back online
+      window.dispatchEvent(new Event('online'));
+      if (events.status === 'open') return;
+      for (const s of stop) s();
+      events.dispose();
+      connect();
+    },
+  };
+}

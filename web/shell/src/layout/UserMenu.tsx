@@ -1,0 +1,102 @@
+import { cx, focusRing, IconButton } from '@nexus/ui';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Icon } from './Icon.tsx';
+
+const item = cx('flex w-full items-center rounded-md px-3 py-2 text-left text-sm text-zinc-800 hover:bg-zinc-100 dark:text-zinc-100 dark:hover:bg-zinc-700', focusRing);
+
+/**
+ * The account menu (menu button pattern: arrow keys, Home/End, Escape returns focus). Signing in arrives with the
+ * identity issue, so "Sign in" is present but disabled, with a note saying why.
+ */
+export function UserMenu() {
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const noteId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const navigate = useNavigate();
+
+  const items = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  const close = (refocus: boolean) => {
+    setOpen(false);
+    if (refocus) button.current?.focus();
+  };
+
+  useEffect(() => {
+    if (!open) return;
+    items()[0]?.focus();
+    const onDown = (e: PointerEvent) => {
+      const t = e.target as Node;
+      if (!menu.current?.contains(t) && !button.current?.contains(t)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const list = items();
+    const i = list.indexOf(document.activeElement as HTMLElement);
+    const go = (n: number) => list[(n + list.length) % list.length]?.focus();
+    if (e.key === 'ArrowDown') go(i + 1);
+    else if (e.key === 'ArrowUp') go(i - 1);
+    else if (e.key === 'Home') go(0);
+    else if (e.key === 'End') go(list.length - 1);
+    else if (e.key === 'Escape') close(true);
+    else if (e.key === 'Tab') close(false);
+    else return;
+    if (e.key !== 'Tab') e.preventDefault();
+  };
+
+  return (
+    <div className="relative">
+      <IconButton
+        ref={button}
+        aria-label="Account"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' && !open) {
+            e.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
+        <Icon name="user" className="h-6 w-6" />
+      </IconButton>
+      {open ? (
+        <div
+          ref={menu}
+          id={menuId}
+          role="menu"
+          aria-label="Account"
+          onKeyDown={onKeyDown}
+          className="absolute right-0 z-40 mt-2 w-64 rounded-xl border border-zinc-200 bg-white p-1.5 shadow-lg dark:border-zinc-700 dark:bg-zinc-800"
+        >
+          <p className="px-3 pb-1 pt-2 text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Browsing as a guest</p>
+          <div role="menuitem" tabIndex={-1} aria-disabled="true" aria-describedby={noteId} className={cx(item, 'cursor-not-allowed opacity-60 hover:bg-transparent')}>
+            Sign in
+          </div>
+          <p id={noteId} className="px-3 pb-2 text-xs text-zinc-500 dark:text-zinc-400">
+            Accounts are coming soon; you can shop without one.
+          </p>
+          <div role="separator" className="my-1 h-px bg-zinc-200 dark:bg-zinc-700" />
+          <button
+            type="button"
+            role="menuitem"
+            tabIndex={-1}
+            className={item}
+            onClick={() => {
+              close(false);
+              navigate('/products');
+            }}
+          >
+            Browse the catalog
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { federation } from '@module-federation/vite';
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const api = 'http://127.0.0.1:4000';
+const productDev = 'http://127.0.0.1:5174';
+const apiProxy = {
+  '/graphql': { target: api, ws: true, changeOrigin: true },
+  '/images': { target: api, changeOrigin: true },
+  '/readyz': { target: api, changeOrigin: true },
+};
+
+/** Shared singletons: one React, one router, one @nexus/client (one client, one bus) and one @nexus/ui (one toast store) per page. */
+const singleton = { singleton: true } as const;
+
+// The shell is the Module Federation host `shell`. It declares no remotes at build time: the remote URLs come from
+// /mfe/manifest.json at run time (src/remotes/remoteLoader.ts: registerRemotes + loadRemote).
+export default defineConfig({
+  base: '/',
+  plugins: [
+    react(),
+    tailwindcss(),
+    federation({
+      name: 'shell',
+      remotes: {},
+      shared: {
+        react: singleton,
+        'react-dom': singleton,
+        'react-router': singleton,
+        '@nexus/client': singleton,
+        '@nexus/ui': singleton,
+      },
+      dts: false,
+    }),
+  ],
+  build: { outDir: 'dist', target: 'es2022', emptyOutDir: true },
+  server: { port: 5173, strictPort: true, proxy: { ...apiProxy, '/mfe/product': { target: productDev, changeOrigin: true } } },
+  // `vite preview` serves dist (remotes copied under dist/mfe/ by hand or by make web) and proxies only the API
+  preview: { port: 4173, proxy: apiProxy },
+});
