@@ -1,0 +1,26 @@
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { ensureStyles } from './lib/styles';
+import { SearchBox } from './search/SearchBox';
+
+ensureStyles();
+
+/**
+ * The header search box the shell shows on every page (exposed as
+ * './SearchBox', props {}): Enter searches the catalog (`/products?q=…`,
+ * other filters reset), choosing a suggestion opens that product.
+ */
+export default function HeaderSearchBox() {
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [params] = useSearchParams();
+  const value = pathname.replace(/\/+$/, '') === '/products' ? (params.get('q') ?? '') : '';
+  return (
+    <SearchBox
+      label="Search products"
+      value={value}
+      onSubmit={(q) => navigate(q === '' ? '/products' : `/products?${new URLSearchParams({ q }).toString()}`)}
+      onPick={(slug) => navigate(`/products/${encodeURIComponent(slug)}`)}
+      className="w-full max-w-md"
+    />
+  );
+}

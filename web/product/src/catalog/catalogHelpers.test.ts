@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { activeFilters, clearFilters } from './activeFilters';
+import { categoryRows } from './categoryTree';
+import { EMPTY_STATE } from './filterState';
+import { topTags } from './topTags';
+
+describe('topTags', () => {
+  it('puts selected tags first, then the most frequent, ties by name', () => {
+    expect(topTags([['b', 'a'], ['a', 'c'], ['c', 'a']], ['z'], 2)).toEqual(['z', 'a', 'c']);
+  });
+});
+
+describe('activeFilters', () => {
+  const s = { ...EMPTY_STATE, q: ' tent ', category: 'camping', minPrice: 10, tags: ['vegan'], inStock: true, sort: 'rating' as const, page: 3 };
+  it('labels every active filter and removes exactly one, back on page 1', () => {
+    const chips = activeFilters(s, (slug) => (slug === 'camping' ? 'Camping' : slug));
+    expect(chips.map((c) => c.label)).toEqual(['Search: tent', 'Category: Camping', 'Min price: $10.00', 'Tag: vegan', 'In stock only']);
+    const withoutTag = chips.find((c) => c.key === 'tag:vegan')?.without;
+    expect(withoutTag).toEqual({ ...s, tags: [], page: 1 });
+  });
+  it('clears filters but keeps the sort', () => {
+    expect(clearFilters(s)).toEqual({ ...EMPTY_STATE, sort: 'rating' });
+  });
+});
+
+describe('categoryRows', () => {
+  it('computes depth from parent links and keeps the server order', () => {
+    const rows = categoryRows([
+      { id: '1', name: 'A', slug: 'a', parent: null },
+      { id: '2', name: 'B', slug: 'b', parent: { id: '1' } },
+      { id: '3', name: 'C', slug: 'c', parent: { id: '2' } },
+      { id: '4', name: 'D', slug: 'd', parent: { id: 'missing' } },
+    ]);
+    expect(rows.map((r) => [r.slug, r.depth])).toEqual([['a', 0], ['b', 1], ['c', 2], ['d', 0]]);
+  });
+});

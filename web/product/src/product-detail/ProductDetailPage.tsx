@@ -1,0 +1,52 @@
+import { useEffect } from 'react';
+import { useParams } from 'react-router';
+import { ErrorState } from '@nexus/ui';
+import { useClient, useQuery } from '@nexus/client/react';
+import { ProductDetailDocument } from '../gql/graphql';
+import { errorMessage } from '../lib/errorMessage';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { Breadcrumbs, categoryTrail } from './Breadcrumbs';
+import { Gallery } from './Gallery';
+import { ProductDetailSkeleton } from './ProductDetailSkeleton';
+import { ProductInfo } from './ProductInfo';
+import { ProductNotFound } from './ProductNotFound';
+import { RelatedProducts } from './RelatedProducts';
+
+/**
+ * The product page (`/products/:slug`): breadcrumb, gallery, details and
+ * related products. Emits 'product:viewed' once per product shown. Live
+ * changes arrive as a refetch of the same query (the client invalidates
+ * Product:<id>), which replaces the data without a skeleton.
+ */
+export default function ProductDetailPage() {
+  const { slug = '' } = useParams();
+  const client = useClient();
+  const { data, error, loading, refetch, fetching } = useQuery(ProductDetailDocument, { slug });
+  const product = data?.productBySlug;
+  useDocumentTitle(product ? product.name : null);
+  const productId = product?.id;
+  useEffect(() => {
+    if (productId) client.bus.emit('product:viewed', { productId });
+  }, [client, productId]);
+
+  if (loading) return <ProductDetailSkeleton />;
+  if (!data && error) {
+    return (
+      <div className="mx-auto max-w-xl px-4 py-16">
+        <h1 className="sr-only">Product</h1>
+        <ErrorState title="We couldn't load this product" message={errorMessage(error)} onRetry={refetch} retrying={fetching} />
+      </div>
+    );
+  }
+  if (!product) return <ProductNotFound />;
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8" aria-busy={fetching || undefined}>
+      <Breadcrumbs trail={categoryTrail(product.category)} current={product.name} />
+      <div className="grid gap-8 md:grid-cols-2">
+        <Gallery key={product.id} images={product.images} name={product.name} />
+        <ProductInfo key={product.id} product={product} />
+      </div>
+      <RelatedProducts categoryId={product.category.id} excludeId={product.id} />
+    </div>
+  );
+}

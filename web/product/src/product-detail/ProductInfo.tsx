@@ -1,0 +1,51 @@
+import { Price, Rating } from '@nexus/ui';
+import { StockBadge } from '../components/StockBadge';
+import type { ProductDetailQuery } from '../gql/graphql';
+import { useChangeNotice } from '../lib/useChangeNotice';
+
+/** The product as the detail query returns it. */
+export type DetailProduct = NonNullable<ProductDetailQuery['productBySlug']>;
+
+/** The product's text column: name (the page's h1), price, rating, stock, description, tags and SKU. */
+export function ProductInfo({ product }: { product: DetailProduct }) {
+  const updated = useChangeNotice(`|${product.price.amount}|${product.compareAtPrice?.amount ?? ''}|${product.stock}`);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold tracking-tight text-zinc-900 sm:text-3xl dark:text-zinc-50">{product.name}</h1>
+      <Price amount={product.price.amount} currency={product.price.currency} compareAt={product.compareAtPrice?.amount ?? null} size="lg" />
+      <div className="flex flex-wrap items-center gap-3">
+        <Rating value={product.reviewCount > 0 ? product.rating : null} count={product.reviewCount} />
+        <StockBadge stock={product.stock} />
+        <span role="status" className="text-xs font-medium text-emerald-700 dark:text-emerald-400">
+          {updated ? 'Updated just now' : ''}
+        </span>
+      </div>
+      <section aria-labelledby="product-description">
+        <h2 id="product-description" className="sr-only">
+          Description
+        </h2>
+        <p className="whitespace-pre-line leading-relaxed text-zinc-700 dark:text-zinc-300">{product.description}</p>
+      </section>
+      {product.tags.length > 0 ? (
+        <section aria-labelledby="product-tags">
+          <h2 id="product-tags" className="mb-2 text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+            Tags
+          </h2>
+          <ul className="flex flex-wrap gap-2">
+            {product.tags.map((t) => (
+              <li key={t} className="rounded-full bg-zinc-100 px-2.5 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+                {t}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-zinc-500 dark:text-zinc-400">SKU</dt>
+        <dd className="font-mono text-zinc-800 dark:text-zinc-200">{product.sku}</dd>
+        <dt className="text-zinc-500 dark:text-zinc-400">Availability</dt>
+        <dd className="text-zinc-800 dark:text-zinc-200">{product.stock > 0 ? `${product.stock} available` : 'None available'}</dd>
+      </dl>
+    </div>
+  );
+}
