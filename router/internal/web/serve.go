@@ -20,8 +20,8 @@ const minGzip = 1024
 
 // serveFile serves name when it is a regular file in the tree; false when
 // there is none (directories count as none: no listings).
-func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, name string) bool {
-	f, st, ok := h.open(name)
+func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, root *os.Root, name string) bool {
+	f, st, ok := open(root, name)
 	if !ok {
 		return false
 	}
@@ -45,7 +45,7 @@ func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, name string)
 	}
 	// A precompressed sibling written by the build, when it is not older
 	// than the file it compresses.
-	if gz, gst, ok := h.open(name + ".gz"); ok {
+	if gz, gst, ok := open(root, name+".gz"); ok {
 		defer gz.Close()
 		if !gst.ModTime().Before(st.ModTime()) {
 			hd.Set("Content-Encoding", "gzip")
@@ -64,8 +64,8 @@ func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, name string)
 }
 
 // open opens a regular file inside the root.
-func (h *Handler) open(name string) (*os.File, os.FileInfo, bool) {
-	f, err := h.root.Open(name)
+func open(root *os.Root, name string) (*os.File, os.FileInfo, bool) {
+	f, err := root.Open(name)
 	if err != nil {
 		return nil, nil, false
 	}
@@ -137,4 +137,3 @@ func acceptsGzip(r *http.Request) bool {
 	}
 	return false
 }
-

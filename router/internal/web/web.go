@@ -43,11 +43,13 @@ type Options struct {
 	Reserved []string
 }
 
-// Handler serves one built tree; it holds the directory open (os.Root), so
-// no path, symlink included, escapes it.
+// Handler serves one built tree. Each request opens the directory afresh
+// as an os.Root (no path, symlink included, escapes it), so a rebuild that
+// replaces the tree is served at once.
 type Handler struct {
-	root     *os.Root
+	dir      string
 	csp      string
+	inline   *inlineHashes // nil unless the default CSP is used
 	reserved []string
 }
 
@@ -56,18 +58,14 @@ func New(o Options) (*Handler, error) {
 	if err := Check(o.Dir); err != nil {
 		return nil, err
 	}
-	root, err := os.OpenRoot(o.Dir)
-	if err != nil {
-		return nil, fmt.Errorf("web.dir: %w", err)
-	}
-	csp := o.CSP
-	switch csp {
+	h := &Handler{dir: o.Dir, csp: o.CSP, reserved: o.Reserved}
+	switch o.CSP {
 	case "":
-		csp = DefaultCSP
+		h.csp, h.inline = DefaultCSP, &inlineHashes{}
 	case "off":
-		csp = ""
+		h.csp = ""
 	}
-	return &Handler{root: root, csp: csp, reserved: o.Reserved}, nil
+	return h, nil
 }
 
 // Check reports why dir cannot be served: missing, not a directory, or
@@ -88,16 +86,22 @@ func Check(dir string) error {
 	return nil
 }
 
-// Close releases the directory.
-func (h *Handler) Close() error { return h.root.Close() }
+// Close releases nothing today; it keeps the door open for caches.
+func (h *Handler) Close() error { return nil }
 
 // ServeHTTP answers GET and HEAD: the file, the app shell for a
 // navigation, or 404.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd := w.Header()
 	hd.Set("X-Content-Type-Options", "nosniff")
+	root, err := os.OpenRoot(h.dir)
+	if err != nil {
+		http.Error(w, "storefront unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	defer root.Close()
 	if h.csp != "" {
-		hd.Set("Content-Security-Policy", h.csp)
+		hd.Set("Content-Security-Policy", h.policy(root))
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		hd.Set("Allow", "GET, HEAD")
@@ -112,10 +116,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if name == "" {
 		name = "index.html"
 	}
-	if h.serveFile(w, r, name) {
+	if h.serveFile(w, r, root, name) {
 		return
 	}
-	if h.isNavigation(r, name) && h.serveFile(w, r, "index.html") {
+	if h.isNavigation(r, name) && h.serveFile(w, r, root, "index.html") {
 		return
 	}
 	http.NotFound(w, r)

@@ -3,6 +3,8 @@ package web
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/base64"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -240,6 +242,22 @@ func TestCSP(t *testing.T) {
 	h := handler(t)
 	if got := do(h, "GET", "/", nil).Header().Get("Content-Security-Policy"); got != DefaultCSP {
 		t.Errorf("default CSP %q", got)
+	}
+	// index.html's inline script (the theme before first paint) is allowed
+	// by its hash, and the hash follows a rebuild.
+	dir := tree(t)
+	h2, _ := New(Options{Dir: dir})
+	_ = os.WriteFile(filepath.Join(dir, "index.html"), []byte("<script>var t=1;</script><script type=module src=/assets/a.js></script>"), 0o644)
+	sum := sha256.Sum256([]byte("var t=1;"))
+	want := "script-src 'self' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "';"
+	if got := do(h2, "GET", "/", nil).Header().Get("Content-Security-Policy"); !strings.Contains(got, want) {
+		t.Errorf("CSP %q lacks %q", got, want)
+	}
+	later := time.Now().Add(2 * time.Second)
+	_ = os.WriteFile(filepath.Join(dir, "index.html"), []byte("<title>no scripts</title>"), 0o644)
+	_ = os.Chtimes(filepath.Join(dir, "index.html"), later, later)
+	if got := do(h2, "GET", "/", nil).Header().Get("Content-Security-Policy"); got != DefaultCSP {
+		t.Errorf("CSP after rebuild %q", got)
 	}
 	custom, err := New(Options{Dir: tree(t), CSP: "default-src 'none'"})
 	if err != nil {
