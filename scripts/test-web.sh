@@ -20,8 +20,8 @@ step() { # name command...
 
 [ -n "${DATABASE_URL:-}" ] || { say "DATABASE_URL is not set: run 'make test-web' (it starts PostgreSQL)"; exit 1; }
 step "typecheck (every workspace)" npm run --silent typecheck
-step "unit tests (every workspace)" npm test --silent --workspaces --if-present --ignore-scripts=false -- --reporter=dot
+step "unit tests (client, ui, shell, product)" npm test --silent
 if node -e "process.exit(require('./product/package.json').scripts?.['codegen:check'] ? 0 : 1)"; then
   step "product codegen is fresh" npm run --silent codegen:check -w @nexus/product
 fi
-step "browser tests (web/e2e)" npm run --silent test -w @nexus/e2e
+step "browser tests (web/e2e)" npm run --silent e2e
