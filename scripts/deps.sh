@@ -31,7 +31,10 @@ n=$(have)
 say() { printf 'deps: %s\n' "$*" >&2; }
 say "downloading Go modules ($n of up to $total in the module cache; a first run fetches ~300 MB)"
 start=$SECONDS
-(for m in "$@"; do (cd "$m" && $GO list -e -deps -test ./... >/dev/null) || exit 1; done) &
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+# go's own "go: downloading" lines go to the log (shown if it fails).
+(for m in "$@"; do (cd "$m" && $GO list -e -deps -test ./... >/dev/null) || exit 1; done) 2>"$log" &
 pid=$!
 tty=; [ -t 2 ] && tty=1
 last=-1
@@ -40,13 +43,14 @@ while kill -0 "$pid" 2>/dev/null; do
   n=$(have)
   if [ -n "$tty" ]; then
     printf '\rdeps: [Go modules] %d of up to %d downloaded (%ds)' "$n" "$total" $((SECONDS - start)) >&2
-  elif [ $(((SECONDS - start) % 10)) -lt 2 ] && [ "$n" != "$last" ]; then
+  elif [ $(((SECONDS - start) % 6)) -lt 2 ] && [ "$n" != "$last" ]; then
     say "[Go modules] $n of up to $total downloaded ($((SECONDS - start))s)"
     last=$n
   fi
 done
 [ -n "$tty" ] && printf '\n' >&2
-wait "$pid" || { say "downloading Go modules failed"; exit 1; }
+wait "$pid" || { tail -n 30 "$log" >&2; say "downloading Go modules failed"; exit 1; }
+if grep -v '^go: downloading' "$log" | grep -q .; then grep -v '^go: downloading' "$log" | tail -n 30 >&2; fi
 mkdir -p .data && echo "$sum" >"$stamp"
 size=$(du -sh "$cache" 2>/dev/null | cut -f1)
 say "Go modules ready: $(have) modules in $((SECONDS - start))s (module cache download dir: $size)"
