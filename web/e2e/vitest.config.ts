@@ -15,5 +15,7 @@ export default defineConfig({
     maxWorkers: 2,
     fileParallelism: true,
     reporters: ['default'],
+    // Pages settle at their own pace on a loaded 2-core machine: poll up to 15 s (no timing assertions).
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
