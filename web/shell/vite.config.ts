@@ -11,7 +11,7 @@ const apiProxy = {
   '/readyz': { target: api, changeOrigin: true },
 };
 
-/** Shared singletons: one React, one router, one @nexus/client (one client, one bus) and one @nexus/ui (one toast store) per page. */
+/** Shared singletons: one React, one router, one @nexus/client with its entries (one client, one bus, one ClientProvider context) and one @nexus/ui (one toast store) per page. */
 const singleton = { singleton: true } as const;
 
 // The shell is the Module Federation host `shell`. It declares no remotes at build time: the remote URLs come from
@@ -28,7 +28,10 @@ export default defineConfig({
         react: singleton,
         'react-dom': singleton,
         'react-router': singleton,
+        // each entry of @nexus/client is its own share key: /react holds the ClientProvider context, which must be one
         '@nexus/client': singleton,
+        '@nexus/client/react': singleton,
+        '@nexus/client/ws': singleton,
         '@nexus/ui': singleton,
       },
       dts: false,

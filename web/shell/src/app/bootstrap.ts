@@ -38,21 +38,24 @@ export function bootstrap(): ShellServices {
   };
   connect();
 
-  window.addEventListener('online', () => connection.update({ online: true }));
-  window.addEventListener('offline', () => connection.update({ online: false }));
+  // read navigator.onLine rather than trusting the event: "Retry now" dispatches a synthetic 'online' too
+  const onLineChange = () => connection.update({ online: navigator.onLine });
+  window.addEventListener('online', onLineChange);
+  window.addEventListener('offline', onLineChange);
 
   return {
     client,
     connection,
     events: () => events,
     reconnect() {
-      connection.update({ online: navigator.onLine });
       // the client refetches what is on screen when the browser says it is back online
       window.dispatchEvent(new Event('online'));
       if (events.status === 'open') return;
       for (const s of stop) s();
       events.dispose();
       connect();
+      // a new bridge starts without the old one's resume cursor: refetch what is shown instead of missing events
+      client.invalidate('Product');
     },
   };
 }

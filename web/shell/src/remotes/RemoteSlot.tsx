@@ -19,7 +19,8 @@ export interface RemoteSlotProps {
 
 /**
  * Mounts one exposed module of a remote: lazy + Suspense with a loading placeholder, inside its own error boundary,
- * so a remote that is missing, unreachable or throwing never takes the shell down.
+ * so a remote that is missing, unreachable or throwing never takes the shell down. The wrapper's class `mfe-<remote>`
+ * is the scope a remote's Tailwind utilities are compiled under, so two Tailwind builds on one page do not fight.
  */
 export function RemoteSlot({ remote, expose, loading, fallback, recoverWhenReady }: RemoteSlotProps) {
   const { Component, retry } = useRemoteComponent(remote, expose);
@@ -38,10 +39,13 @@ export function RemoteSlot({ remote, expose, loading, fallback, recoverWhenReady
     reload.current = true;
   };
   return (
+    // mfe-<remote> scopes the remote's own stylesheet (see web/ui/README.md, "Styles of a remote")
+    <div className={`mfe-${remote}`}>
     <ErrorBoundary ref={boundary} name={`${remote}/${expose}`} fallback={fallback} onReset={onReset}>
       <Suspense fallback={loading}>
         <Component />
       </Suspense>
     </ErrorBoundary>
+    </div>
   );
 }
