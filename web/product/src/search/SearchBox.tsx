@@ -3,6 +3,7 @@ import { cx, inputClass } from '@nexus/ui';
 import { useQuery } from '@nexus/client/react';
 import { SearchSuggestionsDocument } from '../gql/graphql';
 import { useDebouncedValue } from '../lib/useDebouncedValue';
+import { comboboxKey } from './comboboxKeys';
 import { SuggestionList } from './SuggestionList';
 
 /** Wait after the last keystroke before asking for suggestions. */
@@ -58,27 +59,28 @@ export function SearchBox({ label, value, onSubmit, onPick, placeholder = 'Searc
     onPick(slug);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    const n = suggestions.length;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      setOpen(true);
-      if (n > 0) setActive((a) => (e.key === 'ArrowDown' ? (a + 1) % n : a <= 0 ? n - 1 : a - 1));
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      const chosen = expanded && active >= 0 ? suggestions[active] : undefined;
-      if (chosen) pick(chosen.slug);
-      else {
+    const action = comboboxKey(e.key, { active, count: suggestions.length, expanded, text });
+    if (action.type !== 'none') e.preventDefault();
+    switch (action.type) {
+      case 'move':
+        setOpen(true);
+        setActive(action.active);
+        break;
+      case 'pick': {
+        const chosen = suggestions[action.index];
+        if (chosen) pick(chosen.slug);
+        break;
+      }
+      case 'submit':
         close();
         onSubmit(text.trim());
-      }
-    } else if (e.key === 'Escape') {
-      if (expanded) {
-        e.preventDefault();
+        break;
+      case 'close':
         close();
-      } else if (text !== '') {
-        e.preventDefault();
+        break;
+      case 'clear':
         setText('');
-      }
+        break;
     }
   };
 
