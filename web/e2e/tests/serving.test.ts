@@ -28,7 +28,7 @@ describe('storefront serving', () => {
 
   test('hashed assets are immutable, gzip-encoded and revalidate by ETag', async () => {
     const html = await (await fetch(`${stack.origin}/`)).text();
-    const src = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
+    const src = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(src, 'index.html loads a script').toBeTruthy();
     const res = await fetch(`${stack.origin}${src}`, { headers: { 'Accept-Encoding': 'gzip' } });
     expect(res.status).toBe(200);
