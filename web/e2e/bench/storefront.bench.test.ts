@@ -24,6 +24,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const THROTTLE = 4;
 
 interface Visit {
+  /** Script URL path → encoded bytes, for finding what weighs. */
+  files: Record<string, number>;
   jsBytes: number;
   jsFiles: number;
   lcp: number;
@@ -50,13 +52,17 @@ async function visit(ctx: BrowserContext, p: Page): Promise<Visit> {
   const cdp = await ctx.newCDPSession(p);
   await cdp.send('Network.enable');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  const scripts = new Set<string>();
+  const scripts = new Map<string, string>();
+  const files: Record<string, number> = {};
   let jsBytes = 0;
-  cdp.on('Network.responseReceived', (e: { requestId: string; type?: string; response: { mimeType: string } }) => {
-    if (e.type === 'Script' || /javascript/.test(e.response.mimeType)) scripts.add(e.requestId);
+  cdp.on('Network.responseReceived', (e: { requestId: string; type?: string; response: { mimeType: string; url: string } }) => {
+    if (e.type === 'Script' || /javascript/.test(e.response.mimeType)) scripts.set(e.requestId, new URL(e.response.url).pathname);
   });
   cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
-    if (scripts.has(e.requestId)) jsBytes += e.encodedDataLength;
+    const path = scripts.get(e.requestId);
+    if (path === undefined) return;
+    jsBytes += e.encodedDataLength;
+    files[path] = e.encodedDataLength;
   });
   await p.goto('/products');
   await cards(p).first().waitFor({ timeout: 60_000 });
@@ -65,7 +71,7 @@ async function visit(ctx: BrowserContext, p: Page): Promise<Visit> {
   const b = await p.evaluate(() => (window as unknown as { __bench: { lcp: number; longTasks: [number, number][]; card: number } }).__bench);
   await cdp.detach();
   const lastLong = b.longTasks.reduce((m, [, end]) => Math.max(m, end), 0);
-  return { jsBytes, jsFiles: scripts.size, lcp: b.lcp, tti: Math.max(b.card, lastLong) };
+  return { files, jsBytes, jsFiles: scripts.size, lcp: b.lcp, tti: Math.max(b.card, lastLong) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
