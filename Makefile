@@ -42,8 +42,12 @@ build: deps graphiql ## build every binary into bin/
 
 # ---------------------------------------------------------------- run
 .PHONY: run seed migrate token
-run: db build web ## bring everything up (db, migrations, demo data, subgraphs, router serving the storefront) and print the URLs
-	@NEXUS_WEB_DIR=$(ROOT)/web/dist scripts/run.sh
+run: ## bring everything up (db, migrations, demo data, subgraphs, router serving the storefront) and print the URLs
+	@echo "[1/5] PostgreSQL" >&2 && $(MAKE) --no-print-directory db
+	@echo "[2/5] Go modules" >&2 && STEP="[2/5] " $(MAKE) --no-print-directory deps
+	@echo "[3/5] GraphiQL bundle and Go binaries" >&2 && $(MAKE) --no-print-directory build
+	@echo "[4/5] storefront (npm packages, client, product, shell)" >&2 && $(MAKE) --no-print-directory web
+	@echo "[5/5] migrations, demo data, services" >&2 && NEXUS_WEB_DIR=$(ROOT)/web/dist scripts/run.sh
 
 web-dev: db build ## make run's backend plus Vite dev servers with hot reload (shell :5173, product :5174)
 	@scripts/web.sh --install

@@ -28,8 +28,8 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ]; then
 fi
 n=$(have)
 
-say() { printf 'deps: %s\n' "$*" >&2; }
-say "downloading Go modules ($n of up to $total in the module cache; a first run fetches ~300 MB)"
+say() { printf 'deps: %s%s\n' "${STEP:-}" "$*" >&2; }
+say "downloading Go modules ($n of up to $total in the module cache; a first run fetches ~90 MB)"
 start=$SECONDS
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
@@ -42,9 +42,9 @@ while kill -0 "$pid" 2>/dev/null; do
   sleep 2
   n=$(have)
   if [ -n "$tty" ]; then
-    printf '\rdeps: [Go modules] %d of up to %d downloaded (%ds)' "$n" "$total" $((SECONDS - start)) >&2
+    printf '\rdeps: %sdownloading Go modules (%d of up to %d) %ds ' "${STEP:-}" "$n" "$total" $((SECONDS - start)) >&2
   elif [ $(((SECONDS - start) % 6)) -lt 2 ] && [ "$n" != "$last" ]; then
-    say "[Go modules] $n of up to $total downloaded ($((SECONDS - start))s)"
+    say "downloading Go modules ($n of up to $total) $((SECONDS - start))s"
     last=$n
   fi
 done

@@ -34,7 +34,7 @@ fi
 # tests and GraphiQL (scripts/graphiql.sh builds that one).
 changed() {
   find "$WEB" \( -name node_modules -o -name dist -o -name artifacts -o -path "$WEB/e2e" -o -path "$WEB/graphiql" \) -prune \
-    -o -newer "$STAMP" -print -quit 2>/dev/null
+    -o -type f -newer "$STAMP" -print -quit 2>/dev/null
 }
 install_only=; [ "${1:-}" = --install ] && install_only=1
 if [ -z "$install_only" ] && [ -f "$STAMP" ] && [ -z "$(changed)" ] && [ -z "${WEB_FORCE:-}" ]; then
