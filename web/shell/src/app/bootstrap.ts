@@ -23,6 +23,10 @@ export function bootstrap(): ShellServices {
   const report = createErrorReporter({ toasts: toastStore });
   const client = createClient({
     persisted: false,
+    // bound timers: the client's default stores the bare setTimeout and calls it as a method, which browsers reject
+    // ("Illegal invocation", seen in Chromium with web/client fd7f13c); harmless once the client binds its own
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     onError(error, op) {
       report(error, op);
       if (error.kind === 'network' || error.kind === 'timeout') connection.update({ apiUnreachable: true });
@@ -48,14 +52,13 @@ export function bootstrap(): ShellServices {
     connection,
     events: () => events,
     reconnect() {
-      // the client refetches what is on screen when the browser says it is back online
-      window.dispatchEvent(new Event('online'));
+      // refetch everything on screen now (a new bridge below also starts without the old one's resume cursor, so
+      // this covers events it may miss)
+      client.invalidateAll();
       if (events.status === 'open') return;
       for (const s of stop) s();
       events.dispose();
       connect();
-      // a new bridge starts without the old one's resume cursor: refetch what is shown instead of missing events
-      client.invalidate('Product');
     },
   };
 }
