@@ -9,11 +9,10 @@
 //     DOM (React committed it with its handlers), and the end of the last
 //     long task (≥ 50 ms) before the page settles (network idle + 2 s).
 // Median of BENCH_RUNS (default 5) runs; also the @nexus/client core size
-// (gzip of web/client/dist's JavaScript). Results: the table on stdout and
+// (min+gzip, from web/client's size check: web/client/dist/size.json). Results: the table on stdout and
 // web/e2e/artifacts/bench-web.json.
 import { test } from 'vitest';
-import { gzipSync } from 'node:zlib';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browser, stack } from '../src/harness.ts';
@@ -76,13 +75,12 @@ async function visit(ctx: BrowserContext, p: Page): Promise<Visit> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-/** gzip -9 size of the client core's built JavaScript (web/client/dist), if built. */
+/** The client core's min+gzip bytes, as web/client's size check measured them (dist/size.json, written by make web). */
 function clientCore(): number | null {
-  const dist = join(stack.root, 'web/client/dist');
-  if (!existsSync(dist)) return null;
-  const js = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => /\.m?js$/.test(f));
-  const core = js.filter((f) => /(^|\/)index\.m?js$/.test(f));
-  return (core.length ? core : js).reduce((n, f) => n + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
+  const file = join(stack.root, 'web/client/dist/size.json');
+  if (!existsSync(file)) return null;
+  const size = JSON.parse(readFileSync(file, 'utf8')) as { core?: { gzip?: number } };
+  return size.core?.gzip ?? null;
 }
 
 test('storefront catalog: cold and warm visits under 4x CPU throttling', { timeout: 600_000 }, async () => {
@@ -107,7 +105,7 @@ test('storefront catalog: cold and warm visits under 4x CPU throttling', { timeo
   const core = clientCore();
   console.log(`\nStorefront /products, Chromium, ${THROTTLE}x CPU throttling, loopback, median of ${RUNS}`);
   console.table(rows);
-  console.log(`@nexus/client core: ${core === null ? 'not built' : `${(core / 1024).toFixed(1)} KB gzip`}`);
+  console.log(`@nexus/client core: ${core === null ? 'not built' : `${(core / 1024).toFixed(2)} KB min+gzip`}`);
   mkdirSync(artifacts, { recursive: true });
   writeFileSync(join(artifacts, 'bench-web.json'), JSON.stringify({ throttle: THROTTLE, runs: RUNS, rows, clientCoreGzipBytes: core, cold, warm }, null, 2));
 });
