@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { noBrowser, page } from '../src/harness.ts';
-import { apiCategories, apiProducts, cardNames, cardPrices, cardRatings, cards } from '../src/catalog.ts';
+import { apiCategories, apiProduct, apiProducts, cardNames, cardPrices, cardRatings, cards } from '../src/catalog.ts';
 
 /** The same list, polled: the catalog may change under a parallel test (live.test.ts adds a product). */
 async function expectShows(p: Page, expected: () => Promise<string[]>): Promise<void> {
@@ -27,6 +27,32 @@ describe.skipIf(noBrowser)('catalog flow', () => {
       expect((await card.getByRole('link').innerText()).trim()).not.toBe('');
       expect(await card.innerText()).toMatch(/[$€£]\s?\d/);
       expect(await card.getByRole('img', { name: /^(Rated [\d.]+ out of 5|Not rated yet)/ }).count()).toBe(1);
+    }
+    await p.context().close();
+  });
+
+  test('property 6: a parent category shows only products of that category or its descendants', async () => {
+    const categories = await apiCategories();
+    const parent = categories.find((c) => c.name === 'Audio') ?? categories.find((c) => c.parent !== null && categories.some((d) => d.parent?.id === c.id));
+    if (!parent) throw new Error('no category with children in the seed');
+    const subtree = new Set([parent.id]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const c of categories) if (c.parent && subtree.has(c.parent.id) && !subtree.has(c.id)) (subtree.add(c.id), (grew = true));
+    }
+    expect(subtree.size).toBeGreaterThan(1);
+    const p = await page();
+    await p.goto('/products');
+    await cardNames(p);
+    await p.getByRole('complementary', { name: 'Filters' }).getByRole('radio', { name: parent.name, exact: true }).check();
+    await p.waitForURL(new RegExp(`category=${parent.slug}`));
+    await expect.poll(() => p.getByRole('heading', { level: 1 }).innerText()).toBe(parent.name);
+    await expectShows(p, async () => (await apiProducts({ categoryId: parent.id }, null)).products.map((x) => x.name));
+    const slugs = await cards(p).getByRole('link').evaluateAll((as) => as.map((a) => (a.getAttribute('href') ?? '').split('/').pop() ?? ''));
+    expect(slugs.length).toBeGreaterThan(0);
+    for (const slug of slugs) {
+      const x = await apiProduct(decodeURIComponent(slug));
+      expect(subtree.has(x.category.id), `${x.name} is in ${x.category.name}, outside ${parent.name}`).toBe(true);
     }
     await p.context().close();
   });
