@@ -33,7 +33,7 @@ for (const e of entries) {
   const gz = gzipSync(code, { level: 9 }).length;
   out[e.name] = { min: code.length, gzip: gz };
   const kb = (gz / 1024).toFixed(2);
-  const note = e.name === 'core' ? ` (limit ${LIMIT / 1024} KB)` : e.external.length ? ` (${e.external.join(', ')} external; shares the core's modules)` : '';
+  const note = e.name === 'core' ? ` (limit ${LIMIT / 1024} KB)` : ` (${e.external.join(', ')} external)`;
   console.log(`client ${e.name}: ${kb} KB min+gzip${note}`);
 }
 mkdirSync(join(root, 'dist'), { recursive: true });

@@ -31,6 +31,8 @@ export async function persisted(
   p: Payload & { query: string },
   mutation: boolean,
 ): Promise<Result> {
+  // WebCrypto exists only in secure contexts (https, localhost): elsewhere send the query itself.
+  if (!globalThis.crypto?.subtle) return send(p, false);
   const extensions = { persistedQuery: { version: 1, sha256Hash: await sha256(p.query) } };
   try {
     const r = await send({ ...p, query: undefined, extensions }, !mutation);

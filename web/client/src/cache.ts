@@ -66,10 +66,15 @@ export function createCache(t: Timers & { now: () => number; staleTime: number; 
       }
       return e;
     },
-    /** Tells every watcher of e its current state. */
+    /** Tells every watcher of e its current state; one that throws does not stop the others nor fail the fetch. */
     notify(e: Entry) {
       const s = state(e);
-      for (const l of [...e.ls]) l(s);
+      for (const l of [...e.ls])
+        try {
+          l(s);
+        } catch (x) {
+          console.error('nexus client: a query watcher threw', x);
+        }
     },
   };
 }

@@ -156,6 +156,27 @@ describe('client', () => {
     expect(seen.at(-1)!.method).toBe('POST');
   });
 
+  it('APQ falls back to the full query where WebCrypto is missing (plain-http origins)', async () => {
+    vi.stubGlobal('crypto', undefined);
+    try {
+      const { client, seen } = setup(() => json(product('1')), { persisted: true });
+      await expect(client.query(Q, { id: '1' })).resolves.toEqual(product('1').data);
+      expect(seen.map((r) => [r.method, queryOf(r), r.body?.extensions])).toEqual([['POST', Q, undefined]]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('sends Accept: application/json, the token and custom headers', async () => {
+    const { client, seen } = setup(() => json(product('1')), { token: async () => 't0', headers: { 'X-Client': 'web' } });
+    await client.query(Q, { id: '1' });
+    expect(seen[0]!.headers.get('accept')).toBe('application/json');
+    expect(seen[0]!.headers.get('authorization')).toBe('Bearer t0');
+    expect(seen[0]!.headers.get('x-client')).toBe('web');
+    expect(seen[0]!.headers.get('content-type')).toBe('application/json');
+    expect(seen[0]!.body).toEqual({ query: Q, variables: { id: '1' }, operationName: 'P' });
+  });
+
   it('sends Idempotency-Key and retries a keyed mutation; an unkeyed one never', async () => {
     const { client, seen, clock } = setup((_r, i) => (i % 2 == 0 ? json({}, 502) : json({ data: { m: { __typename: 'Cart', id: 'c' } } })));
     const p = client.mutate('mutation { m { id } }', undefined, { idempotencyKey: 'abc' });

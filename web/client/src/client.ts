@@ -1,67 +1,31 @@
-import { persisted } from './apq.ts';
 import { createBus } from './bus.ts';
 import { createCache, type Entry, type Shared } from './cache.ts';
-import { opName } from './document.ts';
-import { NexusError, graphqlError } from './error.ts';
+import { graphqlError, type NexusError } from './error.ts';
 import { createInflight } from './inflight.ts';
 import { INTERNAL } from './internal.ts';
 import { targetFor, walk } from './invalidate.ts';
-import { aborted, retrying } from './retry.ts';
-import { send, type Payload, type Result } from './transport.ts';
+import { createOperation } from './operation.ts';
+import { aborted } from './retry.ts';
 import type { Client, ClientOptions, QueryState } from './types.ts';
 
 const noop = () => {};
 
 /**
- * Creates the client every microfrontend of a page shares. Responses with
- * GraphQL errors: a mutation always rejects (a form must see
- * BAD_USER_INPUT); a query rejects unless some top-level field came back
- * non-null — then it resolves with the partial data and watchers see both
- * `data` and `error` (the router answers unplannable fields that way).
+ * Creates the client every microfrontend of a page shares: the query cache
+ * (TTL, gc, stale-while-revalidate, focus/online refetch), in-flight
+ * de-duplication, invalidation by __typename/id after mutations and bus
+ * events. Sending, retries, auth and APQ are in operation.ts.
  */
 export function createClient(o: ClientOptions = {}): Client {
   const now = o.now ?? Date.now;
-  const random = o.random ?? Math.random;
-  const retries = o.retries ?? 3;
   const bus = o.bus ?? createBus();
   const inflight = createInflight();
   const timers = { setTimer: o.setTimer ?? setTimeout, clearTimer: o.clearTimer ?? ((h: unknown) => clearTimeout(h as never)) };
   const wire = { ...timers, now, url: o.url ?? '/graphql', fetch: o.fetch ?? ((i, r) => fetch(i, r)), timeout: o.timeout ?? 15000 };
   const cache = createCache({ ...timers, now, staleTime: o.staleTime ?? 300000, gcTime: o.gcTime ?? 600000 });
   const entries = cache.map;
-  let refreshing: Promise<boolean> | undefined;
 
-  const attempt = async (q: string, v: unknown, m: boolean, key?: string, signal?: AbortSignal): Promise<Result> => {
-    const h: Record<string, string> = { ...o.headers };
-    const token = await o.token?.();
-    if (token) h.Authorization = 'Bearer ' + token;
-    if (key) h['Idempotency-Key'] = key;
-    const go = (p: Payload, get: boolean) => send(wire, p, get, h, signal);
-    const p = { query: q, variables: v, operationName: opName(q) };
-    const r = await (o.persisted ? persisted(go, p, m) : go(p, false));
-    if (r.errors.length && (m || !r.data || !Object.values(r.data).some((x) => x != null))) throw graphqlError(r.errors);
-    return r;
-  };
-
-  /** One operation: retries, one refresh on UNAUTHENTICATED, counted in inflight, reported to onError. */
-  const op = (q: string, v: unknown, m: boolean, key?: string, signal?: AbortSignal) =>
-    inflight.track(async () => {
-      const exec = () => retrying(() => attempt(q, v, m, key, signal), { ...timers, retries, random, allowed: !m || !!key, signal });
-      try {
-        try {
-          return await exec();
-        } catch (e) {
-          if (!(o.refresh && e instanceof NexusError && (e.code == 'UNAUTHENTICATED' || e.status == 401))) throw e;
-          refreshing ??= o.refresh().catch(() => false).finally(() => (refreshing = undefined));
-          if (!(await refreshing)) throw e;
-          return await exec();
-        }
-      } catch (x) {
-        const e = x instanceof NexusError ? x : new NexusError('network', String(x));
-        if (e.kind != 'aborted') o.onError?.(e, { kind: m ? 'mutation' : 'query', name: opName(q) });
-        throw e;
-      }
-    });
+  const op = createOperation(o, wire, inflight);
 
   const start = (e: Entry): Shared => {
     const ctl = new AbortController();
@@ -152,7 +116,7 @@ export function createClient(o: ClientOptions = {}): Client {
       e.ls.add(l);
       cache.gc(e);
       if (!e.p && (qo.force || !cache.fresh(e))) join(e).catch(noop);
-      else cache.notify(e);
+      else l(cache.state(e)); // only the newcomer: the others' state did not change
       const un = () => {
         e.ls.delete(l);
         cache.gc(e);

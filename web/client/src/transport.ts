@@ -50,7 +50,10 @@ export async function send(
   try {
     if (signal?.aborted) throw aborted();
     let url = w.url;
-    const init: RequestInit = { headers: { accept: 'application/graphql-response+json, application/json', ...headers }, signal: ctl.signal };
+    // application/json, not application/graphql-response+json: with the
+    // latter the router answers a response whose data is null with a 5xx,
+    // which would be retried; GraphQL errors must come with a 200.
+    const init: RequestInit = { headers: { accept: 'application/json', ...headers }, signal: ctl.signal };
     if (get)
       url +=
         (url.includes('?') ? '&' : '?') +

@@ -4,7 +4,6 @@
  * forever with backoff, resuming subscriptions from their last cursor.
  */
 import { createClient as createWs } from 'graphql-ws';
-import type { EventName } from './bus.ts';
 import { isObj, type Document } from './document.ts';
 import { NexusError, toErrors } from './error.ts';
 import { internal } from './internal.ts';
@@ -55,7 +54,8 @@ export const toNexusError = (e: unknown): NexusError =>
  * last cursor it delivered; graphql-ws re-sends the same payload object on
  * every reconnect and serialises it at send time, so updating its
  * variables in place makes the re-subscription start right after that
- * cursor — nothing missed, nothing repeated. CURSOR_EXPIRED: the cursor is
+ * cursor — nothing missed, nothing repeated. CURSOR_EXPIRED (or INVALID
+ * on the resume argument: a cursor this server never issued): the cursor is
  * dropped, every cached query invalidated (client.invalidateAll) and the
  * subscription restarted live. SUBGRAPH_UNAVAILABLE (the router gave up
  * resuming upstream) is reported to sink.error and the subscription is
@@ -78,7 +78,10 @@ export function connectEvents(client: Client, opts: { url?: string; webSocketImp
     shouldRetry: () => true,
     retryWait: backoff,
     connectionParams: async () => {
-      const t = await internal(client)?.token?.();
+      // A failing token provider connects anonymously rather than closing the socket for good.
+      const t = await Promise.resolve()
+        .then(() => internal(client)?.token?.())
+        .catch(() => null);
       return t ? { Authorization: 'Bearer ' + t } : {};
     },
     on: { connecting: () => set('connecting'), connected: () => set('open'), closed: () => set('closed') },
@@ -102,17 +105,24 @@ export function connectEvents(client: Client, opts: { url?: string; webSocketImp
       let stopped = false;
       let off = () => {};
       let retry = 0;
+      let expired = false;
       const run = () => {
         const vars: Record<string, unknown> = { ...(variables as object) };
         if (r && cursor) vars[r.argument] = cursor;
+        else if (r && expired) delete vars[r.argument]; // the caller's own cursor expired too
         let done = false;
         const fail = (e: NexusError) => {
           if (done || stopped) return;
-          if (r && (e.code == 'CURSOR_EXPIRED' || e.code == 'SUBGRAPH_UNAVAILABLE')) {
+          // A cursor the server no longer has (or never had: INVALID on the
+          // resume argument, e.g. after a database reset) is treated alike.
+          // Only when a cursor was sent: a live subscription cannot loop here.
+          const lost = !!r && vars[r.argument] != null && (e.code == 'CURSOR_EXPIRED' || (e.code == 'INVALID' && e.field == r.argument));
+          if (r && (lost || e.code == 'SUBGRAPH_UNAVAILABLE')) {
             done = true;
             off();
-            if (e.code == 'CURSOR_EXPIRED') {
+            if (lost) {
               cursor = undefined;
+              expired = true;
               client.invalidateAll();
               run();
             } else {
@@ -149,35 +159,4 @@ export function connectEvents(client: Client, opts: { url?: string; webSocketImp
   };
 }
 
-const CATALOG = 'subscription CatalogEvents($after: String) { catalogEvents(after: $after) { cursor type aggregateId } }';
-const NAMES: Record<string, EventName> = {
-  'product.created': 'product:created',
-  'product.updated': 'product:updated',
-  'product.stock-changed': 'product:updated',
-  'product.deleted': 'product:deleted',
-};
-
-/** One catalog event as the bridge selects it. */
-interface CatalogEvent {
-  catalogEvents: { cursor: string; type: string; aggregateId: string };
-}
-
-/**
- * Turns the server's catalog events into bus events (source 'server', with
- * the cursor), so server changes invalidate the cache like local ones;
- * category events invalidate the Category they name. Returns unsubscribe.
- */
-export function bridgeCatalogEvents(client: Client, events: Events): () => void {
-  return events.subscribe<CatalogEvent, { after?: string }>(
-    CATALOG,
-    undefined,
-    {
-      next({ catalogEvents: e }) {
-        const name = NAMES[e.type];
-        if (name) client.bus.emit(name as 'product:created', { productId: e.aggregateId }, { source: 'server', cursor: e.cursor });
-        else if (e.type.startsWith('category.')) client.invalidate('Category', e.aggregateId);
-      },
-    },
-    { resume: { argument: 'after', cursor: (d) => d.catalogEvents?.cursor } },
-  );
-}
+export { bridgeCatalogEvents } from './catalog-bridge.ts';
