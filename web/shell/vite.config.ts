@@ -3,10 +3,13 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const api = 'http://127.0.0.1:4000';
-const productDev = 'http://127.0.0.1:5174';
+/** The router; NEXUS_BACKEND overrides it (same variable as web/product's dev server). */
+const api = process.env.NEXUS_BACKEND ?? 'http://127.0.0.1:4000';
+/** The product remote's dev server; NEXUS_PRODUCT_DEV overrides it. */
+const productDev = process.env.NEXUS_PRODUCT_DEV ?? 'http://127.0.0.1:5174';
 const apiProxy = {
-  '/graphql': { target: api, ws: true, changeOrigin: true },
+  // Host is kept (no changeOrigin): the router's WebSocket upgrade checks that Origin matches Host
+  '/graphql': { target: api, ws: true },
   '/images': { target: api, changeOrigin: true },
   '/readyz': { target: api, changeOrigin: true },
 };

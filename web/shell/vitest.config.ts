@@ -1,4 +1,4 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests of the shell's pure logic (theme, manifest, error messages, connection state); no browser needed.
-export default defineConfig({ test: { include: ['src/**/*.test.ts'], environment: 'node' } });
+// Unit tests beside the code: pure logic in node; the remote slot's React behaviour in happy-dom (per-file pragma).
+export default defineConfig({ test: { include: ['src/**/*.test.ts', 'src/**/*.test.tsx'], environment: 'node' } });

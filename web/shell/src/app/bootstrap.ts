@@ -15,7 +15,7 @@ export interface ShellServices {
 }
 
 /**
- * Creates the client (default options, no APQ yet, every final failure reported as a toast), the page's one
+ * Creates the client (default options but bound timers, no APQ yet, every final failure reported as a toast), the page's one
  * WebSocket with the catalog events bridged onto the bus, and the connection facts behind the offline banner.
  */
 export function bootstrap(): ShellServices {
@@ -42,7 +42,7 @@ export function bootstrap(): ShellServices {
   };
   connect();
 
-  // read navigator.onLine rather than trusting the event: "Retry now" dispatches a synthetic 'online' too
+  // read navigator.onLine rather than trusting the event's type (anyone may dispatch a synthetic 'online')
   const onLineChange = () => connection.update({ online: navigator.onLine });
   window.addEventListener('online', onLineChange);
   window.addEventListener('offline', onLineChange);

@@ -1,13 +1,14 @@
 import { ToastViewport } from '@nexus/ui';
 import { AppRoutes } from '../routes/AppRoutes.tsx';
 import { NavigationEvents } from '../routes/NavigationEvents.tsx';
+import { RouteAnnouncer } from '../routes/RouteAnnouncer.tsx';
 import { useTheme } from '../theme/useTheme.ts';
 import { Footer } from './Footer.tsx';
 import { Header } from './Header.tsx';
 import { LoadingBar } from './LoadingBar.tsx';
 import { OfflineBanner } from './OfflineBanner.tsx';
 
-/** The page frame around every route: skip link, loading bar, offline banner, header, main, footer, toasts. */
+/** The page frame around every route: skip link, route announcer, loading bar, offline banner, header, main, footer, toasts. */
 export function Layout() {
   const { theme, toggle } = useTheme();
   return (
@@ -16,6 +17,7 @@ export function Layout() {
         Skip to main content
       </a>
       <NavigationEvents />
+      <RouteAnnouncer />
       <LoadingBar />
       <Header theme={theme} onToggleTheme={toggle} />
       <OfflineBanner />

@@ -9,16 +9,16 @@ export const LOADING_BAR_DELAY_MS = 150;
  * (client.inflight), shown after a short delay and removed when idle.
  */
 export function LoadingBar() {
-  const inflight = useInflight();
+  const busy = useInflight() > 0;
   const [visible, setVisible] = useState(false);
   useEffect(() => {
-    if (inflight === 0) {
+    if (!busy) {
       setVisible(false);
       return;
     }
     const t = setTimeout(() => setVisible(true), LOADING_BAR_DELAY_MS);
     return () => clearTimeout(t);
-  }, [inflight > 0]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [busy]);
   if (!visible) return null;
   return (
     <div role="progressbar" aria-label="Loading" aria-busy="true" className="fixed inset-x-0 top-0 z-[60] h-0.5 overflow-hidden bg-indigo-100 dark:bg-indigo-950">

@@ -41,11 +41,11 @@ export function RemoteSlot({ remote, expose, loading, fallback, recoverWhenReady
   return (
     // mfe-<remote> scopes the remote's own stylesheet (see web/ui/README.md, "Styles of a remote")
     <div className={`mfe-${remote}`}>
-    <ErrorBoundary ref={boundary} name={`${remote}/${expose}`} fallback={fallback} onReset={onReset}>
-      <Suspense fallback={loading}>
-        <Component />
-      </Suspense>
-    </ErrorBoundary>
+      <ErrorBoundary ref={boundary} name={`${remote}/${expose}`} fallback={fallback} onReset={onReset}>
+        <Suspense fallback={loading}>
+          <Component />
+        </Suspense>
+      </ErrorBoundary>
     </div>
   );
 }

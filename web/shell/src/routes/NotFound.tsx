@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 export function NotFound() {
   useEffect(() => {
     const before = document.title;
-    document.title = 'Page not found · Nexus';
+    document.title = 'Page not found — Nexus';
     return () => {
       document.title = before;
     };
