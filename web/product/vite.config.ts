@@ -55,7 +55,13 @@ export default defineConfig({
     strictPort: true,
     origin: `http://localhost:${port}`,
     proxy: {
-      '/graphql': { target: backend, ws: true, changeOrigin: true },
+      '/graphql': {
+        target: backend,
+        ws: true,
+        changeOrigin: true,
+        // The router refuses cross-origin WebSocket upgrades; the proxied socket comes from the backend's own origin.
+        configure: (proxy) => proxy.on('proxyReqWs', (req) => req.setHeader('origin', backend)),
+      },
       '/images': { target: backend, changeOrigin: true },
     },
   },

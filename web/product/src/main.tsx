@@ -11,7 +11,8 @@ import ProductApp from './App';
 import HeaderSearchBox from './SearchBox';
 import './standalone.css';
 
-const client = createClient();
+// Timers passed bound, as the shell does (web/shell/src/app/bootstrap.ts): the client calls them as methods.
+const client = createClient({ setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) });
 bridgeCatalogEvents(client, connectEvents(client));
 if (new URLSearchParams(location.search).get('theme') === 'dark' || matchMedia('(prefers-color-scheme: dark)').matches) document.documentElement.classList.add('dark');
 

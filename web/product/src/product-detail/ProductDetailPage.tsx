@@ -43,8 +43,8 @@ export default function ProductDetailPage() {
     <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8" aria-busy={fetching || undefined}>
       <Breadcrumbs trail={categoryTrail(product.category)} current={product.name} />
       <div className="grid gap-8 md:grid-cols-2">
-        <Gallery key={product.id} images={product.images} name={product.name} />
-        <ProductInfo key={product.id} product={product} />
+        <Gallery key={`gallery:${product.id}`} images={product.images} name={product.name} />
+        <ProductInfo key={`info:${product.id}`} product={product} />
       </div>
       <RelatedProducts categoryId={product.category.id} excludeId={product.id} />
     </div>
