@@ -95,9 +95,9 @@ test-web: db build web browser ## the web's typecheck, unit tests, codegen fresh
 # Each fuzz target runs on its own: go test takes one -fuzz target per
 # package run. The seed corpora (testdata/fuzz/<Target>) run in make test.
 FUZZTIME ?= 30s
-FUZZ_TARGETS := FuzzDecode:./internal/server FuzzMeasure:./internal/limits FuzzPrepare:./internal/gateway
+FUZZ_TARGETS := FuzzDecode:./internal/server FuzzMeasure:./internal/limits FuzzPrepare:./internal/gateway FuzzServe:./internal/web
 .PHONY: fuzz
-fuzz: ## fuzz the router's HTTP decoder, limits walker and prepare path, FUZZTIME (default 30s) each
+fuzz: ## fuzz the router's HTTP decoder, limits walker, prepare path and storefront file server, FUZZTIME (default 30s) each
 	@cd router && for t in $(FUZZ_TARGETS); do name=$${t%%:*}; pkg=$${t#*:}; echo "== $$name ($$pkg, $(FUZZTIME))"; \
 		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; done
 

@@ -17,7 +17,7 @@ import (
 
 // tree writes a built storefront like scripts/web.sh assembles it, plus a
 // secret next to it that no request may reach.
-func tree(t *testing.T) string {
+func tree(t testing.TB) string {
 	t.Helper()
 	base := t.TempDir()
 	dir := filepath.Join(base, "dist")
@@ -63,7 +63,7 @@ func tree(t *testing.T) string {
 	return dir
 }
 
-func handler(t *testing.T) *Handler {
+func handler(t testing.TB) *Handler {
 	t.Helper()
 	h, err := New(Options{Dir: tree(t), Reserved: []string{"/graphql", "/metrics", "/healthz", "/readyz", "/graphiql/", "/images/"}})
 	if err != nil {
