@@ -42,9 +42,9 @@ if [ -z "$install_only" ] && [ -f "$STAMP" ] && [ -z "$(changed)" ] && [ -z "${W
 fi
 
 if [ ! -f "$WEB/node_modules/.package-lock.json" ] || [ "$WEB/package-lock.json" -nt "$WEB/node_modules/.package-lock.json" ]; then
-  say "installing npm packages (npm ci; the first run downloads ~100 MB)"
+  say "installing npm packages (npm ci: about 435 packages, 234 MB in node_modules)"
   start=$SECONDS
-  (cd "$WEB" && npm ci --no-fund --no-audit --loglevel=error --progress=false) | sed 's/^/web: npm: /' >&2
+  (cd "$WEB" && npm ci --no-fund --no-audit --loglevel=error) | sed 's/^/web: npm: /' >&2
   say "npm packages installed in $((SECONDS - start))s"
 fi
 [ -z "$install_only" ] || exit 0
