@@ -74,6 +74,7 @@ svc_web-product() {
 
 svc_web-shell() {
   cd web
+  export NEXUS_BACKEND=http://$ROUTER_ADDR NEXUS_PRODUCT_DEV=http://$PRODUCT_DEV_ADDR
   cmd=(npm run --silent dev -w @nexus/shell -- --host 127.0.0.1)
 }
 
