@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { generate } from '@graphql-codegen/cli';
 import { apiSchemaSDL } from './schema.mjs';
 
 const committed = 'src/gql';
@@ -15,7 +15,9 @@ try {
   const schema = apiSchemaSDL();
   if (schema !== readFileSync(join(committed, 'schema.graphql'), 'utf8')) stale.push('schema.graphql');
   writeFileSync(join(tmp, 'schema.graphql'), schema);
-  execFileSync('graphql-codegen', ['--config', 'codegen.mjs'], { stdio: 'inherit', env: { ...process.env, CODEGEN_OUT: `${tmp}/` } });
+  process.env.CODEGEN_OUT = `${tmp}/`;
+  const { default: config } = await import('../codegen.mjs');
+  await generate({ ...config, cwd: process.cwd() }, true);
   const names = new Set([...readdirSync(committed), ...readdirSync(tmp)]);
   for (const name of names) {
     let a = null, b = null;

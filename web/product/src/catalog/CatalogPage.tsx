@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, ErrorState } from '@nexus/ui';
 import { useQuery } from '@nexus/client/react';
@@ -26,6 +26,7 @@ export default function CatalogPage() {
   const navigate = useNavigate();
   const filtersId = useId();
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
   const categories = useQuery(CatalogCategoriesDocument, {});
   const list = categories.data?.categories;
   const category = state.category === null ? null : list?.find((c) => c.slug === state.category);
@@ -68,11 +69,11 @@ export default function CatalogPage() {
           )}
         </div>
         <section aria-labelledby={`${filtersId}-results`} className="min-w-0 space-y-4">
-          <h2 id={`${filtersId}-results`} className="sr-only">
+          <h2 id={`${filtersId}-results`} ref={resultsHeading} tabIndex={-1} className="sr-only">
             Results
           </h2>
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <ActiveFilters state={state} setState={setState} categoryName={categoryName} />
+            <ActiveFilters state={state} setState={setState} categoryName={categoryName} onEmptied={() => resultsHeading.current?.focus()} />
             <div className="ml-auto">
               <SortSelect state={state} setState={setState} />
             </div>

@@ -34,3 +34,12 @@ describe('categoryRows', () => {
     expect(rows.map((r) => [r.slug, r.depth])).toEqual([['a', 0], ['b', 1], ['c', 2], ['d', 0]]);
   });
 });
+
+describe('countText', () => {
+  it('says how many of how many are shown', async () => {
+    const { countText } = await import('./CatalogResults');
+    expect(countText(20, 2400)).toBe('Showing 1–20 of 2,400 products');
+    expect(countText(1, 1)).toBe('Showing 1–1 of 1 product');
+    expect(countText(0, 0)).toBe('No products');
+  });
+});

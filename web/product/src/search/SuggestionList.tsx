@@ -50,6 +50,7 @@ export function SuggestionList({ id, label, open, suggestions, active, optionId,
           )}
         >
           <span className="truncate">{s.name}</span>
+          <span className="sr-only">, </span>
           <span className={cx('shrink-0 text-xs', i === active ? 'text-indigo-100' : 'text-zinc-500 dark:text-zinc-400')}>{formatMoney(s.price)}</span>
         </li>
       ))}
