@@ -2,10 +2,9 @@ package config
 
 import (
 	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
+
+	"github.com/nexus-commerce/nexus/router/internal/web"
 )
 
 // Web serves the built storefront from the router's origin: the shell at
@@ -24,24 +23,14 @@ type Web struct {
 // holding index.html, so a router started before `make web` says so at
 // start instead of answering 404s.
 func (c *Config) validateWeb() []error {
-	if c.Web.Dir == "" {
-		return nil
-	}
-	dir := c.Path(c.Web.Dir)
-	st, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return []error{fmt.Errorf("web.dir: %s does not exist (build the storefront with `make web`)", dir)}
-	case err != nil:
-		return []error{fmt.Errorf("web.dir: %w", err)}
-	case !st.IsDir():
-		return []error{fmt.Errorf("web.dir: %s is not a directory", dir)}
-	}
-	if st, err := os.Stat(filepath.Join(dir, "index.html")); err != nil || !st.Mode().IsRegular() {
-		return []error{fmt.Errorf("web.dir: %s has no index.html (build the storefront with `make web`)", dir)}
+	var errs []error
+	if c.Web.Dir != "" {
+		if err := web.Check(c.Path(c.Web.Dir)); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if strings.ContainsAny(c.Web.ContentSecurityPolicy, "\r\n") {
-		return []error{errors.New("web.content_security_policy: must be one line")}
+		errs = append(errs, errors.New("web.content_security_policy: must be one line"))
 	}
-	return nil
+	return errs
 }
