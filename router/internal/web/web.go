@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"path/filepath"
 	"strings"
 )
 
@@ -80,7 +81,7 @@ func Check(dir string) error {
 	case !st.IsDir():
 		return fmt.Errorf("web.dir: %s is not a directory", dir)
 	}
-	if st, err := os.Stat(path.Join(dir, "index.html")); err != nil || !st.Mode().IsRegular() {
+	if st, err := os.Stat(filepath.Join(dir, "index.html")); err != nil || !st.Mode().IsRegular() {
 		return fmt.Errorf("web.dir: %s has no index.html (build the storefront with `make web`)", dir)
 	}
 	return nil
