@@ -25,22 +25,33 @@ db-stop: ## stop the project-local PostgreSQL cluster
 	@scripts/db.sh stop
 
 # ---------------------------------------------------------------- build
-.PHONY: deps build graphiql
-deps: ## download Go modules and npm packages
-	@for m in $(MODULES); do (cd $$m && $(GO) mod download); done
+.PHONY: deps build graphiql web web-dev
+deps: ## download Go modules (with progress; quick when they are all there)
+	@scripts/deps.sh $(MODULES)
+
+web: ## build the storefront (shell + product remote) into web/dist, which the router serves
+	@scripts/web.sh
 
 graphiql: ## build the offline GraphiQL bundle the router embeds
 	@scripts/graphiql.sh
 
-build: graphiql ## build every binary into bin/
+build: deps graphiql ## build every binary into bin/
 	@mkdir -p $(BIN)
 	$(GO) build -o $(BIN)/product ./subgraphs/product/cmd/product
 	$(GO) build -o $(BIN)/router ./router/cmd/router
 
 # ---------------------------------------------------------------- run
 .PHONY: run seed migrate token
-run: db build ## bring everything up (db, migrations, demo data, subgraphs, router) and print the URLs
-	@scripts/run.sh
+run: ## bring everything up (db, migrations, demo data, subgraphs, router serving the storefront) and print the URLs
+	@echo "[1/5] PostgreSQL" >&2 && $(MAKE) --no-print-directory db
+	@echo "[2/5] Go modules" >&2 && STEP="[2/5] " $(MAKE) --no-print-directory deps
+	@echo "[3/5] GraphiQL bundle and Go binaries" >&2 && $(MAKE) --no-print-directory build
+	@echo "[4/5] storefront (npm packages, client, product, shell)" >&2 && $(MAKE) --no-print-directory web
+	@echo "[5/5] migrations, demo data, services" >&2 && NEXUS_WEB_DIR=$(ROOT)/web/dist scripts/run.sh
+
+web-dev: db build ## make run's backend plus Vite dev servers with hot reload (shell :5173, product :5174)
+	@scripts/web.sh --install
+	@NEXUS_WEB_DEV=1 scripts/run.sh
 
 token: build ## print a fresh development admin token (for GraphiQL's Headers tab while make run is up)
 	@[ -s .data/dev-secrets.env ] || { echo "no .data/dev-secrets.env yet: run 'make run' first"; exit 1; }
@@ -72,16 +83,21 @@ browser: ## install Debian's chromium for the browser tests (if missing)
 nats: ## install Debian's nats-server for the event bus tests (if missing)
 	@scripts/nats.sh
 
-test: db graphiql browser nats ## run every module's tests with -race against real PostgreSQL, NATS and Chromium
+test: db graphiql browser nats ## run every module's tests with -race against real PostgreSQL, NATS and Chromium, then the web's (make test-web)
 	@source $(DB_ENV) && export NEXUS_REQUIRE_BROWSER=1 NEXUS_REQUIRE_NATS=1 GOFLAGS="$(GOFLAGS) -p=2" && \
 	for m in $(MODULES); do echo "== $$m"; (cd $$m && $(GO) test -race -count=1 ./...) || exit 1; done
+	@$(MAKE) --no-print-directory test-web
+
+.PHONY: test-web
+test-web: db build web browser ## the web's typecheck, unit tests, codegen freshness and browser tests (web/e2e) against a real stack
+	@source $(DB_ENV) && NEXUS_REQUIRE_BROWSER=1 scripts/test-web.sh
 
 # Each fuzz target runs on its own: go test takes one -fuzz target per
 # package run. The seed corpora (testdata/fuzz/<Target>) run in make test.
 FUZZTIME ?= 30s
-FUZZ_TARGETS := FuzzDecode:./internal/server FuzzMeasure:./internal/limits FuzzPrepare:./internal/gateway
+FUZZ_TARGETS := FuzzDecode:./internal/server FuzzMeasure:./internal/limits FuzzPrepare:./internal/gateway FuzzServe:./internal/web
 .PHONY: fuzz
-fuzz: ## fuzz the router's HTTP decoder, limits walker and prepare path, FUZZTIME (default 30s) each
+fuzz: ## fuzz the router's HTTP decoder, limits walker, prepare path and storefront file server, FUZZTIME (default 30s) each
 	@cd router && for t in $(FUZZ_TARGETS); do name=$${t%%:*}; pkg=$${t#*:}; echo "== $$name ($$pkg, $(FUZZTIME))"; \
 		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; done
 
@@ -93,6 +109,10 @@ lint: ## go vet and gofmt over every module
 .PHONY: bench
 bench: db build ## load-test the router (RPS, latency percentiles, memory)
 	@scripts/bench.sh
+
+.PHONY: bench-web
+bench-web: db build web browser ## storefront in Chromium with 4x CPU throttling: JS transferred, LCP, time to interactive (cold and warm)
+	@source $(DB_ENV) && scripts/bench-web.sh
 
 .PHONY: bench-router
 bench-router: build ## federation gateway benchmark: 4 in-memory subgraphs, ~88 KB query, 50 connections, with ceilings

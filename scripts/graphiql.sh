@@ -25,6 +25,7 @@ if [ -f "$stamp" ] && [ -z "$(find "$SRC/package-lock.json" "$SRC/package.json" 
   exit 0
 fi
 if [ ! -f "$SRC/node_modules/.package-lock.json" ] || [ "$SRC/package-lock.json" -nt "$SRC/node_modules/.package-lock.json" ]; then
+  echo "graphiql: installing its npm packages (npm ci, first run only)" >&2
   (cd "$SRC" && npm ci --no-fund --no-audit --loglevel=error >/dev/null)
 fi
 mkdir -p "$OUT"

@@ -40,6 +40,13 @@ SERVICES=(
   "product $PRODUCT_ADDR"
   "router $ROUTER_ADDR"
 )
+# make web-dev: the Vite dev servers too (hot reload), after the router
+# they proxy /graphql and /images to. "name address readiness-path".
+SHELL_DEV_ADDR=127.0.0.1:5173
+PRODUCT_DEV_ADDR=127.0.0.1:5174
+if [ -n "${NEXUS_WEB_DEV:-}" ]; then
+  SERVICES+=("web-product $PRODUCT_DEV_ADDR /mfe/product/" "web-shell $SHELL_DEV_ADDR /readyz")
+fi
 
 svc_product() {
   # Image links point at the router, which proxies /images/ to the subgraph.
@@ -51,8 +58,24 @@ svc_product() {
 }
 
 svc_router() {
+  # NEXUS_WEB_DIR (make run sets it to web/dist): router.yaml's web.dir,
+  # the storefront at /.
   export PRODUCT_URL=http://$PRODUCT_ADDR/graphql
   cmd=(bin/router serve --config router/router.yaml --listen "$ROUTER_ADDR")
+}
+
+# The Vite dev servers (make web-dev) run from web/ with the workspace's
+# node_modules; their ports are fixed by the microfrontend contract.
+svc_web-product() {
+  cd web
+  export NEXUS_BACKEND=http://$ROUTER_ADDR
+  cmd=(npm run --silent dev -w @nexus/product -- --host 127.0.0.1)
+}
+
+svc_web-shell() {
+  cd web
+  export NEXUS_BACKEND=http://$ROUTER_ADDR NEXUS_PRODUCT_DEV=http://$PRODUCT_DEV_ADDR
+  cmd=(npm run --silent dev -w @nexus/shell -- --host 127.0.0.1)
 }
 
 # ---------------------------------------------------------------- machinery
@@ -110,8 +133,8 @@ ready() { # url
 
 # start launches one service in its own process group, logs to its file
 # and, prefixed, to the terminal, and waits until its /readyz answers.
-start() { # name address
-  local name=$1 addr=$2 log=$LOGS/$1.log pid deadline
+start() { # name address [readiness path, default /readyz]
+  local name=$1 addr=$2 path=${3:-/readyz} log=$LOGS/$1.log pid deadline
   [ ! -f "$log" ] || mv -f "$log" "$log.1"
   : >"$log"
   # setsid: the job is no group leader, so setsid execs in place and the
@@ -131,7 +154,7 @@ start() { # name address
     exec tail -n +1 -s 0.2 --pid="$pid" -F "$log" 2>/dev/null | sed -u "s/^/[$name] /"
   ) &
   deadline=$((SECONDS + READY_TIMEOUT))
-  until ready "http://$addr/readyz"; do
+  until ready "http://$addr$path"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       wait "$pid" || true
       say "last lines of $log:"
@@ -141,7 +164,7 @@ start() { # name address
     if [ "$SECONDS" -ge "$deadline" ]; then
       say "last lines of $log:"
       tail -n 30 "$log" >&2
-      die "$name did not answer http://$addr/readyz within ${READY_TIMEOUT}s (log: $log)"
+      die "$name did not answer http://$addr$path within ${READY_TIMEOUT}s (log: $log)"
     fi
     sleep 0.2
   done
@@ -182,13 +205,21 @@ bin/product migrate >"$LOGS/migrate.log" 2>&1 || { cat "$LOGS/migrate.log" >&2; 
 bin/product seed >"$LOGS/seed.log" 2>&1 || { cat "$LOGS/seed.log" >&2; die "bin/product seed failed"; }
 
 for s in "${SERVICES[@]}"; do
-  read -r name addr <<<"$s"
-  start "$name" "$addr"
+  read -r name addr path <<<"$s"
+  start "$name" "$addr" "$path"
 done
 
+if [ -n "${NEXUS_WEB_DEV:-}" ]; then
+  front="  storefront (dev)     http://$SHELL_DEV_ADDR/    (Vite, hot reload; product remote on http://$PRODUCT_DEV_ADDR/)"
+elif [ -n "${NEXUS_WEB_DIR:-}" ]; then
+  front="  storefront           http://$ROUTER_ADDR/    (web/dist, served by the router)"
+else
+  front="  storefront           off (NEXUS_WEB_DIR unset: run 'make run')"
+fi
 cat <<MSG
 
 Nexus is up.
+$front
   GraphQL + GraphiQL   http://$ROUTER_ADDR/graphql    (open it in a browser for GraphiQL)
   router metrics       http://$ROUTER_ADDR/metrics    (Prometheus)
   images               http://$ROUTER_ADDR/images/    (proxied to the product subgraph)

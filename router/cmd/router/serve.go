@@ -32,6 +32,7 @@ import (
 	"github.com/nexus-commerce/nexus/router/internal/server"
 	"github.com/nexus-commerce/nexus/router/internal/source"
 	"github.com/nexus-commerce/nexus/router/internal/subscriptions"
+	"github.com/nexus-commerce/nexus/router/internal/web"
 	kitauth "github.com/nexus-commerce/nexus/subgraphs/kit/auth"
 )
 
@@ -87,6 +88,18 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		closeAuth()
 		gw.Close()
 		return err
+	}
+	// The storefront (web/dist) at /, when web.dir is set.
+	if cfg.Web.Dir != "" {
+		site, err := storefront(cfg)
+		if err != nil {
+			closeAuth()
+			gw.Close()
+			return err
+		}
+		defer site.Close()
+		srvOpts.Web = site
+		log.Info("storefront", "dir", cfg.Path(cfg.Web.Dir))
 	}
 	// WebSocket and SSE subscriptions on the GraphQL path: each starts on
 	// the newest gateway and authenticates with the current hook.
@@ -224,6 +237,16 @@ func serverOptions(cfg *config.Config, m *metrics.Metrics, log *slog.Logger) (se
 		opts.Persisted = persisted.New(persisted.Options{Manifest: manifest, Safelist: po.Safelist, APQ: *po.APQ, APQCacheSize: po.APQCacheSize})
 	}
 	return opts, nil
+}
+
+// storefront serves web.dir; the router's own paths never fall back to
+// the app's index.html.
+func storefront(cfg *config.Config) (*web.Handler, error) {
+	reserved := []string{cfg.GraphQLPath, "/healthz", "/readyz", graphiql.AssetPrefix, cfg.Metrics.Path}
+	for _, p := range cfg.Proxy {
+		reserved = append(reserved, p.Path)
+	}
+	return web.New(web.Options{Dir: cfg.Path(cfg.Web.Dir), CSP: cfg.Web.ContentSecurityPolicy, Reserved: reserved})
 }
 
 // originPatterns turns CORS origins (https://shop.example.com,

@@ -78,6 +78,9 @@ type Config struct {
 	// streams GET and HEAD requests under its path prefix to a subgraph.
 	// Routes are fixed at start (a reload does not change them).
 	Proxy []ProxyRoute `yaml:"proxy"`
+	// Web serves the built storefront (web/dist) at /: off unless web.dir
+	// is set. Fixed at start (a reload does not change it).
+	Web Web `yaml:"web"`
 
 	// dir is the directory of the config file; relative paths resolve against it.
 	dir string
@@ -586,6 +589,7 @@ func (c *Config) Validate() error {
 	}
 	errs = append(errs, c.CORS.validate()...)
 	errs = append(errs, c.validateProxy()...)
+	errs = append(errs, c.validateWeb()...)
 	return errors.Join(errs...)
 }
 

@@ -67,6 +67,9 @@ type Options struct {
 	// ahead of the mux so their handlers see paths uncleaned (files.go).
 	// Fixed at New.
 	Files map[string]http.Handler
+	// Web serves the storefront (package web) for every path no other
+	// route takes; nil leaves those 404. Fixed at New.
+	Web http.Handler
 }
 
 // Server serves one Gateway at a time; Swap replaces it without dropping
@@ -110,6 +113,10 @@ func New(o Options) *Server {
 	s.mux.HandleFunc("GET /readyz", s.serveReady)
 	if o.Assets != nil && o.AssetPrefix != "" {
 		s.mux.Handle(o.AssetPrefix, o.Assets)
+	}
+	if o.Web != nil {
+		// The least specific pattern: every other route wins.
+		s.mux.Handle("/", o.Web)
 	}
 	return s
 }
