@@ -26,7 +26,7 @@ const standaloneRoutes: Plugin = {
   },
 };
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   base: '/mfe/product/',
   plugins: [
     standaloneRoutes,
@@ -48,6 +48,11 @@ export default defineConfig({
         '@nexus/ui': singleton,
       },
       dts: false,
+      // Built, the remote runs under the shell, which provides the one
+      // federation runtime of the page (experiments.provideExternalRuntime):
+      // not bundling a second copy saves ~19 KB gzip on the first visit.
+      // The standalone dev page (`vite`) has no shell, so it keeps its own.
+      ...(command === 'build' ? { experiments: { externalRuntime: true } } : {}),
     }),
   ],
   server: {
@@ -72,4 +77,4 @@ export default defineConfig({
     // Not index.html: that standalone page is for `vite` dev only.
     rollupOptions: { input: { remote: 'src/remote.ts' } },
   },
-});
+}));
