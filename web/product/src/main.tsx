@@ -11,8 +11,7 @@ import ProductApp from './App';
 import HeaderSearchBox from './SearchBox';
 import './standalone.css';
 
-// Timers passed bound, as the shell does (web/shell/src/app/bootstrap.ts): the client calls them as methods.
-const client = createClient({ setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) });
+const client = createClient();
 bridgeCatalogEvents(client, connectEvents(client));
 if (new URLSearchParams(location.search).get('theme') === 'dark' || matchMedia('(prefers-color-scheme: dark)').matches) document.documentElement.classList.add('dark');
 

@@ -23,10 +23,6 @@ export function bootstrap(): ShellServices {
   const report = createErrorReporter({ toasts: toastStore });
   const client = createClient({
     persisted: false,
-    // bound timers: the client's default stores the bare setTimeout and calls it as a method, which browsers reject
-    // ("Illegal invocation", seen in Chromium with web/client fd7f13c); harmless once the client binds its own
-    setTimer: (fn, ms) => setTimeout(fn, ms),
-    clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     onError(error, op) {
       report(error, op);
       if (error.kind === 'network' || error.kind === 'timeout') connection.update({ apiUnreachable: true });
