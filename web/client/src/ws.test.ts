@@ -170,6 +170,31 @@ describe('ws', () => {
     events.dispose();
   });
 
+  it('SHUTTING_DOWN then complete (a router restarting) is not reported: the subscription is made again from its cursor', async () => {
+    const { events } = make();
+    const errors: string[] = [];
+    let completed = false;
+    events.subscribe<{ catalogEvents: { cursor: string } }, { after?: string }>(
+      'subscription S($after: String) { catalogEvents(after: $after) { cursor } }',
+      undefined,
+      { next: () => {}, error: (e) => errors.push(e.code ?? ''), complete: () => (completed = true) },
+      { resume: { argument: 'after', cursor: (d) => d.catalogEvents.cursor } },
+    );
+    await tick();
+    const ws = FakeWS.all[0]!;
+    const s1 = ws.subs()[0]!;
+    ws.push({ id: s1.id, type: 'next', payload: ev('c9') });
+    ws.push({ id: s1.id, type: 'next', payload: { errors: [{ message: 'the router closed this subscription; subscribe again', extensions: { code: 'SHUTTING_DOWN' } }] } });
+    ws.push({ id: s1.id, type: 'complete' });
+    await tick();
+    expect(errors).toEqual([]);
+    expect(completed).toBe(false);
+    await vi.advanceTimersByTimeAsync(1000);
+    const s2 = ws.subs()[1]!;
+    expect(s2.payload!.variables).toEqual({ after: 'c9' });
+    events.dispose();
+  });
+
   it('the catalog bridge emits product events with source server and the cursor; unsubscribe completes', async () => {
     const { client, events } = make();
     const seen: unknown[] = [];

@@ -59,7 +59,10 @@ export const toNexusError = (e: unknown): NexusError =>
  * dropped, every cached query invalidated (client.invalidateAll) and the
  * subscription restarted live. SUBGRAPH_UNAVAILABLE (the router gave up
  * resuming upstream) is reported to sink.error and the subscription is
- * resumed from its cursor after a backoff.
+ * resumed from its cursor after a backoff. SHUTTING_DOWN (a router
+ * restarting ends its subscriptions with it, then "complete") is not
+ * reported: the subscription is made again after a backoff, a resumable
+ * one from its cursor.
  */
 export function connectEvents(client: Client, opts: { url?: string; webSocketImpl?: unknown } = {}): Events {
   let status: Status = 'closed';
@@ -117,7 +120,11 @@ export function connectEvents(client: Client, opts: { url?: string; webSocketImp
           // resume argument, e.g. after a database reset) is treated alike.
           // Only when a cursor was sent: a live subscription cannot loop here.
           const lost = !!r && vars[r.argument] != null && (e.code == 'CURSOR_EXPIRED' || (e.code == 'INVALID' && e.field == r.argument));
-          if (r && (lost || e.code == 'SUBGRAPH_UNAVAILABLE')) {
+          // SHUTTING_DOWN: the router is restarting and says "subscribe
+          // again" (then completes the subscription); it is not an error
+          // to show, and a resumable subscription goes on from its cursor.
+          const restart = e.code == 'SHUTTING_DOWN';
+          if (restart || (r && (lost || e.code == 'SUBGRAPH_UNAVAILABLE'))) {
             done = true;
             off();
             if (lost) {
@@ -126,7 +133,7 @@ export function connectEvents(client: Client, opts: { url?: string; webSocketImp
               client.invalidateAll();
               run();
             } else {
-              sink.error?.(e);
+              if (!restart) sink.error?.(e);
               void backoff(retry++).then(() => stopped || run());
             }
             return;
