@@ -2,13 +2,12 @@ package conformance
 
 import (
 	"bytes"
-	"encoding/json"
 	"reflect"
 	"slices"
-	"sort"
 	"testing"
 
 	"github.com/nexus-commerce/nexus/router/internal/conformance/fixture"
+	"github.com/nexus-commerce/nexus/router/internal/jsoncmp"
 )
 
 // anyMessage, as the message of an error in a golden, matches an error
@@ -27,10 +26,10 @@ func equalJSON(t *testing.T, want, got []byte) bool {
 	if bytes.Contains(got, []byte(fixture.Trap)) {
 		return false // a fixture's trap fired: never a correct answer
 	}
-	w, _ := decode(t, want).(map[string]any)
-	g, _ := decode(t, got).(map[string]any)
+	w, _ := jsoncmp.Decode(t, want).(map[string]any)
+	g, _ := jsoncmp.Decode(t, got).(map[string]any)
 	if w == nil || g == nil {
-		return reflect.DeepEqual(decode(t, want), decode(t, got))
+		return reflect.DeepEqual(jsoncmp.Decode(t, want), jsoncmp.Decode(t, got))
 	}
 	var loose []map[string]any
 	if errs, ok := w["errors"].([]any); ok {
@@ -65,7 +64,7 @@ func equalJSON(t *testing.T, want, got []byte) bool {
 			delete(m, "errors")
 		}
 	}
-	return reflect.DeepEqual(normalize(w), normalize(g))
+	return reflect.DeepEqual(jsoncmp.Normalize(w), jsoncmp.Normalize(g))
 }
 
 // matchesLoose says whether got has every field of an anyMessage error
@@ -77,47 +76,4 @@ func matchesLoose(want, got map[string]any) bool {
 		}
 	}
 	return got != nil
-}
-
-func normalize(v any) any {
-	m, ok := v.(map[string]any)
-	if !ok {
-		return v
-	}
-	if errs, ok := m["errors"].([]any); ok {
-		keyed := make([]string, len(errs))
-		for i, e := range errs {
-			b, _ := json.Marshal(e) // maps marshal with sorted keys
-			keyed[i] = string(b)
-		}
-		sort.Strings(keyed)
-		m["errors"] = keyed
-	}
-	return m
-}
-
-func decode(t *testing.T, b []byte) any {
-	t.Helper()
-	var v any
-	if err := json.Unmarshal(b, &v); err != nil {
-		t.Fatalf("not JSON: %v\n%s", err, b)
-	}
-	return v
-}
-
-func pretty(t *testing.T, b []byte) []byte {
-	t.Helper()
-	out, err := json.MarshalIndent(decode(t, b), "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return append(out, '\n')
-}
-
-func compact(b []byte) string {
-	var buf bytes.Buffer
-	if err := json.Compact(&buf, b); err != nil {
-		return string(b)
-	}
-	return buf.String()
 }

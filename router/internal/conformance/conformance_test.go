@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/nexus-commerce/nexus/router/internal/conformance/fixture"
+	"github.com/nexus-commerce/nexus/router/internal/jsoncmp"
 )
 
 var (
@@ -159,7 +160,7 @@ func runCase(t *testing.T, env *Env, s *Suite, c string, record, newRecord map[s
 	bug, isBug := knownBugs[s.Name+"/"+c]
 
 	if _, err := os.Stat(base + ".golden.json"); *update && !isBug && os.IsNotExist(err) {
-		if err := os.WriteFile(base+".golden.json", pretty(t, got), 0o644); err != nil {
+		if err := os.WriteFile(base+".golden.json", jsoncmp.Pretty(t, got), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		t.Logf("drafted %s.golden.json: check every value by hand", c)
@@ -173,10 +174,10 @@ func runCase(t *testing.T, env *Env, s *Suite, c string, record, newRecord map[s
 	case isBug && same:
 		t.Errorf("known bug %q is fixed: the router now returns the golden answer; remove %s/%s from knownBugs and record its fetches (-update-fetches)", bug, s.Name, c)
 	case isBug:
-		t.Logf("known bug (%s):\nwant %s\ngot  %s", bug, compact(want), compact(got))
+		t.Logf("known bug (%s):\nwant %s\ngot  %s", bug, jsoncmp.Compact(want), jsoncmp.Compact(got))
 		return
 	case !same:
-		t.Errorf("response differs from the golden\nquery: %s\nwant %s\ngot  %s\nsubgraph requests:\n%s", query, compact(want), compact(got), describe(requests))
+		t.Errorf("response differs from the golden\nquery: %s\nwant %s\ngot  %s\nsubgraph requests:\n%s", query, jsoncmp.Compact(want), jsoncmp.Compact(got), describe(requests))
 		return
 	}
 	newRecord[c] = fetches

@@ -1,16 +1,16 @@
 package golden
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
-	"reflect"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/nexus-commerce/nexus/router/internal/jsoncmp"
 )
 
 // update rewrites the golden files from the router's answers. Use it only
@@ -87,7 +87,7 @@ func TestGolden(t *testing.T) {
 			bug, isBug := knownBugs[name]
 
 			if *update && !isBug {
-				if err := os.WriteFile(base+".golden.json", pretty(t, got), 0o644); err != nil {
+				if err := os.WriteFile(base+".golden.json", jsoncmp.Pretty(t, got), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				newRecord[name] = fetches
@@ -97,14 +97,14 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("no golden (draft one with -update, then check it by hand): %v", err)
 			}
-			same := equalJSON(t, want, got)
+			same := jsoncmp.Equal(t, want, got)
 			switch {
 			case isBug && same:
 				t.Errorf("known bug %q is fixed: the router now returns the golden answer; remove %s from knownBugs", bug, name)
 			case isBug:
-				t.Logf("known bug (%s):\nwant %s\ngot  %s", bug, compact(t, want), compact(t, got))
+				t.Logf("known bug (%s):\nwant %s\ngot  %s", bug, jsoncmp.Compact(want), jsoncmp.Compact(got))
 			case !same:
-				t.Errorf("response differs from the golden\nquery: %s\nwant %s\ngot  %s", query, compact(t, want), compact(t, got))
+				t.Errorf("response differs from the golden\nquery: %s\nwant %s\ngot  %s", query, jsoncmp.Compact(want), jsoncmp.Compact(got))
 			}
 			if isBug || !same {
 				return
@@ -163,57 +163,4 @@ func findCases(t *testing.T) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// equalJSON compares two GraphQL responses semantically: object key order
-// is irrelevant, list order matters, numbers compare by value — except the
-// top-level errors list, whose order the GraphQL spec leaves open (parallel
-// fetches finish in any order), so it is compared as a multiset.
-func equalJSON(t *testing.T, a, b []byte) bool {
-	t.Helper()
-	return reflect.DeepEqual(normalize(decode(t, a)), normalize(decode(t, b)))
-}
-
-func normalize(v any) any {
-	m, ok := v.(map[string]any)
-	if !ok {
-		return v
-	}
-	if errs, ok := m["errors"].([]any); ok {
-		keyed := make([]string, len(errs))
-		for i, e := range errs {
-			b, _ := json.Marshal(e) // maps marshal with sorted keys
-			keyed[i] = string(b)
-		}
-		sort.Strings(keyed)
-		m["errors"] = keyed
-	}
-	return m
-}
-
-func decode(t *testing.T, b []byte) any {
-	t.Helper()
-	var v any
-	if err := json.Unmarshal(b, &v); err != nil {
-		t.Fatalf("not JSON: %v\n%s", err, b)
-	}
-	return v
-}
-
-func pretty(t *testing.T, b []byte) []byte {
-	t.Helper()
-	out, err := json.MarshalIndent(decode(t, b), "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return append(out, '\n')
-}
-
-func compact(t *testing.T, b []byte) string {
-	t.Helper()
-	var buf bytes.Buffer
-	if err := json.Compact(&buf, b); err != nil {
-		return string(b)
-	}
-	return buf.String()
 }
