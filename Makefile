@@ -7,7 +7,7 @@ GO        ?= go
 ROOT      := $(CURDIR)
 BIN       := $(ROOT)/bin
 DATA      := $(ROOT)/.data
-MODULES   := migrations schema subgraphs/kit subgraphs/product router
+MODULES   := migrations schema subgraphs/kit subgraphs/product subgraphs/auth subgraphs/customer router
 DB_ENV    := $(DATA)/db.env
 export GONOSUMDB := github.com/wundergraph/cosmo
 export GOFLAGS   := -buildvcs=false

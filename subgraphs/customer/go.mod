@@ -1,0 +1,3 @@
+module github.com/nexus-commerce/nexus/subgraphs/customer
+
+go 1.26.8
