@@ -56,7 +56,9 @@ func TestAccountOperations(t *testing.T) {
 		t.Fatalf("updated %+v", a)
 	}
 
-	var tok struct{ TokenizeTestCard struct{ Token, Brand, Last4 string } }
+	var tok struct {
+		TokenizeTestCard struct{ Token, Brand, Last4 string }
+	}
 	s.ok(t, me, `mutation { tokenizeTestCard(input: {number: "3782 822463 10005", expMonth: 12, expYear: 2040, cvc: "1234"}) { token brand last4 } }`, nil, &tok)
 	if tok.TokenizeTestCard.Brand != "amex" || tok.TokenizeTestCard.Last4 != "0005" || len(tok.TokenizeTestCard.Token) < 40 {
 		t.Fatalf("token %+v", tok)
