@@ -1,0 +1,7 @@
+package graph
+
+// CookieConfig describes the session cookie.
+type CookieConfig struct {
+	Name   string
+	Secure bool
+}
