@@ -37,8 +37,12 @@ type Error struct {
 }
 
 // Error returns the client-safe message, prefixed by the field for
-// INVALID; driver text lives only in Err.
+// INVALID. An INTERNAL error appends its cause: the kit's presenter never
+// shows INTERNAL messages to clients, only logs them.
 func (e *Error) Error() string {
+	if e.Code == Internal && e.Err != nil {
+		return e.Message + ": " + e.Err.Error()
+	}
 	if e.Field != "" && e.Code == Invalid {
 		return fmt.Sprintf("%s: %s", e.Field, e.Message)
 	}
@@ -68,11 +72,12 @@ func InternalError(op string, err error) *Error {
 // ErrBadCredentials is the sign-in refusal (see MsgBadCredentials).
 func ErrBadCredentials() *Error { return Errorf(Unauthenticated, "", MsgBadCredentials) }
 
-// CodeOf returns the code of the *Error inside err, "" when there is none.
+// CodeOf returns the code of the coded error inside err (an *Error or any
+// error with an ErrorCode method), "" when there is none.
 func CodeOf(err error) string {
-	var e *Error
+	var e interface{ ErrorCode() string }
 	if errors.As(err, &e) {
-		return e.Code
+		return e.ErrorCode()
 	}
 	return ""
 }

@@ -9,24 +9,45 @@ import (
 	"context"
 	"fmt"
 
+	auth "github.com/nexus-commerce/nexus/subgraphs/auth"
+
 	"github.com/nexus-commerce/nexus/subgraphs/auth/graph/generated"
 	"github.com/nexus-commerce/nexus/subgraphs/auth/graph/model"
 )
 
 func (r *mutationResolver) Register(ctx context.Context, input model.RegisterInput) (*model.Session, error) {
-	panic(fmt.Errorf("not implemented: Register - register"))
+	s, err := r.Accounts.Register(ctx, auth.Registration{Email: input.Email, Password: input.Password, FirstName: input.FirstName, LastName: input.LastName})
+	if err != nil {
+		return nil, fail(ctx, err)
+	}
+	return r.startSession(ctx, s), nil
 }
 
 func (r *mutationResolver) SignIn(ctx context.Context, input model.SignInInput) (*model.Session, error) {
-	panic(fmt.Errorf("not implemented: SignIn - signIn"))
+	s, err := r.Accounts.SignIn(ctx, input.Email, input.Password, caller(ctx))
+	if err != nil {
+		return nil, fail(ctx, err)
+	}
+	return r.startSession(ctx, s), nil
 }
 
 func (r *mutationResolver) RefreshSession(ctx context.Context) (*model.Session, error) {
-	panic(fmt.Errorf("not implemented: RefreshSession - refreshSession"))
+	s, err := r.Accounts.Refresh(ctx, readCookie(ctx, r.Cookie.Name))
+	if err != nil {
+		if auth.CodeOf(err) == auth.Unauthenticated {
+			setCookie(ctx, r.Cookie.clearCookie())
+		}
+		return nil, err
+	}
+	return r.startSession(ctx, s), nil
 }
 
 func (r *mutationResolver) SignOut(ctx context.Context, everywhere bool) (bool, error) {
-	panic(fmt.Errorf("not implemented: SignOut - signOut"))
+	if err := r.Accounts.SignOut(ctx, readCookie(ctx, r.Cookie.Name), caller(ctx), everywhere); err != nil {
+		return false, err
+	}
+	setCookie(ctx, r.Cookie.clearCookie())
+	return true, nil
 }
 
 func (r *mutationResolver) ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.Session, error) {
@@ -70,11 +91,19 @@ func (r *mutationResolver) EnableUser(ctx context.Context, id string) (*model.Us
 }
 
 func (r *queryResolver) Me(ctx context.Context) (*model.User, error) {
-	panic(fmt.Errorf("not implemented: Me - me"))
+	c, err := signedIn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	u, err := r.Accounts.Me(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	return user(u), nil
 }
 
 func (r *queryResolver) PasswordPolicy(ctx context.Context) (*model.PasswordPolicy, error) {
-	panic(fmt.Errorf("not implemented: PasswordPolicy - passwordPolicy"))
+	return &model.PasswordPolicy{MinLength: auth.MinPasswordLength, MaxLength: auth.MaxPasswordLength}, nil
 }
 
 func (r *queryResolver) User(ctx context.Context, id string) (*model.User, error) {

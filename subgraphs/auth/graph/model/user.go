@@ -50,7 +50,9 @@ func (u *User) LastName(ctx context.Context) (string, error) { return u.U.LastNa
 func (u *User) Role(ctx context.Context) (Role, error) { return Role(u.U.Role), u.check(ctx) }
 
 // EmailVerified tells whether the email was verified.
-func (u *User) EmailVerified(ctx context.Context) (bool, error) { return u.U.EmailVerified, u.check(ctx) }
+func (u *User) EmailVerified(ctx context.Context) (bool, error) {
+	return u.U.EmailVerified, u.check(ctx)
+}
 
 // Disabled tells whether an admin disabled the account.
 func (u *User) Disabled(ctx context.Context) (bool, error) { return u.U.Disabled, u.check(ctx) }
