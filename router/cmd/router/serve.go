@@ -23,6 +23,7 @@ import (
 
 	"github.com/nexus-commerce/nexus/router/internal/auth"
 	"github.com/nexus-commerce/nexus/router/internal/config"
+	"github.com/nexus-commerce/nexus/router/internal/cookie"
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
 	"github.com/nexus-commerce/nexus/router/internal/gctune"
 	"github.com/nexus-commerce/nexus/router/internal/graphiql"
@@ -211,7 +212,11 @@ func buildGateway(ctx context.Context, cfg *config.Config, m *metrics.Metrics, l
 }
 
 func serverOptions(cfg *config.Config, m *metrics.Metrics, log *slog.Logger) (server.Options, error) {
-	opts := server.Options{Log: log, Path: cfg.GraphQLPath, Limits: cfg.Limits, CORS: cfg.CORS, ShutdownTimeout: cfg.ShutdownTimeout, Collectors: m}
+	opts := server.Options{Log: log, Path: cfg.GraphQLPath, Limits: cfg.Limits, CORS: cfg.CORS, ShutdownTimeout: cfg.ShutdownTimeout, Collectors: m,
+		CSRFHeader: cfg.CSRF.Header, TrustedProxies: cfg.TrustedProxyPrefixes()}
+	for _, c := range cfg.Cookies {
+		opts.Cookies = append(opts.Cookies, cookie.Rule{Name: c.Name, Subgraphs: c.Subgraphs})
+	}
 	ide := graphiql.Handler(graphiql.Config{Endpoint: cfg.GraphQLPath, Title: "Nexus"})
 	// The IDE's static assets are always routed (they hold nothing
 	// secret), so a reload can turn GraphiQL on without a restart.
