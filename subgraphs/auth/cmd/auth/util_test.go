@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"net/http"
 	"net/url"
 	"testing"
 )
@@ -13,3 +15,5 @@ func mustURL(t *testing.T, s string) *url.URL {
 	}
 	return u
 }
+
+func decodeJSON(resp *http.Response, dst any) error { return json.NewDecoder(resp.Body).Decode(dst) }
