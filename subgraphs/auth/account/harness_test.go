@@ -65,7 +65,7 @@ type env struct {
 
 // newEnv migrates a fresh database and builds the service over it with a
 // test clock starting now.
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	db := pgtest.New(t)
 	fsys, err := migrations.FS("auth")
