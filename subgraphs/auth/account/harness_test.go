@@ -2,6 +2,7 @@ package account_test
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -94,3 +95,5 @@ func newEnv(t testing.TB) *env {
 	}
 	return &env{db: db, svc: svc, clock: clk, hash: h}
 }
+
+func asError[T error](err error, target *T) bool { return errors.As(err, target) }
