@@ -3,7 +3,6 @@ package auth
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -243,8 +242,10 @@ func (r *Revocations) poll(ctx context.Context) (feedPage, error) {
 	if err := json.Unmarshal(body, &page); err != nil {
 		return feedPage{}, fmt.Errorf("answer is not the feed's JSON: %w", err)
 	}
-	if after == 0 && r.state.Load() == nil && !page.Reset {
-		return feedPage{}, errors.New("the first answer is not the full state (reset: false)")
+	if after == 0 {
+		// Asked from the start: the answer is the full state whatever its
+		// reset flag says (the contract sets it).
+		page.Reset = true
 	}
 	return page, nil
 }
