@@ -3,10 +3,14 @@ package deploy
 import (
 	"net"
 	"net/url"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/compose-spec/compose-go/v2/types"
+
+	"github.com/nexus-commerce/nexus/router/internal/config"
 )
 
 // envValue is a service's variable, "" when unset.
@@ -40,6 +44,31 @@ func TestRouterReachesAuthKeysAndRevocations(t *testing.T) {
 	}
 	if _, ok := router.DependsOn["auth"]; !ok {
 		t.Error("router does not depend_on auth (its keys)")
+	}
+}
+
+// TestRouterConfigVerifiesAuthTokens loads router/router.yaml with the
+// router service's environment, as the container does: the JWKS and the
+// revocation feed it uses are the auth service's, and the issuer and
+// audience it demands are those compose gives the auth service.
+func TestRouterConfigVerifiesAuthTokens(t *testing.T) {
+	p, root := loadCompose(t)
+	router, auth := p.Services["router"], p.Services["auth"]
+	cfg, err := config.Load(filepath.Join(root, "router", "router.yaml"), env(router))
+	if err != nil {
+		t.Fatalf("router/router.yaml with the router service's environment: %v", err)
+	}
+	if want := envValue(router, "AUTH_JWKS_URL"); !slices.Equal(cfg.Auth.JWKSURLs, []string{want}) {
+		t.Errorf("router verifies tokens against %v, want only the auth service's JWKS %s", cfg.Auth.JWKSURLs, want)
+	}
+	if want := envValue(router, "AUTH_REVOCATIONS_URL"); cfg.Auth.RevocationsURL != want {
+		t.Errorf("router follows the revocation feed %q, want %s", cfg.Auth.RevocationsURL, want)
+	}
+	if cfg.Auth.Issuer != envValue(auth, "AUTH_ISSUER") {
+		t.Errorf("router issuer %q, auth issues %q", cfg.Auth.Issuer, envValue(auth, "AUTH_ISSUER"))
+	}
+	if !slices.Contains(audiences(cfg), envValue(auth, "AUTH_AUDIENCE")) {
+		t.Errorf("router audiences %v do not include auth's %q", audiences(cfg), envValue(auth, "AUTH_AUDIENCE"))
 	}
 }
 
@@ -130,3 +159,5 @@ func TestImagesArePinned(t *testing.T) {
 		}
 	}
 }
+
+func audiences(cfg *config.Config) []string { return []string(cfg.Auth.Audience) }
