@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort, run, startService, stopService, waitReady, type Service } from './processes.ts';
 import { findChromium } from './chromium.ts';
-import { ADMIN, signInAPI } from './accounts.ts';
+import { ADMIN, gql, signInAPI } from './accounts.ts';
 import type { StackInfo } from './stackInfo.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
@@ -88,10 +88,29 @@ export default async function setup(project: TestProject): Promise<() => Promise
   services.push(router);
   await waitReady(`${origin}/readyz`, router);
   const adminToken = (await signInAPI(origin, ADMIN.email, ADMIN.password)).accessToken;
+  await tokensAccepted(origin, adminToken, router);
 
   const info: StackInfo = { origin, productURL, adminToken, mailpitURL, chromium, root, routerEnv };
   project.provide('stack', info);
   return teardown;
+}
+
+/**
+ * Waits until the router accepts access tokens: it refuses every token (401) until it has loaded the auth
+ * service's JWKS and the first state of its revocation feed, which happens shortly after it is ready.
+ */
+async function tokensAccepted(origin: string, token: string, router: Service, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await gql(origin, '{ me { id } }', {}, token);
+      return;
+    } catch (e) {
+      if (router.proc.exitCode !== null) throw new Error(`router exited; see ${router.log}`);
+      if (Date.now() > deadline) throw new Error(`the router still refuses the admin's token after ${timeoutMs} ms: ${String(e)}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /** Stops what setup started (router first) and drops the database. */
