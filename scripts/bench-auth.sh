@@ -43,17 +43,18 @@ done
 # A throwaway database: the throttles keep state in PostgreSQL, so every
 # run starts from none.
 DB=bench_auth_$$
+ADMIN_URL=$DATABASE_URL
 base=${DATABASE_URL%%\?*}
 BENCH_URL=${base%/*}/$DB${DATABASE_URL#"$base"}
 command -v psql >/dev/null || die "psql is missing (make db installs postgresql-client)"
-psql -q "$DATABASE_URL" -c "CREATE DATABASE $DB" >/dev/null
+psql -q "$ADMIN_URL" -c "CREATE DATABASE $DB" >/dev/null
 
 pids=()
 cleanup() {
   local rc=$?
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  psql -q "$DATABASE_URL" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || say "could not drop database $DB"
+  psql -q "$ADMIN_URL" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || say "could not drop database $DB"
   exit "$rc"
 }
 trap cleanup EXIT
