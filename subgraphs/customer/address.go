@@ -1,6 +1,7 @@
 package customer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -82,7 +83,7 @@ func (c *Country) region(fe *fieldErrors, raw *string) *string {
 	switch {
 	case code == "":
 		fe.add("input.region", "is required for %s", c.Name)
-	case !containsString(c.Regions, code):
+	case !slices.Contains(c.Regions, code):
 		fe.add("input.region", "must be a %s region code such as %s", c.Name, c.Regions[0])
 	default:
 		return &code
@@ -123,13 +124,4 @@ func checkText(fe *fieldErrors, field, s string, max int) {
 	case strings.ContainsFunc(s, unicode.IsControl):
 		fe.add(field, "must not contain control characters")
 	}
-}
-
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
