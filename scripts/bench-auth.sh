@@ -97,7 +97,7 @@ wait_ready router "http://$ROUTER_ADDR/readyz" "$router_pid"
 
 say "stack up (auth pid $auth_pid, router pid $router_pid; logs in ${LOGS#"$ROOT"/}); measuring"
 go build -o bin/benchauth ./router/bench/cmd/benchauth
-echo "Machine: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)), $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(date -u +%Y-%m-%d)"
+echo "Machine: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)), load average $(cut -d' ' -f1-3 /proc/loadavg) before the run; $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(date -u +%Y-%m-%d)"
 echo
 bin/benchauth -url "http://$ROUTER_ADDR/graphql" -auth-pid "$auth_pid" -router-pid "$router_pid" \
   -clients "${BENCH_CLIENTS:-1,2,4,8}" -duration "${BENCH_DURATION:-10s}" \
@@ -113,7 +113,7 @@ if [ "${BENCH_GO:-1}" != 0 ]; then
   echo "### Go benchmarks"
   echo
   echo '```'
-  (cd router && go test -run '^$' -bench 'Hook|Verify|Token' -benchmem -count 1 ./internal/auth/ 2>&1 | grep -E '^(Benchmark|ok|FAIL|---)') || die "router/internal/auth benchmarks failed"
+  (cd router && go test -run '^$' -bench . -benchmem -count 1 ./internal/auth/ 2>&1 | grep -E '^(Benchmark|ok|FAIL|---)') || die "router/internal/auth benchmarks failed"
   (cd subgraphs/auth && go test -run '^$' -bench 'Hash' -benchmem -count 1 ./... 2>&1 | grep -E '^(Benchmark|ok|FAIL|---)') || die "subgraphs/auth benchmarks failed"
   echo '```'
 fi
