@@ -89,7 +89,7 @@ wait_ready auth "http://$AUTH_ADDR/readyz" "$auth_pid"
 
 # The other subgraphs are not started: nothing measured here reaches them.
 AUTH_URL=http://$AUTH_ADDR/graphql AUTH_JWKS_URL=http://$AUTH_ADDR/.well-known/jwks.json \
-  AUTH_REVOCATIONS_URL=http://$AUTH_ADDR/revocations ROUTER_MODE=production \
+  AUTH_REVOCATIONS_URL=http://$AUTH_ADDR/revocations ROUTER_MODE=production ROUTER_MASK_SUBGRAPH_ERRORS=false \
   bin/router serve --config router/router.yaml --listen "$ROUTER_ADDR" >"$LOGS/router.log" 2>&1 &
 router_pid=$!
 pids+=("$router_pid")
