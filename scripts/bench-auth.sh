@@ -102,7 +102,7 @@ echo
 bin/benchauth -url "http://$ROUTER_ADDR/graphql" -auth-pid "$auth_pid" -router-pid "$router_pid" \
   -clients "${BENCH_CLIENTS:-1,2,4,8}" -duration "${BENCH_DURATION:-10s}" \
   -burst-attempts "${BENCH_BURST_ATTEMPTS:-500}" -burst-clients "${BENCH_BURST_CLIENTS:-50}" \
-  -jwt-duration "${BENCH_JWT_DURATION:-5s}" -jwt-pairs "${BENCH_JWT_PAIRS:-3}" -run-id "$$"
+  -jwt-duration "${BENCH_JWT_DURATION:-5s}" -jwt-pairs "${BENCH_JWT_PAIRS:-3}" -run-id "$$" -database "$BENCH_URL"
 
 if [ "${BENCH_GO:-1}" != 0 ]; then
   # The stack is no longer needed: stop it so the Go benchmarks have the CPUs.
