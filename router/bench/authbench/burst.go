@@ -85,6 +85,13 @@ func bursts(ctx context.Context, cfg *Config, perSignIn time.Duration, w io.Writ
 		"before the owner's sign-in). One sign-in cost %s ms of auth CPU (the table above, 1 client); an attempt "+
 		"refused before the check %s ms (%s).\n", ms(perSignIn), ms(refused), baseline)
 	for _, r := range results {
+		for class, msg := range r.tally.Problems {
+			if class != "UNAUTHENTICATED" && class != "TOO_MANY_REQUESTS" {
+				fmt.Fprintf(w, "\n%s: %d answered %s, the first: %q\n", r.name, r.tally.Classes[class], class, msg)
+			}
+		}
+	}
+	for _, r := range results {
 		if n := r.tally.Classes["ok"]; n > 0 {
 			return fmt.Errorf("%s: %d wrong passwords signed in", r.name, n)
 		}
