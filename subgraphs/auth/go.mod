@@ -13,6 +13,7 @@ require (
 	github.com/golang-jwt/jwt/v5 v5.3.1
 	github.com/google/uuid v1.6.0
 	github.com/jmoiron/sqlx v1.4.0
+	github.com/leanovate/gopter v0.2.11
 	github.com/lib/pq v1.12.3
 	github.com/nexus-commerce/nexus/migrations v0.0.0
 	github.com/nexus-commerce/nexus/subgraphs/kit v0.0.0

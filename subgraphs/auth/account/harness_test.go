@@ -2,6 +2,7 @@ package account_test
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -65,7 +66,7 @@ type env struct {
 
 // newEnv migrates a fresh database and builds the service over it with a
 // test clock starting now.
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	db := pgtest.New(t)
 	fsys, err := migrations.FS("auth")
@@ -94,3 +95,5 @@ func newEnv(t *testing.T) *env {
 	}
 	return &env{db: db, svc: svc, clock: clk, hash: h}
 }
+
+func asError[T error](err error, target *T) bool { return errors.As(err, target) }

@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	auth "github.com/nexus-commerce/nexus/subgraphs/auth"
 	"github.com/nexus-commerce/nexus/subgraphs/auth/account"
+	"github.com/nexus-commerce/nexus/subgraphs/auth/password"
 )
 
 const goodPassword = "correct horse battery"
@@ -163,5 +165,26 @@ func TestConcurrentWrongSignInsKeepTheBudget(t *testing.T) {
 	}
 	if n := e.hash.checks.Load() - before; n != 5 {
 		t.Fatalf("%d passwords checked, want the budget of 5", n)
+	}
+}
+
+// A hash made with older parameters is replaced at the next sign-in.
+func TestRehashOnSignIn(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	s := register(t, e, "old@example.com")
+	e.hash.Hasher = &password.Hasher{Params: password.Params{Memory: 128, Time: 2, Threads: 1, SaltLen: 16, KeyLen: 32}}
+	if _, err := e.svc.SignIn(ctx, "old@example.com", goodPassword, account.Caller{Address: "192.0.2.1"}); err != nil {
+		t.Fatal(err)
+	}
+	var h string
+	if err := e.db.Get(&h, `SELECT password_hash FROM auth.users WHERE id = $1`, s.User.ID); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(h, "$argon2id$v=19$m=128,t=2,p=1$") {
+		t.Fatalf("hash not upgraded: %s", h)
+	}
+	if _, err := e.svc.SignIn(ctx, "old@example.com", goodPassword, account.Caller{Address: "192.0.2.1"}); err != nil {
+		t.Fatalf("sign in with the new hash: %v", err)
 	}
 }

@@ -147,7 +147,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, h hooks) error {
 	if err != nil {
 		return fmt.Errorf("listen on HTTP_ADDR %s: %w", cfg.HTTPAddr, err)
 	}
-	bg := startBackground(ctx, cfg, log, db, bus, km)
+	bg := startBackground(ctx, cfg, log, db, bus, km, svc.Store)
 	bg.goRun("revocation listener", func() error { return notifier.Run(ctx, cfg.DB.URL, log) })
 	worker := &mail.Worker{Store: svc.Store, Sender: sender, Log: log}
 	bg.goRun("mail worker", func() error { return worker.Run(ctx, cfg.DB.URL, mailPoll) })
