@@ -28,6 +28,8 @@ const sessionSDL = `type Query {
   session: String
   "The X-Forwarded-For header the subgraph received."
   clientAddr: String
+  "Always an error: TOO_MANY_REQUESTS with retryAfter (and a stack that stays behind)."
+  throttled: String
 }
 
 type Mutation {
@@ -64,6 +66,14 @@ func sessionSubgraph(w http.ResponseWriter, r *http.Request) {
 		data["clientAddr"] = r.Header.Get("X-Forwarded-For")
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if strings.Contains(req.Query, "throttled") {
+		data["throttled"] = nil
+		_ = json.NewEncoder(w).Encode(map[string]any{"data": data, "errors": []any{map[string]any{
+			"message": "too many attempts", "path": []string{"throttled"},
+			"extensions": map[string]any{"code": "TOO_MANY_REQUESTS", "retryAfter": 30, "stack": "internal"},
+		}}})
+		return
+	}
 	_ = json.NewEncoder(w).Encode(map[string]any{"data": data})
 }
 
@@ -217,6 +227,25 @@ func TestSessionCookies(t *testing.T) {
 		resp, _ = do(signIn, "X-Nexus-CSRF", "1", "Origin", "https://evil.test")
 		if sc := resp.Header.Values("Set-Cookie"); len(sc) > 0 {
 			t.Fatalf("Set-Cookie for a foreign origin: %q", sc)
+		}
+	})
+	t.Run("retryAfter reaches the client", func(t *testing.T) {
+		resp, err := http.Post(url, "application/json", strings.NewReader(`{"query":"{ throttled }"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out struct {
+			Errors []struct {
+				Extensions map[string]any `json:"extensions"`
+			} `json:"errors"`
+		}
+		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || len(out.Errors) != 1 {
+			t.Fatalf("%v %+v", err, out)
+		}
+		ext := out.Errors[0].Extensions
+		if ext["code"] != "TOO_MANY_REQUESTS" || ext["retryAfter"] != float64(30) || ext["stack"] != nil {
+			t.Fatalf("extensions %v", ext)
 		}
 	})
 	t.Run("preflight allows the CSRF header", func(t *testing.T) {
