@@ -34,6 +34,9 @@ type Identity struct {
 	// mint tokens the router trusts with any claims (an expired one).
 	SigningKey *ecdsa.PrivateKey
 	KID        string
+	// RouterSecret is the NEXUS_ROUTER_SECRET the router signs subgraph
+	// requests with (and the subgraphs verify).
+	RouterSecret string
 	// Admin and Shopper are the accounts `auth seed` creates, with their
 	// passwords.
 	Admin, Shopper Account
@@ -163,7 +166,7 @@ func RunIdentity(t *testing.T, fn func(t *testing.T, env *Identity)) {
 	fn(t, &Identity{
 		RouterURL: origin + "/graphql", Origin: origin,
 		AuthURL: "http://" + authAddr + "/graphql", CustomerURL: "http://" + customerAddr + "/graphql",
-		SigningKey: key, KID: kid,
+		SigningKey: key, KID: kid, RouterSecret: routerSecret,
 		Admin:   Account{"admin@nexus.local", "Admin-password-1"},
 		Shopper: Account{"shopper@nexus.local", "Shopper-password-1"},
 	})
