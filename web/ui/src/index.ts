@@ -29,3 +29,4 @@ export { Pagination, type PaginationProps } from './Pagination.tsx';
 export { createToastStore, toast, toastStore, type Toast, type ToastInput, type ToastStore, type ToastStoreOptions, type ToastType } from './toastStore.ts';
 export { ToastViewport, type ToastViewportProps } from './ToastViewport.tsx';
 export { Dialog, type DialogProps } from './Dialog.tsx';
+export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './ErrorSummary.tsx';
