@@ -56,8 +56,8 @@ func benchVerifier(b *testing.B, n int, cached bool) (*Authenticator, *http.Requ
 		page := feedPage{Cursor: feedCursor(2 * n), Reset: true}
 		for i := range n {
 			page.Revocations = append(page.Revocations,
-				revocation{Sub: "user-" + strconv.Itoa(i), Before: time.Now().Unix()},
-				revocation{SID: "session-" + strconv.Itoa(i), Before: time.Now().Unix()})
+				revocation{Sub: "user-" + strconv.Itoa(i), Before: float64(time.Now().Unix())},
+				revocation{SID: "session-" + strconv.Itoa(i), Before: float64(time.Now().Unix())})
 		}
 		revs.publish((*revokedState)(nil).apply(page, time.Now()))
 		opts = append(opts, WithRevocations(revs))

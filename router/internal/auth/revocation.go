@@ -3,6 +3,7 @@ package auth
 import (
 	"encoding/json"
 	"maps"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -14,21 +15,22 @@ import (
 type revokedState struct {
 	cursor int64
 	subs   map[string]subRevocation // by sub (user id)
-	sids   map[string]int64         // by sid (session id): tokens issued before are revoked
+	sids   map[string]int64         // by sid (session id): tokens issued before are revoked (unix ms)
 }
 
 // subRevocation is what the feed says about one user.
 type subRevocation struct {
 	disabled bool
-	before   int64 // tokens with iat < before are revoked (unix seconds)
+	before   int64 // tokens with iat < before are revoked (unix milliseconds)
 }
 
 // revocation is one entry of the feed (the auth service's contract).
 type revocation struct {
-	Sub      string `json:"sub"`
-	SID      string `json:"sid"`
-	Before   int64  `json:"before"`
-	Disabled *bool  `json:"disabled"`
+	Sub string `json:"sub"`
+	SID string `json:"sid"`
+	// Before is unix seconds, with a fraction to the millisecond.
+	Before   float64 `json:"before"`
+	Disabled *bool   `json:"disabled"`
 }
 
 // feedPage is one answer of GET /revocations.
@@ -77,13 +79,13 @@ func (s *revokedState) apply(p feedPage, now time.Time) *revokedState {
 			if r.Disabled != nil {
 				e.disabled = *r.Disabled
 			}
-			e.before = max(e.before, r.Before)
+			e.before = max(e.before, unixMilli(r.Before))
 			next.subs[r.Sub] = e
 		case r.SID != "":
-			next.sids[r.SID] = max(next.sids[r.SID], r.Before)
+			next.sids[r.SID] = max(next.sids[r.SID], unixMilli(r.Before))
 		}
 	}
-	oldest := now.Add(-revocationRetention).Unix()
+	oldest := now.Add(-revocationRetention).UnixMilli()
 	for k, e := range next.subs {
 		if !e.disabled && e.before < oldest {
 			delete(next.subs, k)
@@ -98,7 +100,7 @@ func (s *revokedState) apply(p feedPage, now time.Time) *revokedState {
 }
 
 // revoked reports whether a token for sub, in session sid, issued at iat
-// (unix seconds) is revoked: its user is disabled, or it was issued before
+// (unix milliseconds) is revoked: its user is disabled, or it was issued before
 // a revocation of its user or of its session.
 func (s *revokedState) revoked(sub, sid string, iat int64) bool {
 	if e, ok := s.subs[sub]; ok && (e.disabled || iat < e.before) {
@@ -115,17 +117,24 @@ func (s *revokedState) revoked(sub, sid string, iat int64) bool {
 // size is the number of revocation entries held (users and sessions).
 func (s *revokedState) size() int { return len(s.subs) + len(s.sids) }
 
-// tokenIdentity reads sub, sid and iat from verified claims (iat 0 when
-// absent, which any "before" revokes).
+// tokenIdentity reads sub, sid and iat (unix milliseconds: the auth
+// service issues iat with a millisecond fraction, so a token issued in
+// the same second as a revocation but before it is still refused) from
+// verified claims; iat is 0 when absent, which any "before" revokes.
 func tokenIdentity(c *Claims) (sub, sid string, iat int64) {
 	sid, _ = c.Raw["sid"].(string)
 	switch v := c.Raw["iat"].(type) {
 	case float64:
-		iat = int64(v)
+		iat = unixMilli(v)
 	case json.Number:
-		iat, _ = v.Int64()
+		f, _ := v.Float64()
+		iat = unixMilli(f)
 	case int64:
-		iat = v
+		iat = v * 1000
 	}
 	return c.Subject, sid, iat
 }
+
+// unixMilli converts unix seconds with a fraction to whole milliseconds,
+// rounding to the nearest so 1764864000.123 is exactly ...123.
+func unixMilli(seconds float64) int64 { return int64(math.Round(seconds * 1000)) }

@@ -37,18 +37,19 @@ func newFeedServer(t *testing.T) *feedServer {
 	f := &feedServer{wake: make(chan struct{})}
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		after, _ := strconv.Atoi(r.URL.Query().Get("after"))
+		full := !r.URL.Query().Has("after") // the contract: no after asks for the full state
 		wait, _ := strconv.Atoi(r.URL.Query().Get("wait"))
 		deadline := time.NewTimer(time.Duration(wait) * time.Second)
 		defer deadline.Stop()
 		for {
 			f.mu.Lock()
 			failing, wake := f.failing, f.wake
-			page := map[string]any{"cursor": strconv.Itoa(len(f.entries)), "reset": after == 0}
+			page := map[string]any{"cursor": strconv.Itoa(len(f.entries)), "reset": full}
 			switch {
 			case f.reset != nil:
 				page["reset"], page["revocations"] = true, f.reset
 				f.reset = nil
-			case after == 0:
+			case full:
 				page["revocations"] = append([]map[string]any{}, f.entries...)
 			default:
 				page["revocations"] = append([]map[string]any{}, f.entries[min(after, len(f.entries)):]...)
@@ -282,3 +283,36 @@ func (h *recordLog) Handle(_ context.Context, r slog.Record) error {
 }
 func (h *recordLog) WithAttrs([]slog.Attr) slog.Handler { return h }
 func (h *recordLog) WithGroup(string) slog.Handler      { return h }
+
+// TestRevokedToTheMillisecond: the auth service issues iat with a
+// millisecond fraction and writes before to the millisecond, so a token
+// issued in the same second as a revocation is refused when it came
+// before it and accepted when it came after (changePassword's new
+// session); whole seconds would let the earlier one through.
+func TestRevokedToTheMillisecond(t *testing.T) {
+	var s *revokedState
+	s = s.apply(feedPage{Cursor: 2, Reset: true, Revocations: []revocation{
+		{Sub: "ada", Before: 1764864000.200},
+		{SID: "s-bob", Before: 1764864000.200},
+	}}, time.Unix(1764864001, 0))
+	claims := func(sub, sid string, iat any) *Claims {
+		return &Claims{Subject: sub, Raw: map[string]any{"sid": sid, "iat": iat}}
+	}
+	for _, c := range []struct {
+		name    string
+		claims  *Claims
+		revoked bool
+	}{
+		{"ada, 100 ms before", claims("ada", "x", 1764864000.100), true},
+		{"ada, 100 ms after", claims("ada", "x", 1764864000.300), false},
+		{"ada, whole second before", claims("ada", "x", float64(1764864000)), true},
+		{"ada, json.Number after", claims("ada", "x", json.Number("1764864000.201")), false},
+		{"bob's session, before", claims("bob", "s-bob", 1764864000.199), true},
+		{"bob's session, at before", claims("bob", "s-bob", 1764864000.200), false},
+		{"bob, other session", claims("bob", "s-other", 1764864000.1), false},
+	} {
+		if got := s.revoked(tokenIdentity(c.claims)); got != c.revoked {
+			t.Errorf("%s: revoked %v, want %v", c.name, got, c.revoked)
+		}
+	}
+}

@@ -210,10 +210,13 @@ func (r *Revocations) poll(ctx context.Context) (feedPage, error) {
 	if err != nil {
 		return feedPage{}, err
 	}
-	after := max(r.Cursor(), 0)
+	// Before the first state: no after parameter, which asks for the
+	// full state; then the entries after the cursor (0 for an empty
+	// feed), long-polled.
+	cur := r.Cursor()
 	q := u.Query()
-	q.Set("after", strconv.FormatInt(after, 10))
-	if after > 0 {
+	if cur >= 0 {
+		q.Set("after", strconv.FormatInt(cur, 10))
 		q.Set("wait", strconv.Itoa(int(feedWait/time.Second)))
 	}
 	u.RawQuery = q.Encode()
@@ -245,9 +248,9 @@ func (r *Revocations) poll(ctx context.Context) (feedPage, error) {
 	if err := json.Unmarshal(body, &page); err != nil {
 		return feedPage{}, fmt.Errorf("answer is not the feed's JSON: %w", err)
 	}
-	if after == 0 {
-		// Asked from the start: the answer is the full state whatever its
-		// reset flag says (the contract sets it).
+	if cur < 0 {
+		// Asked for the full state: it is one whatever its reset flag
+		// says (the contract sets it).
 		page.Reset = true
 	}
 	return page, nil

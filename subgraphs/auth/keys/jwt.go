@@ -12,10 +12,16 @@ import (
 // claims plus the session id, the scope the router checks and the email.
 type AccessClaims struct {
 	jwt.RegisteredClaims
-	SID           string `json:"sid"`
-	Scope         string `json:"scope"`
-	Email         string `json:"email"`
-	EmailVerified bool   `json:"email_verified"`
+	// IAT is the issue time in seconds with millisecond precision (it
+	// replaces RegisteredClaims.IssuedAt, which has whole seconds): the
+	// router refuses a token whose iat is before a revocation of its user
+	// or session, and whole seconds would let a token issued in the
+	// revocation's own second survive it.
+	IAT           float64 `json:"iat"`
+	SID           string  `json:"sid"`
+	Scope         string  `json:"scope"`
+	Email         string  `json:"email"`
+	EmailVerified bool    `json:"email_verified"`
 }
 
 // Subject is what an access token is about.
@@ -32,7 +38,8 @@ type Issuer struct {
 	TTL      time.Duration
 }
 
-// Issue returns an ES256 JWT for s issued at now (whole seconds) and its expiry.
+// Issue returns an ES256 JWT for s issued at now (iat with millisecond
+// precision, nbf and exp in whole seconds) and its expiry.
 func (i *Issuer) Issue(s Subject, now time.Time) (string, time.Time, error) {
 	k, err := i.Keys.Signing()
 	if err != nil {
@@ -40,16 +47,17 @@ func (i *Issuer) Issue(s Subject, now time.Time) (string, time.Time, error) {
 	}
 	iat := now.Truncate(time.Second)
 	exp := iat.Add(i.TTL)
+	iatMs := now.Truncate(time.Millisecond)
 	tok := jwt.NewWithClaims(jwt.SigningMethodES256, AccessClaims{
 		RegisteredClaims: jwt.RegisteredClaims{
 			Issuer:    i.Issuer,
 			Subject:   s.UserID,
 			Audience:  jwt.ClaimStrings{i.Audience},
-			IssuedAt:  jwt.NewNumericDate(iat),
 			NotBefore: jwt.NewNumericDate(iat),
 			ExpiresAt: jwt.NewNumericDate(exp),
 			ID:        uuid.NewString(),
 		},
+		IAT: float64(iatMs.UnixMilli()) / 1000,
 		SID: s.SessionID, Scope: s.Scope, Email: s.Email, EmailVerified: s.EmailVerified,
 	})
 	tok.Header["kid"] = k.KID

@@ -24,10 +24,11 @@ const pageSize = 1000
 
 // Entry is one revocation on the wire.
 type Entry struct {
-	Sub      string `json:"sub,omitempty"`
-	SID      string `json:"sid,omitempty"`
-	Before   int64  `json:"before"`
-	Disabled *bool  `json:"disabled,omitempty"`
+	Sub string `json:"sub,omitempty"`
+	SID string `json:"sid,omitempty"`
+	// Before is unix seconds with millisecond precision (1764864000.123).
+	Before   float64 `json:"before"`
+	Disabled *bool   `json:"disabled,omitempty"`
 }
 
 // Response is the feed's answer.
@@ -61,7 +62,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "wait: want 0 to 30 seconds", http.StatusBadRequest)
 		return
 	}
-	resp, err := h.answer(r.Context(), after, time.Duration(wait)*time.Second)
+	var resp Response
+	if !q.Has("after") {
+		resp, err = h.full(r.Context())
+	} else {
+		resp, err = h.answer(r.Context(), after, time.Duration(wait)*time.Second)
+	}
 	if err != nil {
 		if r.Context().Err() == nil && h.Log != nil {
 			h.Log.ErrorContext(r.Context(), "revocation feed", "err", err)
@@ -85,13 +91,12 @@ func parseInt(s string, lo, hi int64) (int64, error) {
 	return n, nil
 }
 
-// answer is the full state for after == 0 (or a cursor ahead of the
-// table: the table was reset), else the entries after it, waiting up to
-// wait for one to commit.
+// answer is the entries after the cursor after (0: from the start),
+// waiting up to wait for one to commit; the full state when after is
+// ahead of the table (the table was reset). Without an after parameter
+// ServeHTTP answers the full state instead, so a follower of an empty
+// feed long-polls with after=0 rather than asking again and again.
 func (h *Handler) answer(ctx context.Context, after int64, wait time.Duration) (Response, error) {
-	if after == 0 {
-		return h.full(ctx)
-	}
 	deadline := time.Now().Add(wait)
 	for {
 		woken := h.Notifier.Wait()
@@ -136,7 +141,7 @@ func (h *Handler) full(ctx context.Context) (Response, error) {
 func entries(rows []store.Revocation) []Entry {
 	out := make([]Entry, len(rows))
 	for i, r := range rows {
-		out[i] = Entry{Sub: r.Subject, SID: r.SessionID, Before: r.Before.Unix(), Disabled: r.Disabled}
+		out[i] = Entry{Sub: r.Subject, SID: r.SessionID, Before: float64(r.Before.UnixMilli()) / 1000, Disabled: r.Disabled}
 	}
 	return out
 }

@@ -102,10 +102,16 @@ func TestFeed(t *testing.T) {
 		return tx.InsertRevocation(ctx, store.Revocation{SessionID: session})
 	})
 
-	full := f.get(t, "?after=0")
-	want := []revocation.Entry{{Sub: disabled, Before: f.now.Unix(), Disabled: &yes}, {SID: session, Before: f.now.Unix()}}
+	full := f.get(t, "")
+	before := float64(f.now.Truncate(time.Millisecond).UnixMilli()) / 1000
+	want := []revocation.Entry{{Sub: disabled, Before: before, Disabled: &yes}, {SID: session, Before: before}}
 	if full.Cursor != "3" || !full.Reset || !same(full.Revocations, want) {
 		t.Fatalf("full state %+v", full)
+	}
+	// after=0 is the feed from its start, not the full state: a follower
+	// of an empty feed long-polls with it.
+	if r := f.get(t, "?after=0&wait=0"); r.Cursor != "3" || r.Reset || len(r.Revocations) != 3 {
+		t.Fatalf("after 0: %+v", r)
 	}
 	if r := f.get(t, "?after=1"); r.Cursor != "3" || r.Reset || len(r.Revocations) != 2 || r.Revocations[0].Sub != disabled || r.Revocations[1].SID != session {
 		t.Fatalf("after 1: %+v", r)

@@ -23,10 +23,11 @@ type Revocation struct {
 	Disabled  *bool     `db:"disabled"`
 }
 
-// InsertRevocation appends r with Before = the transaction's time
-// (truncated to the second: tokens carry whole seconds and the router
-// refuses iat < before, so a token issued in the revocation's own second
-// survives; see docs/auth.md).
+// InsertRevocation appends r with Before = the transaction's time, to the
+// millisecond: access tokens carry iat with millisecond precision and the
+// router refuses iat < before, so every token issued before the
+// revocation is refused and one issued after it (changePassword's new
+// session, a sign-in after enableUser) is not (docs/auth.md).
 func (t *Tx) InsertRevocation(ctx context.Context, r Revocation) error {
 	if _, err := t.tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, revocationLock); err != nil {
 		return err
@@ -39,7 +40,7 @@ func (t *Tx) InsertRevocation(ctx context.Context, r Revocation) error {
 		sid = &r.SessionID
 	}
 	_, err := t.tx.ExecContext(ctx, `INSERT INTO auth.revocations (subject, session_id, before, disabled, created_at)
-		VALUES ($1, $2, $3, $4, $5)`, subject, sid, t.now.Truncate(time.Second), r.Disabled, t.now)
+		VALUES ($1, $2, $3, $4, $5)`, subject, sid, t.now.Truncate(time.Millisecond), r.Disabled, t.now)
 	return err
 }
 
