@@ -29,3 +29,7 @@ export { Pagination, type PaginationProps } from './Pagination.tsx';
 export { createToastStore, toast, toastStore, type Toast, type ToastInput, type ToastStore, type ToastStoreOptions, type ToastType } from './toastStore.ts';
 export { ToastViewport, type ToastViewportProps } from './ToastViewport.tsx';
 export { Dialog, type DialogProps } from './Dialog.tsx';
+export { TextArea, type TextAreaProps } from './TextArea.tsx';
+export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog.tsx';
+export { serverFormErrors, type FieldErrorSource, type FormErrorSource, type ServerFormErrors } from './formErrors.ts';
+export { FormAlert } from './FormAlert.tsx';
