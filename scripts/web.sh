@@ -2,8 +2,11 @@
 # `make web`: builds the storefront into web/dist, the tree the router
 # serves (router.yaml web.dir):
 #   web/dist/                 the shell (Module Federation host)
-#   web/dist/mfe/product/     the product remote (remoteEntry.js)
-#   web/dist/mfe/manifest.json {"product": "/mfe/product/remoteEntry.js"}
+#   web/dist/mfe/<name>/      each remote (remoteEntry.js): product, auth, ...
+#   web/dist/mfe/manifest.json {"product": "/mfe/product/remoteEntry.js", "auth": ...}
+# The remotes are discovered, not listed: every web/<dir>/package.json with
+# `"nexus": {"remote": "<name>"}` and a build script is built and copied to
+# mfe/<name>/ (a new microfrontend needs no edit here).
 # plus a gzip -9 sibling (.gz) of every .js/.css/.html/.json/.svg, which the
 # router sends to clients that accept gzip. npm packages come from
 # web/package-lock.json (npm ci, only when node_modules is missing or older
@@ -52,18 +55,29 @@ fi
 # has_build WS: the workspace exists and has a build script.
 has_build() { [ -d "$WEB/$1/src" ] && [ -f "$WEB/$1/package.json" ] && node -e "process.exit(require('./$WEB/$1/package.json').scripts?.build ? 0 : 1)"; }
 
+# The remotes: "<dir> <name>" per web/<dir>/package.json with nexus.remote,
+# in directory order (product before the others keeps the old build order).
+remotes=$(cd "$WEB" && node -e '
+const fs = require("fs");
+const dirs = fs.readdirSync(".").filter((d) => fs.existsSync(d + "/package.json")).sort((a, b) => (a === "product" ? -1 : b === "product" ? 1 : a.localeCompare(b)));
+for (const d of dirs) {
+  const r = JSON.parse(fs.readFileSync(d + "/package.json", "utf8")).nexus?.remote;
+  if (typeof r === "string" && /^[a-z][a-z0-9-]*$/.test(r)) console.log(d + " " + r);
+}')
+total=$(( $(printf '%s\n' "$remotes" | grep -c . || true) + 3 ))
+
 step=0
 build() {
   local ws=$1 start=$SECONDS
   step=$((step + 1))
   if ! has_build "$ws"; then
-    say "[$step/4] $ws: no build yet (web/$ws has no build script); skipped"
+    say "[$step/$total] $ws: no build yet (web/$ws has no build script); skipped"
     return 1
   fi
-  say "[$step/4] building $ws"
+  say "[$step/$total] building $ws"
   local log
   log=$(mktemp)
-  if ! (cd "$WEB" && npm run --silent build -w "@nexus/$ws") >"$log" 2>&1; then
+  if ! (cd "$WEB" && npm run --silent build -w "./$ws") >"$log" 2>&1; then
     sed "s/^/web: $ws: /" "$log" >&2
     rm -f "$log"
     die "building $ws failed"
@@ -80,12 +94,16 @@ build() {
 # The client's build is its size check (web/client/scripts/size.mjs): it
 # fails when the core is over budget.
 build client || true
-have_product=; have_shell=
-build product && have_product=1 || true
+built=() # "<dir> <name>" of every remote that built
+while read -r dir name; do
+  [ -n "$dir" ] || continue
+  build "$dir" && built+=("$dir $name") || true
+done <<<"$remotes"
+have_shell=
 build shell && have_shell=1 || true
 
 step=$((step + 1))
-say "[$step/4] assembling $OUT"
+say "[$step/$total] assembling $OUT"
 tmp=$(mktemp -d "$WEB/.dist.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 if [ -n "$have_shell" ]; then
@@ -95,13 +113,14 @@ else
   printf '<!doctype html><meta charset="utf-8"><title>Nexus</title><p>The storefront shell is not built yet.</p>\n' >"$tmp/index.html"
 fi
 mkdir -p "$tmp/mfe"
-if [ -n "$have_product" ]; then
-  rm -rf "$tmp/mfe/product"
-  cp -a "$WEB/product/dist" "$tmp/mfe/product"
-  printf '{"product": "/mfe/product/remoteEntry.js"}\n' >"$tmp/mfe/manifest.json"
-else
-  printf '{}\n' >"$tmp/mfe/manifest.json"
-fi
+manifest=
+for r in "${built[@]}"; do
+  read -r dir name <<<"$r"
+  rm -rf "${tmp:?}/mfe/$name"
+  cp -a "$WEB/$dir/dist" "$tmp/mfe/$name"
+  manifest+="${manifest:+, }\"$name\": \"/mfe/$name/remoteEntry.js\""
+done
+printf '{%s}\n' "$manifest" >"$tmp/mfe/manifest.json"
 find "$tmp" -type f \( -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.json' -o -name '*.svg' \) -exec gzip -9 -k -f {} +
 chmod 755 "$tmp"
 # Swap in the new tree (the router opens web.dir per request, so a running

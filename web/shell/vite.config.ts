@@ -5,8 +5,16 @@ import { defineConfig } from 'vite';
 
 /** The router; NEXUS_BACKEND overrides it (same variable as web/product's dev server). */
 const api = process.env.NEXUS_BACKEND ?? 'http://127.0.0.1:4000';
-/** The product remote's dev server; NEXUS_PRODUCT_DEV overrides it. */
-const productDev = process.env.NEXUS_PRODUCT_DEV ?? 'http://127.0.0.1:5174';
+/**
+ * The remotes' dev servers (contract: product 5174, auth 5175, customer 5176, admin 5177); NEXUS_<NAME>_DEV overrides
+ * one. A remote whose dev server is not running fails to load and shows its slot's error fallback.
+ */
+const remoteDev: Record<string, string> = Object.fromEntries(
+  Object.entries({ product: 5174, auth: 5175, customer: 5176, admin: 5177 }).map(([name, port]) => [
+    name,
+    process.env[`NEXUS_${name.toUpperCase()}_DEV`] ?? `http://127.0.0.1:${port}`,
+  ]),
+);
 const apiProxy = {
   // Host is kept (no changeOrigin): the router's WebSocket upgrade checks that Origin matches Host
   '/graphql': { target: api, ws: true },
@@ -36,6 +44,8 @@ export default defineConfig({
         '@nexus/client': singleton,
         '@nexus/client/react': singleton,
         '@nexus/client/ws': singleton,
+        // the session API remotes read (useSession's module state and the installed session)
+        '@nexus/client/session': singleton,
         '@nexus/ui': singleton,
       },
       dts: false,
@@ -44,7 +54,11 @@ export default defineConfig({
     }),
   ],
   build: { outDir: 'dist', target: 'es2022', emptyOutDir: true },
-  server: { port: 5173, strictPort: true, proxy: { ...apiProxy, '/mfe/product': { target: productDev, changeOrigin: true } } },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: { ...apiProxy, ...Object.fromEntries(Object.entries(remoteDev).map(([name, target]) => [`/mfe/${name}`, { target, changeOrigin: true }])) },
+  },
   // `vite preview` serves dist (remotes copied under dist/mfe/ by hand or by make web) and proxies only the API
   preview: { port: 4173, proxy: apiProxy },
 });

@@ -13,6 +13,7 @@ const entries = [
   { name: 'core', file: 'src/index.ts', external: [] },
   { name: 'react', file: 'src/react.ts', external: ['react', 'react/jsx-runtime'] },
   { name: 'ws', file: 'src/ws.ts', external: ['graphql-ws'] },
+  { name: 'session', file: 'src/session.ts', external: [] },
 ];
 
 const out = {};
@@ -33,7 +34,7 @@ for (const e of entries) {
   const gz = gzipSync(code, { level: 9 }).length;
   out[e.name] = { min: code.length, gzip: gz };
   const kb = (gz / 1024).toFixed(2);
-  const note = e.name === 'core' ? ` (limit ${LIMIT / 1024} KB)` : ` (${e.external.join(', ')} external)`;
+  const note = e.name === 'core' ? ` (limit ${LIMIT / 1024} KB)` : e.external.length ? ` (${e.external.join(', ')} external)` : '';
   console.log(`client ${e.name}: ${kb} KB min+gzip${note}`);
 }
 mkdirSync(join(root, 'dist'), { recursive: true });

@@ -1,9 +1,12 @@
+import type { SessionUser } from './session.ts';
+
 /** The seed's 14 application events and their payloads: one typed vocabulary for every microfrontend. */
 export interface AppEvents {
   'cart:updated': { itemCount: number; total: number };
   'cart:item-added': { productId: string; quantity: number };
   'cart:item-removed': { productId: string };
-  'auth:login': { userId: string };
+  /** A sign-in in this tab or another (the user as the session knows it). */
+  'auth:login': { userId: string; user?: SessionUser };
   'auth:logout': Record<string, never>;
   'auth:token-refreshed': Record<string, never>;
   'product:viewed': { productId: string };

@@ -176,6 +176,7 @@ describe('client', () => {
     await expect(client.query(Q, { id: '1' })).resolves.toEqual(product('1').data);
     await expect(client.query(Q, { id: '1' }, { force: true })).resolves.toEqual(product('1').data);
     expect(seen.map((r) => [r.method, !!queryOf(r)])).toEqual([['GET', false], ['POST', true], ['GET', false]]);
+    expect(seen.map((r) => r.headers.get('x-nexus-csrf'))).toEqual([null, '1', null]);
     const hash = await sha256(Q);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(new URL(seen[0]!.url, 'http://x').searchParams.get('extensions')).toBe(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }));
@@ -202,6 +203,16 @@ describe('client', () => {
     expect(seen[0]!.headers.get('x-client')).toBe('web');
     expect(seen[0]!.headers.get('content-type')).toBe('application/json');
     expect(seen[0]!.body).toEqual({ query: Q, variables: { id: '1' }, operationName: 'P' });
+  });
+
+  it('sends X-Nexus-CSRF: 1 and same-origin credentials on every POST (the router forwards the session cookie only then), not on APQ GETs', async () => {
+    const { client, seen } = setup(() => json(product('1')));
+    await client.query(Q, { id: '1' });
+    await client.mutate('mutation M { m { id } }').catch(() => {});
+    expect(seen.map((r) => [r.method, r.headers.get('x-nexus-csrf'), r.credentials])).toEqual([
+      ['POST', '1', 'same-origin'],
+      ['POST', '1', 'same-origin'],
+    ]);
   });
 
   it('sends Idempotency-Key and retries a keyed mutation; an unkeyed one never', async () => {

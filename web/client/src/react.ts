@@ -9,6 +9,7 @@ import type { AppEvents, EventMeta, EventName } from './bus.ts';
 import { stable, type Document } from './document.ts';
 import type { NexusError } from './error.ts';
 import { internal } from './internal.ts';
+import { session, type SessionState } from './session.ts';
 import type { Client, MutateOptions, QueryOptions, QueryState } from './types.ts';
 import type { Events, Resume } from './ws.ts';
 
@@ -120,4 +121,12 @@ export function useBus<K extends EventName>(name: K, handler: (data: AppEvents[K
 export function useInflight(): number {
   const { inflight } = useClient();
   return useSyncExternalStore(inflight.subscribe, () => inflight.count, () => 0);
+}
+
+/**
+ * The page's session (status 'loading' | 'signed-in' | 'signed-out' and the user), re-rendering on every change —
+ * a sign-in or sign-out in this tab or another. Actions: `session` from @nexus/client/session.
+ */
+export function useSession(): SessionState {
+  return useSyncExternalStore(session.subscribe, session.get, session.get);
 }

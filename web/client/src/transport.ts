@@ -25,7 +25,8 @@ export interface Wire extends Timers {
 }
 
 /**
- * Sends one attempt (GET with the parameters in the URL, or a JSON POST)
+ * Sends one attempt (GET with the parameters in the URL, or a JSON POST with
+ * `X-Nexus-CSRF: 1` and same-origin credentials)
  * and maps every outcome to a Result or a NexusError: a fetch failure is
  * 'network', the per-attempt timer 'timeout', the caller's signal
  * 'aborted', a non-2xx 'http' (with the GraphQL errors of its body when it
@@ -62,9 +63,12 @@ export async function send(
           .map(([k, v]) => k + '=' + encodeURIComponent(typeof v == 'string' ? v : JSON.stringify(v)))
           .join('&');
     else {
+      // X-Nexus-CSRF: the router forwards the session cookie only with this header (a cross-site form cannot set
+      // it); same-origin credentials so the HttpOnly cookie travels (and its Set-Cookie is kept) with the POST.
       init.method = 'POST';
       init.body = JSON.stringify(p);
-      (init.headers as Record<string, string>)['content-type'] = 'application/json';
+      init.credentials = 'same-origin';
+      Object.assign(init.headers as Record<string, string>, { 'content-type': 'application/json', 'x-nexus-csrf': '1' });
     }
     const [res, text] = await Promise.race([
       w.fetch(url, init).then(async (r) => [r, await r.text()] as const),

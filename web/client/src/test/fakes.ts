@@ -55,6 +55,7 @@ export interface Seen {
   headers: Headers;
   body: Record<string, unknown> | undefined;
   signal: AbortSignal | undefined;
+  credentials: RequestCredentials | undefined;
 }
 
 /** A JSON Response. */
@@ -71,6 +72,7 @@ export function fakeFetch(handler: (r: Seen, i: number) => Response | Promise<Re
       headers: new Headers(init.headers),
       body: init.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : undefined,
       signal: init.signal ?? undefined,
+      credentials: init.credentials,
     };
     seen.push(r);
     return handler(r, seen.length - 1);

@@ -1,6 +1,9 @@
+import { useSession } from '@nexus/client/react';
+import { session } from '@nexus/client/session';
 import { cx, focusRing, IconButton } from '@nexus/ui';
 import { useEffect, useId, useRef, useState } from 'react';
-import { NavLink, useLocation } from 'react-router';
+import { NavLink, useLocation, useNavigate } from 'react-router';
+import { accountEntries } from './accountLinks.ts';
 import type { Theme } from '../theme/theme.ts';
 import { Icon } from './Icon.tsx';
 import { themeToggleLabel } from './ThemeToggle.tsx';
@@ -16,7 +19,9 @@ export function MobileMenu({ theme, onToggleTheme }: { theme: Theme; onToggleThe
   const panelId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
+  const { user } = useSession();
+  const navigate = useNavigate();
 
   useEffect(() => setOpen(false), [pathname]);
   useEffect(() => {
@@ -61,7 +66,31 @@ export function MobileMenu({ theme, onToggleTheme }: { theme: Theme; onToggleThe
             <Icon name={theme === 'dark' ? 'sun' : 'moon'} className="h-5 w-5" />
             {themeToggleLabel(theme)}
           </button>
-          <p className="px-3 pt-2 text-sm text-zinc-500 dark:text-zinc-400">Accounts are coming soon; you can shop without one.</p>
+          <nav aria-label="Account (mobile)" className="mt-1">
+            {user ? <p className="px-3 pb-1 pt-2 text-sm text-zinc-500 dark:text-zinc-400">Signed in as {user.firstName} {user.lastName}</p> : null}
+            <ul className="space-y-1">
+              {accountEntries(user, pathname + search).map((e) => (
+                <li key={e.label}>
+                  {'to' in e ? (
+                    <NavLink to={e.to} end className={link}>
+                      {e.label}
+                    </NavLink>
+                  ) : (
+                    <button
+                      type="button"
+                      className={cx(link, 'w-full text-left')}
+                      onClick={() => {
+                        if (/^\/(account|admin)(\/|$)/.test(pathname)) navigate('/products');
+                        void session.signOut();
+                      }}
+                    >
+                      {e.label}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </nav>
         </div>
       </div>
     </div>

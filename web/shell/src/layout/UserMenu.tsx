@@ -1,18 +1,23 @@
-import { cx, focusRing, IconButton } from '@nexus/ui';
+import { useSession } from '@nexus/client/react';
+import { session } from '@nexus/client/session';
+import { cx, focusRing, IconButton, toast } from '@nexus/ui';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { accountEntries } from './accountLinks.ts';
 import { Icon } from './Icon.tsx';
 
 const item = cx('flex w-full items-center rounded-md px-3 py-2 text-left text-sm text-zinc-800 hover:bg-zinc-100 dark:text-zinc-100 dark:hover:bg-zinc-700', focusRing);
 
 /**
- * The account menu (menu button pattern: arrow keys, Home/End, Escape returns focus). Signing in arrives with the
- * identity issue, so "Sign in" is present but disabled, with a note saying why.
+ * The account menu (menu button pattern: arrow keys, Home/End, Escape returns focus): signed out, "Sign in" (back to
+ * this page afterwards) and "Create account"; signed in, who is signed in, the account pages, "Users" for admins
+ * and "Sign out" (which signs out every tab).
  */
 export function UserMenu() {
   const [open, setOpen] = useState(false);
   const menuId = useId();
-  const noteId = useId();
+  const { user } = useSession();
+  const { pathname, search } = useLocation();
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
@@ -48,6 +53,14 @@ export function UserMenu() {
     if (e.key !== 'Tab') e.preventDefault();
   };
 
+  const signOut = async () => {
+    close(true);
+    // leave a protected page first, so its guard does not send the shopper to sign in again
+    if (/^\/(account|admin)(\/|$)/.test(pathname)) navigate('/products');
+    await session.signOut();
+    toast.success('You are signed out.', { id: 'signed-out' });
+  };
+
   return (
     <div className="relative">
       <IconButton
@@ -64,7 +77,7 @@ export function UserMenu() {
           }
         }}
       >
-        <Icon name="user" className="h-6 w-6" />
+        <Icon name="user" className={cx('h-6 w-6', user && 'text-indigo-600 dark:text-indigo-400')} />
       </IconButton>
       {open ? (
         <div
@@ -75,26 +88,28 @@ export function UserMenu() {
           onKeyDown={onKeyDown}
           className="absolute right-0 z-40 mt-2 w-64 rounded-xl border border-zinc-200 bg-white p-1.5 shadow-lg dark:border-zinc-700 dark:bg-zinc-800"
         >
-          <p className="px-3 pb-1 pt-2 text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Browsing as a guest</p>
-          <div role="menuitem" tabIndex={-1} aria-disabled="true" aria-describedby={noteId} className={cx(item, 'cursor-not-allowed opacity-60 hover:bg-transparent')}>
-            Sign in
-          </div>
-          <p id={noteId} className="px-3 pb-2 text-xs text-zinc-500 dark:text-zinc-400">
-            Accounts are coming soon; you can shop without one.
-          </p>
+          {user ? (
+            <div className="px-3 pb-2 pt-2">
+              <p className="text-sm font-semibold text-zinc-900 dark:text-white">
+                {user.firstName} {user.lastName}
+              </p>
+              <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{user.email}</p>
+            </div>
+          ) : (
+            <p className="px-3 pb-1 pt-2 text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Browsing as a guest</p>
+          )}
           <div role="separator" className="my-1 h-px bg-zinc-200 dark:bg-zinc-700" />
-          <button
-            type="button"
-            role="menuitem"
-            tabIndex={-1}
-            className={item}
-            onClick={() => {
-              close(false);
-              navigate('/products');
-            }}
-          >
-            Browse the catalog
-          </button>
+          {accountEntries(user, pathname + search).map((e) =>
+            'to' in e ? (
+              <Link key={e.label} to={e.to} role="menuitem" tabIndex={-1} className={item} onClick={() => close(false)}>
+                {e.label}
+              </Link>
+            ) : (
+              <button key={e.label} type="button" role="menuitem" tabIndex={-1} className={item} onClick={() => void signOut()}>
+                {e.label}
+              </button>
+            ),
+          )}
         </div>
       ) : null}
     </div>

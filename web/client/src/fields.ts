@@ -1,0 +1,17 @@
+import type { NexusError } from './error.ts';
+
+/**
+ * The field errors a mutation's GraphQL errors name, for inline messages: `extensions.field` with its input
+ * prefix removed (`input.email` → `email`, `input.address.postalCode` → `address.postalCode`) → the message; the
+ * first error of a field wins. Errors without a field are left for a form-level message.
+ */
+export function fieldErrors(e: Pick<NexusError, 'errors'> | null | undefined, prefix = 'input.'): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const x of e?.errors ?? []) {
+    const f = x.extensions?.field;
+    if (typeof f != 'string' || !f) continue;
+    const k = f.startsWith(prefix) ? f.slice(prefix.length) : f;
+    out[k] ??= x.message;
+  }
+  return out;
+}

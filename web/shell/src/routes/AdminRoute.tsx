@@ -1,0 +1,11 @@
+import { RequireSession } from '../session/RequireSession.tsx';
+import { RemotePage } from './RemotePage.tsx';
+
+/** /admin/*: the admin remote (users), for signed-in ADMINs only; a customer sees "not allowed". */
+export function AdminRoute() {
+  return (
+    <RequireSession role="ADMIN">
+      <RemotePage remote="admin" what="the admin pages" />
+    </RequireSession>
+  );
+}
