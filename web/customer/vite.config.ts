@@ -44,6 +44,7 @@ export default defineConfig(({ command }) => ({
         'react-router': { ...singleton, requiredVersion: '7.18.7' },
         '@nexus/client': singleton,
         '@nexus/client/react': singleton,
+        '@nexus/client/session': singleton,
         '@nexus/ui': singleton,
       },
       dts: false,
@@ -60,6 +61,8 @@ export default defineConfig(({ command }) => ({
         target: backend,
         ws: true,
         changeOrigin: true,
+        // The router forwards the session cookie only when Origin is its own (or CORS-allowed): present the backend's.
+        headers: { origin: backend },
         configure: (proxy) => proxy.on('proxyReqWs', (req) => req.setHeader('origin', backend)),
       },
       '/images': { target: backend, changeOrigin: true },

@@ -31,5 +31,4 @@ export { ToastViewport, type ToastViewportProps } from './ToastViewport.tsx';
 export { Dialog, type DialogProps } from './Dialog.tsx';
 export { TextArea, type TextAreaProps } from './TextArea.tsx';
 export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog.tsx';
-export { serverFormErrors, type FieldErrorSource, type FormErrorSource, type ServerFormErrors } from './formErrors.ts';
 export { FormAlert } from './FormAlert.tsx';

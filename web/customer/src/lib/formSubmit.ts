@@ -1,4 +1,4 @@
-import { serverFormErrors } from '@nexus/ui';
+import { fieldErrors } from '@nexus/client';
 import { errorMessage, type ErrorLike } from './errorMessage';
 
 /** What a failed save means for a form: inline errors for its fields, plain messages for the rest. */
@@ -7,18 +7,30 @@ export interface SaveFailure<F extends string> {
   other: string[];
 }
 
+type FailedOperation = ErrorLike & { errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> };
+
+/** Codes whose messages the server writes for people (validation, conflicts, refusals): shown as they are. */
+const SPEAKING = new Set(['INVALID', 'BAD_USER_INPUT', 'CONFLICT', 'FORBIDDEN', 'NOT_FOUND']);
+
 /**
- * Splits a failed mutation (a NexusError) for a form: validation errors naming one of `fields` go inline, the
- * server's other validation messages are shown as they are, and transport failures (offline, timeout, 5xx) get
- * plain words instead of raw texts.
+ * Splits a failed mutation (a NexusError) for a form: errors whose `extensions.field` (without `input.`) is one of
+ * `fields` go inline; other validation messages and refusals ("cannot change your own role") are shown as the
+ * server wrote them; transport failures (offline, timeout, 5xx, a lost session) get plain words, never raw texts.
  */
 export function saveFailure<F extends string>(error: unknown, fields: ReadonlyArray<F>): SaveFailure<F> {
-  const e = error as ErrorLike & { message?: string; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> };
-  if (e?.kind !== 'graphql' && !(e?.errors && e.errors.length > 0)) return { fields: {}, other: [errorMessage(e)] };
-  const { fields: byField, other } = serverFormErrors({ message: e.message ?? '', errors: e.errors ?? [] }, fields);
-  const codes = new Set((e.errors ?? []).map((x) => x.extensions?.code));
-  const plain = codes.has('INVALID') || codes.has('BAD_USER_INPUT') || codes.has('CONFLICT') || codes.has('FORBIDDEN') ? other : other.length > 0 ? [errorMessage(e)] : [];
-  return { fields: byField as Partial<Record<F, string>>, other: plain };
+  const e = error as FailedOperation | undefined;
+  const byField = fieldErrors(e as never);
+  const out: SaveFailure<F> = { fields: {}, other: [] };
+  for (const f of fields) if (byField[f] !== undefined) out.fields[f] = byField[f];
+  for (const x of e?.errors ?? []) {
+    const f = x.extensions?.field;
+    const name = typeof f === 'string' ? (f.startsWith('input.') ? f.slice(6) : f) : '';
+    if (name && (fields as ReadonlyArray<string>).includes(name)) continue;
+    const message = SPEAKING.has(String(x.extensions?.code)) ? x.message : errorMessage(e);
+    if (!out.other.includes(message)) out.other.push(message);
+  }
+  if (Object.keys(out.fields).length === 0 && out.other.length === 0) out.other.push(errorMessage(e));
+  return out;
 }
 
 /** Focuses the first invalid control of a form after React rendered the errors. */

@@ -1,0 +1,25 @@
+import { NexusError } from '@nexus/client';
+import { describe, expect, it } from 'vitest';
+import { saveFailure } from './formSubmit';
+
+const invalid = (field: string | undefined, message: string, code = 'INVALID') => ({ message, extensions: { code, ...(field ? { field } : {}) } });
+
+describe('saveFailure', () => {
+  it('puts the server errors on the fields they name (input. stripped), one per field', () => {
+    const e = new NexusError('graphql', 'x', [invalid('input.postalCode', 'Enter a valid US ZIP code'), invalid('input.postalCode', 'second'), invalid('input.phone', 'Bad phone')]);
+    expect(saveFailure(e, ['postalCode', 'phone'])).toEqual({ fields: { postalCode: 'Enter a valid US ZIP code', phone: 'Bad phone' }, other: [] });
+  });
+
+  it('shows refusals as the server wrote them and other failures in plain words', () => {
+    const own = new NexusError('graphql', 'x', [invalid(undefined, 'you cannot change your own role', 'FORBIDDEN')]);
+    expect(saveFailure(own, [])).toEqual({ fields: {}, other: ['you cannot change your own role'] });
+    const internal = new NexusError('graphql', 'x', [invalid(undefined, 'pq: relation does not exist', 'INTERNAL')]);
+    expect(saveFailure(internal, []).other).toEqual(['Something went wrong. Please try again.']);
+    expect(saveFailure(new NexusError('network', 'Failed to fetch'), ['phone'])).toEqual({ fields: {}, other: ['You appear to be offline. Check your connection and try again.'] });
+  });
+
+  it('keeps a field the form does not have as a message', () => {
+    const e = new NexusError('graphql', 'x', [invalid('input.token', 'The card token has expired')]);
+    expect(saveFailure(e, ['holderName'])).toEqual({ fields: {}, other: ['The card token has expired'] });
+  });
+});
