@@ -35,38 +35,49 @@ web: ## build the storefront (shell + product remote) into web/dist, which the r
 graphiql: ## build the offline GraphiQL bundle the router embeds
 	@scripts/graphiql.sh
 
-build: deps graphiql ## build every binary into bin/
+build: deps graphiql $(BIN)/mailpit ## build every binary into bin/ (services, router, the Mailpit mailbox)
 	@mkdir -p $(BIN)
 	$(GO) build -o $(BIN)/product ./subgraphs/product/cmd/product
+	$(GO) build -o $(BIN)/auth ./subgraphs/auth/cmd/auth
+	$(GO) build -o $(BIN)/customer ./subgraphs/customer/cmd/customer
 	$(GO) build -o $(BIN)/router ./router/cmd/router
+
+.PHONY: mailpit
+mailpit: $(BIN)/mailpit ## build the development mailbox bin/mailpit (a no-op when it is up to date)
+
+# The development mailbox (SMTP + web UI): github.com/axllent/mailpit,
+# pinned in scripts/mailpit/go.mod (its own module, outside go.work).
+$(BIN)/mailpit: scripts/mailpit.sh scripts/mailpit/go.mod scripts/mailpit/go.sum
+	@scripts/mailpit.sh
 
 # ---------------------------------------------------------------- run
 .PHONY: run seed migrate token
-run: ## bring everything up (db, migrations, demo data, subgraphs, router serving the storefront) and print the URLs
+run: ## bring everything up (db, migrations, demo data and accounts, Mailpit, subgraphs, router serving the storefront) and print the URLs
 	@echo "[1/5] PostgreSQL" >&2 && $(MAKE) --no-print-directory db
 	@echo "[2/5] Go modules" >&2 && STEP="[2/5] " $(MAKE) --no-print-directory deps
 	@echo "[3/5] GraphiQL bundle and Go binaries" >&2 && $(MAKE) --no-print-directory build
 	@echo "[4/5] storefront (npm packages, client, product, shell)" >&2 && $(MAKE) --no-print-directory web
 	@echo "[5/5] migrations, demo data, services" >&2 && NEXUS_WEB_DIR=$(ROOT)/web/dist scripts/run.sh
 
-web-dev: db build ## make run's backend plus Vite dev servers with hot reload (shell :5173, product :5174)
+web-dev: db build ## make run's backend plus Vite dev servers with hot reload (shell :5173, product :5174, auth :5175, customer :5176, admin :5177)
 	@scripts/web.sh --install
 	@NEXUS_WEB_DEV=1 scripts/run.sh
 
-token: build ## print a fresh development admin token (for GraphiQL's Headers tab while make run is up)
-	@[ -s .data/dev-secrets.env ] || { echo "no .data/dev-secrets.env yet: run 'make run' first"; exit 1; }
-	@set -a && source .data/dev-secrets.env && set +a && bin/router dev-token --sub dev-admin --scope admin
+token: ## sign in as the seeded admin through the running router (make run) and print the access token (15 min)
+	@scripts/token.sh
 
-migrate: db build ## apply every service's migrations
-	@source $(DB_ENV) && $(BIN)/product migrate
+migrate: db build ## apply every service's migrations (product, auth, customer)
+	@source $(DB_ENV) && $(BIN)/product migrate && $(BIN)/auth migrate && $(BIN)/customer migrate
 
-seed: db build ## load the demo catalog (no-op when products exist)
-	@source $(DB_ENV) && $(BIN)/product seed
+seed: migrate ## load the demo catalog and the two development accounts (no-op for what exists)
+	@source $(DB_ENV) && $(BIN)/product seed && $(BIN)/auth seed
 
 # ---------------------------------------------------------------- code generation
 .PHONY: generate compose
 generate: ## regenerate gqlgen code (subgraphs and the router's test subgraph)
 	cd subgraphs/product && $(GO) run github.com/99designs/gqlgen generate
+	cd subgraphs/auth && $(GO) run github.com/99designs/gqlgen generate
+	cd subgraphs/customer && $(GO) run github.com/99designs/gqlgen generate
 	cd router/internal/testenv/reviews && $(GO) run github.com/99designs/gqlgen generate
 	cd router/internal/subscriptions/testsubgraph && $(GO) run github.com/99designs/gqlgen generate
 	for s in users catalog inventory reviews legacy; do (cd router/internal/golden/subgraphs/$$s && $(GO) run github.com/99designs/gqlgen generate) || exit 1; done
@@ -83,8 +94,8 @@ browser: ## install Debian's chromium for the browser tests (if missing)
 nats: ## install Debian's nats-server for the event bus tests (if missing)
 	@scripts/nats.sh
 
-test: db graphiql browser nats ## run every module's tests with -race against real PostgreSQL, NATS and Chromium, then the web's (make test-web)
-	@source $(DB_ENV) && export NEXUS_REQUIRE_BROWSER=1 NEXUS_REQUIRE_NATS=1 GOFLAGS="$(GOFLAGS) -p=2" && \
+test: db graphiql browser nats $(BIN)/mailpit ## run every module's tests with -race against real PostgreSQL, NATS, Mailpit and Chromium, then the web's (make test-web)
+	@source $(DB_ENV) && export NEXUS_REQUIRE_BROWSER=1 NEXUS_REQUIRE_NATS=1 NEXUS_REQUIRE_MAILPIT=1 GOFLAGS="$(GOFLAGS) -p=2" && \
 	for m in $(MODULES); do echo "== $$m"; (cd $$m && $(GO) test -race -count=1 ./...) || exit 1; done
 	@$(MAKE) --no-print-directory test-web
 
@@ -117,6 +128,10 @@ bench-web: db build web browser ## storefront in Chromium with 4x CPU throttling
 .PHONY: bench-router
 bench-router: build ## federation gateway benchmark: 4 in-memory subgraphs, ~88 KB query, 50 connections, with ceilings
 	@scripts/bench-router.sh
+
+.PHONY: bench-auth
+bench-auth: db build ## identity: sign-in throughput and latency (argon2id) at 1/2/4/8 clients, a wrong-password burst against the throttle, the router's JWT overhead per request
+	@scripts/bench-auth.sh
 
 .PHONY: bench-subscriptions
 bench-subscriptions: db build ## subscriptions: fan-out to 1,000/5,000/10,000 WebSocket subscribers, 1,000 × 50 events/s, resume storms (router or subgraph killed); latency, losses, router RSS and CPU (BENCH_ROUNDS)

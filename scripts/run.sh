@@ -23,12 +23,16 @@ die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
 # shellcheck source=/dev/null
 source .data/db.env
 [ -n "${DATABASE_URL:-}" ] || die ".data/db.env does not set DATABASE_URL; run 'make db'"
-for b in bin/product bin/router; do
+for b in bin/product bin/auth bin/customer bin/router bin/mailpit; do
   [ -x "$b" ] || die "$b is missing; run 'make build' (make run does)"
 done
 
 ROUTER_ADDR=${ROUTER_ADDR:-127.0.0.1:4000}
 PRODUCT_ADDR=${PRODUCT_ADDR:-127.0.0.1:4001}
+AUTH_ADDR=${AUTH_ADDR:-127.0.0.1:4002}
+CUSTOMER_ADDR=${CUSTOMER_ADDR:-127.0.0.1:4003}
+MAILPIT_SMTP_ADDR=${MAILPIT_SMTP_ADDR:-127.0.0.1:1025}
+MAILPIT_UI_ADDR=${MAILPIT_UI_ADDR:-127.0.0.1:8025}
 
 # ---------------------------------------------------------------- services
 # Started in this order, stopped in reverse: "name address" (the address
@@ -36,17 +40,44 @@ PRODUCT_ADDR=${PRODUCT_ADDR:-127.0.0.1:4001}
 # own subshell, that exports its environment and sets cmd. A new subgraph
 # gets a line before the router and a function, and the router its URL
 # through router/router.yaml's ${<NAME>_URL} variable.
+# Mailpit first (auth sends mail to it), the subgraphs, then the router.
 SERVICES=(
+  "mailpit $MAILPIT_UI_ADDR"
   "product $PRODUCT_ADDR"
+  "auth $AUTH_ADDR"
+  "customer $CUSTOMER_ADDR"
   "router $ROUTER_ADDR"
 )
 # make web-dev: the Vite dev servers too (hot reload), after the router
-# they proxy /graphql and /images to. "name address readiness-path".
+# they proxy /graphql and /images to. "name address readiness-path". A
+# remote whose workspace does not exist (yet) is left out; the shell then
+# loads nothing for its routes.
 SHELL_DEV_ADDR=127.0.0.1:5173
 PRODUCT_DEV_ADDR=127.0.0.1:5174
+AUTH_DEV_ADDR=127.0.0.1:5175
+CUSTOMER_DEV_ADDR=127.0.0.1:5176
+ADMIN_DEV_ADDR=127.0.0.1:5177
 if [ -n "${NEXUS_WEB_DEV:-}" ]; then
-  SERVICES+=("web-product $PRODUCT_DEV_ADDR /mfe/product/" "web-shell $SHELL_DEV_ADDR /readyz")
+  SERVICES+=("web-product $PRODUCT_DEV_ADDR /mfe/product/")
+  for r in auth customer admin; do
+    var=$(tr '[:lower:]' '[:upper:]' <<<"$r")_DEV_ADDR
+    [ -f "web/$r/package.json" ] && SERVICES+=("web-$r ${!var} /mfe/$r/")
+  done
+  SERVICES+=("web-shell $SHELL_DEV_ADDR /readyz")
 fi
+# Where people open the storefront: links in mails point there.
+if [ -n "${NEXUS_WEB_DEV:-}" ]; then
+  STOREFRONT_URL=http://$SHELL_DEV_ADDR
+else
+  STOREFRONT_URL=http://$ROUTER_ADDR
+fi
+
+svc_mailpit() {
+  # The development mailbox: every mail the services send lands here
+  # (nothing is relayed). Kept across runs in .data/mailpit.db (newest 500).
+  cmd=(bin/mailpit --smtp "$MAILPIT_SMTP_ADDR" --listen "$MAILPIT_UI_ADDR"
+    --database "$ROOT/.data/mailpit.db" --max 500 --disable-version-check)
+}
 
 svc_product() {
   # Image links point at the router, which proxies /images/ to the subgraph.
@@ -57,10 +88,29 @@ svc_product() {
   cmd=(bin/product serve)
 }
 
+svc_auth() {
+  # Development: direct unsigned requests served as anonymous; mail to
+  # Mailpit in plain SMTP; links in mails to the storefront; signing keys
+  # generated on first start and kept in the auth schema (not encrypted:
+  # AUTH_KEY_ENCRYPTION_KEY is for production, docs/operations.md).
+  export HTTP_ADDR=$AUTH_ADDR NEXUS_MODE=development PUBLIC_URL=$STOREFRONT_URL
+  export SMTP_ADDR=$MAILPIT_SMTP_ADDR SMTP_TLS=off
+  cmd=(bin/auth serve)
+}
+
+svc_customer() {
+  # Development: the test card tokenizer is on (never a real card number).
+  export HTTP_ADDR=$CUSTOMER_ADDR NEXUS_MODE=development
+  cmd=(bin/customer serve)
+}
+
 svc_router() {
   # NEXUS_WEB_DIR (make run sets it to web/dist): router.yaml's web.dir,
-  # the storefront at /.
+  # the storefront at /. Client JWTs are verified against the auth
+  # service's JWKS, and disabled users' tokens refused from its revocation feed.
   export PRODUCT_URL=http://$PRODUCT_ADDR/graphql
+  export AUTH_URL=http://$AUTH_ADDR/graphql CUSTOMER_URL=http://$CUSTOMER_ADDR/graphql
+  export AUTH_JWKS_URL=http://$AUTH_ADDR/.well-known/jwks.json AUTH_REVOCATIONS_URL=http://$AUTH_ADDR/revocations
   cmd=(bin/router serve --config router/router.yaml --listen "$ROUTER_ADDR")
 }
 
@@ -72,9 +122,28 @@ svc_web-product() {
   cmd=(npm run --silent dev -w @nexus/product -- --host 127.0.0.1)
 }
 
+svc_web-auth() {
+  cd web
+  export NEXUS_BACKEND=http://$ROUTER_ADDR
+  cmd=(npm run --silent dev -w @nexus/auth -- --host 127.0.0.1)
+}
+
+svc_web-customer() {
+  cd web
+  export NEXUS_BACKEND=http://$ROUTER_ADDR
+  cmd=(npm run --silent dev -w @nexus/customer -- --host 127.0.0.1)
+}
+
+svc_web-admin() {
+  cd web
+  export NEXUS_BACKEND=http://$ROUTER_ADDR
+  cmd=(npm run --silent dev -w @nexus/admin -- --host 127.0.0.1)
+}
+
 svc_web-shell() {
   cd web
   export NEXUS_BACKEND=http://$ROUTER_ADDR NEXUS_PRODUCT_DEV=http://$PRODUCT_DEV_ADDR
+  export NEXUS_AUTH_DEV=http://$AUTH_DEV_ADDR NEXUS_CUSTOMER_DEV=http://$CUSTOMER_DEV_ADDR NEXUS_ADMIN_DEV=http://$ADMIN_DEV_ADDR
   cmd=(npm run --silent dev -w @nexus/shell -- --host 127.0.0.1)
 }
 
@@ -173,36 +242,54 @@ start() { # name address [readiness path, default /readyz]
 
 # ---------------------------------------------------------------- run
 
+addr_var() { # service name -> the variable that moves it
+  case $1 in
+  mailpit) echo MAILPIT_UI_ADDR ;;
+  web-*) echo "(the Vite dev ports are fixed)" ;;
+  *) echo "$(tr '[:lower:]' '[:upper:]' <<<"$1")_ADDR" ;;
+  esac
+}
 for s in "${SERVICES[@]}"; do
-  read -r name addr <<<"$s"
+  read -r name addr _ <<<"$s"
   if port_taken "$addr"; then
-    die "$addr (for $name) is already in use; stop whatever listens there (another 'make run'?) or choose another address: $(tr '[:lower:]' '[:upper:]' <<<"$name")_ADDR=host:port make run"
+    die "$addr (for $name) is already in use; stop whatever listens there (another 'make run'?) or choose another address: $(addr_var "$name")=host:port make run"
   fi
 done
+if port_taken "$MAILPIT_SMTP_ADDR"; then
+  die "$MAILPIT_SMTP_ADDR (Mailpit's SMTP) is already in use; stop whatever listens there or choose another address: MAILPIT_SMTP_ADDR=host:port make run"
+fi
 
 mkdir -p "$LOGS"
 export DATABASE_URL
 
 # Development secrets, made once per checkout and kept in .data (never
 # committed): NEXUS_ROUTER_SECRET signs the claims the router forwards to
-# subgraphs; NEXUS_DEV_JWT_SECRET is router.yaml's optional "dev" JWT key,
-# for the admin token printed below.
+# subgraphs (and the revocation feed's requests to auth). Client tokens
+# come from the auth service (sign in); there is no development JWT key.
 SECRETS="$ROOT/.data/dev-secrets.env"
-if [ ! -s "$SECRETS" ]; then
-  umask 077
-  {
-    echo "NEXUS_ROUTER_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-    echo "NEXUS_DEV_JWT_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-  } >"$SECRETS"
+if ! grep -q '^NEXUS_ROUTER_SECRET=' "$SECRETS" 2>/dev/null; then
+  (
+    umask 077
+    echo "NEXUS_ROUTER_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >"$SECRETS"
+  )
 fi
-set -a
-# shellcheck source=/dev/null
-source "$SECRETS"
-set +a
-ADMIN_TOKEN=$(bin/router dev-token --sub dev-admin --scope admin) || die "router dev-token failed"
+NEXUS_ROUTER_SECRET=$(sed -n 's/^NEXUS_ROUTER_SECRET=//p' "$SECRETS" | tail -n 1)
+export NEXUS_ROUTER_SECRET
+unset NEXUS_DEV_JWT_SECRET
+
+# Each service migrates its own schema, then the demo data: the catalog
+# and the two development accounts (both no-ops for what exists).
 say "migrating and seeding $(redact "$DATABASE_URL")"
-bin/product migrate >"$LOGS/migrate.log" 2>&1 || { cat "$LOGS/migrate.log" >&2; die "bin/product migrate failed"; }
-bin/product seed >"$LOGS/seed.log" 2>&1 || { cat "$LOGS/seed.log" >&2; die "bin/product seed failed"; }
+: >"$LOGS/migrate.log"
+: >"$LOGS/seed.log"
+for step in "product migrate" "auth migrate" "customer migrate"; do
+  # shellcheck disable=SC2086 # "binary subcommand"
+  bin/$step >>"$LOGS/migrate.log" 2>&1 || { cat "$LOGS/migrate.log" >&2; die "bin/$step failed"; }
+done
+for step in "product seed" "auth seed"; do
+  # shellcheck disable=SC2086
+  bin/$step >>"$LOGS/seed.log" 2>&1 || { cat "$LOGS/seed.log" >&2; die "bin/$step failed"; }
+done
 
 for s in "${SERVICES[@]}"; do
   read -r name addr path <<<"$s"
@@ -210,7 +297,7 @@ for s in "${SERVICES[@]}"; do
 done
 
 if [ -n "${NEXUS_WEB_DEV:-}" ]; then
-  front="  storefront (dev)     http://$SHELL_DEV_ADDR/    (Vite, hot reload; product remote on http://$PRODUCT_DEV_ADDR/)"
+  front="  storefront (dev)     http://$SHELL_DEV_ADDR/    (Vite, hot reload; remotes: product http://$PRODUCT_DEV_ADDR/, auth :${AUTH_DEV_ADDR##*:}, customer :${CUSTOMER_DEV_ADDR##*:}, admin :${ADMIN_DEV_ADDR##*:})"
 elif [ -n "${NEXUS_WEB_DIR:-}" ]; then
   front="  storefront           http://$ROUTER_ADDR/    (web/dist, served by the router)"
 else
@@ -224,13 +311,22 @@ $front
   router metrics       http://$ROUTER_ADDR/metrics    (Prometheus)
   images               http://$ROUTER_ADDR/images/    (proxied to the product subgraph)
   product subgraph     http://$PRODUCT_ADDR/graphql    (development mode: direct requests allowed)
+  auth subgraph        http://$AUTH_ADDR/graphql    (JWKS: /.well-known/jwks.json)
+  customer subgraph    http://$CUSTOMER_ADDR/graphql
+  Mailpit (mailbox)    http://$MAILPIT_UI_ADDR/    (every mail the services send; SMTP on $MAILPIT_SMTP_ADDR)
   PostgreSQL           $(redact "$DATABASE_URL")
   logs                 ${LOGS#"$ROOT"/}/<service>.log
 
-Admin token (8 h; 'make token' prints a new one) for GraphiQL's Headers tab:
-  {"Authorization": "Bearer $ADMIN_TOKEN"}
-Live updates: open GraphiQL twice, run the CatalogEvents subscription in one
-tab and an admin mutation (adjustStock, updateProduct, ...) in the other.
+Accounts (DEVELOPMENT ONLY: 'make run' seeds them with these well-known
+passwords; production has none, see README "First admin"):
+  admin    admin@nexus.local     Admin-password-1      (role ADMIN)
+  shopper  shopper@nexus.local   Shopper-password-1    (role CUSTOMER)
+Sign in on the storefront (${STOREFRONT_URL}/account/sign-in). For GraphiQL,
+'make token' prints an admin access token (15 min): paste
+  {"Authorization": "Bearer <token>"}
+into its Headers tab. Live updates: open GraphiQL twice, run the
+CatalogEvents subscription in one tab and an admin mutation (adjustStock,
+updateProduct, ...) with that header in the other.
 
 Try:
   curl -s http://$ROUTER_ADDR/graphql -H 'Content-Type: application/json' \\

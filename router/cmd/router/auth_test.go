@@ -18,8 +18,6 @@ import (
 
 	"github.com/golang-jwt/jwt/v5"
 
-	"github.com/nexus-commerce/nexus/router/internal/auth"
-	"github.com/nexus-commerce/nexus/router/internal/config"
 	"github.com/nexus-commerce/nexus/router/internal/testenv/reviews"
 	"github.com/nexus-commerce/nexus/schema/compose"
 )
@@ -403,34 +401,4 @@ func TestPersistedOperations(t *testing.T) {
 			t.Fatalf("unlisted operation: %d %s", status, body)
 		}
 	})
-}
-
-// TestDevToken: `router dev-token` mints a token the repository's
-// router.yaml accepts while NEXUS_DEV_JWT_SECRET is set, and refuses to
-// run without it.
-func TestDevToken(t *testing.T) {
-	t.Setenv(devTokenEnv, "")
-	if err := run(context.Background(), []string{"dev-token"}, io.Discard, io.Discard); err == nil || !strings.Contains(err.Error(), devTokenEnv) {
-		t.Fatalf("without the key: err = %v", err)
-	}
-	t.Setenv(devTokenEnv, jwtSecret)
-	var out bytes.Buffer
-	if err := run(context.Background(), []string{"dev-token", "--sub", "ada", "--scope", "admin reviews:write"}, &out, io.Discard); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load("../../router.yaml", os.LookupEnv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := auth.New(context.Background(), cfg.Auth)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	r := httptest.NewRequest(http.MethodPost, "/graphql", nil)
-	r.Header.Set("Authorization", "Bearer "+strings.TrimSpace(out.String()))
-	c, err := a.Authenticate(r)
-	if err != nil || c == nil || c.Subject != "ada" || !c.HasScope("admin") || !c.HasScope("reviews:write") {
-		t.Fatalf("router.yaml's dev key: claims %+v, err %v", c, err)
-	}
 }

@@ -22,8 +22,6 @@ const usage = `Usage:
   router [serve] [flags]    serve the supergraph over HTTP (default)
   router compose [flags]    compose the configured subgraphs and print or write the supergraph
   router healthcheck        exit 0 when the router at --listen (or the config's listen) answers /healthz
-  router dev-token [--sub s] [--scope "admin"] [--audience nexus] [--issuer nexus-dev] [--ttl 8h]
-                            print a JWT for the development key (NEXUS_DEV_JWT_SECRET; make run sets it)
 
 Flags (serve):
   --config PATH       router config file (env ROUTER_CONFIG; default router.yaml,
@@ -67,8 +65,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return composeCmd(ctx, args, stdout, stderr)
 	case "healthcheck":
 		return healthcheck(ctx, args, stderr)
-	case "dev-token":
-		return devToken(ctx, args, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -18,11 +18,13 @@ import (
 	"os/signal"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
 	"github.com/nexus-commerce/nexus/router/internal/auth"
 	"github.com/nexus-commerce/nexus/router/internal/config"
+	"github.com/nexus-commerce/nexus/router/internal/cookie"
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
 	"github.com/nexus-commerce/nexus/router/internal/gctune"
 	"github.com/nexus-commerce/nexus/router/internal/graphiql"
@@ -71,11 +73,14 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	hook, closeAuth, err := buildAuth(ctx, cfg, log)
+	hook, closeAuth, revs, err := buildAuth(ctx, cfg, log, nil)
 	if err != nil {
 		gw.Close()
 		return err
 	}
+	var curRevs atomic.Pointer[auth.Revocations]
+	curRevs.Store(revs)
+	watchRevocations(m, &curRevs)
 	srvOpts, err := serverOptions(cfg, m, log)
 	if err != nil {
 		closeAuth()
@@ -166,7 +171,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 			}
 		}()
 	}
-	r := &reloader{flags: f, log: log, metrics: m, srv: srv, cfg: cfg, closeAuth: closeAuth}
+	r := &reloader{flags: f, log: log, metrics: m, srv: srv, cfg: cfg, closeAuth: closeAuth, revs: &curRevs}
 	defer func() { r.mu.Lock(); r.closeAuth(); r.mu.Unlock() }()
 	r.fingerprint = r.files(cfg)
 	go r.run(ctx)
@@ -211,7 +216,11 @@ func buildGateway(ctx context.Context, cfg *config.Config, m *metrics.Metrics, l
 }
 
 func serverOptions(cfg *config.Config, m *metrics.Metrics, log *slog.Logger) (server.Options, error) {
-	opts := server.Options{Log: log, Path: cfg.GraphQLPath, Limits: cfg.Limits, CORS: cfg.CORS, ShutdownTimeout: cfg.ShutdownTimeout, Collectors: m}
+	opts := server.Options{Log: log, Path: cfg.GraphQLPath, Limits: cfg.Limits, CORS: cfg.CORS, ShutdownTimeout: cfg.ShutdownTimeout, Collectors: m,
+		CSRFHeader: cfg.CSRF.Header, TrustedProxies: cfg.TrustedProxyPrefixes()}
+	for _, c := range cfg.Cookies {
+		opts.Cookies = append(opts.Cookies, cookie.Rule{Name: c.Name, Subgraphs: c.Subgraphs})
+	}
 	ide := graphiql.Handler(graphiql.Config{Endpoint: cfg.GraphQLPath, Title: "Nexus"})
 	// The IDE's static assets are always routed (they hold nothing
 	// secret), so a reload can turn GraphiQL on without a restart.
@@ -271,8 +280,9 @@ func originPatterns(origins []string) []string {
 // and signs every subgraph request (the caller's claims, or the shared
 // anonymous signature) with NEXUS_ROUTER_SECRET, which production
 // subgraphs require. Without a key source every request is anonymous;
-// without the secret nothing is signed.
-func buildAuth(ctx context.Context, cfg *config.Config, log *slog.Logger) (func(*http.Request, *gateway.ExecOptions) error, func(), error) {
+// without the secret nothing is signed. With auth.revocations_url it
+// follows the revocation feed, starting from prev's state (a reload).
+func buildAuth(ctx context.Context, cfg *config.Config, log *slog.Logger, prev *auth.Revocations) (func(*http.Request, *gateway.ExecOptions) error, func(), *auth.Revocations, error) {
 	secret, err := kitauth.SecretFromEnv()
 	if err != nil {
 		log.Warn("subgraph requests are not signed; production subgraphs will refuse them", "reason", err.Error())
@@ -280,21 +290,39 @@ func buildAuth(ctx context.Context, cfg *config.Config, log *slog.Logger) (func(
 	}
 	var a *auth.Authenticator
 	closeAuth := func() {}
+	revs := auth.NewRevocations(cfg.Auth, auth.WithLogger(log), auth.WithRouterSecret(secret))
 	if cfg.Auth.Enabled() {
-		if a, err = auth.New(context.WithoutCancel(ctx), cfg.Auth, auth.WithLogger(log)); err != nil {
-			return nil, nil, err
+		if revs != nil {
+			revs.Inherit(prev)
+			revs.Start(context.WithoutCancel(ctx))
 		}
-		closeAuth = a.Close
+		if a, err = auth.New(context.WithoutCancel(ctx), cfg.Auth, auth.WithLogger(log), auth.WithRevocations(revs)); err != nil {
+			revs.Close()
+			return nil, nil, nil, err
+		}
+		closeAuth = func() { a.Close(); revs.Close() }
 	}
 	if a == nil && secret == nil {
-		return nil, closeAuth, nil
+		return nil, closeAuth, nil, nil
 	}
 	hook, err := auth.ExecHook(a, secret)
 	if err != nil {
 		closeAuth()
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return hook, closeAuth, nil
+	return hook, closeAuth, revs, nil
+}
+
+// watchRevocations publishes the current revocation feed's cursor (-1
+// before its first state, and when there is no feed) and size.
+func watchRevocations(m *metrics.Metrics, cur *atomic.Pointer[auth.Revocations]) {
+	m.WatchRevocations(func() (int64, int) {
+		r := cur.Load()
+		if r == nil {
+			return -1, 0
+		}
+		return r.Cursor(), r.Len()
+	})
 }
 
 func graphNames(gw *gateway.Gateway) []string {
@@ -316,6 +344,7 @@ type reloader struct {
 	metrics     *metrics.Metrics
 	srv         *server.Server
 	closeAuth   func()
+	revs        *atomic.Pointer[auth.Revocations] // the current revocation feed
 	mu          sync.Mutex
 	cfg         *config.Config
 	fingerprint [32]byte
@@ -359,7 +388,8 @@ func (r *reloader) reload(ctx context.Context) {
 		var gw *gateway.Gateway
 		var hook func(*http.Request, *gateway.ExecOptions) error
 		var closeAuth func()
-		if hook, closeAuth, err = buildAuth(ctx, cfg, r.log); err == nil {
+		var revs *auth.Revocations
+		if hook, closeAuth, revs, err = buildAuth(ctx, cfg, r.log, r.revs.Load()); err == nil {
 			if _, err = serverOptions(cfg, r.metrics, r.log); err == nil {
 				gw, err = buildGateway(ctx, cfg, r.metrics, r.log)
 			}
@@ -377,6 +407,7 @@ func (r *reloader) reload(ctx context.Context) {
 			old := r.srv.Swap(gw)
 			oldAuth := r.closeAuth
 			r.closeAuth = closeAuth
+			r.revs.Store(revs)
 			r.cfg = cfg
 			if old != nil {
 				// Resumable subscriptions continue on the new gateway from

@@ -31,6 +31,7 @@ type Authenticator struct {
 	parser   *jwt.Parser
 	audience bool // an audience is required
 	cancel   context.CancelFunc
+	revoked  *Revocations // nil: no revocation feed
 }
 
 type options struct {
@@ -38,6 +39,8 @@ type options struct {
 	lookup func(string) (string, bool)
 	log    *slog.Logger
 	now    func() time.Time
+	secret []byte
+	revs   *Revocations
 }
 
 // Option adjusts New for tests and embedding.
@@ -52,6 +55,14 @@ func WithLookupEnv(f func(string) (string, bool)) Option { return func(o *option
 
 // WithLogger receives JWKS refresh failures (default: discarded).
 func WithLogger(l *slog.Logger) Option { return func(o *options) { o.log = l } }
+
+// WithRouterSecret signs the revocation feed's requests with the router's
+// anonymous signature (kitauth.SignAnonymous); nil sends them unsigned.
+func WithRouterSecret(secret []byte) Option { return func(o *options) { o.secret = secret } }
+
+// WithRevocations makes the Authenticator refuse tokens the feed revoked
+// (and every token until the feed's first state). The caller owns r.
+func WithRevocations(r *Revocations) Option { return func(o *options) { o.revs = r } }
 
 // WithClock replaces time.Now for exp/nbf/iat checks, so tests need no sleeps.
 func WithClock(now func() time.Time) Option { return func(o *options) { o.now = now } }
@@ -75,7 +86,7 @@ func New(ctx context.Context, cfg Config, opts ...Option) (*Authenticator, error
 	if err != nil {
 		return nil, err
 	}
-	a := &Authenticator{header: cfg.HeaderName, static: static, jwksAlgs: cfg.Algorithms, cancel: func() {}}
+	a := &Authenticator{header: cfg.HeaderName, static: static, jwksAlgs: cfg.Algorithms, cancel: func() {}, revoked: o.revs}
 	if len(cfg.JWKSURLs) > 0 {
 		ctx, cancel := context.WithCancel(ctx)
 		store, err := newJWKSStore(ctx, cfg, o.client, o.log)
@@ -130,7 +141,14 @@ func (a *Authenticator) Authenticate(r *http.Request) (*Claims, error) {
 		}
 		return nil, e
 	}
-	return claimsFromMap(m)
+	c, err := claimsFromMap(m)
+	if err != nil || a.revoked == nil {
+		return c, err
+	}
+	if err := a.revoked.check(c); err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // extract takes the token from the configured header. In Authorization the

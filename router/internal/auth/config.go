@@ -50,6 +50,15 @@ type Config struct {
 	// Authorization, where the value must be "Bearer <token>"; in any other
 	// header a "Bearer " prefix is optional.
 	HeaderName string `yaml:"header_name"`
+	// RevocationsURL is the auth service's revocation feed (GET
+	// /revocations?after=<cursor>&wait=<s>): the router long-polls it,
+	// keeps the revoked subjects and sessions in memory and refuses their
+	// unexpired tokens with 401 "token revoked". Empty: off.
+	RevocationsURL string `yaml:"revocations_url"`
+	// RevocationsMaxStale is how long the feed may fail before the router
+	// logs an error (then once a minute) while it keeps serving with the
+	// revocations it has. Default 60s.
+	RevocationsMaxStale time.Duration `yaml:"revocations_max_stale"`
 	// Algorithms are the signature algorithms accepted for JWKS keys.
 	// Default: every asymmetric algorithm (RS*, PS*, ES*, EdDSA); HMAC is
 	// never accepted from a JWKS. Static keys accept exactly their own.
@@ -85,6 +94,7 @@ const (
 	DefaultUnknownKIDRefreshInterval = time.Minute
 	DefaultHTTPTimeout               = 10 * time.Second
 	DefaultHeaderName                = "Authorization"
+	DefaultRevocationsMaxStale       = 60 * time.Second
 )
 
 var (
@@ -114,6 +124,9 @@ func (c *Config) Defaults() {
 	if c.HeaderName == "" {
 		c.HeaderName = DefaultHeaderName
 	}
+	if c.RevocationsMaxStale == 0 {
+		c.RevocationsMaxStale = DefaultRevocationsMaxStale
+	}
 	if len(c.Algorithms) == 0 {
 		c.Algorithms = slices.Clone(asymmetricAlgs)
 	}
@@ -130,6 +143,18 @@ func (c *Config) Validate() error {
 		if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
 			bad("jwks_urls[%d]: %q is not an http(s) URL", i, u)
 		}
+	}
+	if u := c.RevocationsURL; u != "" {
+		p, err := url.Parse(u)
+		if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.RawQuery != "" {
+			bad("revocations_url: %q is not an http(s) URL without a query", u)
+		}
+		if !c.Enabled() {
+			bad("revocations_url: needs jwks_urls or static_keys (without keys no token is accepted to revoke)")
+		}
+	}
+	if c.RevocationsMaxStale < 0 {
+		bad("revocations_max_stale: %s is negative", c.RevocationsMaxStale)
 	}
 	if c.Leeway < 0 || c.Leeway > 5*time.Minute {
 		bad("leeway: %s is outside 0..5m", c.Leeway)

@@ -14,6 +14,9 @@ const (
 	ReasonIssuer      Reason = "issuer"        // iss is not the configured issuer
 	ReasonAudience    Reason = "audience"      // aud lacks the configured audience
 	ReasonClaims      Reason = "claims"        // exp or sub missing, or another claim unusable
+	ReasonRevoked     Reason = "revoked"       // the revocation feed revoked it (user disabled, signed out)
+	// ReasonRevocationsUnknown: the revocation feed has not loaded yet.
+	ReasonRevocationsUnknown Reason = "revocations_unknown"
 )
 
 // Error is a refused token. Its message is safe to return to the client
@@ -25,6 +28,9 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
+	if e.Reason == ReasonRevoked {
+		return "token revoked"
+	}
 	if e.detail != "" {
 		return "invalid token: " + string(e.Reason) + ": " + e.detail
 	}

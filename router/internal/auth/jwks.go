@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/MicahParks/jwkset"
 	"golang.org/x/time/rate"
@@ -21,13 +22,21 @@ type jwksStore struct {
 	jwkset.Storage                  // the refreshing client (refreshes on every miss it sees)
 	caches         []jwkset.Storage // the per-URL caches, read without any fetch
 	unknownKID     *rate.Limiter
+	// empty gates refreshes while no URL has served a key yet (the auth
+	// service starting after the router): far more often than
+	// unknownKID, so the first tokens are not refused for a minute.
+	empty *rate.Limiter
 }
+
+// emptyRefreshInterval is the least time between two refreshes while no
+// key has been loaded at all.
+const emptyRefreshInterval = 2 * time.Second
 
 // newJWKSStore fetches every URL once (a failure is logged, not fatal, so
 // the router can start while the auth service is still coming up) and keeps
 // refreshing them until ctx ends.
 func newJWKSStore(ctx context.Context, cfg Config, client *http.Client, log *slog.Logger) (*jwksStore, error) {
-	s := &jwksStore{unknownKID: rate.NewLimiter(rate.Every(cfg.UnknownKIDRefreshInterval), 1)}
+	s := &jwksStore{unknownKID: rate.NewLimiter(rate.Every(cfg.UnknownKIDRefreshInterval), 1), empty: rate.NewLimiter(rate.Every(emptyRefreshInterval), 1)}
 	urls := make(map[string]jwkset.Storage, len(cfg.JWKSURLs))
 	for i, u := range cfg.JWKSURLs {
 		c, err := jwkset.NewStorageFromHTTP(u, jwkset.HTTPClientStorageOptions{
@@ -60,6 +69,16 @@ func newJWKSStore(ctx context.Context, cfg Config, client *http.Client, log *slo
 	return s, nil
 }
 
+// loaded reports whether any URL has served a key.
+func (s *jwksStore) loaded(ctx context.Context) bool {
+	for _, c := range s.caches {
+		if all, err := c.KeyReadAll(ctx); err == nil && len(all) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // KeyRead returns the cached key for keyID, refreshing the sets once if the
 // limiter allows.
 func (s *jwksStore) KeyRead(ctx context.Context, keyID string) (jwkset.JWK, error) {
@@ -72,7 +91,11 @@ func (s *jwksStore) KeyRead(ctx context.Context, keyID string) (jwkset.JWK, erro
 			return jwkset.JWK{}, err
 		}
 	}
-	if !s.unknownKID.Allow() {
+	if s.loaded(ctx) {
+		if !s.unknownKID.Allow() {
+			return jwkset.JWK{}, jwkset.ErrKeyNotFound
+		}
+	} else if !s.empty.Allow() {
 		return jwkset.JWK{}, jwkset.ErrKeyNotFound
 	}
 	return s.Storage.KeyRead(ctx, keyID)

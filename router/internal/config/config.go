@@ -81,6 +81,18 @@ type Config struct {
 	// Web serves the built storefront (web/dist) at /: off unless web.dir
 	// is set. Fixed at start (a reload does not change it).
 	Web Web `yaml:"web"`
+	// Cookies lists the client cookies the router forwards, each to the
+	// subgraphs named with it, and lets those subgraphs set (Set-Cookie)
+	// on GraphQL over HTTP. Empty: no cookie reaches a subgraph and every
+	// Set-Cookie is dropped.
+	Cookies []CookieRule `yaml:"cookies"`
+	// CSRF is the check a request must pass for Cookies to apply.
+	CSRF CSRF `yaml:"csrf"`
+	// TrustedProxies are the CIDRs (or addresses) whose X-Forwarded-For
+	// the router believes when it tells subgraphs the client's address
+	// (X-Forwarded-For, one address). Default none: the connection's
+	// remote address is the client.
+	TrustedProxies []string `yaml:"trusted_proxies"`
 
 	// dir is the directory of the config file; relative paths resolve against it.
 	dir string
@@ -478,6 +490,9 @@ func (c *Config) Defaults() {
 		c.Limits.MaxConnectionsPerClient = &n
 	}
 	c.CORS.defaults()
+	if c.CSRF.Header == "" {
+		c.CSRF.Header = DefaultCSRFHeader
+	}
 	for i := range c.Proxy {
 		p := &c.Proxy[i]
 		if p.Timeout == 0 {
@@ -590,6 +605,8 @@ func (c *Config) Validate() error {
 	errs = append(errs, c.CORS.validate()...)
 	errs = append(errs, c.validateProxy()...)
 	errs = append(errs, c.validateWeb()...)
+	errs = append(errs, c.validateCookies()...)
+	errs = append(errs, c.validateTrustedProxies()...)
 	return errors.Join(errs...)
 }
 

@@ -19,7 +19,7 @@ import (
 )
 
 // coreServices must exist in docker-compose.yml.
-var coreServices = []string{"postgres", "product", "router"}
+var coreServices = []string{"postgres", "product", "auth", "customer", "mailpit", "router"}
 
 // repoRoot walks up from the test's directory to the directory holding go.work.
 func repoRoot(t *testing.T) string {
@@ -41,10 +41,17 @@ func repoRoot(t *testing.T) string {
 }
 
 // testSecrets is the environment loadCompose gives compose: the secrets an
-// operator must provide, as recognisable sentinels.
+// operator must provide, as recognisable sentinels. optionalSecrets (the
+// mail relay's password) may be left unset; when set, they too reach the
+// services unchanged.
 var testSecrets = map[string]string{
-	"POSTGRES_PASSWORD":   "sentinel-postgres-password",
-	"NEXUS_ROUTER_SECRET": "sentinel-router-secret-0123456789abcdef",
+	"POSTGRES_PASSWORD":       "sentinel-postgres-password",
+	"NEXUS_ROUTER_SECRET":     "sentinel-router-secret-0123456789abcdef",
+	"AUTH_KEY_ENCRYPTION_KEY": "sentinel-key-encryption-key-0123456789abcdef",
+}
+
+var optionalSecrets = map[string]string{
+	"SMTP_PASSWORD": "sentinel-smtp-password",
 }
 
 // loadCompose loads docker-compose.yml as `docker compose` would from the
@@ -54,6 +61,9 @@ func loadCompose(t *testing.T) (*types.Project, string) {
 	t.Helper()
 	var envs []string
 	for k, v := range testSecrets {
+		envs = append(envs, k+"="+v)
+	}
+	for k, v := range optionalSecrets {
 		envs = append(envs, k+"="+v)
 	}
 	p, root, err := loadComposeWith(t, envs)
@@ -81,6 +91,11 @@ func loadComposeWith(t *testing.T, envs []string) (*types.Project, string, error
 // publicServices are the only services that may publish ports: the
 // router is the single public door (the web joins it later).
 var publicServices = []string{"router", "web"}
+
+// loopbackServices may publish a port on the host's loopback interface
+// only: development tools an operator opens on the machine itself (the
+// Mailpit mailbox), never reachable from the network.
+var loopbackServices = []string{"mailpit"}
 
 // env returns a service's environment as a lookup function for config.Load.
 func env(svc types.ServiceConfig) func(string) (string, bool) {
@@ -184,7 +199,15 @@ func TestComposeServicesAndPorts(t *testing.T) {
 				t.Errorf("service %s: Dockerfile: %v", name, err)
 			}
 		}
-		if !slices.Contains(publicServices, name) {
+		loopback := slices.Contains(loopbackServices, name)
+		if loopback {
+			for _, pc := range svc.Ports {
+				if pc.HostIP != "127.0.0.1" && pc.HostIP != "::1" {
+					t.Errorf("service %s publishes %s:%s; it may publish on the host's loopback only (127.0.0.1:%s:...)", name, pc.HostIP, pc.Published, pc.Published)
+				}
+			}
+		}
+		if !slices.Contains(publicServices, name) && !loopback {
 			if len(svc.Ports) > 0 {
 				t.Errorf("service %s publishes %v; only %v may (the router is the only public door)", name, svc.Ports, publicServices)
 			}
@@ -267,7 +290,11 @@ func TestSecretsComeFromTheEnvironment(t *testing.T) {
 			if v == nil || !secretish.MatchString(k) {
 				continue
 			}
-			if want, ok := testSecrets[k]; !ok || *v != want {
+			want, ok := testSecrets[k]
+			if !ok {
+				want, ok = optionalSecrets[k]
+			}
+			if !ok || *v != want {
 				t.Errorf("service %s: %s is not one of the operator's secrets (%v)", name, k, ok)
 			}
 		}
@@ -275,7 +302,11 @@ func TestSecretsComeFromTheEnvironment(t *testing.T) {
 			t.Errorf("service %s: DATABASE_URL does not use POSTGRES_PASSWORD", name)
 		}
 	}
-	for _, name := range []string{"router", "product"} {
+	names := []string{"router"}
+	for name := range subgraphServices(t, p) {
+		names = append(names, name)
+	}
+	for _, name := range names {
 		if v := p.Services[name].Environment["NEXUS_ROUTER_SECRET"]; v == nil || *v != testSecrets["NEXUS_ROUTER_SECRET"] {
 			t.Errorf("service %s does not get NEXUS_ROUTER_SECRET", name)
 		}

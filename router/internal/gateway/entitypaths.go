@@ -123,6 +123,13 @@ func (t *recordingTransport) RoundTrip(req *http.Request) (resp *http.Response, 
 			resp, err = nil, recovery.ErrPanic
 		}
 	}()
+	if c := cookiesFrom(req.Context()); c != nil {
+		defer func() {
+			if err == nil && resp != nil {
+				c.capture(t.service, resp.Header)
+			}
+		}()
+	}
 	log := fetchLogFrom(req.Context())
 	if log == nil || req.GetBody == nil || log.overflow.Load() {
 		return t.next.RoundTrip(req)

@@ -36,6 +36,14 @@ type ExecOptions struct {
 	// AllowMutation is false for GET requests: only queries may run
 	// (mutations and subscriptions are refused with METHOD_NOT_ALLOWED).
 	AllowMutation bool
+	// ClientAddr is the caller's IP address, sent to subgraphs as
+	// X-Forwarded-For (empty: no header).
+	ClientAddr string
+	// Cookies is the request's cookie exchange with subgraphs (GraphQL
+	// over HTTP only; nil: no cookie reaches any subgraph and every
+	// Set-Cookie is dropped). Its SetCookies are complete when the
+	// response is written.
+	Cookies *Cookies
 }
 
 // ErrTimeout is returned when the request's deadline passed before the
@@ -129,8 +137,8 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 	flt := g.newFault(recovery.KindExecute, rid)
 	var hdr *headers
 	key := inboundKey{op: p.id, vars: p.varsHash}
-	if o.Principal != nil || o.Forward != nil {
-		hdr = newHeaders(o.Principal, o.Forward)
+	if o.Principal != nil || o.Forward != nil || o.ClientAddr != "" || o.Cookies.sends() {
+		hdr = newHeaders(&o)
 		hdr.fault = flt
 		key.who = hdr.hash
 	}
@@ -162,6 +170,7 @@ func (g *Gateway) ExecuteWith(ctx context.Context, req *graphql.Request, w io.Wr
 	// read their leader's.
 	ectx, flog := withFetchLog(ectx)
 	ectx = withFault(ectx, flt)
+	ectx = withCookies(ectx, o.Cookies)
 	rctx := resolve.NewContext(ectx)
 	rctx.Variables = vars
 	rctx.RemapVariables = p.remap

@@ -118,8 +118,10 @@ type group struct {
 func (g *Gateway) join(p *prepared, sp *plan.SubscriptionResponsePlan, vars *astjson.Value, o ExecOptions, m *subscriber) {
 	var hdr *headers
 	key := groupKey{op: p.id, vars: p.varsHash}
-	if o.Principal != nil || o.Forward != nil {
-		hdr = newHeaders(o.Principal, o.Forward)
+	// Subscriptions never carry cookies (o.Cookies is nil here).
+	if o.Principal != nil || o.Forward != nil || o.ClientAddr != "" {
+		o.Cookies = nil
+		hdr = newHeaders(&o)
 		key.who = hdr.hash
 	}
 	if grp, ctx := g.place(p, key, m); grp != nil {

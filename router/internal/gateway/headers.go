@@ -40,6 +40,11 @@ type headers struct {
 	hash uint64
 	fw   *Forwarder
 	now  func() time.Time
+	// cookies adds a Cookie header for the subgraphs it names; clientAddr
+	// is sent as X-Forwarded-For (not part of the hash: requests that
+	// share a fetch differ only in it, and the subgraph sees the first).
+	cookies    *Cookies
+	clientAddr string
 	// fault receives a panic of fw.Sign (it runs on the engine's fetch
 	// goroutines); nil lets it through.
 	fault *fault
@@ -49,7 +54,8 @@ type headers struct {
 	signedAt time.Time
 }
 
-func newHeaders(p *Principal, fw *Forwarder) *headers {
+func newHeaders(o *ExecOptions) *headers {
+	p, fw := o.Principal, o.Forward
 	d := xxhash.New()
 	if p != nil {
 		_, _ = d.WriteString(p.Subject)
@@ -64,11 +70,20 @@ func newHeaders(p *Principal, fw *Forwarder) *headers {
 		binary.LittleEndian.PutUint64(exp[:], uint64(p.Expires.Unix()))
 		_, _ = d.Write(exp[:])
 	}
-	h := &headers{fw: fw, now: time.Now}
+	h := &headers{fw: fw, now: time.Now, cookies: o.Cookies, clientAddr: o.ClientAddr}
 	if fw != nil {
 		_, _ = d.Write([]byte{1})
 		_, _ = d.WriteString(fw.Key)
 		h.h, h.signedAt = fw.Header, fw.SignedAt
+	}
+	if o.Cookies.sends() {
+		// Cookie values are the caller's session: never shared, not even
+		// with a caller holding the same cookie (each must get its own
+		// Set-Cookie).
+		var seq [8]byte
+		binary.LittleEndian.PutUint64(seq[:], uniqueSeq.Add(1))
+		_, _ = d.Write([]byte{2})
+		_, _ = d.Write(seq[:])
 	}
 	h.hash = d.Sum64() | 1 // never 0: 0 means "no headers"
 	return h
@@ -79,16 +94,22 @@ func newHeaders(p *Principal, fw *Forwarder) *headers {
 func (h *headers) withHash(hash uint64) *headers {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return &headers{hash: hash, fw: h.fw, now: h.now, h: h.h, signedAt: h.signedAt}
+	return &headers{hash: hash, fw: h.fw, now: h.now, h: h.h, signedAt: h.signedAt, cookies: h.cookies, clientAddr: h.clientAddr}
 }
 
 // HeadersForSubgraph returns a copy per fetch: the engine adds its own
 // headers to the map it gets (httpclient.makeHTTPRequest), and parallel
 // fetches — of one request, or of every anonymous request sharing one
 // signature — must not write to one map.
-func (h *headers) HeadersForSubgraph(string) (http.Header, uint64) {
+func (h *headers) HeadersForSubgraph(subgraph string) (http.Header, uint64) {
+	return h.extra(subgraph, h.current()), h.hash
+}
+
+// current is a copy of the forwarded headers, signed again when they have
+// grown old.
+func (h *headers) current() http.Header {
 	if h.fw == nil || h.fw.Sign == nil || h.fw.Fresh <= 0 {
-		return h.h.Clone(), h.hash
+		return h.h.Clone()
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -98,7 +119,29 @@ func (h *headers) HeadersForSubgraph(string) (http.Header, uint64) {
 			h.h, h.signedAt = fresh, now
 		}
 	}
-	return h.h.Clone(), h.hash
+	return h.h.Clone()
+}
+
+// extra adds the client's address and the subgraph's cookies to hdr (a
+// copy owned by the caller).
+func (h *headers) extra(subgraph string, hdr http.Header) http.Header {
+	cookie := ""
+	if h.cookies != nil {
+		cookie = h.cookies.Send[subgraph]
+	}
+	if h.clientAddr == "" && cookie == "" {
+		return hdr
+	}
+	if hdr == nil {
+		hdr = make(http.Header, 2)
+	}
+	if h.clientAddr != "" {
+		hdr.Set("X-Forwarded-For", h.clientAddr)
+	}
+	if cookie != "" {
+		hdr.Set("Cookie", cookie)
+	}
+	return hdr
 }
 
 func (h *headers) HashAll() uint64 { return h.hash }

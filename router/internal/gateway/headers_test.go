@@ -26,7 +26,7 @@ func TestHeadersResignWhenStale(t *testing.T) {
 			return http.Header{"X-Nexus-Claims": {"sig@" + at.Sub(t0).String()}}, nil
 		},
 	}
-	h := newHeaders(&Principal{Subject: "alice"}, fw)
+	h := newHeaders(&ExecOptions{Principal: &Principal{Subject: "alice"}, Forward: fw})
 	h.now = func() time.Time { return now }
 	get := func() (string, uint64) {
 		hdr, hash := h.HeadersForSubgraph("accounts")
@@ -58,16 +58,16 @@ func TestHeadersResignWhenStale(t *testing.T) {
 	}
 
 	// The hash follows the forwarded identity, not the signature.
-	other := newHeaders(&Principal{Subject: "alice"}, &Forwarder{Header: http.Header{"X-Nexus-Claims": {"different"}}, Key: "alice"})
+	other := newHeaders(&ExecOptions{Principal: &Principal{Subject: "alice"}, Forward: &Forwarder{Header: http.Header{"X-Nexus-Claims": {"different"}}, Key: "alice"}})
 	if other.hash != hash {
 		t.Error("the same principal and key hash differently")
 	}
-	if newHeaders(&Principal{Subject: "alice"}, &Forwarder{Key: "alice/tenant-2"}).hash == hash {
+	if newHeaders(&ExecOptions{Principal: &Principal{Subject: "alice"}, Forward: &Forwarder{Key: "alice/tenant-2"}}).hash == hash {
 		t.Error("another forwarded identity hashes the same")
 	}
 	// Another token of the same caller (another expiry) never shares: a
 	// shared subscription re-signs with, and ends with, its first token.
-	if newHeaders(&Principal{Subject: "alice", Expires: expired}, &Forwarder{Key: "alice"}).hash == hash {
+	if newHeaders(&ExecOptions{Principal: &Principal{Subject: "alice", Expires: expired}, Forward: &Forwarder{Key: "alice"}}).hash == hash {
 		t.Error("a token with another expiry hashes the same")
 	}
 }
@@ -81,7 +81,7 @@ func TestHeadersForSubgraphHandsOutCopies(t *testing.T) {
 		Sign: func(time.Time) (http.Header, error) { return http.Header{"X-Nexus-Claims": {"anon-2"}}, nil }}
 	for name, fw := range map[string]*Forwarder{"re-signing": shared, "fixed": {Header: http.Header{"X-Nexus-Claims": {"c"}}, Key: "k"}} {
 		t.Run(name, func(t *testing.T) {
-			a, b := newHeaders(nil, fw), newHeaders(nil, fw)
+			a, b := newHeaders(&ExecOptions{Forward: fw}), newHeaders(&ExecOptions{Forward: fw})
 			done := make(chan struct{})
 			for _, h := range []*headers{a, b, a} {
 				go func() {

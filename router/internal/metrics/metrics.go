@@ -146,3 +146,19 @@ func (m *Metrics) WatchSubscriptions(stats func() SubscriptionStats) {
 		}, func() float64 { return float64(stats().SlowNotReading) }),
 	)
 }
+
+// WatchRevocations publishes the JWT revocation feed's state, read from
+// stats at each scrape: nexus_router_auth_revocation_cursor (the feed
+// cursor applied last; -1 before the first state or without a feed) and
+// nexus_router_auth_revocations (entries held: disabled or revoked users
+// and revoked sessions). Tests wait for a cursor on the first gauge.
+func (m *Metrics) WatchRevocations(stats func() (cursor int64, entries int)) {
+	m.reg.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "nexus_router_auth_revocation_cursor", Help: "Cursor of the auth revocation feed applied last (-1: none yet, or no feed).",
+		}, func() float64 { c, _ := stats(); return float64(c) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "nexus_router_auth_revocations", Help: "Revocation entries held (disabled or revoked users, revoked sessions).",
+		}, func() float64 { _, n := stats(); return float64(n) }),
+	)
+}

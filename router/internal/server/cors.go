@@ -27,6 +27,9 @@ type cors struct {
 	schemes     []string
 	credentials bool
 	maxAge      string
+	// allowHeaders is corsAllowHeaders plus the CSRF header when cookies
+	// are configured (empty: corsAllowHeaders).
+	allowHeaders string
 }
 
 // newCORS compiles a validated config; nil means CORS is off.
@@ -99,6 +102,9 @@ func (s *Server) withCORS(next http.Handler) http.Handler {
 		c := last.Load()
 		if c == nil || c.from != o {
 			c = &compiled{from: o, c: newCORS(o.CORS)}
+			if c.c != nil && len(o.Cookies) > 0 && o.CSRFHeader != "" {
+				c.c.allowHeaders = corsAllowHeaders + ", " + o.CSRFHeader
+			}
 			last.Store(c)
 		}
 		if c.c == nil {
@@ -143,7 +149,11 @@ func (c *cors) serve(w http.ResponseWriter, r *http.Request, next http.Handler) 
 	}
 	if preflight {
 		h.Set("Access-Control-Allow-Methods", corsAllowMethods)
-		h.Set("Access-Control-Allow-Headers", corsAllowHeaders)
+		if c.allowHeaders != "" {
+			h.Set("Access-Control-Allow-Headers", c.allowHeaders)
+		} else {
+			h.Set("Access-Control-Allow-Headers", corsAllowHeaders)
+		}
 		h.Set("Access-Control-Max-Age", c.maxAge)
 		w.WriteHeader(http.StatusNoContent)
 		return

@@ -135,12 +135,12 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 		QueryPlan:     queryPlanRequested(r, "true"),
 		QueryPlanOnly: queryPlanRequested(r, "only"),
 	}
-	if opts := s.current(); opts.Exec != nil {
-		if err := opts.Exec(r, &exec); err != nil {
-			writeExecHookError(w, r, media, err, s)
-			return
-		}
+	if err := s.Exec(r, &exec); err != nil {
+		writeExecHookError(w, r, media, err, s)
+		return
 	}
+	// Cookies only here, on GraphQL over HTTP: never on subscriptions.
+	exec.Cookies = s.cookies(r)
 	// A query plan shows subgraph names and queries: in production only
 	// an admin may see one (the gateway knows the mode).
 	if exec.QueryPlan || exec.QueryPlanOnly {
@@ -154,7 +154,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request) {
 
 	ctx, cancel := context.WithTimeout(r.Context(), s.limits().RequestTimeout)
 	defer cancel()
-	out := &responseSink{w: w, media: media, s: s, r: r}
+	out := &responseSink{w: w, media: media, s: s, r: r, cookies: exec.Cookies}
 	if err := gw.ExecuteWith(ctx, &req, out, exec); err != nil {
 		if out.wrote {
 			// The response is on its way; nothing else can be said.
@@ -201,6 +201,9 @@ type responseSink struct {
 	s     *Server
 	r     *http.Request
 	wrote bool
+	// cookies' Set-Cookie lines (complete before the gateway writes) go
+	// out with the response.
+	cookies *gateway.Cookies
 }
 
 func (o *responseSink) Write(b []byte) (int, error) {
@@ -214,6 +217,13 @@ func (o *responseSink) Write(b []byte) (int, error) {
 			status = http.StatusInternalServerError
 		}
 		h := o.w.Header()
+		if set := o.cookies.SetCookies(); len(set) > 0 {
+			for _, v := range set {
+				h.Add("Set-Cookie", v)
+			}
+			// A response that sets a session is for this client alone.
+			h.Set("Cache-Control", "no-store")
+		}
 		h.Set("Content-Type", o.media+"; charset=utf-8")
 		h.Set("Content-Length", strconv.Itoa(len(b)))
 		o.w.WriteHeader(status)

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"regexp"
 	"runtime/debug"
 	"sync/atomic"
@@ -18,6 +19,7 @@ import (
 	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/nexus-commerce/nexus/router/internal/config"
+	"github.com/nexus-commerce/nexus/router/internal/cookie"
 	"github.com/nexus-commerce/nexus/router/internal/gateway"
 	"github.com/nexus-commerce/nexus/router/internal/metrics"
 	"github.com/nexus-commerce/nexus/router/internal/persisted"
@@ -70,6 +72,14 @@ type Options struct {
 	// Web serves the storefront (package web) for every path no other
 	// route takes; nil leaves those 404. Fixed at New.
 	Web http.Handler
+	// Cookies are the cookies forwarded to subgraphs on GraphQL over HTTP
+	// (package cookie), guarded by CSRFHeader (default X-Nexus-CSRF) and
+	// the request's Origin; empty forwards none and drops every Set-Cookie.
+	Cookies    []cookie.Rule
+	CSRFHeader string
+	// TrustedProxies are the addresses whose X-Forwarded-For is believed
+	// when the client's address is sent to subgraphs (X-Forwarded-For).
+	TrustedProxies []netip.Prefix
 }
 
 // Server serves one Gateway at a time; Swap replaces it without dropping
@@ -83,6 +93,8 @@ type Server struct {
 	mux  *http.ServeMux
 	// bodies caches decoded POST bodies (see decodeBodyCached).
 	bodies *lru.Cache[uint64, *bodyEntry]
+	// cookiePolicy caches the compiled cookie policy (cookies.go).
+	cookiePolicy cookiePolicyCache
 }
 
 // New builds the handler tree.
@@ -154,6 +166,7 @@ func (s *Server) gateway() *gateway.Gateway { return s.gw.Load() }
 // Exec runs the current Exec hook (the reloaded one after a reload) on r,
 // so the subscription handler authenticates exactly as GraphQL over HTTP.
 func (s *Server) Exec(r *http.Request, o *gateway.ExecOptions) error {
+	o.ClientAddr = clientAddr(r, s.current().TrustedProxies)
 	if h := s.current().Exec; h != nil {
 		return h(r, o)
 	}

@@ -17,9 +17,10 @@ import (
 // kit/migrate does, so they are safe in NOTIFY channel names too.
 var validSchema = regexp.MustCompile(`^[a-z][a-z0-9_]{0,40}$`)
 
-// validType is "<aggregate>.<what>" in lower case with dashes:
-// product.created, product.stock-changed, category.deleted.
-var validType = regexp.MustCompile(`^[a-z][a-z0-9]*(\.[a-z][a-z0-9]*(-[a-z0-9]+)*)+$`)
+// validType is "<aggregate>.<what>" in lower case with dashes or
+// underscores between words: product.created, product.stock-changed,
+// category.deleted, user.signed_in (the auth contract's names).
+var validType = regexp.MustCompile(`^[a-z][a-z0-9]*(\.[a-z][a-z0-9]*([-_][a-z0-9]+)*)+$`)
 
 // Outbox writes events in the caller's transaction (the same one as the
 // change), into <Schema>.outbox: the events commit exactly when the change

@@ -44,6 +44,16 @@ func TestOutboxAppend(t *testing.T) {
 		}
 	})
 
+	t.Run("underscored type", func(t *testing.T) {
+		tx := db.MustBeginTx(ctx, nil)
+		defer tx.Rollback()
+		e := valid()
+		e.Type = "user.signed_in"
+		if err := o.Append(ctx, tx, e); err != nil {
+			t.Fatalf("user.signed_in refused: %v", err)
+		}
+	})
+
 	t.Run("rolled back leaves nothing", func(t *testing.T) {
 		before := count()
 		tx := db.MustBeginTx(ctx, nil)
@@ -63,6 +73,7 @@ func TestOutboxAppend(t *testing.T) {
 		{"id", "id", func(e *Event) { e.ID = "not-a-uuid" }},
 		{"type empty", "type", func(e *Event) { e.Type = "" }},
 		{"type shape", "type", func(e *Event) { e.Type = "ProductCreated" }},
+		{"type trailing underscore", "type", func(e *Event) { e.Type = "user.signed_" }},
 		{"aggregate", "aggregateId", func(e *Event) { e.AggregateID = "" }},
 		{"payload missing", "payload", func(e *Event) { e.Payload = nil }},
 		{"payload array", "payload", func(e *Event) { e.Payload = json.RawMessage(`[1]`) }},

@@ -32,3 +32,4 @@ export { Dialog, type DialogProps } from './Dialog.tsx';
 export { TextArea, type TextAreaProps } from './TextArea.tsx';
 export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog.tsx';
 export { FormAlert } from './FormAlert.tsx';
+export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './ErrorSummary.tsx';

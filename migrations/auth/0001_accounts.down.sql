@@ -1,0 +1,10 @@
+DROP TABLE IF EXISTS auth.mail_queue;
+DROP FUNCTION IF EXISTS auth.mail_queue_notify();
+DROP TABLE IF EXISTS auth.throttle;
+DROP TABLE IF EXISTS auth.revocations;
+DROP FUNCTION IF EXISTS auth.revocations_notify();
+DROP TABLE IF EXISTS auth.signing_keys;
+DROP TABLE IF EXISTS auth.email_tokens;
+DROP TABLE IF EXISTS auth.refresh_tokens;
+DROP TABLE IF EXISTS auth.sessions;
+DROP TABLE IF EXISTS auth.users;

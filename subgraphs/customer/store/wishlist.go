@@ -1,0 +1,73 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	customer "github.com/nexus-commerce/nexus/subgraphs/customer"
+)
+
+type wishlistRow struct {
+	ProductID string    `db:"product_id"`
+	AddedAt   time.Time `db:"added_at"`
+}
+
+// Wishlist lists the user's saved products, most recently added first.
+func (s *Store) Wishlist(ctx context.Context, userID string) ([]customer.WishlistItem, error) {
+	var rows []wishlistRow
+	if err := s.db.SelectContext(ctx, &rows, `SELECT product_id, added_at FROM customer.wishlist_items WHERE user_id = $1
+		ORDER BY added_at DESC, product_id`, userID); err != nil {
+		return nil, classify("wishlist", err)
+	}
+	out := make([]customer.WishlistItem, len(rows))
+	for i, r := range rows {
+		out[i] = customer.WishlistItem(r)
+	}
+	return out, nil
+}
+
+// AddToWishlist adds a product (a UUID, checked by the caller) or returns
+// the existing entry unchanged; CONFLICT when the list is full.
+func (s *Store) AddToWishlist(ctx context.Context, userID, productID string) (customer.WishlistItem, error) {
+	var r wishlistRow
+	err := s.inTx(ctx, "add to wishlist", userID, func(tx *sqlx.Tx) error {
+		var existing []wishlistRow
+		if err := tx.SelectContext(ctx, &existing, `SELECT product_id, added_at FROM customer.wishlist_items WHERE user_id = $1 AND product_id = $2`, userID, productID); err != nil {
+			return err
+		}
+		if len(existing) == 1 {
+			r = existing[0]
+			return nil
+		}
+		var n int
+		if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM customer.wishlist_items WHERE user_id = $1`, userID); err != nil {
+			return err
+		}
+		if n >= customer.MaxWishlistItems {
+			return customer.Errorf(customer.Conflict, "", "the wishlist is full (at most %d products); remove one first", customer.MaxWishlistItems)
+		}
+		return tx.GetContext(ctx, &r, `INSERT INTO customer.wishlist_items (user_id, product_id) VALUES ($1, $2) RETURNING product_id, added_at`, userID, productID)
+	})
+	if err != nil {
+		return customer.WishlistItem{}, err
+	}
+	return customer.WishlistItem(r), nil
+}
+
+// RemoveFromWishlist removes a product; false when it was not on the list.
+func (s *Store) RemoveFromWishlist(ctx context.Context, userID, productID string) (bool, error) {
+	if !validID(productID) {
+		return false, nil
+	}
+	res, err := s.db.ExecContext(ctx, `DELETE FROM customer.wishlist_items WHERE user_id = $1 AND product_id = $2`, userID, productID)
+	if err != nil {
+		return false, classify("remove from wishlist", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, classify("remove from wishlist", err)
+	}
+	return n > 0, nil
+}
