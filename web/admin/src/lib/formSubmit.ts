@@ -21,7 +21,7 @@ export function saveFailure<F extends string>(error: unknown, fields: ReadonlyAr
   const e = error as FailedOperation | undefined;
   const byField = fieldErrors(e as never);
   const out: SaveFailure<F> = { fields: {}, other: [] };
-  for (const f of fields) if (byField[f] !== undefined) out.fields[f] = byField[f];
+  for (const f of fields) if (byField[f] !== undefined) out.fields[f] = withoutPath(byField[f], f);
   for (const x of e?.errors ?? []) {
     const f = x.extensions?.field;
     const name = typeof f === 'string' ? (f.startsWith('input.') ? f.slice(6) : f) : '';
@@ -31,6 +31,17 @@ export function saveFailure<F extends string>(error: unknown, fields: ReadonlyAr
   }
   if (Object.keys(out.fields).length === 0 && out.other.length === 0) out.other.push(errorMessage(e));
   return out;
+}
+
+/**
+ * A server message without the input path some subgraphs put in front ("input.postalCode: is not a valid…" →
+ * "Is not a valid…"): next to its field, the path is noise.
+ */
+export function withoutPath(message: string, field: string): string {
+  const m = /^(?:input\.)?([\w.]+):\s*(.+)$/s.exec(message);
+  if (!m || m[1] !== field) return message;
+  const rest = m[2] ?? '';
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 /** Focuses the first invalid control of a form after React rendered the errors. */

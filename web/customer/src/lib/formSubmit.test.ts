@@ -1,6 +1,6 @@
 import { NexusError } from '@nexus/client';
 import { describe, expect, it } from 'vitest';
-import { saveFailure } from './formSubmit';
+import { saveFailure, withoutPath } from './formSubmit';
 
 const invalid = (field: string | undefined, message: string, code = 'INVALID') => ({ message, extensions: { code, ...(field ? { field } : {}) } });
 
@@ -21,5 +21,16 @@ describe('saveFailure', () => {
   it('keeps a field the form does not have as a message', () => {
     const e = new NexusError('graphql', 'x', [invalid('input.token', 'The card token has expired')]);
     expect(saveFailure(e, ['holderName'])).toEqual({ fields: {}, other: ['The card token has expired'] });
+  });
+});
+
+describe('withoutPath', () => {
+  it('drops the input path in front of a field message and capitalises the rest', () => {
+    expect(withoutPath('input.postalCode: is not a valid United States postal code (for example 94105)', 'postalCode')).toBe(
+      'Is not a valid United States postal code (for example 94105)',
+    );
+    expect(withoutPath('postalCode: too long', 'postalCode')).toBe('Too long');
+    expect(withoutPath('Enter a valid postal code', 'postalCode')).toBe('Enter a valid postal code');
+    expect(withoutPath('input.phone: bad', 'postalCode')).toBe('input.phone: bad');
   });
 });

@@ -23,7 +23,9 @@ export function ProductCard({ product, headingLevel = 3 }: ProductCardProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className="group relative flex h-full flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white transition-shadow focus-within:shadow-md hover:shadow-md dark:border-zinc-800 dark:bg-zinc-900">
-      <WishlistButton productId={product.id} productName={product.name} size="sm" className="absolute right-2 top-2 z-10" />
+      <div className="absolute right-2 top-2 z-10">
+        <WishlistButton productId={product.id} productName={product.name} size="sm" />
+      </div>
       <div className="aspect-square bg-zinc-100 dark:bg-zinc-800">
         {image ? (
           <img src={image.url} alt={image.alt || product.name} width={400} height={400} loading="lazy" decoding="async" className="h-full w-full object-cover" />

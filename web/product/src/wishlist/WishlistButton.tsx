@@ -62,9 +62,11 @@ export function WishlistButton({ productId, productName, size = 'md', className 
       disabled={status === 'loading'}
       size={size}
       onClick={() => void toggle()}
-      className={cx('bg-white/90 shadow-sm dark:bg-zinc-900/90', pressed ? 'text-rose-600 dark:text-rose-400' : 'text-zinc-600 dark:text-zinc-300', className)}
+      className={cx('bg-white/90 shadow-sm dark:bg-zinc-900/90', className)}
     >
-      <svg viewBox="0 0 24 24" className={size === 'sm' ? 'h-4 w-4' : 'h-5 w-5'} fill={pressed ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="1.8" aria-hidden="true">
+      <svg
+        viewBox="0 0 24 24"
+        className={cx(size === 'sm' ? 'h-4 w-4' : 'h-5 w-5', pressed ? 'text-rose-600 dark:text-rose-400' : 'text-zinc-600 dark:text-zinc-300')} fill={pressed ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="1.8" aria-hidden="true">
         <path strokeLinecap="round" strokeLinejoin="round" d="M12 20.5s-7.5-4.6-9.5-9.2C1.2 8.2 3 4.5 6.6 4.5c2.1 0 3.6 1.2 5.4 3.2 1.8-2 3.3-3.2 5.4-3.2 3.6 0 5.4 3.7 4.1 6.8-2 4.6-9.5 9.2-9.5 9.2Z" />
       </svg>
     </IconButton>
