@@ -31,7 +31,7 @@ export function RoleControl({ user }: { user: User }) {
   return (
     <section aria-labelledby="role-title" className="space-y-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
       <h2 id="role-title" className="text-base font-semibold text-zinc-900 dark:text-zinc-100">
-        Role
+        Permissions
       </h2>
       <div className="flex flex-wrap items-end gap-2">
         <Select
