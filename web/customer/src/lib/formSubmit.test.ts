@@ -34,3 +34,10 @@ describe('withoutPath', () => {
     expect(withoutPath('input.phone: bad', 'postalCode')).toBe('input.phone: bad');
   });
 });
+
+describe('saveFailure on a field the form does not have', () => {
+  it('drops the path of the message it shows', () => {
+    const e = new NexusError('graphql', 'x', [invalid('id', 'id: an admin cannot change their own role', 'FORBIDDEN')]);
+    expect(saveFailure(e, [])).toEqual({ fields: {}, other: ['An admin cannot change their own role'] });
+  });
+});

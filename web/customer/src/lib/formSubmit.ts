@@ -26,7 +26,7 @@ export function saveFailure<F extends string>(error: unknown, fields: ReadonlyAr
     const f = x.extensions?.field;
     const name = typeof f === 'string' ? (f.startsWith('input.') ? f.slice(6) : f) : '';
     if (name && (fields as ReadonlyArray<string>).includes(name)) continue;
-    const message = SPEAKING.has(String(x.extensions?.code)) ? x.message : errorMessage(e);
+    const message = SPEAKING.has(String(x.extensions?.code)) ? (name ? withoutPath(x.message, name) : x.message) : errorMessage(e);
     if (!out.other.includes(message)) out.other.push(message);
   }
   if (Object.keys(out.fields).length === 0 && out.other.length === 0) out.other.push(errorMessage(e));
