@@ -29,7 +29,7 @@ db-stop: ## stop the project-local PostgreSQL cluster
 deps: ## download Go modules (with progress; quick when they are all there)
 	@scripts/deps.sh $(MODULES)
 
-web: ## build the storefront (shell + product remote) into web/dist, which the router serves
+web: ## build the storefront (the shell and every remote) into web/dist, which the router serves
 	@scripts/web.sh
 
 graphiql: ## build the offline GraphiQL bundle the router embeds

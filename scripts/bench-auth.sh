@@ -43,17 +43,18 @@ done
 # A throwaway database: the throttles keep state in PostgreSQL, so every
 # run starts from none.
 DB=bench_auth_$$
+ADMIN_URL=$DATABASE_URL
 base=${DATABASE_URL%%\?*}
 BENCH_URL=${base%/*}/$DB${DATABASE_URL#"$base"}
 command -v psql >/dev/null || die "psql is missing (make db installs postgresql-client)"
-psql -q "$DATABASE_URL" -c "CREATE DATABASE $DB" >/dev/null
+psql -q "$ADMIN_URL" -c "CREATE DATABASE $DB" >/dev/null
 
 pids=()
 cleanup() {
   local rc=$?
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  psql -q "$DATABASE_URL" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || say "could not drop database $DB"
+  psql -q "$ADMIN_URL" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || say "could not drop database $DB"
   exit "$rc"
 }
 trap cleanup EXIT
@@ -88,7 +89,7 @@ wait_ready auth "http://$AUTH_ADDR/readyz" "$auth_pid"
 
 # The other subgraphs are not started: nothing measured here reaches them.
 AUTH_URL=http://$AUTH_ADDR/graphql AUTH_JWKS_URL=http://$AUTH_ADDR/.well-known/jwks.json \
-  AUTH_REVOCATIONS_URL=http://$AUTH_ADDR/revocations ROUTER_MODE=production \
+  AUTH_REVOCATIONS_URL=http://$AUTH_ADDR/revocations ROUTER_MODE=production ROUTER_MASK_SUBGRAPH_ERRORS=false \
   bin/router serve --config router/router.yaml --listen "$ROUTER_ADDR" >"$LOGS/router.log" 2>&1 &
 router_pid=$!
 pids+=("$router_pid")
@@ -96,12 +97,12 @@ wait_ready router "http://$ROUTER_ADDR/readyz" "$router_pid"
 
 say "stack up (auth pid $auth_pid, router pid $router_pid; logs in ${LOGS#"$ROOT"/}); measuring"
 go build -o bin/benchauth ./router/bench/cmd/benchauth
-echo "Machine: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)), $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(date -u +%Y-%m-%d)"
+echo "Machine: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)), load average $(cut -d' ' -f1-3 /proc/loadavg) before the run; $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(date -u +%Y-%m-%d)"
 echo
 bin/benchauth -url "http://$ROUTER_ADDR/graphql" -auth-pid "$auth_pid" -router-pid "$router_pid" \
   -clients "${BENCH_CLIENTS:-1,2,4,8}" -duration "${BENCH_DURATION:-10s}" \
   -burst-attempts "${BENCH_BURST_ATTEMPTS:-500}" -burst-clients "${BENCH_BURST_CLIENTS:-50}" \
-  -jwt-duration "${BENCH_JWT_DURATION:-5s}" -jwt-pairs "${BENCH_JWT_PAIRS:-3}" -run-id "$$"
+  -jwt-duration "${BENCH_JWT_DURATION:-5s}" -jwt-pairs "${BENCH_JWT_PAIRS:-3}" -run-id "$$" -database "$BENCH_URL"
 
 if [ "${BENCH_GO:-1}" != 0 ]; then
   # The stack is no longer needed: stop it so the Go benchmarks have the CPUs.
@@ -112,7 +113,7 @@ if [ "${BENCH_GO:-1}" != 0 ]; then
   echo "### Go benchmarks"
   echo
   echo '```'
-  (cd router && go test -run '^$' -bench 'Hook|Verify|Token' -benchmem -count 1 ./internal/auth/ 2>&1 | grep -E '^(Benchmark|ok|FAIL|---)') || die "router/internal/auth benchmarks failed"
+  (cd router && go test -run '^$' -bench . -benchmem -count 1 ./internal/auth/ 2>&1 | grep -E '^(Benchmark|ok|FAIL|---)') || die "router/internal/auth benchmarks failed"
   (cd subgraphs/auth && go test -run '^$' -bench 'Hash' -benchmem -count 1 ./... 2>&1 | grep -E '^(Benchmark|ok|FAIL|---)') || die "subgraphs/auth benchmarks failed"
   echo '```'
 fi

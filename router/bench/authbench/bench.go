@@ -30,6 +30,9 @@ type Config struct {
 	// concurrent clients (default 8).
 	JWTDuration          time.Duration
 	JWTPairs, JWTClients int
+	// DatabaseURL is the auth service's database, for the throttle
+	// counters (the exact number of password checks); "" leaves them out.
+	DatabaseURL string
 	// RunID makes the bench accounts' emails unique.
 	RunID string
 }

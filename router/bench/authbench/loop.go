@@ -19,6 +19,8 @@ type Tally struct {
 	Elapsed time.Duration
 	// FirstProblem describes the first answer that was not ok.
 	FirstProblem string
+	// Problems holds the first message of each class but "ok".
+	Problems map[string]string
 }
 
 // Requests is the number of completed requests.
@@ -61,7 +63,7 @@ func Loop(ctx context.Context, clients, limit int, d time.Duration, step Step) T
 	if d > 0 {
 		deadline = time.Now().Add(d)
 	}
-	t := Tally{Classes: map[string]int{}}
+	t := Tally{Classes: map[string]int{}, Problems: map[string]string{}}
 	start := time.Now()
 	for w := range clients {
 		wg.Add(1)
@@ -69,6 +71,7 @@ func Loop(ctx context.Context, clients, limit int, d time.Duration, step Step) T
 			defer wg.Done()
 			var lat []time.Duration
 			classes := map[string]int{}
+			problems := map[string]string{}
 			problem := ""
 			for ctx.Err() == nil && (deadline.IsZero() || time.Now().Before(deadline)) {
 				i := int(next.Add(1) - 1)
@@ -81,14 +84,17 @@ func Loop(ctx context.Context, clients, limit int, d time.Duration, step Step) T
 				if ctx.Err() != nil {
 					break
 				}
-				class := a.Class()
+				class, msg := a.Class(), a.Message
 				if err != nil {
-					class = "transport"
+					class, msg = "transport", err.Error()
+				}
+				if class != "ok" {
 					if problem == "" {
-						problem = err.Error()
+						problem = class + ": " + msg
 					}
-				} else if class != "ok" && problem == "" {
-					problem = class + ": " + a.Message
+					if _, ok := problems[class]; !ok {
+						problems[class] = msg
+					}
 				}
 				classes[class]++
 				lat = append(lat, took)
@@ -98,6 +104,11 @@ func Loop(ctx context.Context, clients, limit int, d time.Duration, step Step) T
 			t.Latencies = append(t.Latencies, lat...)
 			for k, v := range classes {
 				t.Classes[k] += v
+			}
+			for k, v := range problems {
+				if _, ok := t.Problems[k]; !ok {
+					t.Problems[k] = v
+				}
 			}
 			if t.FirstProblem == "" {
 				t.FirstProblem = problem

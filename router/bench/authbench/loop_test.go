@@ -36,6 +36,9 @@ func TestLoopStopsAtTheLimit(t *testing.T) {
 			t.Errorf("class %s: %d, want %d (all: %v)", k, tally.Classes[k], v, tally.Classes)
 		}
 	}
+	if tally.Problems["UNAUTHENTICATED"] != "no" || tally.Problems["transport"] != "connection refused" || len(tally.Problems) != 2 {
+		t.Errorf("problems %v", tally.Problems)
+	}
 	if got := classes(tally); got != "86 ok, 10 UNAUTHENTICATED, 4 transport" {
 		t.Errorf("classes() = %q", got)
 	}

@@ -36,6 +36,12 @@ func signInThroughput(ctx context.Context, cfg *Config, w io.Writer) (time.Durat
 	fmt.Fprintln(w, "| clients | sign-ins/s | p50 ms | p95 ms | p99 ms | failed | auth CPU | router CPU | auth CPU per sign-in |")
 	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	var first time.Duration
+	var notes []string
+	defer func() {
+		for _, n := range notes {
+			fmt.Fprintf(w, "\n%s\n", n)
+		}
+	}()
 	for i, n := range cfg.Clients {
 		var t Tally
 		u := measure(cfg, func() { t = Loop(ctx, n, 0, cfg.Duration, step) })
@@ -54,7 +60,7 @@ func signInThroughput(ctx context.Context, cfg *Config, w io.Writer) (time.Durat
 			n, t.Rate(), ms(t.Percentile(0.50)), ms(t.Percentile(0.95)), ms(t.Percentile(0.99)),
 			failed, pct(u.auth, u.wall), pct(u.router, u.wall), ms(per))
 		if failed > 0 {
-			fmt.Fprintf(w, "\n(first failure: %s)\n\n", t.FirstProblem)
+			notes = append(notes, fmt.Sprintf("%d clients: %d sign-ins failed; the first: %s", n, failed, t.FirstProblem))
 		}
 	}
 	if first <= 0 && cfg.AuthPID != 0 {

@@ -30,7 +30,7 @@ var (
 	edKey    ed25519.PrivateKey
 )
 
-func keys(t *testing.T) {
+func keys(t testing.TB) {
 	t.Helper()
 	keysOnce.Do(func() {
 		var err error
@@ -59,7 +59,7 @@ func pkixPEM(t *testing.T, pub any) string {
 }
 
 // token signs claims with m and key, setting kid when non-empty.
-func token(t *testing.T, m jwt.SigningMethod, key any, kid string, claims jwt.MapClaims) string {
+func token(t testing.TB, m jwt.SigningMethod, key any, kid string, claims jwt.MapClaims) string {
 	t.Helper()
 	tok := jwt.NewWithClaims(m, claims)
 	if kid != "" {
@@ -81,7 +81,7 @@ func claimsAt(now time.Time) jwt.MapClaims {
 	}
 }
 
-func bearer(t *testing.T, tok string) *http.Request {
+func bearer(t testing.TB, tok string) *http.Request {
 	t.Helper()
 	r := httptest.NewRequest(http.MethodPost, "/graphql", nil)
 	r.Header.Set("Authorization", "Bearer "+tok)
@@ -98,7 +98,7 @@ type jwksServer struct {
 	fetched chan struct{}
 }
 
-func newJWKSServer(t *testing.T, set map[string]any) *jwksServer {
+func newJWKSServer(t testing.TB, set map[string]any) *jwksServer {
 	t.Helper()
 	s := &jwksServer{fetched: make(chan struct{}, 100)}
 	s.set(t, set)
@@ -119,7 +119,7 @@ func newJWKSServer(t *testing.T, set map[string]any) *jwksServer {
 }
 
 // set replaces the served keys: kid -> public key, with alg from the key type.
-func (s *jwksServer) set(t *testing.T, keys map[string]any) {
+func (s *jwksServer) set(t testing.TB, keys map[string]any) {
 	t.Helper()
 	store := jwkset.NewMemoryStorage()
 	for kid, pub := range keys {
@@ -151,7 +151,7 @@ func (s *jwksServer) set(t *testing.T, keys map[string]any) {
 	s.mu.Unlock()
 }
 
-func newAuth(t *testing.T, cfg Config, opts ...Option) *Authenticator {
+func newAuth(t testing.TB, cfg Config, opts ...Option) *Authenticator {
 	t.Helper()
 	a, err := New(context.Background(), cfg, opts...)
 	if err != nil {

@@ -151,6 +151,11 @@ func (r *Revocations) run(ctx context.Context) {
 				r.log.InfoContext(ctx, "revocation feed recovered", "url", r.url, "cursor", int64(page.Cursor))
 			}
 			backoff, lastOK, failing = feedBackoffMin, r.now(), false
+			if len(page.Revocations) == 0 && !page.Reset && !r.pause(ctx, feedBackoffMin) {
+				// A feed that answers "nothing new" at once (not waiting)
+				// is not polled in a hot loop.
+				return
+			}
 			continue
 		}
 		if ctx.Err() != nil {
@@ -166,14 +171,22 @@ func (r *Revocations) run(ctx context.Context) {
 			r.log.WarnContext(ctx, "revocation feed failed; retrying", "url", r.url, "error", err.Error())
 		}
 		failing = true
-		t := time.NewTimer(backoff)
-		select {
-		case <-ctx.Done():
-			t.Stop()
+		if !r.pause(ctx, backoff) {
 			return
-		case <-t.C:
 		}
 		backoff = min(backoff*2, feedBackoffMax)
+	}
+}
+
+// pause waits d; false when ctx ended first.
+func (r *Revocations) pause(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
 	}
 }
 

@@ -160,4 +160,28 @@ func TestImagesArePinned(t *testing.T) {
 	}
 }
 
+// TestSubgraphErrorsReachClients: compose runs the router in production
+// mode but lets the subgraphs' coded errors through (the storefront maps
+// extensions.field and shows sign-in refusals); without the variable,
+// production mode still masks them.
+func TestSubgraphErrorsReachClients(t *testing.T) {
+	p, root := loadCompose(t)
+	router := p.Services["router"]
+	cfg, err := config.Load(filepath.Join(root, "router", "router.yaml"), env(router))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Mode != "production" || cfg.MaskSubgraphErrors == nil || *cfg.MaskSubgraphErrors {
+		t.Errorf("compose router: mode %q, mask_subgraph_errors %v; want production with subgraph errors passed through", cfg.Mode, cfg.MaskSubgraphErrors)
+	}
+	delete(router.Environment, "ROUTER_MASK_SUBGRAPH_ERRORS")
+	cfg, err = config.Load(filepath.Join(root, "router", "router.yaml"), env(router))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.MaskSubgraphErrors == nil || !*cfg.MaskSubgraphErrors {
+		t.Errorf("router.yaml without ROUTER_MASK_SUBGRAPH_ERRORS in production: mask %v, want the mode's default (masked)", cfg.MaskSubgraphErrors)
+	}
+}
+
 func audiences(cfg *config.Config) []string { return []string(cfg.Auth.Audience) }

@@ -239,9 +239,12 @@ func New(opts Options) (*Gateway, error) {
 		OmitSubgraphErrorLocations:         true,
 		OmitSubgraphErrorExtensions:        opts.MaskSubgraphErrors,
 		AttachServiceNameToErrorExtensions: true,
-		AllowedErrorExtensionFields:        []string{"code", "field"},
-		DefaultErrorExtensionCode:          "DOWNSTREAM_SERVICE_ERROR",
-		AllowedSubgraphErrorFields:         []string{"message", "path", "extensions"},
+		// code and field (the input path of an INVALID error), and
+		// retryAfter (seconds, with TOO_MANY_REQUESTS from auth's
+		// throttling); anything else a subgraph adds stays behind.
+		AllowedErrorExtensionFields: []string{"code", "field", "retryAfter"},
+		DefaultErrorExtensionCode:   "DOWNSTREAM_SERVICE_ERROR",
+		AllowedSubgraphErrorFields:  []string{"message", "path", "extensions"},
 	})
 	gw := &Gateway{
 		opts:     opts,

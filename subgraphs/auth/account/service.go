@@ -37,10 +37,20 @@ var (
 	ResetAddress = store.Rule{Max: 20, Window: 10 * time.Minute}
 )
 
+// Hasher hashes and checks passwords (*password.Hasher; tests wrap it to
+// count the checks a burst of sign-ins makes).
+type Hasher interface {
+	Hash(pw string) (string, error)
+	Verify(pw, hash string) (ok, stale bool, err error)
+	VerifyDummy(pw string)
+}
+
+var _ Hasher = (*password.Hasher)(nil)
+
 // Service carries the dependencies of every use case.
 type Service struct {
 	Store  *store.Store
-	Hasher *password.Hasher
+	Hasher Hasher
 	Tokens *keys.Issuer
 	// Sessions bounds refresh-token families.
 	Sessions store.SessionPolicy

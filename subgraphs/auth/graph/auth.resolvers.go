@@ -7,10 +7,8 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
-	auth "github.com/nexus-commerce/nexus/subgraphs/auth"
-
+	"github.com/nexus-commerce/nexus/subgraphs/auth"
 	"github.com/nexus-commerce/nexus/subgraphs/auth/graph/generated"
 	"github.com/nexus-commerce/nexus/subgraphs/auth/graph/model"
 )
@@ -51,43 +49,97 @@ func (r *mutationResolver) SignOut(ctx context.Context, everywhere bool) (bool, 
 }
 
 func (r *mutationResolver) ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.Session, error) {
-	panic(fmt.Errorf("not implemented: ChangePassword - changePassword"))
+	s, err := r.Accounts.ChangePassword(ctx, caller(ctx), input.CurrentPassword, input.NewPassword)
+	if err != nil {
+		return nil, fail(ctx, err)
+	}
+	return r.startSession(ctx, s), nil
 }
 
 func (r *mutationResolver) RequestPasswordReset(ctx context.Context, email string) (bool, error) {
-	panic(fmt.Errorf("not implemented: RequestPasswordReset - requestPasswordReset"))
+	if err := r.Accounts.RequestPasswordReset(ctx, email, caller(ctx)); err != nil {
+		return false, fail(ctx, err)
+	}
+	return true, nil
 }
 
 func (r *mutationResolver) ResetPassword(ctx context.Context, input model.ResetPasswordInput) (bool, error) {
-	panic(fmt.Errorf("not implemented: ResetPassword - resetPassword"))
+	if err := r.Accounts.ResetPassword(ctx, input.Token, input.NewPassword); err != nil {
+		return false, fail(ctx, err)
+	}
+	return true, nil
 }
 
 func (r *mutationResolver) VerifyEmail(ctx context.Context, token string) (*model.User, error) {
-	panic(fmt.Errorf("not implemented: VerifyEmail - verifyEmail"))
+	u, err := r.Accounts.VerifyEmail(ctx, token)
+	if err != nil {
+		return nil, fail(ctx, err)
+	}
+	return &model.User{U: u, Owner: true}, nil
 }
 
 func (r *mutationResolver) ResendVerification(ctx context.Context) (bool, error) {
-	panic(fmt.Errorf("not implemented: ResendVerification - resendVerification"))
+	sent, err := r.Accounts.ResendVerification(ctx, caller(ctx))
+	if err != nil {
+		return false, fail(ctx, err)
+	}
+	return sent, nil
 }
 
 func (r *mutationResolver) UpdateMe(ctx context.Context, input model.UpdateMeInput) (*model.User, error) {
-	panic(fmt.Errorf("not implemented: UpdateMe - updateMe"))
+	u, err := r.Accounts.UpdateMe(ctx, caller(ctx), input.FirstName, input.LastName)
+	if err != nil {
+		return nil, fail(ctx, err)
+	}
+	return user(u), nil
 }
 
 func (r *mutationResolver) UpdateUser(ctx context.Context, input model.UpdateUserInput) (*model.User, error) {
-	panic(fmt.Errorf("not implemented: UpdateUser - updateUser"))
+	c, err := admin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	u, err := r.Accounts.UpdateUser(ctx, c, input.ID, input.FirstName, input.LastName)
+	if err != nil {
+		return nil, fail(ctx, err)
+	}
+	return user(u), nil
 }
 
 func (r *mutationResolver) SetUserRole(ctx context.Context, id string, role model.Role) (*model.User, error) {
-	panic(fmt.Errorf("not implemented: SetUserRole - setUserRole"))
+	c, err := admin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	u, err := r.Accounts.SetRole(ctx, c, id, auth.Role(role))
+	if err != nil {
+		return nil, fail(ctx, err)
+	}
+	return user(u), nil
 }
 
 func (r *mutationResolver) DisableUser(ctx context.Context, id string, reason string) (*model.User, error) {
-	panic(fmt.Errorf("not implemented: DisableUser - disableUser"))
+	c, err := admin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	u, err := r.Accounts.Disable(ctx, c, id, reason)
+	if err != nil {
+		return nil, fail(ctx, err)
+	}
+	return user(u), nil
 }
 
 func (r *mutationResolver) EnableUser(ctx context.Context, id string) (*model.User, error) {
-	panic(fmt.Errorf("not implemented: EnableUser - enableUser"))
+	c, err := admin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	u, err := r.Accounts.Enable(ctx, c, id)
+	if err != nil {
+		return nil, fail(ctx, err)
+	}
+	return user(u), nil
 }
 
 func (r *queryResolver) Me(ctx context.Context) (*model.User, error) {
@@ -107,11 +159,26 @@ func (r *queryResolver) PasswordPolicy(ctx context.Context) (*model.PasswordPoli
 }
 
 func (r *queryResolver) User(ctx context.Context, id string) (*model.User, error) {
-	panic(fmt.Errorf("not implemented: User - user"))
+	c, err := admin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	u, err := r.Accounts.User(ctx, c, id)
+	if auth.CodeOf(err) == auth.NotFound {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fail(ctx, err)
+	}
+	return user(u), nil
 }
 
 func (r *queryResolver) Users(ctx context.Context, first *int, after *string, filter *model.UserFilter) (*model.UserConnection, error) {
-	panic(fmt.Errorf("not implemented: Users - users"))
+	c, err := admin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return r.users(ctx, c, first, after, filter)
 }
 
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }

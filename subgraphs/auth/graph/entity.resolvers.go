@@ -7,14 +7,27 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/nexus-commerce/nexus/subgraphs/auth/graph/generated"
 	"github.com/nexus-commerce/nexus/subgraphs/auth/graph/model"
 )
 
 func (r *entityResolver) FindManyUserByIDs(ctx context.Context, reps []*model.UserByIDsInput) ([]*model.User, error) {
-	panic(fmt.Errorf("not implemented: FindManyUserByIDs - findManyUserByIDs"))
+	ids := make([]string, len(reps))
+	for i, rep := range reps {
+		ids[i] = rep.ID
+	}
+	found, err := r.Accounts.UsersByIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.User, len(found))
+	for i, u := range found {
+		if u != nil {
+			out[i] = user(*u)
+		}
+	}
+	return out, nil
 }
 
 func (r *Resolver) Entity() generated.EntityResolver { return &entityResolver{r} }

@@ -5,7 +5,10 @@ package graph
 import (
 	"log/slog"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/nexus-commerce/nexus/subgraphs/auth/account"
+	"github.com/nexus-commerce/nexus/subgraphs/auth/graph/generated"
 )
 
 // Resolver is the root of every resolver and the only way dependencies
@@ -17,4 +20,9 @@ type Resolver struct {
 	Cookie CookieConfig
 	// Log receives failures worth an operator's look; nil discards them.
 	Log *slog.Logger
+}
+
+// NewSchema returns the executable schema to serve.
+func NewSchema(r *Resolver) graphql.ExecutableSchema {
+	return generated.NewExecutableSchema(generated.Config{Resolvers: r})
 }

@@ -68,9 +68,14 @@ func signedIn(ctx context.Context) (account.Caller, error) {
 }
 
 // admin returns the caller when it holds the admin scope (checked again
-// here behind the router's @requiresScopes), FORBIDDEN otherwise.
+// here behind the router's @requiresScopes): UNAUTHENTICATED for an
+// anonymous caller (as the router says too), FORBIDDEN for a signed-in
+// one without the scope.
 func admin(ctx context.Context) (account.Caller, error) {
 	c := caller(ctx)
+	if !c.Authenticated() {
+		return c, auth.Errorf(auth.Unauthenticated, "", "sign in first")
+	}
 	if !c.Admin {
 		return c, auth.Errorf(auth.Forbidden, "", "this operation requires the %q scope", model.AdminScope)
 	}

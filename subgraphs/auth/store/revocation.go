@@ -87,3 +87,12 @@ func (s *Store) RevocationState(ctx context.Context, since time.Time) ([]Revocat
 	}
 	return append(disabled, out...), cursor, nil
 }
+
+// RevocationHead is the highest entry id (0 when the feed is empty).
+func (s *Store) RevocationHead(ctx context.Context) (int64, error) {
+	var id int64
+	if err := s.db.GetContext(ctx, &id, `SELECT coalesce(max(id), 0) FROM auth.revocations`); err != nil {
+		return 0, auth.InternalError("revocation head", err)
+	}
+	return id, nil
+}

@@ -48,7 +48,10 @@ const (
 // (never shown to the client, which only needs to sign in again).
 type RefreshError struct{ Reason string }
 
-func (e *RefreshError) Error() string     { return "session expired or revoked; sign in again" }
+// Error is the client's message: the reason stays internal.
+func (e *RefreshError) Error() string { return "session expired or revoked; sign in again" }
+
+// ErrorCode makes the kit's presenter answer UNAUTHENTICATED.
 func (e *RefreshError) ErrorCode() string { return auth.Unauthenticated }
 
 // CreateSession starts a family for userID and issues its first token.

@@ -60,7 +60,7 @@ describe('safeNext', () => {
 describe('fieldErrors', () => {
   it('maps extensions.field without the input. prefix; the first message of a field wins', () => {
     const errors = [
-      { message: 'is already registered', extensions: { code: 'CONFLICT', field: 'input.email' } },
+      { message: 'input.email: is already registered', extensions: { code: 'CONFLICT', field: 'input.email' } },
       { message: 'too short', extensions: { code: 'INVALID', field: 'input.password' } },
       { message: 'second', extensions: { code: 'INVALID', field: 'input.password' } },
       { message: 'no field', extensions: { code: 'INTERNAL' } },

@@ -6,8 +6,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, inject, onTestFailed } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { ADMIN, gql, signInAPI, type GraphQLError } from './accounts.ts';
 import { artifacts } from './processes.ts';
 import type { StackInfo } from './stackInfo.ts';
+
+export type { GraphQLError } from './accounts.ts';
 
 /** The running stack (origin, admin token, ...). */
 export const stack: StackInfo = inject('stack');
@@ -48,22 +51,17 @@ export async function page(opts: PageOptions = {}): Promise<Page> {
   return p;
 }
 
-/** A GraphQL error as the router returns it. */
-export interface GraphQLError {
-  message: string;
-  extensions?: { code?: string };
-}
+let adminToken = stack.adminToken;
 
-/** Runs an operation through the router as the e2e admin (edits products like an admin would); throws on errors. */
+/** Runs an operation through the router as the seeded admin (edits products like an admin would); signs in again when the token expired; throws on errors. */
 export async function adminGraphQL<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${stack.origin}/graphql`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${stack.adminToken}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: GraphQLError[] };
-  if (body.errors?.length || !body.data) throw new Error(`GraphQL ${res.status}: ${JSON.stringify(body.errors)}`);
-  return body.data;
+  try {
+    return await gql<T>(stack.origin, query, variables, adminToken);
+  } catch (e) {
+    if (!(e as { errors?: GraphQLError[] }).errors?.some((x) => x.extensions?.code === 'UNAUTHENTICATED') && !/GraphQL 401/.test(String(e))) throw e;
+    adminToken = (await signInAPI(stack.origin, ADMIN.email, ADMIN.password)).accessToken;
+    return gql<T>(stack.origin, query, variables, adminToken);
+  }
 }
 
 /** One axe-core finding. */

@@ -2,6 +2,8 @@
 // browser sees it: entry points revalidated, hashed assets immutable and
 // gzipped, app routes answered with index.html, missing assets 404, and a
 // CSP under which the storefront boots without a refusal.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { cspViolations, noBrowser, page, stack } from '../src/harness.ts';
 
@@ -20,7 +22,8 @@ describe('storefront serving', () => {
 
     const manifest = await fetch(`${stack.origin}/mfe/manifest.json`);
     expect(manifest.headers.get('cache-control')).toBe('no-cache');
-    expect(await manifest.json()).toEqual({ product: '/mfe/product/remoteEntry.js' });
+    // every remote workspace (package.json nexus.remote) that make web built, under /mfe/<name>/
+    expect(await manifest.json()).toEqual(Object.fromEntries(builtRemotes().map((n) => [n, `/mfe/${n}/remoteEntry.js`])));
 
     const missing = await fetch(`${stack.origin}/assets/missing-0000.js`, { headers: { Accept: 'text/html,*/*' } });
     expect(missing.status).toBe(404);
@@ -49,3 +52,18 @@ describe('storefront serving', () => {
     await p.context().close();
   });
 });
+
+/** The remotes scripts/web.sh builds: web/<dir> with nexus.remote in its package.json and a build in web/dist/mfe. */
+function builtRemotes(): string[] {
+  const web = join(stack.root, 'web');
+  return readdirSync(web)
+    .flatMap((d) => {
+      try {
+        const r = (JSON.parse(readFileSync(join(web, d, 'package.json'), 'utf8')) as { nexus?: { remote?: string } }).nexus?.remote;
+        return r && existsSync(join(web, 'dist/mfe', r, 'remoteEntry.js')) ? [r] : [];
+      } catch {
+        return [];
+      }
+    })
+    .sort();
+}

@@ -47,6 +47,7 @@ func run(ctx context.Context, args []string) error {
 	fs.DurationVar(&cfg.JWTDuration, "jwt-duration", 0, "each JWT round (default 5s)")
 	fs.IntVar(&cfg.JWTPairs, "jwt-pairs", 0, "anonymous/signed-in round pairs (default 3)")
 	fs.IntVar(&cfg.JWTClients, "jwt-clients", 0, "concurrent clients of a JWT round (default 8)")
+	fs.StringVar(&cfg.DatabaseURL, "database", "", "the auth service's database (exact password-check counts from auth.throttle; needs psql)")
 	fs.StringVar(&cfg.RunID, "run-id", "", "makes the bench accounts' emails unique (default: the time)")
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 
 	"github.com/nexus-commerce/nexus/subgraphs/auth/keys"
+	"github.com/nexus-commerce/nexus/subgraphs/auth/store"
 	"github.com/nexus-commerce/nexus/subgraphs/kit/events"
 )
 
@@ -41,9 +43,28 @@ func (b *background) wait() error {
 	return nil
 }
 
-// startBackground starts the outbox relay and the key schedule.
-func startBackground(ctx context.Context, cfg Config, log *slog.Logger, db *sqlx.DB, bus events.Bus, km *keys.Manager) *background {
+// pruneInterval is how often the janitor deletes rows that no longer matter.
+const pruneInterval = time.Hour
+
+// startBackground starts the outbox relay, the key schedule and the janitor.
+func startBackground(ctx context.Context, cfg Config, log *slog.Logger, db *sqlx.DB, bus events.Bus, km *keys.Manager, st *store.Store) *background {
 	b := &background{}
+	b.goRun("janitor", func() error {
+		t := time.NewTicker(pruneInterval)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-t.C:
+				if n, err := st.Prune(ctx); err != nil && ctx.Err() == nil {
+					log.Warn("pruning old rows failed", "err", err)
+				} else if n > 0 {
+					log.Info("pruned old rows", "rows", n)
+				}
+			}
+		}
+	})
 	relay := &events.Relay{DB: db, Schema: domain, Bus: bus, Log: log, DSN: cfg.DB.URL}
 	b.goRun("outbox relay", func() error { return relay.Run(ctx) })
 	b.goRun("signing keys", func() error { km.Run(ctx, keyCheckInterval); return nil })

@@ -14,7 +14,9 @@ import (
 	"github.com/nexus-commerce/nexus/migrations"
 	"github.com/nexus-commerce/nexus/subgraphs/auth/account"
 	"github.com/nexus-commerce/nexus/subgraphs/auth/keys"
+	"github.com/nexus-commerce/nexus/subgraphs/auth/mail"
 	"github.com/nexus-commerce/nexus/subgraphs/auth/password"
+	"github.com/nexus-commerce/nexus/subgraphs/auth/revocation"
 	"github.com/nexus-commerce/nexus/subgraphs/auth/store"
 	kitauth "github.com/nexus-commerce/nexus/subgraphs/kit/auth"
 	"github.com/nexus-commerce/nexus/subgraphs/kit/events"
@@ -28,6 +30,10 @@ const domain = "auth"
 // keyCheckInterval is how often serve checks the key schedule (rotation
 // and reloading keys another replica created).
 const keyCheckInterval = time.Minute
+
+// mailPoll is how often the mail worker looks for retries due; new mail
+// wakes it at once through NOTIFY.
+const mailPoll = 30 * time.Second
 
 // migrateOnly applies pending migrations.
 func migrateOnly(ctx context.Context, cfg Config, log *slog.Logger) error {
@@ -127,7 +133,13 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, h hooks) error {
 			log.Warn(kitauth.SecretEnv + " is not set: callers are anonymous, admin operations are refused and /revocations is open")
 		}
 	}
-	srv, err := newServer(cfg, log, db, svc, km)
+	notifier := revocation.NewNotifier()
+	feed := &revocation.Handler{Store: svc.Store, Notifier: notifier, AccessTTL: cfg.AccessTTL, Log: log}
+	sender, err := mail.NewSMTP(mail.SMTPConfig{Addr: cfg.SMTPAddr, Username: cfg.SMTPUsername, Password: cfg.SMTPPassword, TLS: cfg.SMTPTLS, From: cfg.MailFrom})
+	if err != nil {
+		return err
+	}
+	srv, err := newServer(cfg, log, db, svc, km, feed)
 	if err != nil {
 		return err
 	}
@@ -135,7 +147,10 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, h hooks) error {
 	if err != nil {
 		return fmt.Errorf("listen on HTTP_ADDR %s: %w", cfg.HTTPAddr, err)
 	}
-	bg := startBackground(ctx, cfg, log, db, bus, km)
+	bg := startBackground(ctx, cfg, log, db, bus, km, svc.Store)
+	bg.goRun("revocation listener", func() error { return notifier.Run(ctx, cfg.DB.URL, log) })
+	worker := &mail.Worker{Store: svc.Store, Sender: sender, Log: log}
+	bg.goRun("mail worker", func() error { return worker.Run(ctx, cfg.DB.URL, mailPoll) })
 	log.Info("auth subgraph ready", "addr", ln.Addr().String(), "mode", cfg.Mode, "mail_links", cfg.PublicURL)
 	if h.listening != nil {
 		h.listening(ln.Addr())

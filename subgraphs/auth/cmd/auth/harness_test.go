@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/cookiejar"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -158,3 +159,14 @@ func (c *client) ok(query string, vars map[string]any, claims *kitauth.Claims, d
 	}
 	return h
 }
+
+func mustURL(t *testing.T, s string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+func decodeJSON(resp *http.Response, dst any) error { return json.NewDecoder(resp.Body).Decode(dst) }

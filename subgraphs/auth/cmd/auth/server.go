@@ -9,13 +9,15 @@ import (
 	"github.com/nexus-commerce/nexus/subgraphs/auth/account"
 	"github.com/nexus-commerce/nexus/subgraphs/auth/graph"
 	"github.com/nexus-commerce/nexus/subgraphs/auth/keys"
+	"github.com/nexus-commerce/nexus/subgraphs/auth/revocation"
+	kitauth "github.com/nexus-commerce/nexus/subgraphs/kit/auth"
 	"github.com/nexus-commerce/nexus/subgraphs/kit/server"
 )
 
 // newServer wires the GraphQL schema, the JWKS and the revocation feed
 // onto the kit's server. The GraphQL transports carry the session cookie
 // plumbing (graph.Transports).
-func newServer(cfg Config, log *slog.Logger, db *sqlx.DB, svc *account.Service, km *keys.Manager) (*server.Server, error) {
+func newServer(cfg Config, log *slog.Logger, db *sqlx.DB, svc *account.Service, km *keys.Manager, feed *revocation.Handler) (*server.Server, error) {
 	return server.New(server.Options{
 		Name: "auth",
 		Addr: cfg.HTTPAddr,
@@ -32,6 +34,7 @@ func newServer(cfg Config, log *slog.Logger, db *sqlx.DB, svc *account.Service, 
 		MaxBodyBytes:  cfg.MaxBodyBytes,
 		Mount: func(mux *http.ServeMux) {
 			mux.Handle("GET /.well-known/jwks.json", jwksHandler(km))
+			mux.Handle("GET /revocations", routerOnly(cfg, log, feed))
 		},
 		ShutdownTimeout: cfg.ShutdownTimeout,
 	})
@@ -45,4 +48,16 @@ func jwksHandler(km *keys.Manager) http.Handler {
 		w.Header().Set("Cache-Control", "public, max-age=300")
 		_, _ = w.Write(km.JWKS())
 	})
+}
+
+// routerOnly lets only requests the router signed through (anonymous
+// signature included), like GraphQL in production. Without a secret
+// (development only) the feed is open: there is nothing to verify with.
+func routerOnly(cfg Config, log *slog.Logger, h http.Handler) http.Handler {
+	if len(cfg.RouterSecret) == 0 {
+		return h
+	}
+	return kitauth.RequireRouter(cfg.RouterSecret, func(r *http.Request, err error) {
+		log.DebugContext(r.Context(), "revocation feed request refused: not signed by the router", "err", err)
+	})(h)
 }

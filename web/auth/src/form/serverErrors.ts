@@ -32,15 +32,20 @@ export function formMessage(e: ErrorLike): string {
   return 'Something went wrong on our side. Please try again.';
 }
 
+/** A field error for display: the server's messages have no subject ("is already registered"), so the label leads. */
+export const fieldMessage = (label: string, msg: string): string => (/^[a-z]/.test(msg) ? `${label} ${msg}` : msg);
+
 /**
  * Maps a failed mutation to the form (seed property 24): each error whose `extensions.field` (without `input.`)
- * is one of `known` goes under that field; everything else becomes the form-level message.
+ * is one of the form's fields (the keys of `labels`) goes under that field, led by its label ("Email is already
+ * registered"); everything else becomes the form-level message.
  */
-export function toFormErrors<F extends string>(e: ErrorLike, known: readonly F[]): FormErrors<F> {
+export function toFormErrors<F extends string>(e: ErrorLike, labels: Record<F, string>): FormErrors<F> {
+  const known = Object.keys(labels) as F[];
   const strip = (f: unknown) => (typeof f === 'string' ? f.replace(/^input\./, '') : undefined);
   const isKnown = (f: string | undefined): f is F => f !== undefined && (known as readonly string[]).includes(f);
   const fields: Partial<Record<F, string>> = {};
-  for (const [k, msg] of Object.entries(fieldErrors({ errors: e.errors ?? [] }))) if (isKnown(k)) fields[k] = sentence(msg);
+  for (const [k, msg] of Object.entries(fieldErrors({ errors: e.errors ?? [] }))) if (isKnown(k)) fields[k] = fieldMessage(labels[k], msg);
   const other = (e.errors ?? []).find((x) => !isKnown(strip(x.extensions?.field)));
   if (other) {
     const code = typeof other.extensions?.code === 'string' ? other.extensions.code : e.code;

@@ -67,7 +67,7 @@ export function useForm<F extends string>(o: FormOptions<F>): Form<F> {
     o.submit(values).then(
       () => setPending(false),
       (err: ErrorLike) => {
-        const mapped = toFormErrors(err, order);
+        const mapped = toFormErrors(err, o.labels);
         setErrors(mapped);
         setPending(false);
         focusFirst(mapped.fields);

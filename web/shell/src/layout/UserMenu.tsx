@@ -65,7 +65,8 @@ export function UserMenu() {
     <div className="relative">
       <IconButton
         ref={button}
-        aria-label="Account"
+        // the name says who is signed in (the icon alone would not)
+        aria-label={user ? `Account (signed in as ${user.firstName} ${user.lastName})` : 'Account'}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
