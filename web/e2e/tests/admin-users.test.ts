@@ -3,7 +3,7 @@
 // refused at once, their access token too — enable them again, change
 // their role; an admin's own role change is refused with a clear message.
 import { describe, expect, test } from 'vitest';
-import { ADMIN, api, registerCustomer, signInAPI, signInPage, type Account } from '../src/account.ts';
+import { ADMIN, api, registerCustomer, signInPage, tokenOf, type Account } from '../src/account.ts';
 import { axe, noBrowser, page } from '../src/harness.ts';
 
 const findUser = async (p: import('playwright-core').Page, who: Pick<Account, 'email'>) => {
@@ -59,7 +59,7 @@ describe.skipIf(noBrowser)('admin: users', () => {
     await expect.poll(() => p.getByText('This account is disabled: it cannot sign in.').isVisible()).toBe(true);
 
     // the disabled customer's unexpired access token is refused by the router (revocation feed)...
-    await expect.poll(async () => (await api('{ myAccount { id } }', {}, customer.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await expect.poll(async () => (await api('{ myAccount { id } }', {}, customer.accessToken)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     // ...and their open tab: its next request fails, the refresh is refused, the shell signs it out
     await shopper.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Addresses' }).click();
     await shopper.waitForURL(/\/account\/sign-in/);
@@ -69,14 +69,14 @@ describe.skipIf(noBrowser)('admin: users', () => {
     await p.getByRole('button', { name: 'Enable account' }).click();
     await p.getByRole('dialog', { name: `Enable ${fullName}'s account?` }).getByRole('button', { name: 'Enable account' }).click();
     await expect.poll(() => p.getByText('This account is active.').isVisible()).toBe(true);
-    const token = await signInAPI(customer.email, customer.password);
+    const token = await tokenOf(customer);
     expect(token.length).toBeGreaterThan(20);
 
     await p.getByLabel('Role').selectOption('ADMIN');
     await p.getByRole('button', { name: 'Change role' }).click();
     await p.getByRole('dialog', { name: `Make ${fullName} an admin?` }).getByRole('button', { name: 'Change role' }).click();
     await expect.poll(() => p.getByRole('main').getByText('Admin', { exact: true }).first().isVisible()).toBe(true);
-    const role = await api<{ user: { role: string } }>(`{ user(id: "${customer.id}") { role } }`, {}, await signInAPI(ADMIN.email, ADMIN.password));
+    const role = await api<{ user: { role: string } }>(`{ user(id: "${customer.id}") { role } }`, {}, await tokenOf(ADMIN));
     expect(role.data?.user.role).toBe('ADMIN');
     await shopper.context().close();
     await p.context().close();
@@ -96,7 +96,7 @@ describe.skipIf(noBrowser)('admin: users', () => {
     await expect.poll(() => alert.isVisible()).toBe(true);
     expect(await alert.innerText()).toMatch(/own role/i);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    const me = await api<{ me: { role: string } }>('{ me { role } }', {}, await signInAPI(ADMIN.email, ADMIN.password));
+    const me = await api<{ me: { role: string } }>('{ me { role } }', {}, await tokenOf(ADMIN));
     expect(me.data?.me.role).toBe('ADMIN');
     await p.context().close();
   });

@@ -32,7 +32,7 @@ describe.skipIf(noBrowser)('account pages', () => {
     const saved = await apiOK<{ me: { firstName: string }; myAccount: { profile: { phone: string; locale: string; marketingEmails: boolean } } }>(
       '{ me { firstName } myAccount { profile { phone locale marketingEmails } } }',
       {},
-      me.token,
+      me.accessToken,
     );
     expect(saved).toEqual({ me: { firstName: 'Grace' }, myAccount: { profile: { phone: '+14155550123', locale: 'de', marketingEmails: true } } });
 
@@ -114,7 +114,7 @@ describe.skipIf(noBrowser)('account pages', () => {
     await dialog.getByRole('button', { name: 'Delete address' }).click();
     await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
 
-    const book = await apiOK<{ myAccount: { addresses: { line1: string; postalCode: string }[] } }>('{ myAccount { addresses { line1 postalCode } } }', {}, me.token);
+    const book = await apiOK<{ myAccount: { addresses: { line1: string; postalCode: string }[] } }>('{ myAccount { addresses { line1 postalCode } } }', {}, me.accessToken);
     expect(book.myAccount.addresses).toEqual([{ line1: '2 Market St', postalCode: '94105' }]);
     await p.context().close();
   });

@@ -52,7 +52,7 @@ describe.skipIf(noBrowser)('payment methods and wishlist', () => {
     const dialog = p.getByRole('dialog', { name: 'Delete this payment method?' });
     await dialog.getByRole('button', { name: 'Delete payment method' }).click();
     await expect.poll(() => p.getByRole('heading', { name: 'No saved payment methods' }).isVisible()).toBe(true);
-    const left = await apiOK<{ myAccount: { paymentMethods: unknown[] } }>('{ myAccount { paymentMethods { id } } }', {}, me.token);
+    const left = await apiOK<{ myAccount: { paymentMethods: unknown[] } }>('{ myAccount { paymentMethods { id } } }', {}, me.accessToken);
     expect(left.myAccount.paymentMethods).toEqual([]);
     await p.context().close();
   });
@@ -91,7 +91,7 @@ describe.skipIf(noBrowser)('payment methods and wishlist', () => {
 
     await item.getByRole('button', { name: `Remove ${name} from wishlist` }).click();
     await expect.poll(() => p.getByRole('heading', { name: 'Your wishlist is empty' }).isVisible()).toBe(true);
-    const after = await apiOK<{ myAccount: { wishlist: unknown[] } }>('{ myAccount { wishlist { addedAt } } }', {}, me.token);
+    const after = await apiOK<{ myAccount: { wishlist: unknown[] } }>('{ myAccount { wishlist { addedAt } } }', {}, me.accessToken);
     expect(after.myAccount.wishlist).toEqual([]);
     await p.context().close();
   });
