@@ -80,7 +80,7 @@ describe.skipIf(noBrowser)('admin: users', () => {
     expect(role.data?.user.role).toBe('ADMIN');
     await shopper.context().close();
     await p.context().close();
-  });
+  }, 150_000);
 
   test("an admin's own role change is refused with the server's message", async () => {
     const p = await page();
@@ -99,5 +99,5 @@ describe.skipIf(noBrowser)('admin: users', () => {
     const me = await api<{ me: { role: string } }>('{ me { role } }', {}, await tokenOf(ADMIN));
     expect(me.data?.me.role).toBe('ADMIN');
     await p.context().close();
-  });
+  }, 150_000);
 });

@@ -41,7 +41,7 @@ describe.skipIf(noBrowser)('account pages', () => {
     expect(await p.getByLabel('Language').inputValue()).toBe('de');
     expect(await p.getByLabel('Send me marketing emails').isChecked()).toBe(true);
     await p.context().close();
-  });
+  }, 150_000);
 
   test('addresses: a server error on the postal code, two addresses, defaults, edit, delete', async () => {
     const me = await registerCustomer('addresses');
@@ -95,7 +95,7 @@ describe.skipIf(noBrowser)('account pages', () => {
     await second.getByRole('button', { name: 'Add address' }).click();
     await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
 
-    await p.getByRole('button', { name: 'Set as default shipping: Charles Babbage, 10 Downing Street' }).click();
+    await p.getByRole('button', { name: 'Set as default shipping for Charles Babbage, 10 Downing Street' }).click();
     const charles = list.getByRole('article', { name: 'Charles Babbage, 10 Downing Street' });
     await expect.poll(() => charles.getByText('Default shipping').isVisible()).toBe(true);
     await expect.poll(() => ada.getByText('Default shipping').count()).toBe(0);
@@ -117,5 +117,5 @@ describe.skipIf(noBrowser)('account pages', () => {
     const book = await apiOK<{ myAccount: { addresses: { line1: string; postalCode: string }[] } }>('{ myAccount { addresses { line1 postalCode } } }', {}, me.accessToken);
     expect(book.myAccount.addresses).toEqual([{ line1: '2 Market St', postalCode: '94105' }]);
     await p.context().close();
-  });
+  }, 150_000);
 });

@@ -55,7 +55,7 @@ describe.skipIf(noBrowser)('payment methods and wishlist', () => {
     const left = await apiOK<{ myAccount: { paymentMethods: unknown[] } }>('{ myAccount { paymentMethods { id } } }', {}, me.accessToken);
     expect(left.myAccount.paymentMethods).toEqual([]);
     await p.context().close();
-  });
+  }, 150_000);
 
   test('wishlist: add on the product page, see it on /account/wishlist, remove it', async () => {
     const me = await registerCustomer('wishlist');
@@ -94,7 +94,7 @@ describe.skipIf(noBrowser)('payment methods and wishlist', () => {
     const after = await apiOK<{ myAccount: { wishlist: unknown[] } }>('{ myAccount { wishlist { addedAt } } }', {}, me.accessToken);
     expect(after.myAccount.wishlist).toEqual([]);
     await p.context().close();
-  });
+  }, 150_000);
 
   test('signed out, the heart on a product card leads to sign-in and back', async () => {
     const p = await page();
@@ -106,5 +106,5 @@ describe.skipIf(noBrowser)('payment methods and wishlist', () => {
     await heart.click();
     await p.waitForURL(/\/account\/sign-in\?next=%2Fproducts/);
     await p.context().close();
-  });
+  }, 150_000);
 });

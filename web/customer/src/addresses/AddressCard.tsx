@@ -49,12 +49,12 @@ export function AddressCard({ address: a, countryName, busy, onEdit, onDelete, o
         </Button>
         {!a.isDefaultShipping ? (
           <Button size="sm" variant="ghost" disabled={busy} onClick={() => onMakeDefault('shipping')}>
-            Set as default shipping<VisuallyHidden>: {name}</VisuallyHidden>
+            Set as default shipping<VisuallyHidden> for {name}</VisuallyHidden>
           </Button>
         ) : null}
         {!a.isDefaultBilling ? (
           <Button size="sm" variant="ghost" disabled={busy} onClick={() => onMakeDefault('billing')}>
-            Set as default billing<VisuallyHidden>: {name}</VisuallyHidden>
+            Set as default billing<VisuallyHidden> for {name}</VisuallyHidden>
           </Button>
         ) : null}
         <Button size="sm" variant="ghost" className="text-red-700 dark:text-red-400" onClick={onDelete}>

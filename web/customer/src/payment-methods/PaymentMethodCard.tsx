@@ -36,7 +36,7 @@ export function PaymentMethodCard({ method: m, busy, onMakeDefault, onDelete }: 
       <div className="mt-auto flex flex-wrap gap-2 pt-2">
         {!m.isDefault ? (
           <Button size="sm" variant="secondary" disabled={busy} onClick={onMakeDefault}>
-            Make default<VisuallyHidden>: {name}</VisuallyHidden>
+            Make default<VisuallyHidden> for {name}</VisuallyHidden>
           </Button>
         ) : null}
         <Button size="sm" variant="ghost" className="text-red-700 dark:text-red-400" onClick={onDelete}>
