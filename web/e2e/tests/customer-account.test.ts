@@ -78,7 +78,7 @@ describe.skipIf(noBrowser)('account pages', () => {
     const list = p.getByRole('list', { name: 'Saved addresses' });
     await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
     const ada = list.getByRole('article', { name: 'Ada Lovelace, 1 Market St' });
-    expect(await ada.getByText('Default shipping').isVisible()).toBe(true); // the first address is the default
+    expect(await ada.getByText('Default shipping', { exact: true }).isVisible()).toBe(true); // the first address is the default
 
     await p.getByRole('button', { name: 'Add address' }).click();
     const second = p.getByRole('form', { name: 'New address' });
@@ -97,8 +97,8 @@ describe.skipIf(noBrowser)('account pages', () => {
 
     await p.getByRole('button', { name: 'Set as default shipping for Charles Babbage, 10 Downing Street' }).click();
     const charles = list.getByRole('article', { name: 'Charles Babbage, 10 Downing Street' });
-    await expect.poll(() => charles.getByText('Default shipping').isVisible()).toBe(true);
-    await expect.poll(() => ada.getByText('Default shipping').count()).toBe(0);
+    await expect.poll(() => charles.getByText('Default shipping', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => ada.getByText('Default shipping', { exact: true }).count()).toBe(0);
 
     await p.getByRole('button', { name: 'Edit address Ada Lovelace, 1 Market St' }).click();
     const edit = p.getByRole('form', { name: 'Edit address' });
