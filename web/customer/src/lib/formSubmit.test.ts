@@ -31,7 +31,7 @@ describe('withoutPath', () => {
     );
     expect(withoutPath('postalCode: too long', 'postalCode')).toBe('Too long');
     expect(withoutPath('Enter a valid postal code', 'postalCode')).toBe('Enter a valid postal code');
-    expect(withoutPath('input.phone: bad', 'postalCode')).toBe('input.phone: bad');
+    expect(withoutPath('is not valid', 'postalCode')).toBe('Is not valid');
   });
 });
 

@@ -34,13 +34,13 @@ export function saveFailure<F extends string>(error: unknown, fields: ReadonlyAr
 }
 
 /**
- * A server message without the input path some subgraphs put in front ("input.postalCode: is not a valid…" →
- * "Is not a valid…"): next to its field, the path is noise.
+ * A server message as a field shows it: without the input path some subgraphs put in front ("input.postalCode: is
+ * not a valid…"; @nexus/client's fieldErrors already drops it for field errors) and starting with a capital
+ * ("Is not a valid…"), since it stands alone under its label.
  */
 export function withoutPath(message: string, field: string): string {
   const m = /^(?:input\.)?([\w.]+):\s*(.+)$/s.exec(message);
-  if (!m || m[1] !== field) return message;
-  const rest = m[2] ?? '';
+  const rest = m && m[1] === field ? (m[2] ?? '') : message;
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
