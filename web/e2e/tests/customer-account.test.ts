@@ -11,7 +11,9 @@ describe.skipIf(noBrowser)('account pages', () => {
     const p = await page();
     await signInPage(p, me, '/account');
     await expect.poll(() => p.getByRole('heading', { level: 1, name: 'Profile' }).isVisible()).toBe(true);
-    await expect.poll(() => p.getByText(me.email).isVisible()).toBe(true);
+    const email = p.getByRole('region', { name: 'Email', exact: true });
+    await expect.poll(() => email.getByText(me.email).isVisible()).toBe(true);
+    expect(await email.getByText('Not verified').isVisible()).toBe(true); // registered, the mail not opened
     const nav = p.getByRole('navigation', { name: 'Account' });
     expect(await nav.getByRole('link', { name: 'Profile' }).getAttribute('aria-current')).toBe('page');
     await p.waitForLoadState('networkidle');
