@@ -50,7 +50,7 @@ describe.skipIf(noBrowser)('protected routes and the session cookie', () => {
       expect(v).not.toContain(t2);
     }
     await p.context().close();
-  });
+  }, 120_000);
 
   test('an open redirect is refused: next=//evil.example lands on /account', async () => {
     const account = await createAccount(stack.origin);
@@ -80,7 +80,7 @@ describe.skipIf(noBrowser)('protected routes and the session cookie', () => {
     expect(await adminName(a)).not.toBe('');
     await expect.poll(() => main(a).getByRole('heading', { name: 'You are not allowed to see this page' }).count()).toBe(0);
     await a.context().close();
-  });
+  }, 120_000);
 });
 
 /** The admin's name as the header shows it (whatever the seed calls them). */

@@ -51,5 +51,5 @@ describe.skipIf(noBrowser)('registration', () => {
     await p.waitForURL((u) => u.pathname === '/account');
     await expectSignedInAs(p, 'Grace Hopper');
     await p.context().close();
-  });
+  }, 120_000);
 });

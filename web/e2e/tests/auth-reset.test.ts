@@ -48,7 +48,7 @@ describe.skipIf(noBrowser)('password reset', () => {
     await expect.poll(() => main(p).getByRole('link', { name: 'Request a new reset link' }).isVisible()).toBe(true);
     expect(await axe(p), 'invalid reset link page').toEqual([]);
     await p.context().close();
-  });
+  }, 120_000);
 
   test('an address without an account gets the same confirmation, and no mail', async () => {
     const p = await page();

@@ -37,5 +37,5 @@ describe.skipIf(noBrowser)('session across tabs', () => {
     await b.waitForURL((u) => u.pathname === '/account/sign-in');
     await expectSignedInAs(b, null);
     await a.context().close();
-  });
+  }, 120_000);
 });
