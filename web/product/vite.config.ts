@@ -45,6 +45,7 @@ export default defineConfig(({ command }) => ({
         'react-router': { ...singleton, requiredVersion: '7.18.7' },
         '@nexus/client': singleton,
         '@nexus/client/react': singleton,
+        '@nexus/client/session': singleton,
         '@nexus/ui': singleton,
       },
       dts: false,

@@ -22,7 +22,7 @@ export const buttonVariants: Record<ButtonVariant, string> = {
   secondary:
     'border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100 dark:hover:bg-zinc-700',
   ghost: 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800',
-  danger: 'bg-red-600 text-white hover:bg-red-500 active:bg-red-700',
+  danger: 'bg-red-600 text-white hover:bg-red-700 active:bg-red-800',
 };
 
 /** Classes per size, exported with {@link buttonVariants}. */

@@ -29,4 +29,7 @@ export { Pagination, type PaginationProps } from './Pagination.tsx';
 export { createToastStore, toast, toastStore, type Toast, type ToastInput, type ToastStore, type ToastStoreOptions, type ToastType } from './toastStore.ts';
 export { ToastViewport, type ToastViewportProps } from './ToastViewport.tsx';
 export { Dialog, type DialogProps } from './Dialog.tsx';
+export { TextArea, type TextAreaProps } from './TextArea.tsx';
+export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog.tsx';
+export { FormAlert } from './FormAlert.tsx';
 export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './ErrorSummary.tsx';

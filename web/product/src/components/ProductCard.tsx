@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Price, Rating, focusRing } from '@nexus/ui';
 import type { ProductCardFieldsFragment } from '../gql/graphql';
 import { primaryFirst } from '../lib/images';
+import { WishlistButton } from '../wishlist/WishlistButton';
 import { StockBadge } from './StockBadge';
 
 /** Props of {@link ProductCard}. */
@@ -14,13 +15,17 @@ export interface ProductCardProps {
 /**
  * A product in a grid: primary image (lazy, sized to avoid layout shift), the
  * name as the link to its page (the whole card is clickable through it),
- * price with compare-at, rating with count and the stock badge.
+ * price with compare-at, rating with count and the stock badge; the
+ * wishlist heart sits above the card's link overlay, in the image's corner.
  */
 export function ProductCard({ product, headingLevel = 3 }: ProductCardProps) {
   const image = primaryFirst(product.images)[0];
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className="group relative flex h-full flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white transition-shadow focus-within:shadow-md hover:shadow-md dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="absolute right-2 top-2 z-10">
+        <WishlistButton productId={product.id} productName={product.name} size="sm" />
+      </div>
       <div className="aspect-square bg-zinc-100 dark:bg-zinc-800">
         {image ? (
           <img src={image.url} alt={image.alt || product.name} width={400} height={400} loading="lazy" decoding="async" className="h-full w-full object-cover" />

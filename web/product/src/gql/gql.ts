@@ -22,6 +22,7 @@ type Documents = {
     "query ProductDetail($slug: String!) {\n  productBySlug(slug: $slug) {\n    id\n    name\n    slug\n    description\n    sku\n    tags\n    stock\n    rating\n    reviewCount\n    price {\n      amount\n      currency\n    }\n    compareAtPrice {\n      amount\n      currency\n    }\n    images {\n      url\n      alt\n      isPrimary\n    }\n    category {\n      id\n      name\n      slug\n      parent {\n        id\n        name\n        slug\n        parent {\n          id\n          name\n          slug\n          parent {\n            id\n            name\n            slug\n          }\n        }\n      }\n    }\n  }\n}": typeof types.ProductDetailDocument,
     "query RelatedProducts($categoryId: ID!) {\n  products(first: 5, filter: {categoryId: $categoryId}, sort: RATING) {\n    edges {\n      node {\n        ...ProductCardFields\n      }\n    }\n  }\n}": typeof types.RelatedProductsDocument,
     "query SearchSuggestions($search: String!) {\n  products(first: 6, filter: {search: $search}) {\n    edges {\n      node {\n        id\n        name\n        slug\n        price {\n          amount\n          currency\n        }\n      }\n    }\n  }\n}": typeof types.SearchSuggestionsDocument,
+    "query WishlistProductIds {\n  myAccount {\n    id\n    wishlist {\n      product {\n        id\n      }\n    }\n  }\n}\n\nmutation AddToWishlist($productId: ID!) {\n  addToWishlist(productId: $productId) {\n    addedAt\n  }\n}\n\nmutation RemoveFromWishlist($productId: ID!) {\n  removeFromWishlist(productId: $productId)\n}": typeof types.WishlistProductIdsDocument,
 };
 const documents: Documents = {
     "query CatalogCategories {\n  categories {\n    id\n    name\n    slug\n    parent {\n      id\n    }\n  }\n}": types.CatalogCategoriesDocument,
@@ -31,6 +32,7 @@ const documents: Documents = {
     "query ProductDetail($slug: String!) {\n  productBySlug(slug: $slug) {\n    id\n    name\n    slug\n    description\n    sku\n    tags\n    stock\n    rating\n    reviewCount\n    price {\n      amount\n      currency\n    }\n    compareAtPrice {\n      amount\n      currency\n    }\n    images {\n      url\n      alt\n      isPrimary\n    }\n    category {\n      id\n      name\n      slug\n      parent {\n        id\n        name\n        slug\n        parent {\n          id\n          name\n          slug\n          parent {\n            id\n            name\n            slug\n          }\n        }\n      }\n    }\n  }\n}": types.ProductDetailDocument,
     "query RelatedProducts($categoryId: ID!) {\n  products(first: 5, filter: {categoryId: $categoryId}, sort: RATING) {\n    edges {\n      node {\n        ...ProductCardFields\n      }\n    }\n  }\n}": types.RelatedProductsDocument,
     "query SearchSuggestions($search: String!) {\n  products(first: 6, filter: {search: $search}) {\n    edges {\n      node {\n        id\n        name\n        slug\n        price {\n          amount\n          currency\n        }\n      }\n    }\n  }\n}": types.SearchSuggestionsDocument,
+    "query WishlistProductIds {\n  myAccount {\n    id\n    wishlist {\n      product {\n        id\n      }\n    }\n  }\n}\n\nmutation AddToWishlist($productId: ID!) {\n  addToWishlist(productId: $productId) {\n    addedAt\n  }\n}\n\nmutation RemoveFromWishlist($productId: ID!) {\n  removeFromWishlist(productId: $productId)\n}": types.WishlistProductIdsDocument,
 };
 
 /**
@@ -61,6 +63,10 @@ export function graphql(source: "query RelatedProducts($categoryId: ID!) {\n  pr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query SearchSuggestions($search: String!) {\n  products(first: 6, filter: {search: $search}) {\n    edges {\n      node {\n        id\n        name\n        slug\n        price {\n          amount\n          currency\n        }\n      }\n    }\n  }\n}"): typeof import('./graphql').SearchSuggestionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WishlistProductIds {\n  myAccount {\n    id\n    wishlist {\n      product {\n        id\n      }\n    }\n  }\n}\n\nmutation AddToWishlist($productId: ID!) {\n  addToWishlist(productId: $productId) {\n    addedAt\n  }\n}\n\nmutation RemoveFromWishlist($productId: ID!) {\n  removeFromWishlist(productId: $productId)\n}"): typeof import('./graphql').WishlistProductIdsDocument;
 
 
 export function graphql(source: string) {

@@ -21,6 +21,84 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** A card to save. The test tokenizer stands in for the payment provider: it keeps brand, last 4 and expiry and discards the number. */
+export type AddPaymentMethodInput = {
+  /** Name on the card, 1 to 100 characters. */
+  holderName: Scalars['String']['input'];
+  /** Make it the default. */
+  isDefault?: Scalars['Boolean']['input'];
+  /** A token from `tokenizeTestCard` (later: from the payment provider). */
+  token: Scalars['String']['input'];
+};
+
+/** A postal address in the address book. */
+export type Address = {
+  __typename?: 'Address';
+  /** City or town. */
+  city: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2 country code, upper case. */
+  country: Scalars['String']['output'];
+  /** Given name of the recipient. */
+  firstName: Scalars['String']['output'];
+  /** Stable unique identifier. */
+  id: Scalars['ID']['output'];
+  /** The address used for billing unless another is chosen; at most one. */
+  isDefaultBilling: Scalars['Boolean']['output'];
+  /** The address used for shipping unless another is chosen; at most one. */
+  isDefaultShipping: Scalars['Boolean']['output'];
+  /** Family name of the recipient. */
+  lastName: Scalars['String']['output'];
+  /** Street and number. */
+  line1: Scalars['String']['output'];
+  /** Apartment, suite, etc.; null when none. */
+  line2: Maybe<Scalars['String']['output']>;
+  /** Phone in E.164 form. */
+  phone: Scalars['String']['output'];
+  /** Postal code, normalised for the country (`SW1A 1AA`, `10115`). */
+  postalCode: Scalars['String']['output'];
+  /** State, province or region; required where the country needs one (US, CA, AU). */
+  region: Maybe<Scalars['String']['output']>;
+};
+
+/** Countries whose addresses the address book validates, with their rules, so a form can adapt its fields. */
+export type AddressCountry = {
+  __typename?: 'AddressCountry';
+  /** ISO 3166-1 alpha-2 code. */
+  code: Scalars['String']['output'];
+  /** English name. */
+  name: Scalars['String']['output'];
+  /** An example postal code (`94105`, `SW1A 1AA`). */
+  postalCodeExample: Scalars['String']['output'];
+  /** True when `region` is required. */
+  requiresRegion: Scalars['Boolean']['output'];
+};
+
+/** An address to save. Validated per country; errors name the field (`input.postalCode`). */
+export type AddressInput = {
+  /** 1 to 100 characters. */
+  city: Scalars['String']['input'];
+  /** A code from `addressCountries`. */
+  country: Scalars['String']['input'];
+  /** 1 to 100 characters. */
+  firstName: Scalars['String']['input'];
+  /** Make it the default billing address. */
+  isDefaultBilling?: Scalars['Boolean']['input'];
+  /** Make it the default shipping address (the previous default stops being one). */
+  isDefaultShipping?: Scalars['Boolean']['input'];
+  /** 1 to 100 characters. */
+  lastName: Scalars['String']['input'];
+  /** 1 to 200 characters. */
+  line1: Scalars['String']['input'];
+  /** At most 200 characters. */
+  line2?: InputMaybe<Scalars['String']['input']>;
+  /** A valid phone number: E.164, or national digits for the country (spaces, dashes, parentheses allowed). */
+  phone: Scalars['String']['input'];
+  /** Valid for the country (US `94105` or `94105-1234`, GB `SW1A 1AA`, DE `10115`, ...). */
+  postalCode: Scalars['String']['input'];
+  /** Required where `addressCountries` says so; for US, CA and AU a valid state/province/territory code. */
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** One event of the catalog bus, as `catalogEvents` delivers it. */
 export type CatalogEvent = {
   __typename?: 'CatalogEvent';
@@ -104,6 +182,19 @@ export type CreateProductInput = {
   tags?: Array<Scalars['String']['input']>;
 };
 
+/** Contact details and preferences. */
+export type CustomerProfile = {
+  __typename?: 'CustomerProfile';
+  /** Preferred language as a BCP 47 tag (`en`, `de-CH`). */
+  locale: Scalars['String']['output'];
+  /** Receive marketing mail. */
+  marketingEmails: Scalars['Boolean']['output'];
+  /** Phone in E.164 form (`+14155550123`); null when not given. */
+  phone: Maybe<Scalars['String']['output']>;
+  /** When the profile was last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
 /** An image of a product, served by the product subgraph as an absolute URL. */
 export type Image = {
   __typename?: 'Image';
@@ -147,20 +238,76 @@ export type Money = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Save a new address (at most 50). */
+  addAddress: Address;
+  /** Save a payment method from a token (at most 10). */
+  addPaymentMethod: PaymentMethod;
+  /** Add a product to the wishlist (idempotent; at most 500). */
+  addToWishlist: WishlistItem;
   /** Add `delta` units (negative to remove) to a product's stock; refused (INVALID on `delta`) when the stock would go below 0. Publishes `product.stock-changed` with the delta and reason. */
   adjustStock: StockAdjustment;
   /** Create a category at version 1. Publishes `category.created`. */
   createCategory: Category;
   /** Create a product at version 1. Publishes `product.created`. */
   createProduct: Product;
+  /** Delete an address of the signed-in user; returns it as it was. */
+  deleteAddress: Address;
   /** Delete an empty category; refused with CONFLICT while it has products or sub-categories. Returns it as it was. Publishes `category.deleted`. */
   deleteCategory: Category;
+  /** Delete a saved payment method; returns it as it was. */
+  deletePaymentMethod: PaymentMethod;
   /** Delete a product: shoppers no longer see it anywhere (listings, search, lookups, entity references). Returns it as it was. Publishes `product.deleted`. */
   deleteProduct: Product;
+  /** Remove a product from the wishlist; true when it was there. */
+  removeFromWishlist: Scalars['Boolean']['output'];
+  /** Make a saved payment method the default. */
+  setDefaultPaymentMethod: PaymentMethod;
+  /** Development and tests only: turn a test card into a token. Refused in production unless the test tokenizer is enabled. */
+  tokenizeTestCard: PaymentToken;
+  /** Replace an address of the signed-in user. */
+  updateAddress: Address;
   /** Replace a category's fields. Publishes `category.updated`. */
   updateCategory: Category;
   /** Replace a product's fields. Publishes `product.updated`. */
   updateProduct: Product;
+  /** Change the profile (own, or with `userId` any user's as an admin). */
+  updateProfile: CustomerProfile;
+};
+
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
+export type MutationAddAddressArgs = {
+  input: AddressInput;
+};
+
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
+export type MutationAddPaymentMethodArgs = {
+  input: AddPaymentMethodInput;
+};
+
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
+export type MutationAddToWishlistArgs = {
+  productId: Scalars['ID']['input'];
 };
 
 
@@ -209,7 +356,31 @@ export type MutationCreateProductArgs = {
  * Errors carry `extensions.code`: INVALID (with `extensions.field`),
  * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
  */
+export type MutationDeleteAddressArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
 export type MutationDeleteCategoryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
+export type MutationDeletePaymentMethodArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -223,6 +394,55 @@ export type MutationDeleteCategoryArgs = {
  */
 export type MutationDeleteProductArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
+export type MutationRemoveFromWishlistArgs = {
+  productId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
+export type MutationSetDefaultPaymentMethodArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
+export type MutationTokenizeTestCardArgs = {
+  input: TestCardInput;
+};
+
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
+export type MutationUpdateAddressArgs = {
+  id: Scalars['ID']['input'];
+  input: AddressInput;
 };
 
 
@@ -249,6 +469,19 @@ export type MutationUpdateProductArgs = {
   input: UpdateProductInput;
 };
 
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
+export type MutationUpdateProfileArgs = {
+  input: UpdateProfileInput;
+  userId: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Relay pagination state of a connection. Shareable so every subgraph may return it. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -260,6 +493,47 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first item on the page; null when the page is empty. */
   startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** A saved payment method: a token from the payment provider and what a shopper needs to recognise it. Never a card number. */
+export type PaymentMethod = {
+  __typename?: 'PaymentMethod';
+  /** Card brand (`visa`, `mastercard`, `amex`, ...). */
+  brand: Scalars['String']['output'];
+  /** When it was saved. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Expiry month, 1 to 12. */
+  expMonth: Scalars['Int']['output'];
+  /** Expiry year, four digits. */
+  expYear: Scalars['Int']['output'];
+  /** Name on the card. */
+  holderName: Scalars['String']['output'];
+  /** Stable unique identifier. */
+  id: Scalars['ID']['output'];
+  /** Used at checkout unless another is chosen; at most one. */
+  isDefault: Scalars['Boolean']['output'];
+  /** The card number's last four digits. */
+  last4: Scalars['String']['output'];
+  /** Credit or debit. */
+  type: PaymentMethodType;
+};
+
+/** The kind of a saved payment method. */
+export type PaymentMethodType =
+  /** A credit card. */
+  | 'CREDIT_CARD'
+  /** A debit card. */
+  | 'DEBIT_CARD';
+
+/** A payment token and what it stands for. */
+export type PaymentToken = {
+  __typename?: 'PaymentToken';
+  /** Detected brand. */
+  brand: Scalars['String']['output'];
+  /** Last four digits. */
+  last4: Scalars['String']['output'];
+  /** Opaque token, valid 15 minutes, usable once in `addPaymentMethod`. */
+  token: Scalars['String']['output'];
 };
 
 /**
@@ -369,14 +643,26 @@ export type ProductSort =
 /** The catalog: products and their categories. */
 export type Query = {
   __typename?: 'Query';
+  /** The countries the address book accepts, by name. */
+  addressCountries: Array<AddressCountry>;
   /** Every category, ordered by name path: each category directly followed by its descendants, siblings by name. Walk the tree with `parent` and `children`. */
   categories: Array<Category>;
+  /** Any user's customer data. Admins only. */
+  customer: Maybe<User>;
+  /** The signed-in user (the same entity as the auth subgraph's `me`), with the customer fields. */
+  myAccount: User;
   /** The product with this id; null when there is none. */
   product: Maybe<Product>;
   /** The product with this slug; null when there is none. */
   productBySlug: Maybe<Product>;
   /** A page of products matching `filter`, in `sort` order. */
   products: ProductConnection;
+};
+
+
+/** The catalog: products and their categories. */
+export type QueryCustomerArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -443,6 +729,18 @@ export type SubscriptionProductChangedArgs = {
   ids: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+/** A test card for `tokenizeTestCard`. */
+export type TestCardInput = {
+  /** 3 or 4 digits; checked, never stored. */
+  cvc: Scalars['String']['input'];
+  /** 1 to 12. */
+  expMonth: Scalars['Int']['input'];
+  /** This year or later, four digits; not expired. */
+  expYear: Scalars['Int']['input'];
+  /** 13 to 19 digits passing the Luhn check (spaces allowed). */
+  number: Scalars['String']['input'];
+};
+
 /** A category's new fields, replacing all of them, only if it is still at `version`. */
 export type UpdateCategoryInput = {
   /** As in CreateCategoryInput. */
@@ -491,6 +789,44 @@ export type UpdateProductInput = {
   version: Scalars['Int']['input'];
 };
 
+/** Profile changes; fields left out stay as they are. */
+export type UpdateProfileInput = {
+  /** BCP 47 language tag, 2 to 35 characters. */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  /** Receive marketing mail. */
+  marketingEmails?: InputMaybe<Scalars['Boolean']['input']>;
+  /** E.164 phone (`+14155550123`; spaces, dashes and parentheses are removed first), or empty to remove it. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * The customer side of a user: profile, address book, saved payment methods
+ * and wishlist. A user sees and changes only their own; an admin reads any
+ * user's and may edit the profile. Anyone else gets FORBIDDEN.
+ */
+export type User = {
+  __typename?: 'User';
+  /** Saved addresses, default shipping first, then default billing, then newest. */
+  addresses: Array<Address>;
+  /** The user's id (owned by the auth subgraph). */
+  id: Scalars['ID']['output'];
+  /** Saved payment methods (tokens only), default first, then newest. */
+  paymentMethods: Array<PaymentMethod>;
+  /** Phone, preferences. */
+  profile: CustomerProfile;
+  /** Products saved for later, most recently added first. */
+  wishlist: Array<WishlistItem>;
+};
+
+/** A product on the wishlist. */
+export type WishlistItem = {
+  __typename?: 'WishlistItem';
+  /** When it was added. */
+  addedAt: Scalars['DateTime']['output'];
+  /** The product. */
+  product: Product;
+};
+
 export type CatalogCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -535,6 +871,25 @@ export type SearchSuggestionsQueryVariables = Exact<{
 
 
 export type SearchSuggestionsQuery = { __typename: 'Query', products: { __typename: 'ProductConnection', edges: Array<{ __typename: 'ProductEdge', node: { __typename: 'Product', id: string, name: string, slug: string, price: { __typename: 'Money', amount: number, currency: string } } }> } };
+
+export type WishlistProductIdsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WishlistProductIdsQuery = { __typename: 'Query', myAccount: { __typename: 'User', id: string, wishlist: Array<{ __typename: 'WishlistItem', product: { __typename: 'Product', id: string } }> } };
+
+export type AddToWishlistMutationVariables = Exact<{
+  productId: Scalars['ID']['input'];
+}>;
+
+
+export type AddToWishlistMutation = { __typename: 'Mutation', addToWishlist: { __typename: 'WishlistItem', addedAt: string } };
+
+export type RemoveFromWishlistMutationVariables = Exact<{
+  productId: Scalars['ID']['input'];
+}>;
+
+
+export type RemoveFromWishlistMutation = { __typename: 'Mutation', removeFromWishlist: boolean };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -776,3 +1131,34 @@ export const SearchSuggestionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SearchSuggestionsQuery, SearchSuggestionsQueryVariables>;
+export const WishlistProductIdsDocument = new TypedDocumentString(`
+    query WishlistProductIds {
+  __typename
+  myAccount {
+    __typename
+    id
+    wishlist {
+      __typename
+      product {
+        __typename
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WishlistProductIdsQuery, WishlistProductIdsQueryVariables>;
+export const AddToWishlistDocument = new TypedDocumentString(`
+    mutation AddToWishlist($productId: ID!) {
+  __typename
+  addToWishlist(productId: $productId) {
+    __typename
+    addedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AddToWishlistMutation, AddToWishlistMutationVariables>;
+export const RemoveFromWishlistDocument = new TypedDocumentString(`
+    mutation RemoveFromWishlist($productId: ID!) {
+  __typename
+  removeFromWishlist(productId: $productId)
+}
+    `) as unknown as TypedDocumentString<RemoveFromWishlistMutation, RemoveFromWishlistMutationVariables>;

@@ -2,16 +2,20 @@ import { Price, Rating } from '@nexus/ui';
 import { StockBadge } from '../components/StockBadge';
 import type { ProductDetailQuery } from '../gql/graphql';
 import { useChangeNotice } from '../lib/useChangeNotice';
+import { WishlistButton } from '../wishlist/WishlistButton';
 
 /** The product as the detail query returns it. */
 export type DetailProduct = NonNullable<ProductDetailQuery['productBySlug']>;
 
-/** The product's text column: name (the page's h1), price, rating, stock, description, tags and SKU. */
+/** The product's text column: name (the page's h1) with the wishlist heart, price, rating, stock, description, tags and SKU. */
 export function ProductInfo({ product }: { product: DetailProduct }) {
   const updated = useChangeNotice(`|${product.price.amount}|${product.compareAtPrice?.amount ?? ''}|${product.stock}`);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold tracking-tight text-zinc-900 sm:text-3xl dark:text-zinc-50">{product.name}</h1>
+      <div className="flex items-start justify-between gap-3">
+        <h1 className="text-2xl font-bold tracking-tight text-zinc-900 sm:text-3xl dark:text-zinc-50">{product.name}</h1>
+        <WishlistButton productId={product.id} productName={product.name} className="shrink-0 border border-zinc-200 dark:border-zinc-700" />
+      </div>
       <Price amount={product.price.amount} currency={product.price.currency} compareAt={product.compareAtPrice?.amount ?? null} size="lg" />
       <div className="flex flex-wrap items-center gap-3">
         <Rating value={product.reviewCount > 0 ? product.rating : null} count={product.reviewCount} />
