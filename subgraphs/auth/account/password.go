@@ -78,9 +78,10 @@ func (s *Service) ChangePassword(ctx context.Context, c Caller, current, next st
 
 // RequestPasswordReset queues a reset mail when email belongs to an
 // enabled account. The answer and the work done are the same whether or
-// not it does: a token is generated and a throttle row written either
-// way, and the mail goes out after commit from the queue, so neither the
-// result nor the time taken reveals the account. Per email at most three
+// not it does: the throttle rows, the lookup, a token and a queue write in
+// a transaction (rolled back when nothing is sent) happen either way, and
+// the mail goes out after commit from the queue, so neither the result
+// nor the time taken reveals the account. Per email at most three
 // mails an hour are sent (further requests are silently dropped); per
 // client address too many requests are TOO_MANY_REQUESTS.
 func (s *Service) RequestPasswordReset(ctx context.Context, email string, c Caller) error {
@@ -104,18 +105,37 @@ func (s *Service) RequestPasswordReset(ctx context.Context, email string, c Call
 	if err != nil && auth.CodeOf(err) != auth.NotFound {
 		return err
 	}
-	if !known || !d.Allowed {
-		_, _, err := store.NewToken() // the same work as the path that mails
-		return err
+	send := known && d.Allowed
+	if !send {
+		u = auth.User{Email: norm, FirstName: "-"}
 	}
-	return s.Store.InTx(ctx, "request password reset", func(tx *store.Tx) error {
+	// Without a mail to send, the same token and queue writes happen and
+	// are rolled back: the time taken does not tell the cases apart.
+	err = s.Store.InTx(ctx, "request password reset", func(tx *store.Tx) error {
+		if !send {
+			if _, _, err := store.NewToken(); err != nil {
+				return err
+			}
+			if err := tx.EnqueueMail(ctx, mail.Reset(s.PublicURL, u.Email, u.FirstName, "-")); err != nil {
+				return err
+			}
+			return errDecoy
+		}
 		tok, err := tx.CreateEmailToken(ctx, u.ID, store.PurposeReset, ResetTokenTTL)
 		if err != nil {
 			return err
 		}
 		return tx.EnqueueMail(ctx, mail.Reset(s.PublicURL, u.Email, u.FirstName, tok))
 	})
+	if errors.Is(err, errDecoy) {
+		return nil
+	}
+	return err
 }
+
+// errDecoy rolls back the stand-in writes of a reset request that sends
+// no mail.
+var errDecoy = errors.New("decoy reset request rolled back")
 
 // ResetPassword sets a new password with a reset token (single use, one
 // hour). Every session of the user ends. An unknown, used or expired
