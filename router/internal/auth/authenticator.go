@@ -32,6 +32,10 @@ type Authenticator struct {
 	audience bool // an audience is required
 	cancel   context.CancelFunc
 	revoked  *Revocations // nil: no revocation feed
+	cache    *tokenCache  // verified tokens (tokencache.go)
+	store    *jwksStore   // the JWKS caches; nil without JWKS URLs
+	now      func() time.Time
+	leeway   time.Duration
 }
 
 type options struct {
@@ -86,7 +90,8 @@ func New(ctx context.Context, cfg Config, opts ...Option) (*Authenticator, error
 	if err != nil {
 		return nil, err
 	}
-	a := &Authenticator{header: cfg.HeaderName, static: static, jwksAlgs: cfg.Algorithms, cancel: func() {}, revoked: o.revs}
+	a := &Authenticator{header: cfg.HeaderName, static: static, jwksAlgs: cfg.Algorithms, cancel: func() {}, revoked: o.revs,
+		cache: newTokenCache(), now: o.now, leeway: cfg.Leeway}
 	if len(cfg.JWKSURLs) > 0 {
 		ctx, cancel := context.WithCancel(ctx)
 		store, err := newJWKSStore(ctx, cfg, o.client, o.log)
@@ -94,6 +99,7 @@ func New(ctx context.Context, cfg Config, opts ...Option) (*Authenticator, error
 			cancel()
 			return nil, err
 		}
+		a.store = store
 		if a.jwks, err = keyfunc.New(keyfunc.Options{Ctx: ctx, Storage: store}); err != nil {
 			cancel()
 			return nil, fmt.Errorf("auth.jwks_urls: %w", err)
@@ -131,8 +137,18 @@ func (a *Authenticator) Authenticate(r *http.Request) (*Claims, error) {
 	if raw == "" || err != nil {
 		return nil, err
 	}
+	if c, kid, hit, err := a.cache.get(raw, a.now()); hit && (kid == "" || a.store.has(r.Context(), kid)) {
+		if err == nil && a.revoked != nil {
+			err = a.revoked.check(c)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return c, nil
+	}
 	m := jwt.MapClaims{}
-	if _, err := a.parser.ParseWithClaims(raw, m, a.keyfunc(r.Context())); err != nil {
+	tok, err := a.parser.ParseWithClaims(raw, m, a.keyfunc(r.Context()))
+	if err != nil {
 		e := classify(err)
 		if aud, _ := m.GetAudience(); a.audience && len(strings.Join(aud, "")) == 0 && errors.Is(err, jwt.ErrTokenRequiredClaimMissing) {
 			// The library reports a missing (or empty) aud as a missing
@@ -142,8 +158,20 @@ func (a *Authenticator) Authenticate(r *http.Request) (*Claims, error) {
 		return nil, e
 	}
 	c, err := claimsFromMap(m)
-	if err != nil || a.revoked == nil {
-		return c, err
+	if err != nil {
+		return nil, err
+	}
+	// A JWKS key's kid is checked again on every cache hit: a key
+	// withdrawn from the set is refused at once, as without the cache.
+	jwksKid := ""
+	if kid, _ := tok.Header["kid"].(string); kid != "" {
+		if _, static := a.static[kid]; !static {
+			jwksKid = kid
+		}
+	}
+	a.cache.add(raw, jwksKid, c, a.leeway, a.now())
+	if a.revoked == nil {
+		return c, nil
 	}
 	if err := a.revoked.check(c); err != nil {
 		return nil, err

@@ -29,6 +29,7 @@ func ExecHook(a *Authenticator, secret []byte) (func(*http.Request, *gateway.Exe
 			return nil, err
 		}
 	}
+	signed := newSignedCache()
 	return func(r *http.Request, o *gateway.ExecOptions) error {
 		var c *Claims
 		if a != nil {
@@ -47,6 +48,12 @@ func ExecHook(a *Authenticator, secret []byte) (func(*http.Request, *gateway.Exe
 		o.Principal = &gateway.Principal{Subject: c.Subject, Scopes: c.Scopes, Expires: exp}
 		if secret != nil {
 			now := time.Now()
+			if fw := signed.get(c, now); fw != nil {
+				// The same verified token (Authenticate's cache hands out
+				// one *Claims per token) within the signature's Fresh.
+				o.Forward = fw
+				return nil
+			}
 			name, value, err := ForwardHeader(c, secret, now)
 			if err != nil {
 				return err
@@ -68,6 +75,7 @@ func ExecHook(a *Authenticator, secret []byte) (func(*http.Request, *gateway.Exe
 					},
 					Key: claimsKey(c),
 				}
+				signed.add(c, o.Forward)
 			}
 		}
 		return nil

@@ -79,6 +79,20 @@ func (s *jwksStore) loaded(ctx context.Context) bool {
 	return false
 }
 
+// has reports whether kid is in the cached sets, without fetching; false
+// for a nil store.
+func (s *jwksStore) has(ctx context.Context, kid string) bool {
+	if s == nil {
+		return false
+	}
+	for _, c := range s.caches {
+		if _, err := c.KeyRead(ctx, kid); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
 // KeyRead returns the cached key for keyID, refreshing the sets once if the
 // limiter allows.
 func (s *jwksStore) KeyRead(ctx context.Context, keyID string) (jwkset.JWK, error) {

@@ -3,7 +3,6 @@ package auth
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -53,6 +52,7 @@ const (
 	feedBackoffMin = 250 * time.Millisecond
 	feedBackoffMax = 30 * time.Second
 	feedErrorEvery = time.Minute
+	feedIdlePause  = time.Second // after an answer without progress
 	maxFeedBytes   = 32 << 20
 )
 
@@ -144,6 +144,7 @@ func (r *Revocations) run(ctx context.Context) {
 	var lastError time.Time
 	failing := false
 	for ctx.Err() == nil {
+		prev := r.Cursor()
 		page, err := r.poll(ctx)
 		if err == nil {
 			r.publish(r.state.Load().apply(page, r.now()))
@@ -151,9 +152,10 @@ func (r *Revocations) run(ctx context.Context) {
 				r.log.InfoContext(ctx, "revocation feed recovered", "url", r.url, "cursor", int64(page.Cursor))
 			}
 			backoff, lastOK, failing = feedBackoffMin, r.now(), false
-			if len(page.Revocations) == 0 && !page.Reset && !r.pause(ctx, feedBackoffMin) {
-				// A feed that answers "nothing new" at once (not waiting)
-				// is not polled in a hot loop.
+			if int64(page.Cursor) == prev && len(page.Revocations) == 0 && !r.pause(ctx, feedIdlePause) {
+				// No progress: a long poll that timed out, or a feed that
+				// answers at once (an empty feed's full state at cursor 0
+				// is asked for again). Never a hot loop.
 				return
 			}
 			continue
@@ -243,8 +245,10 @@ func (r *Revocations) poll(ctx context.Context) (feedPage, error) {
 	if err := json.Unmarshal(body, &page); err != nil {
 		return feedPage{}, fmt.Errorf("answer is not the feed's JSON: %w", err)
 	}
-	if after == 0 && r.state.Load() == nil && !page.Reset {
-		return feedPage{}, errors.New("the first answer is not the full state (reset: false)")
+	if after == 0 {
+		// Asked from the start: the answer is the full state whatever its
+		// reset flag says (the contract sets it).
+		page.Reset = true
 	}
 	return page, nil
 }
