@@ -96,20 +96,23 @@ type WishlistItem struct {
 	AddedAt   time.Time
 }
 
-// Store is the customer data in PostgreSQL. userID is always the id of the
-// user whose data is read or changed, taken from the caller's verified
-// claims (or the admin's explicit choice) and never from client input, so
-// every method touches only that user's rows. Ids of another user's rows
-// are NOT_FOUND, exactly like unknown ids.
+// Store is the customer data in PostgreSQL. userID (and every id of
+// userIDs) is always the id of a user whose data is read or changed,
+// taken from the caller's verified claims (or the admin's explicit
+// choice) and never from client input, so every method touches only those
+// users' rows. The reads take several users, so one entity batch costs one
+// query per field. Ids of another user's rows are NOT_FOUND, exactly like
+// unknown ids.
 type Store interface {
-	// Profile returns the user's profile, creating it with defaults first.
-	Profile(ctx context.Context, userID string) (Profile, error)
+	// ProfilesOf returns the profiles of users, by user id, creating the
+	// missing ones with defaults first.
+	ProfilesOf(ctx context.Context, userIDs []string) (map[string]Profile, error)
 	// UpdateProfile applies a validated update. Errors: INTERNAL.
 	UpdateProfile(ctx context.Context, userID string, u ProfileUpdate) (Profile, error)
 
-	// Addresses lists the address book: default shipping first, then
-	// default billing, then newest.
-	Addresses(ctx context.Context, userID string) ([]Address, error)
+	// AddressesOf lists the address books of users, by user id, each
+	// default shipping first, then default billing, then newest.
+	AddressesOf(ctx context.Context, userIDs []string) (map[string][]Address, error)
 	// AddAddress saves a validated address, taking over the defaults it
 	// claims in the same transaction. Errors: CONFLICT past MaxAddresses.
 	AddAddress(ctx context.Context, userID string, in AddressInput) (Address, error)
@@ -121,8 +124,9 @@ type Store interface {
 	// SaveToken keeps a test token's SHA-256 hash with its card until
 	// expires. Errors: INTERNAL.
 	SaveToken(ctx context.Context, userID string, hash []byte, c Card, expires time.Time) error
-	// PaymentMethods lists the saved cards: default first, then newest.
-	PaymentMethods(ctx context.Context, userID string) ([]PaymentMethod, error)
+	// PaymentMethodsOf lists the saved cards of users, by user id, each
+	// default first, then newest.
+	PaymentMethodsOf(ctx context.Context, userIDs []string) (map[string][]PaymentMethod, error)
 	// AddPaymentMethod consumes the user's unexpired token (single use) and
 	// saves its card. Errors: INVALID on input.token (unknown, used,
 	// expired or another user's), CONFLICT past MaxPaymentMethods.
@@ -132,8 +136,9 @@ type Store interface {
 	// DeletePaymentMethod deletes a card and returns it. Errors: NOT_FOUND.
 	DeletePaymentMethod(ctx context.Context, userID, id string) (PaymentMethod, error)
 
-	// Wishlist lists the wishlist, most recently added first.
-	Wishlist(ctx context.Context, userID string) ([]WishlistItem, error)
+	// WishlistsOf lists the wishlists of users, by user id, each most
+	// recently added first.
+	WishlistsOf(ctx context.Context, userIDs []string) (map[string][]WishlistItem, error)
 	// AddToWishlist adds a product, or returns it when already there.
 	// Errors: CONFLICT past MaxWishlistItems.
 	AddToWishlist(ctx context.Context, userID, productID string) (WishlistItem, error)

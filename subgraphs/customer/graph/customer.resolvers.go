@@ -181,6 +181,7 @@ func (r *queryResolver) MyAccount(ctx context.Context) (*model.User, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.loadersOf(ctx).expect(me)
 	return &model.User{ID: me}, nil
 }
 
@@ -192,6 +193,7 @@ func (r *queryResolver) Customer(ctx context.Context, userID string) (*model.Use
 	if !ok {
 		return nil, nil // no user has this id
 	}
+	r.loadersOf(ctx).expect(id)
 	return &model.User{ID: id}, nil
 }
 
@@ -203,7 +205,7 @@ func (r *userResolver) Profile(ctx context.Context, obj *model.User) (*model.Cus
 	if err := authorize(ctx, obj.ID); err != nil {
 		return nil, err
 	}
-	p, err := r.Store.Profile(ctx, obj.ID)
+	p, err := r.loadersOf(ctx).profiles.get(ctx, obj.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -214,7 +216,7 @@ func (r *userResolver) Addresses(ctx context.Context, obj *model.User) ([]*model
 	if err := authorize(ctx, obj.ID); err != nil {
 		return nil, err
 	}
-	list, err := r.Store.Addresses(ctx, obj.ID)
+	list, err := r.loadersOf(ctx).addresses.get(ctx, obj.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -225,7 +227,7 @@ func (r *userResolver) PaymentMethods(ctx context.Context, obj *model.User) ([]*
 	if err := authorize(ctx, obj.ID); err != nil {
 		return nil, err
 	}
-	list, err := r.Store.PaymentMethods(ctx, obj.ID)
+	list, err := r.loadersOf(ctx).payments.get(ctx, obj.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -236,7 +238,7 @@ func (r *userResolver) Wishlist(ctx context.Context, obj *model.User) ([]*model.
 	if err := authorize(ctx, obj.ID); err != nil {
 		return nil, err
 	}
-	list, err := r.Store.Wishlist(ctx, obj.ID)
+	list, err := r.loadersOf(ctx).wishlists.get(ctx, obj.ID)
 	if err != nil {
 		return nil, err
 	}

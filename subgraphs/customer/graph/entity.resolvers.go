@@ -13,7 +13,7 @@ import (
 )
 
 func (r *entityResolver) FindManyUserByIDs(ctx context.Context, reps []*model.UserByIDsInput) ([]*model.User, error) {
-	return usersByIDs(reps), nil
+	return r.usersByIDs(ctx, reps), nil
 }
 
 func (r *Resolver) Entity() generated.EntityResolver { return &entityResolver{r} }

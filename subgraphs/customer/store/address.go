@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	customer "github.com/nexus-commerce/nexus/subgraphs/customer"
 )
@@ -46,19 +47,24 @@ func nullable(s sql.NullString) *string {
 	return &s.String
 }
 
-// Addresses lists the user's addresses: default shipping, default
-// billing, then newest first.
-func (s *Store) Addresses(ctx context.Context, userID string) ([]customer.Address, error) {
+// AddressesOf lists the addresses of users, by user id (is_default_shipping DESC, is_default_billing DESC, created_at DESC, id).
+func (s *Store) AddressesOf(ctx context.Context, userIDs []string) (map[string][]customer.Address, error) {
 	var rows []addressRow
-	if err := s.db.SelectContext(ctx, &rows, `SELECT `+addressColumns+` FROM customer.addresses WHERE user_id = $1
-		ORDER BY is_default_shipping DESC, is_default_billing DESC, created_at DESC, id`, userID); err != nil {
+	if err := s.db.SelectContext(ctx, &rows, `SELECT `+addressColumns+` FROM customer.addresses WHERE user_id = ANY($1::uuid[])
+		ORDER BY user_id, is_default_shipping DESC, is_default_billing DESC, created_at DESC, id`, pq.Array(userIDs)); err != nil {
 		return nil, classify("addresses", err)
 	}
-	out := make([]customer.Address, len(rows))
-	for i, r := range rows {
-		out[i] = r.address()
+	out := make(map[string][]customer.Address, len(userIDs))
+	for _, r := range rows {
+		out[r.UserID] = append(out[r.UserID], r.address())
 	}
 	return out, nil
+}
+
+// Addresses is AddressesOf for one user.
+func (s *Store) Addresses(ctx context.Context, userID string) ([]customer.Address, error) {
+	m, err := s.AddressesOf(ctx, []string{userID})
+	return m[userID], err
 }
 
 // AddAddress saves a validated address; CONFLICT when the user already has

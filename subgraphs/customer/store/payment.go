@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	customer "github.com/nexus-commerce/nexus/subgraphs/customer"
 )
@@ -55,18 +56,24 @@ func (s *Store) SaveToken(ctx context.Context, userID string, hash []byte, c cus
 	return nil
 }
 
-// PaymentMethods lists the user's cards, default first, then newest.
-func (s *Store) PaymentMethods(ctx context.Context, userID string) ([]customer.PaymentMethod, error) {
+// PaymentMethodsOf lists the payment methods of users, by user id (is_default DESC, created_at DESC, id).
+func (s *Store) PaymentMethodsOf(ctx context.Context, userIDs []string) (map[string][]customer.PaymentMethod, error) {
 	var rows []paymentRow
-	if err := s.db.SelectContext(ctx, &rows, `SELECT `+paymentColumns+` FROM customer.payment_methods WHERE user_id = $1
-		ORDER BY is_default DESC, created_at DESC, id`, userID); err != nil {
+	if err := s.db.SelectContext(ctx, &rows, `SELECT `+paymentColumns+` FROM customer.payment_methods WHERE user_id = ANY($1::uuid[])
+		ORDER BY user_id, is_default DESC, created_at DESC, id`, pq.Array(userIDs)); err != nil {
 		return nil, classify("payment methods", err)
 	}
-	out := make([]customer.PaymentMethod, len(rows))
-	for i, r := range rows {
-		out[i] = r.method()
+	out := make(map[string][]customer.PaymentMethod, len(userIDs))
+	for _, r := range rows {
+		out[r.UserID] = append(out[r.UserID], r.method())
 	}
 	return out, nil
+}
+
+// PaymentMethods is PaymentMethodsOf for one user.
+func (s *Store) PaymentMethods(ctx context.Context, userID string) ([]customer.PaymentMethod, error) {
+	m, err := s.PaymentMethodsOf(ctx, []string{userID})
+	return m[userID], err
 }
 
 // AddPaymentMethod consumes the user's token (deleted in the same

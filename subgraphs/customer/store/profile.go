@@ -3,10 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	customer "github.com/nexus-commerce/nexus/subgraphs/customer"
 )
@@ -29,34 +29,33 @@ func (r profileRow) profile() customer.Profile {
 
 const profileColumns = `user_id, phone, marketing_emails, locale, updated_at`
 
-// Profile returns the user's profile, creating it with defaults first
-// (one statement: concurrent first reads create one row). The statement's
-// snapshot may miss a row another first read inserted at the same moment
-// (its INSERT then does nothing): the statement is simply run again.
-func (s *Store) Profile(ctx context.Context, userID string) (customer.Profile, error) {
-	var r profileRow
-	var err error
-	for attempt := 0; attempt < 3; attempt++ {
-		if err = s.getProfile(ctx, &r, userID); !errors.Is(err, sql.ErrNoRows) {
-			break
-		}
+// ProfilesOf returns the users' profiles, creating the missing ones with
+// defaults first. The INSERT waits for a concurrent first read's insert
+// of the same user to commit, and the SELECT (a new snapshot) then sees
+// it, so concurrent first reads create one row and all succeed.
+func (s *Store) ProfilesOf(ctx context.Context, userIDs []string) (map[string]customer.Profile, error) {
+	ids := pq.Array(userIDs)
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO customer.profiles (user_id) SELECT unnest($1::uuid[]) ON CONFLICT (user_id) DO NOTHING`, ids); err != nil {
+		return nil, classify("create profiles", err)
 	}
-	if err != nil {
-		return customer.Profile{}, classify("profile", err)
+	var rows []profileRow
+	if err := s.db.SelectContext(ctx, &rows, `SELECT `+profileColumns+` FROM customer.profiles WHERE user_id = ANY($1::uuid[])`, ids); err != nil {
+		return nil, classify("profiles", err)
 	}
-	return r.profile(), nil
+	out := make(map[string]customer.Profile, len(rows))
+	for _, r := range rows {
+		out[r.UserID] = r.profile()
+	}
+	return out, nil
 }
 
-func (s *Store) getProfile(ctx context.Context, r *profileRow, userID string) error {
-	return s.db.GetContext(ctx, r, `
-		WITH created AS (
-			INSERT INTO customer.profiles (user_id) VALUES ($1)
-			ON CONFLICT (user_id) DO NOTHING
-			RETURNING `+profileColumns+`)
-		SELECT `+profileColumns+` FROM created
-		UNION ALL
-		SELECT `+profileColumns+` FROM customer.profiles WHERE user_id = $1
-		LIMIT 1`, userID)
+// Profile is ProfilesOf for one user.
+func (s *Store) Profile(ctx context.Context, userID string) (customer.Profile, error) {
+	m, err := s.ProfilesOf(ctx, []string{userID})
+	if err != nil {
+		return customer.Profile{}, err
+	}
+	return m[userID], nil
 }
 
 // UpdateProfile applies the fields of u that are set; an empty phone

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	customer "github.com/nexus-commerce/nexus/subgraphs/customer"
 )
@@ -14,18 +15,28 @@ type wishlistRow struct {
 	AddedAt   time.Time `db:"added_at"`
 }
 
-// Wishlist lists the user's saved products, most recently added first.
-func (s *Store) Wishlist(ctx context.Context, userID string) ([]customer.WishlistItem, error) {
-	var rows []wishlistRow
-	if err := s.db.SelectContext(ctx, &rows, `SELECT product_id, added_at FROM customer.wishlist_items WHERE user_id = $1
-		ORDER BY added_at DESC, product_id`, userID); err != nil {
-		return nil, classify("wishlist", err)
+// WishlistsOf lists the wishlists of users, by user id (most recently
+// added first).
+func (s *Store) WishlistsOf(ctx context.Context, userIDs []string) (map[string][]customer.WishlistItem, error) {
+	var rows []struct {
+		UserID string `db:"user_id"`
+		wishlistRow
 	}
-	out := make([]customer.WishlistItem, len(rows))
-	for i, r := range rows {
-		out[i] = customer.WishlistItem(r)
+	if err := s.db.SelectContext(ctx, &rows, `SELECT user_id, product_id, added_at FROM customer.wishlist_items
+		WHERE user_id = ANY($1::uuid[]) ORDER BY user_id, added_at DESC, product_id`, pq.Array(userIDs)); err != nil {
+		return nil, classify("wishlists", err)
+	}
+	out := make(map[string][]customer.WishlistItem, len(userIDs))
+	for _, r := range rows {
+		out[r.UserID] = append(out[r.UserID], customer.WishlistItem(r.wishlistRow))
 	}
 	return out, nil
+}
+
+// Wishlist is WishlistsOf for one user.
+func (s *Store) Wishlist(ctx context.Context, userID string) ([]customer.WishlistItem, error) {
+	m, err := s.WishlistsOf(ctx, []string{userID})
+	return m[userID], err
 }
 
 // AddToWishlist adds a product (a UUID, checked by the caller) or returns
