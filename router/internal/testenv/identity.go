@@ -172,12 +172,15 @@ func RunIdentity(t *testing.T, fn func(t *testing.T, env *Identity)) {
 	})
 }
 
-// identityConfig is router.yaml's identity part with the test's addresses.
+// identityConfig is router.yaml's identity part with the test's
+// addresses, in production mode with the subgraphs' coded errors passed
+// through, as docker-compose.yml runs it.
 func identityConfig(root, routerAddr, authAddr, customerAddr string) string {
 	schema := func(name string) string { return filepath.Join(root, "schema", "subgraphs", name+".graphqls") }
 	return fmt.Sprintf(`listen: %s
 graphql_path: /graphql
-mode: development
+mode: production
+mask_subgraph_errors: false
 auth:
   issuer: nexus-auth
   audience: nexus

@@ -7,11 +7,15 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jmoiron/sqlx"
+	_ "github.com/lib/pq"
 
 	kitauth "github.com/nexus-commerce/nexus/subgraphs/kit/auth"
 	"github.com/nexus-commerce/nexus/subgraphs/kit/pgtest"
@@ -23,6 +27,25 @@ const testSecret = "0123456789abcdef0123456789abcdef"
 type service struct {
 	base string
 	stop func()
+	logs *syncBuffer
+}
+
+// syncBuffer is a log sink the server goroutine and the test share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 // startServe runs the binary's serve command in production mode (only
@@ -31,18 +54,20 @@ func startServe(t *testing.T, tokenizer string) *service {
 	t.Helper()
 	t.Setenv("DATABASE_URL", pgtest.URL(t))
 	t.Setenv("HTTP_ADDR", "127.0.0.1:0")
-	t.Setenv("LOG_LEVEL", "warn")
+	if os.Getenv("LOG_LEVEL") == "" {
+		t.Setenv("LOG_LEVEL", "warn")
+	}
 	t.Setenv("NEXUS_MODE", "production")
 	t.Setenv(kitauth.SecretEnv, testSecret)
 	t.Setenv("CUSTOMER_TEST_TOKENIZER", tokenizer)
 	ctx, cancel := context.WithCancel(context.Background())
 	addrc := make(chan net.Addr, 1)
 	done := make(chan int, 1)
-	var logs bytes.Buffer
+	logs := &syncBuffer{}
 	go func() {
-		done <- run(ctx, nil, io.Discard, &logs, hooks{listening: func(a net.Addr) { addrc <- a }})
+		done <- run(ctx, nil, io.Discard, logs, hooks{listening: func(a net.Addr) { addrc <- a }})
 	}()
-	s := &service{}
+	s := &service{logs: logs}
 	select {
 	case a := <-addrc:
 		s.base = "http://" + a.String()
@@ -176,5 +201,44 @@ func TestServeRefusesUnsignedRequests(t *testing.T) {
 	r := s.do(t, user(newID()), `mutation { tokenizeTestCard(input: {number: "4242424242424242", expMonth: 12, expYear: 2040, cvc: "123"}) { token } }`, nil)
 	if got := strings.Join(r.codes(), ","); got != "FORBIDDEN" {
 		t.Fatalf("tokenizer in production: %+v", r.Errors)
+	}
+}
+
+// TestCardNumbersAreNeverLoggedOrStored: with debug logging, neither a
+// tokenized nor a refused card's number (nor the token) reaches the log,
+// and the database holds only the last four digits.
+func TestCardNumbersAreNeverLoggedOrStored(t *testing.T) {
+	t.Setenv("LOG_LEVEL", "debug")
+	s := startServe(t, "1")
+	me := user(newID())
+	var tok struct{ TokenizeTestCard struct{ Token string } }
+	s.ok(t, me, `mutation { tokenizeTestCard(input: {number: "4000 0566 5566 5556", expMonth: 12, expYear: 2040, cvc: "987"}) { token } }`, nil, &tok)
+	s.ok(t, me, `mutation($t: String!) { addPaymentMethod(input: {token: $t, holderName: "Ada"}) { id } }`, map[string]any{"t": tok.TokenizeTestCard.Token}, nil)
+	r := s.do(t, me, `mutation { tokenizeTestCard(input: {number: "4000056655665557", expMonth: 12, expYear: 2040, cvc: "987"}) { token } }`, nil)
+	if len(r.Errors) != 1 || strings.Contains(r.Errors[0].Message, "4000056655665557") {
+		t.Fatalf("refused card: %+v", r.Errors)
+	}
+	s.stop()
+	logs := s.logs.String()
+	if !strings.Contains(logs, "request") {
+		t.Fatalf("no request was logged at debug level:\n%s", logs)
+	}
+	for _, secret := range []string{"4000056655665556", "4000 0566 5566 5556", "4000056655665557", tok.TokenizeTestCard.Token} {
+		if strings.Contains(logs, secret) {
+			t.Errorf("the log holds %q", secret)
+		}
+	}
+	db, err := sqlx.Open("postgres", os.Getenv("DATABASE_URL"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var dump string
+	if err := db.Get(&dump, `SELECT coalesce((SELECT json_agg(p)::text FROM customer.payment_methods p), '') ||
+		coalesce((SELECT json_agg(t)::text FROM customer.payment_tokens t), '')`); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(dump, "5556") || strings.Contains(dump, "405665566") || strings.Contains(dump, tok.TokenizeTestCard.Token) {
+		t.Fatalf("stored: %s", dump)
 	}
 }
