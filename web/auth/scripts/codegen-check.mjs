@@ -6,13 +6,13 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
-import { apiSchemaSDL } from './schema.mjs';
+import { schemaSDL } from './schema.mjs';
 
 const committed = 'src/gql';
 const tmp = mkdtempSync(join(tmpdir(), 'nexus-auth-gql-'));
 let stale = [];
 try {
-  const schema = apiSchemaSDL();
+  const schema = schemaSDL();
   if (schema !== readFileSync(join(committed, 'schema.graphql'), 'utf8')) stale.push('schema.graphql');
   writeFileSync(join(tmp, 'schema.graphql'), schema);
   process.env.CODEGEN_OUT = `${tmp}/`;

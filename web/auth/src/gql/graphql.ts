@@ -238,11 +238,15 @@ export type Money = {
 };
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -312,11 +316,15 @@ export type Mutation = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationAddAddressArgs = {
   input: AddressInput;
@@ -324,11 +332,15 @@ export type MutationAddAddressArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationAddPaymentMethodArgs = {
   input: AddPaymentMethodInput;
@@ -336,11 +348,15 @@ export type MutationAddPaymentMethodArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationAddToWishlistArgs = {
   productId: Scalars['ID']['input'];
@@ -348,11 +364,15 @@ export type MutationAddToWishlistArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationAdjustStockArgs = {
   delta: Scalars['Int']['input'];
@@ -362,11 +382,15 @@ export type MutationAdjustStockArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationChangePasswordArgs = {
   input: ChangePasswordInput;
@@ -374,11 +398,15 @@ export type MutationChangePasswordArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationCreateCategoryArgs = {
   input: CreateCategoryInput;
@@ -386,11 +414,15 @@ export type MutationCreateCategoryArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
@@ -398,11 +430,15 @@ export type MutationCreateProductArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationDeleteAddressArgs = {
   id: Scalars['ID']['input'];
@@ -410,11 +446,15 @@ export type MutationDeleteAddressArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationDeleteCategoryArgs = {
   id: Scalars['ID']['input'];
@@ -422,11 +462,15 @@ export type MutationDeleteCategoryArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationDeletePaymentMethodArgs = {
   id: Scalars['ID']['input'];
@@ -434,11 +478,15 @@ export type MutationDeletePaymentMethodArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationDeleteProductArgs = {
   id: Scalars['ID']['input'];
@@ -446,11 +494,15 @@ export type MutationDeleteProductArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationDisableUserArgs = {
   id: Scalars['ID']['input'];
@@ -459,11 +511,15 @@ export type MutationDisableUserArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationEnableUserArgs = {
   id: Scalars['ID']['input'];
@@ -471,11 +527,15 @@ export type MutationEnableUserArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationRegisterArgs = {
   input: RegisterInput;
@@ -483,11 +543,15 @@ export type MutationRegisterArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationRemoveFromWishlistArgs = {
   productId: Scalars['ID']['input'];
@@ -495,11 +559,15 @@ export type MutationRemoveFromWishlistArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationRequestPasswordResetArgs = {
   email: Scalars['String']['input'];
@@ -507,11 +575,15 @@ export type MutationRequestPasswordResetArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationResetPasswordArgs = {
   input: ResetPasswordInput;
@@ -519,11 +591,15 @@ export type MutationResetPasswordArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationSetDefaultPaymentMethodArgs = {
   id: Scalars['ID']['input'];
@@ -531,11 +607,15 @@ export type MutationSetDefaultPaymentMethodArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationSetUserRoleArgs = {
   id: Scalars['ID']['input'];
@@ -544,11 +624,15 @@ export type MutationSetUserRoleArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationSignInArgs = {
   input: SignInInput;
@@ -556,11 +640,15 @@ export type MutationSignInArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationSignOutArgs = {
   everywhere?: Scalars['Boolean']['input'];
@@ -568,11 +656,15 @@ export type MutationSignOutArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationTokenizeTestCardArgs = {
   input: TestCardInput;
@@ -580,11 +672,15 @@ export type MutationTokenizeTestCardArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationUpdateAddressArgs = {
   id: Scalars['ID']['input'];
@@ -593,11 +689,15 @@ export type MutationUpdateAddressArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationUpdateCategoryArgs = {
   input: UpdateCategoryInput;
@@ -605,11 +705,15 @@ export type MutationUpdateCategoryArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationUpdateMeArgs = {
   input: UpdateMeInput;
@@ -617,11 +721,15 @@ export type MutationUpdateMeArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationUpdateProductArgs = {
   input: UpdateProductInput;
@@ -629,11 +737,15 @@ export type MutationUpdateProductArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
@@ -642,11 +754,15 @@ export type MutationUpdateProfileArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationUpdateUserArgs = {
   input: UpdateUserInput;
@@ -654,11 +770,15 @@ export type MutationUpdateUserArgs = {
 
 
 /**
- * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
- * otherwise) and writes its change and its catalog event in one transaction:
- * an event is published exactly for every committed change.
- * Errors carry `extensions.code`: INVALID (with `extensions.field`),
- * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
  */
 export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
@@ -727,10 +847,7 @@ export type PaymentToken = {
   token: Scalars['String']['output'];
 };
 
-/**
- * Something a shopper can buy. Other subgraphs reference a product by its `id`
- * (for example an order line) and the router resolves the rest here.
- */
+/** A product as the customer subgraph references it; the product subgraph resolves the rest. */
 export type Product = {
   __typename?: 'Product';
   /** The category the product is listed in. */
@@ -741,7 +858,7 @@ export type Product = {
   createdAt: Scalars['DateTime']['output'];
   /** Long description, plain text. */
   description: Scalars['String']['output'];
-  /** Stable unique identifier; the federation key. */
+  /** The product's id. */
   id: Scalars['ID']['output'];
   /** Images in display order; the primary image is flagged with `isPrimary`. */
   images: Array<Image>;
@@ -831,7 +948,7 @@ export type ProductSort =
   /** Best match for `filter.search` first; without a search, the same order as NEWEST. */
   | 'RELEVANCE';
 
-/** The catalog: products and their categories. */
+/** Accounts and sessions. */
 export type Query = {
   __typename?: 'Query';
   /** The countries the address book accepts, by name. */
@@ -859,25 +976,25 @@ export type Query = {
 };
 
 
-/** The catalog: products and their categories. */
+/** Accounts and sessions. */
 export type QueryCustomerArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
-/** The catalog: products and their categories. */
+/** Accounts and sessions. */
 export type QueryProductArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** The catalog: products and their categories. */
+/** Accounts and sessions. */
 export type QueryProductBySlugArgs = {
   slug: Scalars['String']['input'];
 };
 
 
-/** The catalog: products and their categories. */
+/** Accounts and sessions. */
 export type QueryProductsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<ProductFilter>;
@@ -886,13 +1003,13 @@ export type QueryProductsArgs = {
 };
 
 
-/** The catalog: products and their categories. */
+/** Accounts and sessions. */
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** The catalog: products and their categories. */
+/** Accounts and sessions. */
 export type QueryUsersArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<UserFilter>;
