@@ -45,6 +45,11 @@ func (s *Service) ChangePassword(ctx context.Context, c Caller, current, next st
 	if err != nil {
 		return auth.Session{}, err
 	}
+	release, err := s.hashing(ctx)
+	if err != nil {
+		return auth.Session{}, err
+	}
+	defer release()
 	if ok, _, err := s.Hasher.Verify(current, hash); err != nil || !ok {
 		return auth.Session{}, auth.Errorf(auth.Invalid, "input.currentPassword", "is not your current password")
 	}
@@ -148,7 +153,12 @@ func (s *Service) ResetPassword(ctx context.Context, token, next string) error {
 	if err := auth.CheckPassword("input.newPassword", next, ""); err != nil {
 		return err
 	}
+	release, err := s.hashing(ctx)
+	if err != nil {
+		return err
+	}
 	hash, err := s.Hasher.Hash(next)
+	release()
 	if err != nil {
 		return auth.InternalError("reset password: hash", err)
 	}

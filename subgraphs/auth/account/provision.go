@@ -51,7 +51,12 @@ func (s *Service) Provision(ctx context.Context, a SeedAccount, promote bool) (c
 	if err != nil {
 		return false, err
 	}
+	release, err := s.hashing(ctx)
+	if err != nil {
+		return false, err
+	}
 	hash, err := s.Hasher.Hash(in.Password)
+	release()
 	if err != nil {
 		return false, auth.InternalError("provision: hash", err)
 	}

@@ -51,6 +51,9 @@ var _ Hasher = (*password.Hasher)(nil)
 type Service struct {
 	Store  *store.Store
 	Hasher Hasher
+	// Gate bounds the password hashes and checks running at once (nil:
+	// no bound); a caller that finds no slot in time is TOO_MANY_REQUESTS.
+	Gate   *password.Gate
 	Tokens *keys.Issuer
 	// Sessions bounds refresh-token families.
 	Sessions store.SessionPolicy
@@ -91,6 +94,19 @@ func (s *Service) issue(u auth.User, is store.Issued) (auth.Session, error) {
 		return auth.Session{}, auth.InternalError("issue access token", err)
 	}
 	return auth.Session{AccessToken: tok, ExpiresAt: exp, RefreshToken: is.Token, RefreshExpiresAt: is.ExpiresAt, ID: is.SessionID, User: u}, nil
+}
+
+// hashing takes a slot of the hashing gate for one password hash or
+// check (release it when done): TOO_MANY_REQUESTS when the service is
+// already hashing as much as it may and no slot came free in time. It is
+// taken before anything about the account is looked up, so "busy" says
+// nothing about whether an email is registered.
+func (s *Service) hashing(ctx context.Context) (func(), error) {
+	release, ok := s.Gate.Enter(ctx)
+	if !ok {
+		return nil, &auth.Error{Code: auth.TooManyRequests, Message: "the service is busy; try again in a moment", RetryAfter: time.Second}
+	}
+	return release, nil
 }
 
 // emailKey is the throttling key part of an email: lower-cased, trimmed,

@@ -24,7 +24,12 @@ func (s *Service) Register(ctx context.Context, in auth.Registration) (auth.Sess
 	if err != nil {
 		return auth.Session{}, err
 	}
+	release, err := s.hashing(ctx)
+	if err != nil {
+		return auth.Session{}, err
+	}
 	hash, err := s.Hasher.Hash(in.Password)
+	release()
 	if err != nil {
 		return auth.Session{}, auth.InternalError("register: hash", err)
 	}
@@ -110,6 +115,11 @@ func (s *Service) SignIn(ctx context.Context, email, pw string, c Caller) (auth.
 	if !d.Allowed {
 		return auth.Session{}, auth.ErrBadCredentials()
 	}
+	release, err := s.hashing(ctx)
+	if err != nil {
+		return auth.Session{}, err
+	}
+	defer release()
 	u, hash, err := s.Store.UserByEmail(ctx, email)
 	if auth.CodeOf(err) == auth.NotFound {
 		s.Hasher.VerifyDummy(pw)

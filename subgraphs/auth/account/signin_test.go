@@ -188,3 +188,64 @@ func TestRehashOnSignIn(t *testing.T) {
 		t.Fatalf("sign in with the new hash: %v", err)
 	}
 }
+
+// TestConcurrentSignInsToOneAccount: the owner signing in from several
+// devices at the same instant always succeeds. Before, the account's
+// throttle row was inserted (or not) and then selected FOR UPDATE in two
+// statements, and a concurrent successful sign-in deleted it in between:
+// INTERNAL "no rows" (found by make bench-auth). Four devices: every
+// attempt is counted before its password is checked, so more at the same
+// instant than the account's budget (5) would meet its backoff.
+func TestConcurrentSignInsToOneAccount(t *testing.T) {
+	e := newEnv(t)
+	register(t, e, "bo@example.com")
+	for round := range 20 {
+		var wg sync.WaitGroup
+		errs := make(chan error, 4)
+		for i := range 4 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, err := e.svc.SignIn(context.Background(), "bo@example.com", goodPassword, account.Caller{Address: fmt.Sprintf("198.51.100.%d", i)})
+				errs <- err
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatalf("round %d: concurrent sign-in of the owner: %v", round, err)
+			}
+		}
+	}
+}
+
+// TestHashingGateRefusesWhenBusy: with every hashing slot taken, a
+// sign-in (known or unknown email alike) is refused with
+// TOO_MANY_REQUESTS and a retryAfter, without checking a password or
+// counting a failure against the account; a freed slot admits again.
+func TestHashingGateRefusesWhenBusy(t *testing.T) {
+	e := newEnv(t)
+	register(t, e, "cy@example.com")
+	gate := password.NewGate(1, 20*time.Millisecond)
+	e.svc.Gate = gate
+	release, ok := gate.Enter(context.Background())
+	if !ok {
+		t.Fatal("could not take the only slot")
+	}
+	before := e.hash.checks.Load()
+	for _, email := range []string{"cy@example.com", "nobody@example.com"} {
+		_, err := e.svc.SignIn(context.Background(), email, goodPassword, account.Caller{Address: "203.0.113.7"})
+		var ae *auth.Error
+		if !errors.As(err, &ae) || ae.Code != auth.TooManyRequests || ae.RetryAfter <= 0 || strings.Contains(ae.Message, email) {
+			t.Fatalf("%s with the gate full: %v, want TOO_MANY_REQUESTS with retryAfter", email, err)
+		}
+	}
+	if n := e.hash.checks.Load() - before; n != 0 {
+		t.Fatalf("%d passwords checked while the gate was full", n)
+	}
+	release()
+	if _, err := e.svc.SignIn(context.Background(), "cy@example.com", goodPassword, account.Caller{Address: "203.0.113.7"}); err != nil {
+		t.Fatalf("sign-in after the slot came free: %v", err)
+	}
+}

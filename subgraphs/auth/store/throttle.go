@@ -42,13 +42,14 @@ func (s *Store) Attempt(ctx context.Context, key string, r Rule) (Decision, erro
 	var d Decision
 	err := s.InTx(ctx, "throttle", func(t *Tx) error {
 		now := t.now
-		if _, err := t.tx.ExecContext(ctx, `INSERT INTO auth.throttle (key, failures, window_start, last_failure)
-			VALUES ($1, 0, $2, $2) ON CONFLICT (key) DO NOTHING`, key, now); err != nil {
-			return err
-		}
+		// One statement creates the row or locks the existing one: an
+		// insert that does nothing followed by a SELECT ... FOR UPDATE
+		// found no row when a concurrent Succeeded deleted it in between
+		// (concurrent sign-ins to one account answered INTERNAL).
 		var row throttleRow
-		if err := t.tx.GetContext(ctx, &row, `SELECT failures, window_start, last_failure, blocked_until
-			FROM auth.throttle WHERE key = $1 FOR UPDATE`, key); err != nil {
+		if err := t.tx.GetContext(ctx, &row, `INSERT INTO auth.throttle (key, failures, window_start, last_failure)
+			VALUES ($1, 0, $2, $2) ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
+			RETURNING failures, window_start, last_failure, blocked_until`, key, now); err != nil {
 			return err
 		}
 		d = decide(&row, r, now)

@@ -84,6 +84,7 @@ func newService(ctx context.Context, cfg Config, log *slog.Logger, db *sqlx.DB) 
 	return &account.Service{
 		Store:     store.New(db),
 		Hasher:    &password.Hasher{Params: password.OWASP},
+		Gate:      password.NewGate(cfg.HashConcurrency, cfg.HashWait),
 		Tokens:    &keys.Issuer{Keys: km, Issuer: cfg.Issuer, Audience: cfg.Audience, TTL: cfg.AccessTTL},
 		Sessions:  store.SessionPolicy{Absolute: cfg.RefreshTTL, Idle: cfg.RefreshIdleTTL, Grace: store.DefaultGrace},
 		PublicURL: cfg.PublicURL,

@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -54,6 +55,12 @@ type Config struct {
 	RefreshTTL time.Duration
 	// RefreshIdleTTL ends a family unused this long (AUTH_REFRESH_IDLE_TTL, 7d).
 	RefreshIdleTTL time.Duration
+	// HashConcurrency bounds the argon2id computations running at once
+	// (AUTH_HASH_CONCURRENCY, default 2 × GOMAXPROCS): each holds 19 MiB,
+	// so memory stays bounded under a sign-in spray; HashWait is how long
+	// a sign-in waits for a slot before TOO_MANY_REQUESTS (AUTH_HASH_WAIT, 2s).
+	HashConcurrency int
+	HashWait        time.Duration
 	// KeyRotation is how long a signing key signs (AUTH_KEY_ROTATION, 24h).
 	KeyRotation time.Duration
 	// KeyPublishAhead is how long a new key is published before it signs
@@ -86,6 +93,7 @@ const (
 	DefaultRefreshTTL      = 30 * 24 * time.Hour
 	DefaultRefreshIdleTTL  = 7 * 24 * time.Hour
 	DefaultKeyRotation     = 24 * time.Hour
+	DefaultHashWait        = 2 * time.Second
 	DefaultPublishAhead    = 10 * time.Minute
 )
 
@@ -114,6 +122,8 @@ func ConfigFromEnv() (Config, error) {
 	}
 	body, err := config.Int("GRAPHQL_MAX_BODY_BYTES", server.DefaultMaxBodyBytes)
 	errs = append(errs, err)
+	hashes, err := config.Int("AUTH_HASH_CONCURRENCY", 2*runtime.GOMAXPROCS(0))
+	errs = append(errs, err)
 	c := Config{
 		HTTPAddr:         config.String("HTTP_ADDR", DefaultHTTPAddr),
 		PublicURL:        strings.TrimSuffix(config.String("PUBLIC_URL", DefaultPublicURL), "/"),
@@ -132,6 +142,8 @@ func ConfigFromEnv() (Config, error) {
 		AccessTTL:        dur("AUTH_ACCESS_TTL", DefaultAccessTTL),
 		RefreshTTL:       dur("AUTH_REFRESH_TTL", DefaultRefreshTTL),
 		RefreshIdleTTL:   dur("AUTH_REFRESH_IDLE_TTL", DefaultRefreshIdleTTL),
+		HashConcurrency:  hashes,
+		HashWait:         dur("AUTH_HASH_WAIT", DefaultHashWait),
 		KeyRotation:      dur("AUTH_KEY_ROTATION", DefaultKeyRotation),
 		KeyPublishAhead:  dur("AUTH_KEY_PUBLISH_AHEAD", DefaultPublishAhead),
 		SigningKeyFile:   os.Getenv("AUTH_SIGNING_KEY_FILE"),
@@ -211,6 +223,12 @@ func (c Config) Validate() error {
 	}
 	if n := len(c.KeyEncryptionKey); n > 0 && n < 32 {
 		add("AUTH_KEY_ENCRYPTION_KEY is %d bytes long, at least 32 are required", n)
+	}
+	if c.HashConcurrency < 1 || c.HashConcurrency > 1024 {
+		add("AUTH_HASH_CONCURRENCY %d: want 1 to 1024", c.HashConcurrency)
+	}
+	if c.HashWait < 0 || c.HashWait > time.Minute {
+		add("AUTH_HASH_WAIT %v: want 0 to 1m", c.HashWait)
 	}
 	if c.CookieName == "" {
 		add("AUTH_COOKIE_NAME must not be empty")
