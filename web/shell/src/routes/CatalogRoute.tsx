@@ -21,7 +21,7 @@ function CatalogFailed({ reset }: FallbackProps) {
 
 function CatalogLoading() {
   return (
-    <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:px-8" aria-busy="true" aria-label="Loading the catalog">
+    <div role="status" className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:px-8" aria-busy="true" aria-label="Loading the catalog">
       <Skeleton className="h-8 w-48" />
       <div className="mt-6 grid grid-cols-2 gap-4 sm:gap-6 md:grid-cols-3 lg:grid-cols-4">
         {Array.from({ length: 8 }, (_, i) => (

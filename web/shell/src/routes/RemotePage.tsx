@@ -35,7 +35,7 @@ export function RemotePage({ remote, what }: RemotePageProps) {
     );
   }, [what]);
   const loading = (
-    <div className="mx-auto max-w-md px-4 py-12" aria-busy="true" aria-label={`Loading ${what}`}>
+    <div role="status" className="mx-auto max-w-md px-4 py-12" aria-busy="true" aria-label={`Loading ${what}`}>
       <Skeleton className="h-8 w-48" />
       <Skeleton className="mt-6 h-10 w-full" />
       <Skeleton className="mt-4 h-10 w-full" />
