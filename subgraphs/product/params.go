@@ -38,6 +38,9 @@ type Filter struct {
 	Tags []string
 	// InStock true: stock > 0; false: stock = 0 (sold out); nil: both.
 	InStock *bool
+	// Options keeps products having a variant with one of the values of
+	// each option filter.
+	Options []OptionFilter
 }
 
 // ListParams asks for one page of a listing. First has no default here:

@@ -36,7 +36,10 @@ type ProductUpdate struct {
 // StockAdjustment moves a product's stock by Delta units (negative for a
 // write-off or a sale), with the Reason kept in the event for the audit trail.
 type StockAdjustment struct {
-	ID     string
+	// ID is a product with exactly one variant; VariantID a variant.
+	// Exactly one is set.
+	ID        string
+	VariantID string
 	Delta  int
 	Reason string
 }
@@ -61,6 +64,7 @@ type CategoryUpdate struct {
 // and the move itself, which its product.stock-changed event carries.
 type StockChange struct {
 	Product Product
+	Variant Variant
 	Delta   int
 	Reason  string
 }

@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/nexus-commerce/nexus/subgraphs/product/graph/generated"
 	"github.com/nexus-commerce/nexus/subgraphs/product/graph/model"
@@ -26,6 +27,14 @@ func (r *entityResolver) FindManyProductByIDs(ctx context.Context, reps []*model
 		ids[i] = rep.ID
 	}
 	return r.productsByIDs(ctx, ids)
+}
+
+func (r *entityResolver) FindManyProductVariantByIDs(ctx context.Context, reps []*model.ProductVariantByIDsInput) ([]*model.ProductVariant, error) {
+	panic(fmt.Errorf("not implemented: FindManyProductVariantByIDs - findManyProductVariantByIDs"))
+}
+
+func (r *entityResolver) FindManyReviewByIDs(ctx context.Context, reps []*model.ReviewByIDsInput) ([]*model.Review, error) {
+	panic(fmt.Errorf("not implemented: FindManyReviewByIDs - findManyReviewByIDs"))
 }
 
 func (r *Resolver) Entity() generated.EntityResolver { return &entityResolver{r} }

@@ -77,16 +77,23 @@ func (r *mutationResolver) DeleteProduct(ctx context.Context, id string) (*model
 	return &model.Product{Product: p}, nil
 }
 
-func (r *mutationResolver) AdjustStock(ctx context.Context, id string, delta int, reason string) (*model.StockAdjustment, error) {
+func (r *mutationResolver) AdjustStock(ctx context.Context, id *string, variantID *string, delta int, reason string) (*model.StockAdjustment, error) {
 	w, err := r.admin(ctx)
 	if err != nil {
 		return nil, err
 	}
-	ch, err := w.AdjustStock(ctx, product.StockAdjustment{ID: id, Delta: delta, Reason: reason})
+	in := product.StockAdjustment{Delta: delta, Reason: reason}
+	if id != nil {
+		in.ID = *id
+	}
+	if variantID != nil {
+		in.VariantID = *variantID
+	}
+	ch, err := w.AdjustStock(ctx, in)
 	if err != nil {
 		return nil, fail(ctx, err)
 	}
-	return &model.StockAdjustment{Product: &model.Product{Product: ch.Product}, Delta: ch.Delta, Reason: ch.Reason}, nil
+	return &model.StockAdjustment{Variant: &model.ProductVariant{Variant: ch.Variant}, Product: &model.Product{Product: ch.Product}, Delta: ch.Delta, Reason: ch.Reason}, nil
 }
 
 func (r *mutationResolver) CreateCategory(ctx context.Context, input model.CreateCategoryInput) (*model.Category, error) {
@@ -126,6 +133,46 @@ func (r *mutationResolver) DeleteCategory(ctx context.Context, id string) (*mode
 	return &model.Category{Category: c}, nil
 }
 
+func (r *mutationResolver) SetProductOptions(ctx context.Context, input model.SetProductOptionsInput) (*model.Product, error) {
+	panic(fmt.Errorf("not implemented: SetProductOptions - setProductOptions"))
+}
+
+func (r *mutationResolver) GenerateVariants(ctx context.Context, input model.GenerateVariantsInput) (*model.Product, error) {
+	panic(fmt.Errorf("not implemented: GenerateVariants - generateVariants"))
+}
+
+func (r *mutationResolver) UpdateVariant(ctx context.Context, input model.UpdateVariantInput) (*model.ProductVariant, error) {
+	panic(fmt.Errorf("not implemented: UpdateVariant - updateVariant"))
+}
+
+func (r *mutationResolver) DeleteVariant(ctx context.Context, id string) (*model.ProductVariant, error) {
+	panic(fmt.Errorf("not implemented: DeleteVariant - deleteVariant"))
+}
+
+func (r *mutationResolver) WriteReview(ctx context.Context, input model.WriteReviewInput) (*model.Review, error) {
+	panic(fmt.Errorf("not implemented: WriteReview - writeReview"))
+}
+
+func (r *mutationResolver) UpdateReview(ctx context.Context, input model.UpdateReviewInput) (*model.Review, error) {
+	panic(fmt.Errorf("not implemented: UpdateReview - updateReview"))
+}
+
+func (r *mutationResolver) DeleteReview(ctx context.Context, id string) (*model.Review, error) {
+	panic(fmt.Errorf("not implemented: DeleteReview - deleteReview"))
+}
+
+func (r *mutationResolver) VoteReviewHelpful(ctx context.Context, id string, helpful bool) (*model.Review, error) {
+	panic(fmt.Errorf("not implemented: VoteReviewHelpful - voteReviewHelpful"))
+}
+
+func (r *mutationResolver) HideReview(ctx context.Context, id string, reason string) (*model.Review, error) {
+	panic(fmt.Errorf("not implemented: HideReview - hideReview"))
+}
+
+func (r *mutationResolver) RestoreReview(ctx context.Context, id string, reason string) (*model.Review, error) {
+	panic(fmt.Errorf("not implemented: RestoreReview - restoreReview"))
+}
+
 func (r *productResolver) Category(ctx context.Context, obj *model.Product) (*model.Category, error) {
 	c, err := r.loaders(ctx).categories.Load(ctx, obj.CategoryID)
 	if err != nil {
@@ -135,6 +182,54 @@ func (r *productResolver) Category(ctx context.Context, obj *model.Product) (*mo
 		return nil, fmt.Errorf("product %s: category %s does not exist", obj.ID, obj.CategoryID)
 	}
 	return &model.Category{Category: *c}, nil
+}
+
+func (r *productResolver) Options(ctx context.Context, obj *model.Product) ([]*product.Option, error) {
+	panic(fmt.Errorf("not implemented: Options - options"))
+}
+
+func (r *productResolver) Variants(ctx context.Context, obj *model.Product) ([]*model.ProductVariant, error) {
+	panic(fmt.Errorf("not implemented: Variants - variants"))
+}
+
+func (r *productResolver) PriceRange(ctx context.Context, obj *model.Product) (*model.PriceRange, error) {
+	panic(fmt.Errorf("not implemented: PriceRange - priceRange"))
+}
+
+func (r *productResolver) Reviews(ctx context.Context, obj *model.Product, first *int, after *string, sort *model.ReviewSort) (*model.ReviewConnection, error) {
+	panic(fmt.Errorf("not implemented: Reviews - reviews"))
+}
+
+func (r *productResolver) RatingDistribution(ctx context.Context, obj *model.Product) ([]*model.RatingCount, error) {
+	panic(fmt.Errorf("not implemented: RatingDistribution - ratingDistribution"))
+}
+
+func (r *productResolver) ViewerReview(ctx context.Context, obj *model.Product) (*model.Review, error) {
+	panic(fmt.Errorf("not implemented: ViewerReview - viewerReview"))
+}
+
+func (r *productConnectionResolver) Facets(ctx context.Context, obj *model.ProductConnection) (*model.ProductFacets, error) {
+	panic(fmt.Errorf("not implemented: Facets - facets"))
+}
+
+func (r *productVariantResolver) Product(ctx context.Context, obj *model.ProductVariant) (*model.Product, error) {
+	panic(fmt.Errorf("not implemented: Product - product"))
+}
+
+func (r *productVariantResolver) Title(ctx context.Context, obj *model.ProductVariant) (string, error) {
+	return obj.Variant.Title(), nil
+}
+
+func (r *productVariantResolver) Price(ctx context.Context, obj *model.ProductVariant) (*product.Money, error) {
+	panic(fmt.Errorf("not implemented: Price - price"))
+}
+
+func (r *productVariantResolver) CompareAtPrice(ctx context.Context, obj *model.ProductVariant) (*product.Money, error) {
+	panic(fmt.Errorf("not implemented: CompareAtPrice - compareAtPrice"))
+}
+
+func (r *productVariantResolver) InheritsPrice(ctx context.Context, obj *model.ProductVariant) (bool, error) {
+	return obj.Variant.Price == nil, nil
 }
 
 func (r *queryResolver) Product(ctx context.Context, id string) (*model.Product, error) {
@@ -172,6 +267,38 @@ func (r *queryResolver) Products(ctx context.Context, first *int, after *string,
 	return r.products(ctx, listParams(first, after, filter, sort))
 }
 
+func (r *queryResolver) ProductVariant(ctx context.Context, id string) (*model.ProductVariant, error) {
+	panic(fmt.Errorf("not implemented: ProductVariant - productVariant"))
+}
+
+func (r *queryResolver) SearchSuggestions(ctx context.Context, query string, first *int) (*model.SearchSuggestions, error) {
+	panic(fmt.Errorf("not implemented: SearchSuggestions - searchSuggestions"))
+}
+
+func (r *queryResolver) Reviews(ctx context.Context, first *int, after *string, filter *model.ReviewFilter) (*model.ReviewConnection, error) {
+	panic(fmt.Errorf("not implemented: Reviews - reviews"))
+}
+
+func (r *reviewResolver) Product(ctx context.Context, obj *model.Review) (*model.Product, error) {
+	panic(fmt.Errorf("not implemented: Product - product"))
+}
+
+func (r *reviewResolver) ViewerFoundHelpful(ctx context.Context, obj *model.Review) (bool, error) {
+	panic(fmt.Errorf("not implemented: ViewerFoundHelpful - viewerFoundHelpful"))
+}
+
+func (r *reviewResolver) ViewerIsAuthor(ctx context.Context, obj *model.Review) (bool, error) {
+	panic(fmt.Errorf("not implemented: ViewerIsAuthor - viewerIsAuthor"))
+}
+
+func (r *reviewResolver) Status(ctx context.Context, obj *model.Review) (model.ReviewStatus, error) {
+	return model.ReviewStatus(obj.Review.Status), nil
+}
+
+func (r *reviewResolver) ModerationReason(ctx context.Context, obj *model.Review) (*string, error) {
+	panic(fmt.Errorf("not implemented: ModerationReason - moderationReason"))
+}
+
 func (r *subscriptionResolver) ProductChanged(ctx context.Context, ids []string, after *string) (<-chan *model.ProductChange, error) {
 	return r.productChanged(ctx, ids, deref(after))
 }
@@ -188,15 +315,28 @@ func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResol
 
 func (r *Resolver) Product() generated.ProductResolver { return &productResolver{r} }
 
+func (r *Resolver) ProductConnection() generated.ProductConnectionResolver {
+	return &productConnectionResolver{r}
+}
+
+func (r *Resolver) ProductVariant() generated.ProductVariantResolver {
+	return &productVariantResolver{r}
+}
+
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
+
+func (r *Resolver) Review() generated.ReviewResolver { return &reviewResolver{r} }
 
 func (r *Resolver) Subscription() generated.SubscriptionResolver { return &subscriptionResolver{r} }
 
 type (
-	categoryResolver     struct{ *Resolver }
-	imageResolver        struct{ *Resolver }
-	mutationResolver     struct{ *Resolver }
-	productResolver      struct{ *Resolver }
-	queryResolver        struct{ *Resolver }
-	subscriptionResolver struct{ *Resolver }
+	categoryResolver          struct{ *Resolver }
+	imageResolver             struct{ *Resolver }
+	mutationResolver          struct{ *Resolver }
+	productResolver           struct{ *Resolver }
+	productConnectionResolver struct{ *Resolver }
+	productVariantResolver    struct{ *Resolver }
+	queryResolver             struct{ *Resolver }
+	reviewResolver            struct{ *Resolver }
+	subscriptionResolver      struct{ *Resolver }
 )

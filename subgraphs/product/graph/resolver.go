@@ -23,6 +23,14 @@ type Resolver struct {
 	// Writer applies the admin mutations (the same store in the binary);
 	// nil makes every mutation fail with INTERNAL.
 	Writer product.Writer
+	// Variants reads options and variants in batches (the same store in
+	// the binary); VariantWriter changes them.
+	Variants      product.VariantStore
+	VariantWriter product.VariantWriter
+	// Reviews reads and writes reviews (the same store in the binary).
+	Reviews product.ReviewStore
+	// Search computes facets and search-box suggestions.
+	Search product.Searcher
 	// Bus feeds the subscriptions; nil makes them fail with INTERNAL.
 	Bus events.Bus
 	// Log receives subscription failures that happen after the subscription

@@ -8,7 +8,17 @@ import (
 	"io"
 	"strconv"
 	"time"
+
+	"github.com/nexus-commerce/nexus/subgraphs/product"
 )
+
+// An attribute as `updateVariant` sets it: name 1 to 60 characters, value 1 to 200.
+type AttributeInput struct {
+	// Attribute name.
+	Name string `json:"name"`
+	// Attribute value.
+	Value string `json:"value"`
+}
 
 // One event of the catalog bus, as `catalogEvents` delivers it.
 type CatalogEvent struct {
@@ -16,20 +26,28 @@ type CatalogEvent struct {
 	Cursor string `json:"cursor"`
 	// Unique event id, for deduplication.
 	ID string `json:"id"`
-	// `product.created`, `product.updated`, `product.deleted`, `product.stock-changed`, `category.created`, `category.updated` or `category.deleted`.
+	// `product.created`, `product.updated`, `product.deleted`, `product.stock-changed`, `category.created`, `category.updated`, `category.deleted`, `review.created`, `review.updated`, `review.deleted`, `review.hidden` or `review.restored`.
 	Type string `json:"type"`
-	// Id of the product or category that changed.
+	// Id of the product, category or review that changed.
 	AggregateID string `json:"aggregateId"`
 	// When the change was committed (RFC 3339).
 	OccurredAt string `json:"occurredAt"`
-	// The event's payload as JSON text: the entity as the change left it (as it was, for deletions); stock changes add `delta` and `reason`.
+	// The event's payload as JSON text: the entity as the change left it (as it was, for deletions); stock changes add `variantId`, `delta` and `reason`; review events carry `productId`, `rating` and the product's new `productRating` and `productReviewCount`.
 	Payload string `json:"payload"`
-	// For product events other than `product.deleted`: the product as the change left it. Null otherwise.
+	// For product events other than `product.deleted`, and review events: the product as the change left it. Null otherwise.
 	Product *Product `json:"product,omitempty"`
 }
 
 type CategoryByIDsInput struct {
 	ID string `json:"ID"`
+}
+
+// A category in the facets.
+type CategoryFacet struct {
+	// The category.
+	Category *Category `json:"category"`
+	// Matching products in it and its descendants.
+	Count int `json:"count"`
 }
 
 // A new category. Validated like CreateProductInput.
@@ -73,6 +91,14 @@ type CreateProductInput struct {
 	Stock int `json:"stock"`
 }
 
+// Which product to generate variants for.
+type GenerateVariantsInput struct {
+	// The product.
+	ProductID string `json:"productId"`
+	// The `Product.version` the edit is based on.
+	Version int `json:"version"`
+}
+
 // An image of a product as an admin sets it.
 type ImageInput struct {
 	// Absolute http or https URL of the image, at most 2048 bytes.
@@ -81,6 +107,30 @@ type ImageInput struct {
 	Alt string `json:"alt"`
 	// Show this image first; at most one image may be primary. When none is, the first one is.
 	IsPrimary bool `json:"isPrimary"`
+}
+
+// An option in the facets, for example Size.
+type OptionFacet struct {
+	// Option name.
+	Name string `json:"name"`
+	// Its values with counts.
+	Values []*OptionValueFacet `json:"values"`
+}
+
+// A condition on one option: the product has a variant whose value of `name` is one of `values`.
+type OptionFilter struct {
+	// Option name, as in `ProductOption.name` (compared case-insensitively).
+	Name string `json:"name"`
+	// Accepted values (at least 1, at most 50), compared case-insensitively.
+	Values []string `json:"values"`
+}
+
+// An option value in the facets, for example Size: M (41).
+type OptionValueFacet struct {
+	// The value.
+	Value string `json:"value"`
+	// Matching products that have a variant with it.
+	Count int `json:"count"`
 }
 
 // Relay pagination state of a connection. Shareable so every subgraph may return it.
@@ -95,13 +145,31 @@ type PageInfo struct {
 	EndCursor *string `json:"endCursor,omitempty"`
 }
 
+// A price bucket: products whose price amount is at least `min` and below `max`.
+type PriceBucket struct {
+	// Lower bound in minor units, inclusive.
+	Min int `json:"min"`
+	// Upper bound in minor units, exclusive; null for the open-ended top bucket.
+	Max *int `json:"max,omitempty"`
+	// Matching products in the bucket.
+	Count int `json:"count"`
+}
+
+// Lowest and highest price of a product's variants.
+type PriceRange struct {
+	// The cheapest variant's price.
+	Min *product.Money `json:"min"`
+	// The most expensive variant's price.
+	Max *product.Money `json:"max"`
+}
+
 type ProductByIDsInput struct {
 	ID string `json:"ID"`
 }
 
 // One change of a product, as `productChanged` delivers it.
 type ProductChange struct {
-	// The event type: `product.created`, `product.updated`, `product.deleted` or `product.stock-changed`.
+	// The event type: `product.created`, `product.updated`, `product.deleted`, `product.stock-changed`, or a review event of the product (`review.created`, `review.updated`, `review.deleted`, `review.hidden`, `review.restored`) — its rating may have changed.
 	Type string `json:"type"`
 	// Position of the event on the catalog bus; pass it as `catalogEvents(after:)` to resume.
 	Cursor string `json:"cursor"`
@@ -113,22 +181,28 @@ type ProductChange struct {
 	OccurredAt time.Time `json:"occurredAt"`
 }
 
-// A page of products (a Relay cursor connection).
-type ProductConnection struct {
-	// The products on this page, in the requested order.
-	Edges []*ProductEdge `json:"edges"`
-	// Where this page sits in the whole result, for fetching the next one.
-	PageInfo *PageInfo `json:"pageInfo"`
-	// Number of products matching the filter across all pages.
-	TotalCount int `json:"totalCount"`
-}
-
 // A product on a page, with the cursor that points at it.
 type ProductEdge struct {
 	// Opaque cursor; pass it as `after` to fetch the products that follow this one.
 	Cursor string `json:"cursor"`
 	// The product.
 	Node *Product `json:"node"`
+}
+
+// Counts of the products a filter value would yield, for a filter sidebar.
+type ProductFacets struct {
+	// Categories with at least one matching product in their subtree, in `Query.categories` order; counts include descendants.
+	Categories []*CategoryFacet `json:"categories"`
+	// Fixed price buckets (0–25, 25–50, 50–100, 100–200, 200–500, 500+ USD), each with its count, all six always present.
+	PriceBuckets []*PriceBucket `json:"priceBuckets"`
+	// Tags of matching products, most frequent first (ties by name), at most 30, plus every tag in the filter.
+	Tags []*TagFacet `json:"tags"`
+	// Options of matching products, by name, each with its values and counts (values in the most common display order).
+	Options []*OptionFacet `json:"options"`
+	// Matching products in stock (with every filter except `inStock` applied).
+	InStock int `json:"inStock"`
+	// Matching products sold out (with every filter except `inStock` applied).
+	OutOfStock int `json:"outOfStock"`
 }
 
 // Filters for `Query.products`. All given conditions must hold (logical AND).
@@ -145,16 +219,105 @@ type ProductFilter struct {
 	Tags []string `json:"tags,omitempty"`
 	// True: only products in stock. False: only sold-out products (stock 0). Null: both.
 	InStock *bool `json:"inStock,omitempty"`
+	// Only products that have a variant with one of the listed values of each listed option (OR within an option, AND across options); at most 10 options.
+	Options []*OptionFilter `json:"options,omitempty"`
+}
+
+// An option and its values, as `setProductOptions` sets them. Names and values
+// are 1 to 60 characters; at most 3 options per product and 50 values per
+// option, and at most 100 variants per product.
+type ProductOptionInput struct {
+	// Option name, unique within the product (case-insensitively).
+	Name string `json:"name"`
+	// Values in display order, at least 1, unique within the option (case-insensitively).
+	Values []string `json:"values"`
+}
+
+type ProductVariantByIDsInput struct {
+	ID string `json:"ID"`
+}
+
+// How many visible reviews gave a number of stars.
+type RatingCount struct {
+	// Stars, 1 to 5.
+	Stars int `json:"stars"`
+	// Number of visible reviews with that many stars.
+	Count int `json:"count"`
+}
+
+type ReviewByIDsInput struct {
+	ID string `json:"ID"`
+}
+
+// A page of reviews (a Relay cursor connection).
+type ReviewConnection struct {
+	// The reviews on this page, in the requested order.
+	Edges []*ReviewEdge `json:"edges"`
+	// Pagination state.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of reviews across all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// A review on a page, with its cursor.
+type ReviewEdge struct {
+	// Opaque cursor; pass it as `after` for the reviews that follow.
+	Cursor string `json:"cursor"`
+	// The review.
+	Node *Review `json:"node"`
+}
+
+// Filters for the admins' `reviews` moderation list.
+type ReviewFilter struct {
+	// Only reviews of this product.
+	ProductID *string `json:"productId,omitempty"`
+	// Only reviews with this status.
+	Status *ReviewStatus `json:"status,omitempty"`
+	// Only reviews with this many stars (1 to 5).
+	Rating *int `json:"rating,omitempty"`
+}
+
+// Suggestions for a search box as the shopper types.
+type SearchSuggestions struct {
+	// The query as it was searched (trimmed).
+	Query string `json:"query"`
+	// Best-matching products: prefix and typo tolerant.
+	Products []*Product `json:"products"`
+	// Categories whose name matches.
+	Categories []*Category `json:"categories"`
+}
+
+// The options of a product, replacing all of them.
+type SetProductOptionsInput struct {
+	// The product.
+	ProductID string `json:"productId"`
+	// The `Product.version` the edit is based on; CONFLICT when the product has changed since.
+	Version int `json:"version"`
+	// The new options (empty: the product has none and keeps one default
+	// variant). Variants whose values are no longer offered are deleted — refused
+	// with CONFLICT while one of them has stock; the first time options are set
+	// the default variant becomes the first combination, keeping its SKU and stock.
+	Options []*ProductOptionInput `json:"options"`
 }
 
 // The outcome of `adjustStock`.
 type StockAdjustment struct {
-	// The product with its new stock.
+	// The variant with its new stock.
+	Variant *ProductVariant `json:"variant"`
+	// The product with its new total stock.
 	Product *Product `json:"product"`
 	// The change applied.
 	Delta int `json:"delta"`
 	// Why, as given.
 	Reason string `json:"reason"`
+}
+
+// A tag in the facets.
+type TagFacet struct {
+	// The tag.
+	Tag string `json:"tag"`
+	// Matching products carrying it.
+	Count int `json:"count"`
 }
 
 // A category's new fields, replacing all of them, only if it is still at `version`.
@@ -201,6 +364,52 @@ type UpdateProductInput struct {
 	Sku string `json:"sku"`
 	// As in CreateProductInput.
 	Images []*ImageInput `json:"images"`
+}
+
+// An edit of the caller's own review, replacing its fields.
+type UpdateReviewInput struct {
+	// The review; only its author may edit it (NOT_FOUND for anyone else).
+	ID string `json:"id"`
+	// As in WriteReviewInput.
+	Rating int `json:"rating"`
+	// As in WriteReviewInput.
+	Title string `json:"title"`
+	// As in WriteReviewInput.
+	Body string `json:"body"`
+	// As in WriteReviewInput.
+	AuthorName string `json:"authorName"`
+}
+
+// A variant's new fields, replacing all of them, only if it is still at `version`. Stock changes through `adjustStock`; option values through `setProductOptions`.
+type UpdateVariantInput struct {
+	// The variant to change.
+	ID string `json:"id"`
+	// The `ProductVariant.version` the edit is based on; CONFLICT when it has changed since.
+	Version int `json:"version"`
+	// Unique among variants; same rules as `CreateProductInput.sku`.
+	Sku string `json:"sku"`
+	// Own price in minor units, 0 or more; null to use the product's price.
+	Price *int `json:"price,omitempty"`
+	// Own list price, above the variant's price; null to use the product's (when that is above the variant's price) or none.
+	CompareAtPrice *int `json:"compareAtPrice,omitempty"`
+	// Own images, at most 20; empty to use the product's.
+	Images []*ImageInput `json:"images"`
+	// Attributes in display order, at most 20, names unique.
+	Attributes []*AttributeInput `json:"attributes"`
+}
+
+// A new review. Every invalid field is reported (`extensions.field`, for example `input.rating`).
+type WriteReviewInput struct {
+	// The product to review; a customer reviews a product once (CONFLICT for a second review: edit the first).
+	ProductID string `json:"productId"`
+	// Stars, 1 to 5.
+	Rating int `json:"rating"`
+	// Headline, 1 to 120 characters after trimming.
+	Title string `json:"title"`
+	// Text, 1 to 5,000 characters after trimming.
+	Body string `json:"body"`
+	// The name to show, 1 to 60 characters after trimming.
+	AuthorName string `json:"authorName"`
 }
 
 // The order of `Query.products`. Ties are broken by id, so pages never skip or repeat a product.
@@ -265,6 +474,128 @@ func (e *ProductSort) UnmarshalJSON(b []byte) error {
 }
 
 func (e ProductSort) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The order of a product's reviews. Ties are broken by newest first, then id.
+type ReviewSort string
+
+const (
+	// Most recently written first.
+	ReviewSortNewest ReviewSort = "NEWEST"
+	// Most stars first.
+	ReviewSortHighest ReviewSort = "HIGHEST"
+	// Fewest stars first.
+	ReviewSortLowest ReviewSort = "LOWEST"
+	// Most helpful votes first.
+	ReviewSortMostHelpful ReviewSort = "MOST_HELPFUL"
+)
+
+var AllReviewSort = []ReviewSort{
+	ReviewSortNewest,
+	ReviewSortHighest,
+	ReviewSortLowest,
+	ReviewSortMostHelpful,
+}
+
+func (e ReviewSort) IsValid() bool {
+	switch e {
+	case ReviewSortNewest, ReviewSortHighest, ReviewSortLowest, ReviewSortMostHelpful:
+		return true
+	}
+	return false
+}
+
+func (e ReviewSort) String() string {
+	return string(e)
+}
+
+func (e *ReviewSort) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReviewSort(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReviewSort", str)
+	}
+	return nil
+}
+
+func (e ReviewSort) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReviewSort) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReviewSort) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Whether shoppers see a review.
+type ReviewStatus string
+
+const (
+	// Shown on the product page and counted in the rating.
+	ReviewStatusVisible ReviewStatus = "VISIBLE"
+	// Hidden by an admin (with a reason): not shown to shoppers, not counted. Its author still sees it.
+	ReviewStatusHidden ReviewStatus = "HIDDEN"
+)
+
+var AllReviewStatus = []ReviewStatus{
+	ReviewStatusVisible,
+	ReviewStatusHidden,
+}
+
+func (e ReviewStatus) IsValid() bool {
+	switch e {
+	case ReviewStatusVisible, ReviewStatusHidden:
+		return true
+	}
+	return false
+}
+
+func (e ReviewStatus) String() string {
+	return string(e)
+}
+
+func (e *ReviewStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReviewStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReviewStatus", str)
+	}
+	return nil
+}
+
+func (e ReviewStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReviewStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReviewStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

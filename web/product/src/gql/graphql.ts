@@ -99,10 +99,27 @@ export type AddressInput = {
   region?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A free-form attribute of a variant, for example Material = cotton or Weight = 250 g. */
+export type Attribute = {
+  __typename?: 'Attribute';
+  /** Attribute name. */
+  name: Scalars['String']['output'];
+  /** Attribute value. */
+  value: Scalars['String']['output'];
+};
+
+/** An attribute as `updateVariant` sets it: name 1 to 60 characters, value 1 to 200. */
+export type AttributeInput = {
+  /** Attribute name. */
+  name: Scalars['String']['input'];
+  /** Attribute value. */
+  value: Scalars['String']['input'];
+};
+
 /** One event of the catalog bus, as `catalogEvents` delivers it. */
 export type CatalogEvent = {
   __typename?: 'CatalogEvent';
-  /** Id of the product or category that changed. */
+  /** Id of the product, category or review that changed. */
   aggregateId: Scalars['ID']['output'];
   /** Position on the bus: ordered and gap-free. Pass the last one you saw as `after` to resume without missing or repeating an event. */
   cursor: Scalars['String']['output'];
@@ -110,11 +127,11 @@ export type CatalogEvent = {
   id: Scalars['ID']['output'];
   /** When the change was committed (RFC 3339). */
   occurredAt: Scalars['String']['output'];
-  /** The event's payload as JSON text: the entity as the change left it (as it was, for deletions); stock changes add `delta` and `reason`. */
+  /** The event's payload as JSON text: the entity as the change left it (as it was, for deletions); stock changes add `variantId`, `delta` and `reason`; review events carry `productId`, `rating` and the product's new `productRating` and `productReviewCount`. */
   payload: Scalars['String']['output'];
-  /** For product events other than `product.deleted`: the product as the change left it. Null otherwise. */
+  /** For product events other than `product.deleted`, and review events: the product as the change left it. Null otherwise. */
   product: Maybe<Product>;
-  /** `product.created`, `product.updated`, `product.deleted`, `product.stock-changed`, `category.created`, `category.updated` or `category.deleted`. */
+  /** `product.created`, `product.updated`, `product.deleted`, `product.stock-changed`, `category.created`, `category.updated`, `category.deleted`, `review.created`, `review.updated`, `review.deleted`, `review.hidden` or `review.restored`. */
   type: Scalars['String']['output'];
 };
 
@@ -137,6 +154,15 @@ export type Category = {
   slug: Scalars['String']['output'];
   /** Edit counter, 1 when created; pass it back in `updateCategory` (see `Product.version`). */
   version: Scalars['Int']['output'];
+};
+
+/** A category in the facets. */
+export type CategoryFacet = {
+  __typename?: 'CategoryFacet';
+  /** The category. */
+  category: Category;
+  /** Matching products in it and its descendants. */
+  count: Scalars['Int']['output'];
 };
 
 /** A new category. Validated like CreateProductInput. */
@@ -195,6 +221,14 @@ export type CustomerProfile = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** Which product to generate variants for. */
+export type GenerateVariantsInput = {
+  /** The product. */
+  productId: Scalars['ID']['input'];
+  /** The `Product.version` the edit is based on. */
+  version: Scalars['Int']['input'];
+};
+
 /** An image of a product, served by the product subgraph as an absolute URL. */
 export type Image = {
   __typename?: 'Image';
@@ -244,7 +278,7 @@ export type Mutation = {
   addPaymentMethod: PaymentMethod;
   /** Add a product to the wishlist (idempotent; at most 500). */
   addToWishlist: WishlistItem;
-  /** Add `delta` units (negative to remove) to a product's stock; refused (INVALID on `delta`) when the stock would go below 0. Publishes `product.stock-changed` with the delta and reason. */
+  /** Add `delta` units (negative to remove) to a variant's stock; refused (INVALID on `delta`) when the stock would go below 0. Give `variantId`, or `id` of a product that has exactly one variant (INVALID on `id` otherwise). Publishes `product.stock-changed` with the variant id, the delta and the reason. */
   adjustStock: StockAdjustment;
   /** Create a category at version 1. Publishes `category.created`. */
   createCategory: Category;
@@ -258,10 +292,22 @@ export type Mutation = {
   deletePaymentMethod: PaymentMethod;
   /** Delete a product: shoppers no longer see it anywhere (listings, search, lookups, entity references). Returns it as it was. Publishes `product.deleted`. */
   deleteProduct: Product;
+  /** Delete the caller's own review (admins: any review). Returns it as it was. Publishes `review.deleted`. */
+  deleteReview: Review;
+  /** Delete a variant; refused with CONFLICT for a product's last variant or a variant with stock. Returns it as it was. Publishes `product.updated`. */
+  deleteVariant: ProductVariant;
+  /** Create a variant (stock 0, the product's price, SKU `<product sku>-<values>`) for every combination of the product's options that has none; existing variants are kept. Publishes `product.updated`. */
+  generateVariants: Product;
+  /** Hide a review from shoppers and from the rating, with a reason (1 to 500 characters) its author sees. Publishes `review.hidden`. */
+  hideReview: Review;
   /** Remove a product from the wishlist; true when it was there. */
   removeFromWishlist: Scalars['Boolean']['output'];
+  /** Show a hidden review again, with a reason (1 to 500 characters). Publishes `review.restored`. */
+  restoreReview: Review;
   /** Make a saved payment method the default. */
   setDefaultPaymentMethod: PaymentMethod;
+  /** Replace a product's options (see SetProductOptionsInput). Publishes `product.updated`. */
+  setProductOptions: Product;
   /** Development and tests only: turn a test card into a token. Refused in production unless the test tokenizer is enabled. */
   tokenizeTestCard: PaymentToken;
   /** Replace an address of the signed-in user. */
@@ -272,6 +318,14 @@ export type Mutation = {
   updateProduct: Product;
   /** Change the profile (own, or with `userId` any user's as an admin). */
   updateProfile: CustomerProfile;
+  /** Edit the caller's own review. Publishes `review.updated`. */
+  updateReview: Review;
+  /** Replace a variant's fields. Publishes `product.updated`. */
+  updateVariant: ProductVariant;
+  /** Mark a visible review helpful (true) or take the vote back (false); one vote per customer, repeated calls change nothing; not on one's own review (INVALID). Publishes nothing. */
+  voteReviewHelpful: Review;
+  /** Write the caller's review of a product; it counts in the rating at once. Publishes `review.created`. */
+  writeReview: Review;
 };
 
 
@@ -320,8 +374,9 @@ export type MutationAddToWishlistArgs = {
  */
 export type MutationAdjustStockArgs = {
   delta: Scalars['Int']['input'];
-  id: Scalars['ID']['input'];
+  id: InputMaybe<Scalars['ID']['input']>;
   reason: Scalars['String']['input'];
+  variantId: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -404,6 +459,55 @@ export type MutationDeleteProductArgs = {
  * Errors carry `extensions.code`: INVALID (with `extensions.field`),
  * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
  */
+export type MutationDeleteReviewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
+export type MutationDeleteVariantArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
+export type MutationGenerateVariantsArgs = {
+  input: GenerateVariantsInput;
+};
+
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
+export type MutationHideReviewArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
 export type MutationRemoveFromWishlistArgs = {
   productId: Scalars['ID']['input'];
 };
@@ -416,8 +520,33 @@ export type MutationRemoveFromWishlistArgs = {
  * Errors carry `extensions.code`: INVALID (with `extensions.field`),
  * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
  */
+export type MutationRestoreReviewArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
 export type MutationSetDefaultPaymentMethodArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
+export type MutationSetProductOptionsArgs = {
+  input: SetProductOptionsInput;
 };
 
 
@@ -482,6 +611,81 @@ export type MutationUpdateProfileArgs = {
   userId: InputMaybe<Scalars['ID']['input']>;
 };
 
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
+export type MutationUpdateReviewArgs = {
+  input: UpdateReviewInput;
+};
+
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
+export type MutationUpdateVariantArgs = {
+  input: UpdateVariantInput;
+};
+
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
+export type MutationVoteReviewHelpfulArgs = {
+  helpful: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Catalog administration. Every field requires the `admin` scope (FORBIDDEN
+ * otherwise) and writes its change and its catalog event in one transaction:
+ * an event is published exactly for every committed change.
+ * Errors carry `extensions.code`: INVALID (with `extensions.field`),
+ * NOT_FOUND, CONFLICT (stale `version`, or a category that is not empty).
+ */
+export type MutationWriteReviewArgs = {
+  input: WriteReviewInput;
+};
+
+/** An option in the facets, for example Size. */
+export type OptionFacet = {
+  __typename?: 'OptionFacet';
+  /** Option name. */
+  name: Scalars['String']['output'];
+  /** Its values with counts. */
+  values: Array<OptionValueFacet>;
+};
+
+/** A condition on one option: the product has a variant whose value of `name` is one of `values`. */
+export type OptionFilter = {
+  /** Option name, as in `ProductOption.name` (compared case-insensitively). */
+  name: Scalars['String']['input'];
+  /** Accepted values (at least 1, at most 50), compared case-insensitively. */
+  values: Array<Scalars['String']['input']>;
+};
+
+/** An option value in the facets, for example Size: M (41). */
+export type OptionValueFacet = {
+  __typename?: 'OptionValueFacet';
+  /** Matching products that have a variant with it. */
+  count: Scalars['Int']['output'];
+  /** The value. */
+  value: Scalars['String']['output'];
+};
+
 /** Relay pagination state of a connection. Shareable so every subgraph may return it. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -536,6 +740,26 @@ export type PaymentToken = {
   token: Scalars['String']['output'];
 };
 
+/** A price bucket: products whose price amount is at least `min` and below `max`. */
+export type PriceBucket = {
+  __typename?: 'PriceBucket';
+  /** Matching products in the bucket. */
+  count: Scalars['Int']['output'];
+  /** Upper bound in minor units, exclusive; null for the open-ended top bucket. */
+  max: Maybe<Scalars['Int']['output']>;
+  /** Lower bound in minor units, inclusive. */
+  min: Scalars['Int']['output'];
+};
+
+/** Lowest and highest price of a product's variants. */
+export type PriceRange = {
+  __typename?: 'PriceRange';
+  /** The most expensive variant's price. */
+  max: Money;
+  /** The cheapest variant's price. */
+  min: Money;
+};
+
 /**
  * Something a shopper can buy. Other subgraphs reference a product by its `id`
  * (for example an order line) and the router resolves the rest here.
@@ -556,24 +780,47 @@ export type Product = {
   images: Array<Image>;
   /** Display name. */
   name: Scalars['String']['output'];
+  /** The options the product is sold in (Size, Colour…), in display order; empty for a product without options. */
+  options: Array<ProductOption>;
   /** Current selling price. */
   price: Money;
-  /** Average review rating from 0 to 5; 0 when there are no reviews. */
+  /** Lowest and highest price over the variants (both the product's `price` when all variants use it). */
+  priceRange: PriceRange;
+  /** Mean rating (1 to 5) of the product's visible reviews; 0 when it has none. Kept in the same transaction as every review change. */
   rating: Scalars['Float']['output'];
-  /** Number of reviews the rating is averaged over. */
+  /** How many visible reviews gave each number of stars: always five entries, 5 stars first. */
+  ratingDistribution: Array<RatingCount>;
+  /** Number of visible reviews the rating is the mean of. */
   reviewCount: Scalars['Int']['output'];
-  /** Stock keeping unit: the merchant's own unique product code. */
+  /** Visible reviews, a page at a time; the caller's own review is included even while hidden. */
+  reviews: ReviewConnection;
+  /** Stock keeping unit of the product itself, unique among products. Each variant has its own `sku`; the default variant of a product without options keeps this one. */
   sku: Scalars['String']['output'];
   /** URL-friendly unique name, for storefront routes such as `/products/{slug}`. */
   slug: Scalars['String']['output'];
-  /** Units available to sell now (on hand minus units reserved by open orders). */
+  /** Units available to sell now over all variants (the sum of `variants.stock`). */
   stock: Scalars['Int']['output'];
   /** Free-form tags used for filtering, for example `organic` or `bestseller`. */
   tags: Array<Scalars['String']['output']>;
   /** When the product was last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** The variants for sale, ordered by the options' value order. A product without options has exactly one (default) variant; a cart line always refers to a variant. */
+  variants: Array<ProductVariant>;
   /** Edit counter, 1 when created. Pass it back in `updateProduct` so an edit based on an outdated read is refused with CONFLICT instead of overwriting someone else's change. Stock movements do not change it. */
   version: Scalars['Int']['output'];
+  /** The signed-in caller's own review of this product (visible or hidden); null when anonymous or not reviewed yet. */
+  viewerReview: Maybe<Review>;
+};
+
+
+/**
+ * Something a shopper can buy. Other subgraphs reference a product by its `id`
+ * (for example an order line) and the router resolves the rest here.
+ */
+export type ProductReviewsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort: InputMaybe<ReviewSort>;
 };
 
 /** One change of a product, as `productChanged` delivers it. */
@@ -587,7 +834,7 @@ export type ProductChange = {
   product: Maybe<Product>;
   /** The product's id. */
   productId: Scalars['ID']['output'];
-  /** The event type: `product.created`, `product.updated`, `product.deleted` or `product.stock-changed`. */
+  /** The event type: `product.created`, `product.updated`, `product.deleted`, `product.stock-changed`, or a review event of the product (`review.created`, `review.updated`, `review.deleted`, `review.hidden`, `review.restored`) — its rating may have changed. */
   type: Scalars['String']['output'];
 };
 
@@ -596,6 +843,12 @@ export type ProductConnection = {
   __typename?: 'ProductConnection';
   /** The products on this page, in the requested order. */
   edges: Array<ProductEdge>;
+  /**
+   * Facet counts for this query. Each facet's counts apply every active filter
+   * except the facet's own (the usual facet semantics): picking a value with a
+   * count above 0 never yields an empty result.
+   */
+  facets: ProductFacets;
   /** Where this page sits in the whole result, for fetching the next one. */
   pageInfo: PageInfo;
   /** Number of products matching the filter across all pages. */
@@ -611,6 +864,23 @@ export type ProductEdge = {
   node: Product;
 };
 
+/** Counts of the products a filter value would yield, for a filter sidebar. */
+export type ProductFacets = {
+  __typename?: 'ProductFacets';
+  /** Categories with at least one matching product in their subtree, in `Query.categories` order; counts include descendants. */
+  categories: Array<CategoryFacet>;
+  /** Matching products in stock (with every filter except `inStock` applied). */
+  inStock: Scalars['Int']['output'];
+  /** Options of matching products, by name, each with its values and counts (values in the most common display order). */
+  options: Array<OptionFacet>;
+  /** Matching products sold out (with every filter except `inStock` applied). */
+  outOfStock: Scalars['Int']['output'];
+  /** Fixed price buckets (0–25, 25–50, 50–100, 100–200, 200–500, 500+ USD), each with its count, all six always present. */
+  priceBuckets: Array<PriceBucket>;
+  /** Tags of matching products, most frequent first (ties by name), at most 30, plus every tag in the filter. */
+  tags: Array<TagFacet>;
+};
+
 /** Filters for `Query.products`. All given conditions must hold (logical AND). */
 export type ProductFilter = {
   /** Only products in this category or any of its descendants. */
@@ -621,10 +891,35 @@ export type ProductFilter = {
   maxPrice?: InputMaybe<Scalars['Int']['input']>;
   /** Only products whose price amount is at least this many minor units (for example cents). */
   minPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** Only products that have a variant with one of the listed values of each listed option (OR within an option, AND across options); at most 10 options. */
+  options?: InputMaybe<Array<OptionFilter>>;
   /** Full-text search (English word stems, case-insensitive, web-search syntax: quoted phrases, `or`, `-word` to exclude) over product name, category name and description; at most 200 characters. */
   search?: InputMaybe<Scalars['String']['input']>;
   /** Only products that carry every one of these tags (at most 20). */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** An option a product is sold in, with the values it comes in. */
+export type ProductOption = {
+  __typename?: 'ProductOption';
+  /** Stable id of the option. */
+  id: Scalars['ID']['output'];
+  /** Name shown to shoppers, for example `Size` or `Colour`; unique within the product (case-insensitively). */
+  name: Scalars['String']['output'];
+  /** The values in display order, for example `S`, `M`, `L`; unique within the option (case-insensitively). */
+  values: Array<Scalars['String']['output']>;
+};
+
+/**
+ * An option and its values, as `setProductOptions` sets them. Names and values
+ * are 1 to 60 characters; at most 3 options per product and 50 values per
+ * option, and at most 100 variants per product.
+ */
+export type ProductOptionInput = {
+  /** Option name, unique within the product (case-insensitively). */
+  name: Scalars['String']['input'];
+  /** Values in display order, at least 1, unique within the option (case-insensitively). */
+  values: Array<Scalars['String']['input']>;
 };
 
 /** The order of `Query.products`. Ties are broken by id, so pages never skip or repeat a product. */
@@ -639,6 +934,45 @@ export type ProductSort =
   | 'RATING'
   /** Best match for `filter.search` first; without a search, the same order as NEWEST. */
   | 'RELEVANCE';
+
+/**
+ * One sellable combination of a product's options (for example the shirt in
+ * size M and colour black), with its own SKU, price, stock and images. Other
+ * subgraphs (a cart or order line) reference a variant by its `id`.
+ */
+export type ProductVariant = {
+  __typename?: 'ProductVariant';
+  /** Free-form attributes in display order. */
+  attributes: Array<Attribute>;
+  /** List price shown struck through (the variant's own, else the product's); null when not on sale. Always above `price`. */
+  compareAtPrice: Maybe<Money>;
+  /** When the variant was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable unique identifier; the federation key. */
+  id: Scalars['ID']['output'];
+  /** The variant's own images in display order; empty means the product's images apply. */
+  images: Array<Image>;
+  /** True when the variant uses the product's price (it has no price of its own). */
+  inheritsPrice: Scalars['Boolean']['output'];
+  /** True for the single variant of a product without options. */
+  isDefault: Scalars['Boolean']['output'];
+  /** Selling price: the variant's own, or the product's `price` when it has none. */
+  price: Money;
+  /** The product this is a variant of. */
+  product: Product;
+  /** One entry per product option, in the product's option order; empty for the default variant of a product without options. */
+  selectedOptions: Array<SelectedOption>;
+  /** Stock keeping unit, unique among variants. */
+  sku: Scalars['String']['output'];
+  /** Units available to sell now. */
+  stock: Scalars['Int']['output'];
+  /** The option values joined for display (`M / Black`); `Default` for a product without options. */
+  title: Scalars['String']['output'];
+  /** When the variant was last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Edit counter, 1 when created; pass it back in `updateVariant` (see `Product.version`). Stock movements do not change it. */
+  version: Scalars['Int']['output'];
+};
 
 /** The catalog: products and their categories. */
 export type Query = {
@@ -655,8 +989,18 @@ export type Query = {
   product: Maybe<Product>;
   /** The product with this slug; null when there is none. */
   productBySlug: Maybe<Product>;
+  /** The variant with this id; null when there is none. */
+  productVariant: Maybe<ProductVariant>;
   /** A page of products matching `filter`, in `sort` order. */
   products: ProductConnection;
+  /** Reviews for moderation, newest first, hidden ones included. */
+  reviews: ReviewConnection;
+  /**
+   * Suggestions for a search box: products and categories matching `query`
+   * as a word prefix, tolerating typos (for example `snea` and `snekers` both
+   * find sneakers). At most 100 characters; an empty query suggests nothing.
+   */
+  searchSuggestions: SearchSuggestions;
 };
 
 
@@ -679,6 +1023,12 @@ export type QueryProductBySlugArgs = {
 
 
 /** The catalog: products and their categories. */
+export type QueryProductVariantArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The catalog: products and their categories. */
 export type QueryProductsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<ProductFilter>;
@@ -686,15 +1036,160 @@ export type QueryProductsArgs = {
   sort: InputMaybe<ProductSort>;
 };
 
+
+/** The catalog: products and their categories. */
+export type QueryReviewsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ReviewFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The catalog: products and their categories. */
+export type QuerySearchSuggestionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+};
+
+/** How many visible reviews gave a number of stars. */
+export type RatingCount = {
+  __typename?: 'RatingCount';
+  /** Number of visible reviews with that many stars. */
+  count: Scalars['Int']['output'];
+  /** Stars, 1 to 5. */
+  stars: Scalars['Int']['output'];
+};
+
+/**
+ * A customer's review of a product: one per customer and product. Title and
+ * body are plain text (stored as written, rendered escaped by clients).
+ */
+export type Review = {
+  __typename?: 'Review';
+  /** The name the author chose to show, 1 to 60 characters. */
+  authorName: Scalars['String']['output'];
+  /** The review text, 1 to 5,000 characters. */
+  body: Scalars['String']['output'];
+  /** When the review was written. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Number of customers who found the review helpful. */
+  helpfulCount: Scalars['Int']['output'];
+  /** Stable unique identifier; the federation key. */
+  id: Scalars['ID']['output'];
+  /** Why an admin hid it; visible to its author and admins only, null otherwise and while visible. */
+  moderationReason: Maybe<Scalars['String']['output']>;
+  /** The reviewed product. */
+  product: Product;
+  /** Stars from 1 to 5. */
+  rating: Scalars['Int']['output'];
+  /** VISIBLE or HIDDEN. */
+  status: ReviewStatus;
+  /** Headline, 1 to 120 characters. */
+  title: Scalars['String']['output'];
+  /** When the author last edited it (same as `createdAt` when never edited). */
+  updatedAt: Scalars['DateTime']['output'];
+  /** True when the author bought the product (set from orders once the order subgraph exists; false until then). */
+  verifiedPurchase: Scalars['Boolean']['output'];
+  /** True when the signed-in caller voted this review helpful. */
+  viewerFoundHelpful: Scalars['Boolean']['output'];
+  /** True when the signed-in caller wrote this review (so it can be edited or deleted). */
+  viewerIsAuthor: Scalars['Boolean']['output'];
+};
+
+/** A page of reviews (a Relay cursor connection). */
+export type ReviewConnection = {
+  __typename?: 'ReviewConnection';
+  /** The reviews on this page, in the requested order. */
+  edges: Array<ReviewEdge>;
+  /** Pagination state. */
+  pageInfo: PageInfo;
+  /** Number of reviews across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A review on a page, with its cursor. */
+export type ReviewEdge = {
+  __typename?: 'ReviewEdge';
+  /** Opaque cursor; pass it as `after` for the reviews that follow. */
+  cursor: Scalars['String']['output'];
+  /** The review. */
+  node: Review;
+};
+
+/** Filters for the admins' `reviews` moderation list. */
+export type ReviewFilter = {
+  /** Only reviews of this product. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only reviews with this many stars (1 to 5). */
+  rating?: InputMaybe<Scalars['Int']['input']>;
+  /** Only reviews with this status. */
+  status?: InputMaybe<ReviewStatus>;
+};
+
+/** The order of a product's reviews. Ties are broken by newest first, then id. */
+export type ReviewSort =
+  /** Most stars first. */
+  | 'HIGHEST'
+  /** Fewest stars first. */
+  | 'LOWEST'
+  /** Most helpful votes first. */
+  | 'MOST_HELPFUL'
+  /** Most recently written first. */
+  | 'NEWEST';
+
+/** Whether shoppers see a review. */
+export type ReviewStatus =
+  /** Hidden by an admin (with a reason): not shown to shoppers, not counted. Its author still sees it. */
+  | 'HIDDEN'
+  /** Shown on the product page and counted in the rating. */
+  | 'VISIBLE';
+
+/** Suggestions for a search box as the shopper types. */
+export type SearchSuggestions = {
+  __typename?: 'SearchSuggestions';
+  /** Categories whose name matches. */
+  categories: Array<Category>;
+  /** Best-matching products: prefix and typo tolerant. */
+  products: Array<Product>;
+  /** The query as it was searched (trimmed). */
+  query: Scalars['String']['output'];
+};
+
+/** One option value a variant has, for example Size = M. */
+export type SelectedOption = {
+  __typename?: 'SelectedOption';
+  /** The option's name (`ProductOption.name`). */
+  name: Scalars['String']['output'];
+  /** The value (one of `ProductOption.values`). */
+  value: Scalars['String']['output'];
+};
+
+/** The options of a product, replacing all of them. */
+export type SetProductOptionsInput = {
+  /**
+   * The new options (empty: the product has none and keeps one default
+   * variant). Variants whose values are no longer offered are deleted — refused
+   * with CONFLICT while one of them has stock; the first time options are set
+   * the default variant becomes the first combination, keeping its SKU and stock.
+   */
+  options: Array<ProductOptionInput>;
+  /** The product. */
+  productId: Scalars['ID']['input'];
+  /** The `Product.version` the edit is based on; CONFLICT when the product has changed since. */
+  version: Scalars['Int']['input'];
+};
+
 /** The outcome of `adjustStock`. */
 export type StockAdjustment = {
   __typename?: 'StockAdjustment';
   /** The change applied. */
   delta: Scalars['Int']['output'];
-  /** The product with its new stock. */
+  /** The product with its new total stock. */
   product: Product;
   /** Why, as given. */
   reason: Scalars['String']['output'];
+  /** The variant with its new stock. */
+  variant: ProductVariant;
 };
 
 /** Live catalog changes, fed by the catalog's event bus. */
@@ -708,7 +1203,8 @@ export type Subscription = {
    */
   catalogEvents: CatalogEvent;
   /**
-   * Changes of the given products (of every product when `ids` is null).
+   * Changes of the given products (of every product when `ids` is null),
+   * including their review events, which may change their rating.
    * Without `after`, from now on; with the `cursor` of the last change you
    * received, from right after it: nothing missed, nothing repeated. A cursor
    * older than the retained events fails with code CURSOR_EXPIRED.
@@ -727,6 +1223,15 @@ export type SubscriptionCatalogEventsArgs = {
 export type SubscriptionProductChangedArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   ids: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** A tag in the facets. */
+export type TagFacet = {
+  __typename?: 'TagFacet';
+  /** Matching products carrying it. */
+  count: Scalars['Int']['output'];
+  /** The tag. */
+  tag: Scalars['String']['output'];
 };
 
 /** A test card for `tokenizeTestCard`. */
@@ -799,6 +1304,38 @@ export type UpdateProfileInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An edit of the caller's own review, replacing its fields. */
+export type UpdateReviewInput = {
+  /** As in WriteReviewInput. */
+  authorName: Scalars['String']['input'];
+  /** As in WriteReviewInput. */
+  body: Scalars['String']['input'];
+  /** The review; only its author may edit it (NOT_FOUND for anyone else). */
+  id: Scalars['ID']['input'];
+  /** As in WriteReviewInput. */
+  rating: Scalars['Int']['input'];
+  /** As in WriteReviewInput. */
+  title: Scalars['String']['input'];
+};
+
+/** A variant's new fields, replacing all of them, only if it is still at `version`. Stock changes through `adjustStock`; option values through `setProductOptions`. */
+export type UpdateVariantInput = {
+  /** Attributes in display order, at most 20, names unique. */
+  attributes?: Array<AttributeInput>;
+  /** Own list price, above the variant's price; null to use the product's (when that is above the variant's price) or none. */
+  compareAtPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** The variant to change. */
+  id: Scalars['ID']['input'];
+  /** Own images, at most 20; empty to use the product's. */
+  images?: Array<ImageInput>;
+  /** Own price in minor units, 0 or more; null to use the product's price. */
+  price?: InputMaybe<Scalars['Int']['input']>;
+  /** Unique among variants; same rules as `CreateProductInput.sku`. */
+  sku: Scalars['String']['input'];
+  /** The `ProductVariant.version` the edit is based on; CONFLICT when it has changed since. */
+  version: Scalars['Int']['input'];
+};
+
 /**
  * The customer side of a user: profile, address book, saved payment methods
  * and wishlist. A user sees and changes only their own; an admin reads any
@@ -825,6 +1362,20 @@ export type WishlistItem = {
   addedAt: Scalars['DateTime']['output'];
   /** The product. */
   product: Product;
+};
+
+/** A new review. Every invalid field is reported (`extensions.field`, for example `input.rating`). */
+export type WriteReviewInput = {
+  /** The name to show, 1 to 60 characters after trimming. */
+  authorName: Scalars['String']['input'];
+  /** Text, 1 to 5,000 characters after trimming. */
+  body: Scalars['String']['input'];
+  /** The product to review; a customer reviews a product once (CONFLICT for a second review: edit the first). */
+  productId: Scalars['ID']['input'];
+  /** Stars, 1 to 5. */
+  rating: Scalars['Int']['input'];
+  /** Headline, 1 to 120 characters after trimming. */
+  title: Scalars['String']['input'];
 };
 
 export type CatalogCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
