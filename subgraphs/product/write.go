@@ -40,8 +40,8 @@ type StockAdjustment struct {
 	// Exactly one is set.
 	ID        string
 	VariantID string
-	Delta  int
-	Reason string
+	Delta     int
+	Reason    string
 }
 
 // CategoryFields are the fields an admin sets on a category; an update
