@@ -14,7 +14,6 @@ import (
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/gen"
 	"github.com/leanovate/gopter/prop"
-	"github.com/lib/pq"
 
 	"github.com/nexus-commerce/nexus/subgraphs/product"
 	"github.com/nexus-commerce/nexus/subgraphs/product/seed"
@@ -200,22 +199,14 @@ func checkOrder(s *Store, q genQuery, got []product.Product) string {
 	order := q.params().Order()
 	rank := map[string]float64{}
 	if order == product.SortRelevance {
-		// ts_rank is PostgreSQL's to define; the store must follow it.
-		ids := make([]string, len(got))
-		for i, p := range got {
-			ids[i] = p.ID
-		}
-		var rows []struct {
-			ID   string  `db:"id"`
-			Rank float64 `db:"rank"`
-		}
-		if err := s.db.Select(&rows, `SELECT id, ts_rank(search, websearch_to_tsquery('english', $1))::float8 AS rank
-			FROM product.products WHERE id = ANY($2::uuid[])`, q.Search.text(), pq.Array(ids)); err != nil {
+		// The rank is search.go's definition (ts_rank over the words'
+		// queries plus a share of trigram similarity); SearchRanks runs
+		// it alone, so this checks that pages follow it.
+		ranks, err := s.SearchRanks(context.Background(), q.params().Filter.SearchText())
+		if err != nil {
 			return err.Error()
 		}
-		for _, r := range rows {
-			rank[r.ID] = r.Rank
-		}
+		rank = ranks
 	}
 	for i := 1; i < len(got); i++ {
 		if !before(order, rank, got[i-1], got[i]) {
