@@ -13,6 +13,7 @@ import (
 	"github.com/nexus-commerce/nexus/subgraphs/kit/pgtest"
 	"github.com/nexus-commerce/nexus/subgraphs/kit/server"
 	"github.com/nexus-commerce/nexus/subgraphs/product/graph"
+	"github.com/nexus-commerce/nexus/subgraphs/product/index"
 	"github.com/nexus-commerce/nexus/subgraphs/product/seed"
 	"github.com/nexus-commerce/nexus/subgraphs/product/store"
 )
@@ -44,13 +45,21 @@ func newEnv(t *testing.T) *env {
 	if err := seed.Run(ctx, db, log); err != nil {
 		t.Fatalf("seed: %v", err)
 	}
-	counting := newCountingStore(store.New(db))
+	st := store.New(db)
+	counting := newCountingStore(st)
+	// Facets and suggestions come from the catalog index, built once here
+	// (the seeded catalog does not change in these tests); listings stay on
+	// the counting store so round trips can be asserted.
+	ix := index.New(st, st, nil)
+	if err := ix.Build(ctx); err != nil {
+		t.Fatalf("index: %v", err)
+	}
 	srv, err := server.New(server.Options{
 		Name:   "product",
 		Addr:   "127.0.0.1:0",
 		Log:    log,
 		DB:     db,
-		Schema: graph.NewSchema(&graph.Resolver{Store: counting, PublicURL: publicURL}),
+		Schema: graph.NewSchema(&graph.Resolver{Store: counting, Search: ix, PublicURL: publicURL}),
 	})
 	if err != nil {
 		t.Fatalf("server.New: %v", err)

@@ -120,7 +120,15 @@ func (s *Store) SearchRanks(ctx context.Context, text string) (map[string]float6
 		ID   string  `db:"id"`
 		Rank float64 `db:"rank"`
 	}
-	if err := s.db.SelectContext(ctx, &rows, `SELECT id, `+rank+` AS rank FROM product.products`+c.clause(), c.args...); err != nil {
+	tx, err := s.db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, product.InternalError("begin search", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only
+	if err := setTypoThreshold(ctx, tx, typos); err != nil {
+		return nil, err
+	}
+	if err := tx.SelectContext(ctx, &rows, `SELECT id, `+rank+` AS rank FROM product.products`+c.clause(), c.args...); err != nil {
 		return nil, product.InternalError("search products", err)
 	}
 	out := make(map[string]float64, len(rows))

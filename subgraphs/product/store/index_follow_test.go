@@ -44,7 +44,10 @@ func TestIndexFollowsEvents(t *testing.T) {
 	}
 	runCtx, stop := context.WithCancel(ctx)
 	done := make(chan struct{}, 2)
-	go func() { _ = (&events.Relay{DB: db, Schema: "product", Bus: bus, DSN: dsn}).Run(runCtx); done <- struct{}{} }()
+	go func() {
+		_ = (&events.Relay{DB: db, Schema: "product", Bus: bus, DSN: dsn}).Run(runCtx)
+		done <- struct{}{}
+	}()
 	ix := index.New(s, s, nil)
 	go func() { _ = ix.Run(runCtx, bus); done <- struct{}{} }()
 	t.Cleanup(func() { stop(); <-done; <-done; bus.Close() })

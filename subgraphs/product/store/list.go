@@ -31,6 +31,9 @@ func (s *Store) Products(ctx context.Context, p product.ListParams) (product.Pag
 		return product.Page{}, product.InternalError("begin listing", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only: nothing to keep, Rollback only ends it
+	if err := setTypoThreshold(ctx, tx, typos); err != nil {
+		return product.Page{}, err
+	}
 	var total int
 	if err := tx.GetContext(ctx, &total, lq.count, lq.countArgs...); err != nil {
 		return product.Page{}, product.InternalError("count products", err)

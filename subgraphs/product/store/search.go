@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"github.com/nexus-commerce/nexus/subgraphs/product"
@@ -22,8 +23,8 @@ import (
 //     shopper is still typing it), or
 //   - for a word that matches no live product in those two ways (a typo)
 //     and has at least fuzzyMinLength characters, as a similar word of its
-//     name instead (pg_trgm word_similarity >= pg_trgm.word_similarity_threshold,
-//     0.6 by default): the typo fallback. Store.typos finds those words
+//     name instead (pg_trgm word_similarity >= typoThreshold, set as
+//     pg_trgm.word_similarity_threshold for the statement): the typo fallback. Store.typos finds those words
 //     with one index probe per word before the listing runs.
 //
 // Ranking stays full-text: ts_rank over all words' queries, plus a small
@@ -32,6 +33,22 @@ import (
 // fuzzyMinLength is the shortest word that may match by similarity: below
 // it, trigrams of a word match too much to be a typo correction.
 const fuzzyMinLength = 4
+
+// typoThreshold is the word similarity a typo needs: "snekers" is 0.55
+// similar to "Sneakers" and pg_trgm's default (0.6) would miss it.
+const typoThreshold = "0.5"
+
+// setTypoThreshold sets typoThreshold for the rest of tx, when a search
+// has typos (only then does a statement use the <% operator).
+func setTypoThreshold(ctx context.Context, tx *sqlx.Tx, typos map[string]bool) error {
+	if len(typos) == 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `SET LOCAL pg_trgm.word_similarity_threshold = `+typoThreshold); err != nil {
+		return product.InternalError("set typo threshold", err)
+	}
+	return nil
+}
 
 // maxSearchWords bounds the conditions one search adds; a longer search is
 // run as web-search syntax (every word as a stem, no prefix, no typos).

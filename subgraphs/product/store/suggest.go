@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,8 +47,16 @@ func (s *Store) Suggest(ctx context.Context, query string, first int) (product.S
 	c.and("deleted_at IS NULL")
 	rank := searchSQL(&c, q, typos)
 	limit := c.arg(first)
+	tx, err := s.db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return product.Suggestions{}, product.InternalError("begin suggestions", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only
+	if err := setTypoThreshold(ctx, tx, typos); err != nil {
+		return product.Suggestions{}, err
+	}
 	var rows []row
-	if err := s.db.SelectContext(ctx, &rows, `SELECT `+productColumns+`, `+rank+` AS rank FROM product.products`+c.clause()+
+	if err := tx.SelectContext(ctx, &rows, `SELECT `+productColumns+`, `+rank+` AS rank FROM product.products`+c.clause()+
 		` ORDER BY rank DESC, id DESC LIMIT `+limit, c.args...); err != nil {
 		return product.Suggestions{}, product.InternalError("suggest products", err)
 	}
@@ -61,8 +70,8 @@ func (s *Store) Suggest(ctx context.Context, query string, first int) (product.S
 	lower := strings.ToLower(q)
 	like := escapeLike(lower)
 	var cats []categoryRow
-	if err := s.db.SelectContext(ctx, &cats, `SELECT `+categoryColumns+` FROM product.categories
-		WHERE deleted_at IS NULL AND (name ILIKE $1 || '%' OR name ILIKE '% ' || $1 || '%' OR $2 <% name)
+	if err := tx.SelectContext(ctx, &cats, `SELECT `+categoryColumns+` FROM product.categories
+		WHERE deleted_at IS NULL AND (name ILIKE $1 || '%' OR name ILIKE '% ' || $1 || '%' OR word_similarity($2, name) >= `+typoThreshold+`)
 		ORDER BY word_similarity($2, name) DESC, path_names, id LIMIT $3`, like, lower, suggestCategoryLimit); err != nil {
 		return product.Suggestions{}, product.InternalError("suggest categories", err)
 	}
