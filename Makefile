@@ -125,6 +125,10 @@ bench: db build ## load-test the router (RPS, latency percentiles, memory)
 bench-web: db build web browser ## storefront in Chromium with 4x CPU throttling: JS transferred, LCP, time to interactive (cold and warm)
 	@source $(DB_ENV) && scripts/bench-web.sh
 
+.PHONY: bench-catalog
+bench-catalog: db build ## issue #14: distinct search + filter + facet listings and suggestions through the router at 2,000 and 100,000 products (RPS, p50/p95/p99, RSS/CPU, plans, index sizes)
+	@scripts/bench-catalog.sh
+
 .PHONY: bench-router
 bench-router: build ## federation gateway benchmark: 4 in-memory subgraphs, ~88 KB query, 50 connections, with ceilings
 	@scripts/bench-router.sh

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/nexus-commerce/nexus/subgraphs/product"
 )
@@ -96,11 +97,13 @@ func (x *Index) Build(ctx context.Context) error { return x.build(ctx, "") }
 
 // build installs the whole catalog as of now, covering events up to cursor.
 func (x *Index) build(ctx context.Context, cursor string) error {
+	start := time.Now()
 	cs, err := x.src.CatalogSnapshot(ctx)
 	if err != nil {
 		return err
 	}
 	x.install(newSnapshot(cs.Items, cs.Categories, cs.Display), cursor)
+	x.log.Info("catalog index built", "products", len(cs.Items), "categories", len(cs.Categories), "took", time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

@@ -113,9 +113,7 @@ func (s *Store) SearchRanks(ctx context.Context, text string) (map[string]float6
 	if err != nil {
 		return nil, err
 	}
-	var c conds
-	c.and("deleted_at IS NULL")
-	rank := searchSQL(&c, text, typos)
+	q, args := searchRanksSQL(text, typos)
 	var rows []struct {
 		ID   string  `db:"id"`
 		Rank float64 `db:"rank"`
@@ -128,7 +126,7 @@ func (s *Store) SearchRanks(ctx context.Context, text string) (map[string]float6
 	if err := setTypoThreshold(ctx, tx, typos); err != nil {
 		return nil, err
 	}
-	if err := tx.SelectContext(ctx, &rows, `SELECT id, `+rank+` AS rank FROM product.products`+c.clause(), c.args...); err != nil {
+	if err := tx.SelectContext(ctx, &rows, q, args...); err != nil {
 		return nil, product.InternalError("search products", err)
 	}
 	out := make(map[string]float64, len(rows))
@@ -136,6 +134,14 @@ func (s *Store) SearchRanks(ctx context.Context, text string) (map[string]float6
 		out[r.ID] = r.Rank
 	}
 	return out, nil
+}
+
+// searchRanksSQL is the statement of SearchRanks.
+func searchRanksSQL(text string, typos map[string]bool) (string, []any) {
+	var c conds
+	c.and("deleted_at IS NULL")
+	rank := searchSQL(&c, text, typos)
+	return `SELECT id, ` + rank + ` AS rank FROM product.products` + c.clause(), c.args
 }
 
 // optionDisplay picks, per token, the most common spelling and position

@@ -173,6 +173,15 @@ func TestIndexFacetsAndListings(t *testing.T) {
 				if msg := sameFacets(got, want); msg != "" {
 					return fmt.Sprintf("query %v options %+v: %s", q, p.Filter.Options, msg)
 				}
+				wantTotal := 0
+				for _, pr := range l.products {
+					if l.matchesAll(q, p.Filter.Options, toks[pr.ID], pr) {
+						wantTotal++
+					}
+				}
+				if page, err := s.Products(ctx, p); err != nil || page.TotalCount != wantTotal {
+					return fmt.Sprintf("query %v options %+v: SQL total %d (%v), Go counts %d", q, p.Filter.Options, page.TotalCount, err, wantTotal)
+				}
 				if msg := samePages(ctx, ix, s, p); msg != "" {
 					return fmt.Sprintf("query %v options %+v: %s", q, p.Filter.Options, msg)
 				}

@@ -43,10 +43,7 @@ func (s *Store) Suggest(ctx context.Context, query string, first int) (product.S
 	if err != nil {
 		return product.Suggestions{}, err
 	}
-	var c conds
-	c.and("deleted_at IS NULL")
-	rank := searchSQL(&c, q, typos)
-	limit := c.arg(first)
+	stmt, pargs := suggestProductsSQL(q, typos, first)
 	tx, err := s.db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return product.Suggestions{}, product.InternalError("begin suggestions", err)
@@ -56,8 +53,7 @@ func (s *Store) Suggest(ctx context.Context, query string, first int) (product.S
 		return product.Suggestions{}, err
 	}
 	var rows []row
-	if err := tx.SelectContext(ctx, &rows, `SELECT `+productColumns+`, `+rank+` AS rank FROM product.products`+c.clause()+
-		` ORDER BY rank DESC, id DESC LIMIT `+limit, c.args...); err != nil {
+	if err := tx.SelectContext(ctx, &rows, stmt, pargs...); err != nil {
 		return product.Suggestions{}, product.InternalError("suggest products", err)
 	}
 	for _, r := range rows {
@@ -70,9 +66,7 @@ func (s *Store) Suggest(ctx context.Context, query string, first int) (product.S
 	lower := strings.ToLower(q)
 	like := escapeLike(lower)
 	var cats []categoryRow
-	if err := tx.SelectContext(ctx, &cats, `SELECT `+categoryColumns+` FROM product.categories
-		WHERE deleted_at IS NULL AND (name ILIKE $1 || '%' OR name ILIKE '% ' || $1 || '%' OR word_similarity($2, name) >= `+typoThreshold+`)
-		ORDER BY word_similarity($2, name) DESC, path_names, id LIMIT $3`, like, lower, suggestCategoryLimit); err != nil {
+	if err := tx.SelectContext(ctx, &cats, suggestCategoriesSQL, like, lower, suggestCategoryLimit); err != nil {
 		return product.Suggestions{}, product.InternalError("suggest categories", err)
 	}
 	for _, r := range cats {
@@ -80,6 +74,22 @@ func (s *Store) Suggest(ctx context.Context, query string, first int) (product.S
 	}
 	return out, nil
 }
+
+// suggestProductsSQL is Suggest's product statement.
+func suggestProductsSQL(q string, typos map[string]bool, first int) (string, []any) {
+	var c conds
+	c.and("deleted_at IS NULL")
+	rank := searchSQL(&c, q, typos)
+	limit := c.arg(first)
+	return `SELECT ` + productColumns + `, ` + rank + ` AS rank FROM product.products` + c.clause() +
+		` ORDER BY rank DESC, id DESC LIMIT ` + limit, c.args
+}
+
+// suggestCategoriesSQL is Suggest's category statement: $1 the escaped
+// lower-case query for LIKE, $2 the query, $3 the limit.
+const suggestCategoriesSQL = `SELECT ` + categoryColumns + ` FROM product.categories
+	WHERE deleted_at IS NULL AND (name ILIKE $1 || '%' OR name ILIKE '% ' || $1 || '%' OR word_similarity($2, name) >= ` + typoThreshold + `)
+	ORDER BY word_similarity($2, name) DESC, path_names, id LIMIT $3`
 
 // escapeLike makes s match itself literally in LIKE/ILIKE (escape '\').
 func escapeLike(s string) string {
