@@ -24,54 +24,65 @@ func (x *Index) Facets(ctx context.Context, f product.Filter) (product.Facets, e
 	if err != nil {
 		return product.Facets{}, err
 	}
-	ranks, err := x.ranks(ctx, f)
+	h, err := x.hits(ctx, s, f)
 	if err != nil {
 		return product.Facets{}, err
 	}
-	m := newMatcher(f, ranks)
-	cats := map[string]int{}
-	tags := map[string]int{}
-	toks := map[string]int{}
+	return count(s, f, h), nil
+}
+
+// count is Facets' pass over the snapshot.
+func count(s *snapshot, f product.Filter, h *hits) product.Facets {
+	var in []bool
+	if h != nil {
+		in = h.in
+	}
+	m := newMatcher(s, f, in)
+	cats := make([]int, len(s.cats))
+	tags := make([]int, len(s.tags))
+	toks := make([]int, len(s.toks))
 	buckets := make([]int, len(product.PriceBucketBounds))
-	var in, out int
-	for i := range s.items {
-		it := &s.items[i]
-		v := m.check(it)
+	var inStock, out int
+	for i := range s.rows {
+		r := &s.rows[i]
+		v := m.check(i, r)
 		if !v.search {
 			continue
 		}
 		rest := v.tags && v.options() // conditions every facet but tags/options applies
 		if rest && v.price && v.stock {
-			for _, c := range it.CategoryPath {
-				cats[c]++
+			for _, c := range r.path {
+				if c >= 0 {
+					cats[c]++
+				}
 			}
 		}
 		if rest && v.cat && v.stock {
-			buckets[bucket(it.Price)]++
+			buckets[bucket(r.price)]++
 		}
 		if v.all() {
-			for _, t := range it.Tags {
+			for _, t := range r.tags {
 				tags[t]++
 			}
 		}
 		if v.cat && v.price && v.tags && v.stock {
-			for _, t := range it.Tokens {
-				if name, _ := product.SplitToken(t); v.optionsExcept(name) {
+			for _, t := range r.toks {
+				if v.optionsExcept(s.tokOpt[t]) {
 					toks[t]++
 				}
 			}
 		}
 		if rest && v.cat && v.price {
-			if it.Stock > 0 {
-				in++
+			if r.stock {
+				inStock++
 			} else {
 				out++
 			}
 		}
 	}
-	fc := product.Facets{InStock: in, OutOfStock: out, Categories: []product.CategoryCount{}}
-	for _, c := range s.cats {
-		if n := cats[c.ID]; n > 0 {
+	fc := product.Facets{InStock: inStock, OutOfStock: out, Categories: []product.CategoryCount{}}
+	for i, c := range s.cats {
+		if n := cats[i]; n > 0 {
 			fc.Categories = append(fc.Categories, product.CategoryCount{CategoryID: c.ID, Count: n, Category: c})
 		}
 	}
@@ -83,9 +94,21 @@ func (x *Index) Facets(ctx context.Context, f product.Filter) (product.Facets, e
 		}
 		fc.PriceBuckets = append(fc.PriceBuckets, b)
 	}
-	fc.Tags = tagFacets(tags, f.Tags)
-	fc.Options = optionFacets(toks, s.display)
-	return fc, nil
+	tagCounts := map[string]int{}
+	for i, n := range tags {
+		if n > 0 {
+			tagCounts[s.tags[i]] = n
+		}
+	}
+	fc.Tags = tagFacets(tagCounts, f.Tags)
+	tokCounts := map[string]int{}
+	for i, n := range toks {
+		if n > 0 {
+			tokCounts[s.toks[i]] = n
+		}
+	}
+	fc.Options = optionFacets(tokCounts, s.display)
+	return fc
 }
 
 // bucket is the index of the price bucket holding price.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"sync"
 
 	"github.com/nexus-commerce/nexus/subgraphs/product"
 )
@@ -16,6 +17,35 @@ type searchResult struct {
 	ranks  map[string]float64
 	byRank []string
 	err    error
+
+	mu   sync.Mutex
+	hits *hits // for the snapshot hits.s
+}
+
+// hits are a search's matches numbered like one snapshot's rows.
+type hits struct {
+	s      *snapshot
+	in     []bool    // by row
+	rank   []float64 // by row
+	byRank []int32   // rows in RELEVANCE order
+}
+
+// on returns the matches in s's numbering, computed once per snapshot.
+func (r *searchResult) on(s *snapshot) *hits {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.hits != nil && r.hits.s == s {
+		return r.hits
+	}
+	h := &hits{s: s, in: make([]bool, len(s.rows)), rank: make([]float64, len(s.rows)), byRank: make([]int32, 0, len(r.byRank))}
+	for _, id := range r.byRank {
+		if i, ok := s.pos[id]; ok {
+			h.in[i], h.rank[i] = true, r.ranks[id]
+			h.byRank = append(h.byRank, i)
+		}
+	}
+	r.hits = h
+	return h
 }
 
 // maxCachedSearches bounds the cache; past it the cache starts over (a
@@ -66,8 +96,8 @@ func (x *Index) search(ctx context.Context, text string) (*searchResult, error) 
 	}
 }
 
-// ranks is the search filter of f: nil when f has no search.
-func (x *Index) ranks(ctx context.Context, f product.Filter) (map[string]float64, error) {
+// hits is the search filter of f on s: nil when f has no search.
+func (x *Index) hits(ctx context.Context, s *snapshot, f product.Filter) (*hits, error) {
 	q := f.SearchText()
 	if q == "" {
 		return nil, nil
@@ -76,5 +106,5 @@ func (x *Index) ranks(ctx context.Context, f product.Filter) (map[string]float64
 	if err != nil {
 		return nil, err
 	}
-	return r.ranks, nil
+	return r.on(s), nil
 }
