@@ -86,6 +86,9 @@ func (m *matcher) check(i int, r *row) verdict {
 	if m.in != nil {
 		v.search = m.in[i]
 	}
+	if r.dead {
+		v.search = false // excluded like a search miss: from every count
+	}
 	if m.cat >= 0 && v.cat {
 		v.cat = slices.Contains(r.path, m.cat)
 	}
