@@ -97,11 +97,15 @@ func (x *Index) apply(ctx context.Context, batch []events.Event) error {
 	last := batch[len(batch)-1].Cursor
 	var ids []string
 	for _, ev := range batch {
+		pid := productIDOf(ev) // variant and review events name their product
 		switch {
 		case strings.HasPrefix(ev.Type, "product."):
-			ids = append(ids, ev.AggregateID)
-		case productIDOf(ev) != "":
-			ids = append(ids, productIDOf(ev))
+			ids = append(ids, ev.AggregateID) // an id that is no product is ignored
+			if pid != "" {
+				ids = append(ids, pid)
+			}
+		case pid != "":
+			ids = append(ids, pid)
 		default:
 			return x.build(ctx, last)
 		}
