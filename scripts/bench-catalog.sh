@@ -62,7 +62,7 @@ for size in $SIZES; do
   psql "$url" -qtAc "ANALYZE" >/dev/null
   counts=$(psql "$url" -qtAc "SELECT (SELECT count(*) FROM product.products WHERE deleted_at IS NULL) || ' products, ' || (SELECT count(*) FROM product.variants WHERE deleted_at IS NULL) || ' variants'")
   pport=$(free_port); rport=$(free_port)
-  LOG_LEVEL=warn NEXUS_MODE=development DATABASE_URL=$url HTTP_ADDR=127.0.0.1:$pport PUBLIC_URL=http://127.0.0.1:$pport \
+  LOG_LEVEL=warn NEXUS_MODE=development DB_MAX_IDLE_CONNS=20 DATABASE_URL=$url HTTP_ADDR=127.0.0.1:$pport PUBLIC_URL=http://127.0.0.1:$pport \
     bin/product serve >"$LOGS/product-$size.log" 2>&1 &
   product_pid=$!; pids+=("$product_pid")
   wait_ready "http://127.0.0.1:$pport/readyz"

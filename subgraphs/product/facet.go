@@ -1,6 +1,9 @@
 package product
 
-import "context"
+import (
+	"context"
+	"unicode/utf8"
+)
 
 // OptionFilter keeps products having a variant whose value of Name is one
 // of Values (OR within, AND across option filters; case-insensitive).
@@ -71,4 +74,26 @@ type Searcher interface {
 	// Suggest returns up to first products and a few categories for a
 	// search box. Errors: INVALID (query too long, first out of range), INTERNAL.
 	Suggest(ctx context.Context, query string, first int) (Suggestions, error)
+}
+
+// Limits of searchSuggestions (the SDL's).
+const (
+	MaxSuggestQuery    = 100 // characters of the query
+	MaxSuggestProducts = 10  // largest first
+)
+
+// ValidateSuggest checks searchSuggestions' arguments and returns the
+// query as it is searched (SearchText). Errors: INVALID on "query" (not
+// UTF-8, too long) or "first" (out of 1..MaxSuggestProducts).
+func ValidateSuggest(query string, first int) (string, error) {
+	if !utf8.ValidString(query) {
+		return "", Errorf(Invalid, "query", "must be valid UTF-8")
+	}
+	if utf8.RuneCountInString(query) > MaxSuggestQuery {
+		return "", Errorf(Invalid, "query", "must be at most %d characters", MaxSuggestQuery)
+	}
+	if first < 1 || first > MaxSuggestProducts {
+		return "", Errorf(Invalid, "first", "must be between 1 and %d, got %d", MaxSuggestProducts, first)
+	}
+	return Filter{Search: query}.SearchText(), nil
 }

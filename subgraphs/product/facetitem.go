@@ -48,6 +48,12 @@ type CatalogSource interface {
 	// SearchRanks returns every live product matching a search text (as
 	// filter.search) with its RELEVANCE rank. Errors: INTERNAL.
 	SearchRanks(ctx context.Context, text string) (map[string]float64, error)
+	// SearchTerm returns the live products matching one term of a
+	// plain-words search with the term's rank. Errors: INTERNAL.
+	SearchTerm(ctx context.Context, t SearchTerm) (map[string]float64, error)
+	// SuggestCategories returns the categories a search box suggests for
+	// a validated query. Errors: INTERNAL.
+	SuggestCategories(ctx context.Context, q string) ([]Category, error)
 	// Suggest answers a search box (see Searcher.Suggest).
 	Suggest(ctx context.Context, query string, first int) (Suggestions, error)
 }

@@ -123,10 +123,51 @@ func (x *Index) Refresh(ctx context.Context, ids []string, cursor string) error 
 
 var _ product.Searcher = (*Index)(nil)
 
-// Suggest answers a search box straight from PostgreSQL (prefix and
-// trigram indexes; nothing to gain from memory). Errors: INVALID, INTERNAL.
+// Suggest answers a search box: the best-ranked matches of the query as
+// filter.search (cached per term, like listings), their rows in one
+// query, and the categories from PostgreSQL (a few hundred rows with a
+// trigram index). Before the first build it is the SQL path. Errors:
+// INVALID, INTERNAL.
 func (x *Index) Suggest(ctx context.Context, query string, first int) (product.Suggestions, error) {
-	return x.src.Suggest(ctx, query, first)
+	q, err := product.ValidateSuggest(query, first)
+	if err != nil {
+		return product.Suggestions{}, err
+	}
+	s := x.current()
+	if s == nil {
+		return x.src.Suggest(ctx, query, first)
+	}
+	out := product.Suggestions{Query: q, Products: []product.Product{}, Categories: []product.Category{}}
+	if q == "" {
+		return out, nil
+	}
+	r, err := x.search(ctx, q)
+	if err != nil {
+		return product.Suggestions{}, err
+	}
+	var ids []string
+	for _, id := range r.byRank {
+		if i, ok := s.pos[id]; ok && !s.rows[i].dead {
+			if ids = append(ids, id); len(ids) == first {
+				break
+			}
+		}
+	}
+	if len(ids) > 0 {
+		rows, err := x.store.ProductsByIDs(ctx, ids)
+		if err != nil {
+			return product.Suggestions{}, err
+		}
+		for _, p := range rows {
+			if p != nil {
+				out.Products = append(out.Products, *p)
+			}
+		}
+	}
+	if out.Categories, err = x.src.SuggestCategories(ctx, q); err != nil {
+		return product.Suggestions{}, err
+	}
+	return out, nil
 }
 
 // Store is a product.Store whose listings come from the index: the

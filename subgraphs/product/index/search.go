@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/nexus-commerce/nexus/subgraphs/product"
@@ -53,36 +54,86 @@ func (r *searchResult) on(s *snapshot) *hits {
 // the benchmark, repeated ones in real traffic).
 const maxCachedSearches = 4096
 
-// search returns the matches of a search text, asking PostgreSQL once per
-// text per catalog state; concurrent askers of one text share the query.
+// search returns the matches of a search text. A plain-words search is
+// the intersection of its terms' matches, its rank their sum in term
+// order (store/search.go's definition); each term's matches are asked of
+// PostgreSQL once per catalog state, so a vocabulary of a few thousand
+// words soon answers every new combination from memory. Web-search syntax
+// is asked as a whole. Concurrent askers of one key share one query.
 func (x *Index) search(ctx context.Context, text string) (*searchResult, error) {
+	return x.load(ctx, "text:"+text, func(ctx context.Context) (map[string]float64, error) {
+		terms, ok := product.SearchTerms(text)
+		if !ok {
+			return x.src.SearchRanks(ctx, text)
+		}
+		per := make([]map[string]float64, len(terms))
+		for i, t := range terms {
+			r, err := x.load(ctx, "term:"+t.Key(), func(ctx context.Context) (map[string]float64, error) {
+				return x.src.SearchTerm(ctx, t)
+			})
+			if err != nil {
+				return nil, err
+			}
+			per[i] = r.ranks
+		}
+		smallest := per[0]
+		for _, m := range per {
+			if len(m) < len(smallest) {
+				smallest = m
+			}
+		}
+		out := make(map[string]float64, len(smallest))
+	next:
+		for id := range smallest {
+			sum := 0.0
+			for _, m := range per { // term order: the same additions as SQL's
+				r, ok := m[id]
+				if !ok {
+					continue next
+				}
+				sum += r
+			}
+			out[id] = sum
+		}
+		return out, nil
+	})
+}
+
+// load returns the cached result of key, computing it with fn once.
+func (x *Index) load(ctx context.Context, key string, fn func(ctx context.Context) (map[string]float64, error)) (*searchResult, error) {
 	x.mu.Lock()
-	r, ok := x.searches[text]
+	r, ok := x.searches[key]
 	if !ok {
 		if len(x.searches) >= maxCachedSearches {
 			x.searches = map[string]*searchResult{}
 		}
 		r = &searchResult{done: make(chan struct{})}
-		x.searches[text] = r
+		x.searches[key] = r
 	}
 	searches := x.searches
 	x.mu.Unlock()
 	if !ok {
 		// The query runs without the caller's cancellation so a shared
 		// result is never poisoned by one client hanging up.
-		r.ranks, r.err = x.src.SearchRanks(context.WithoutCancel(ctx), text)
-		if r.err == nil {
-			r.byRank = make([]string, 0, len(r.ranks))
-			for id := range r.ranks {
-				r.byRank = append(r.byRank, id)
+		r.ranks, r.err = fn(context.WithoutCancel(ctx))
+		if r.err == nil && strings.HasPrefix(key, "text:") { // terms are only intersected
+			type hit struct {
+				id   string
+				rank float64
 			}
-			slices.SortFunc(r.byRank, func(a, b string) int {
-				return cmp.Or(cmp.Compare(r.ranks[b], r.ranks[a]), cmp.Compare(b, a))
-			})
-		} else {
+			all := make([]hit, 0, len(r.ranks))
+			for id, rk := range r.ranks {
+				all = append(all, hit{id, rk})
+			}
+			slices.SortFunc(all, func(a, b hit) int { return cmp.Or(cmp.Compare(b.rank, a.rank), cmp.Compare(b.id, a.id)) })
+			r.byRank = make([]string, len(all))
+			for i, h := range all {
+				r.byRank[i] = h.id
+			}
+		} else if r.err != nil {
 			x.mu.Lock()
-			if searches[text] == r {
-				delete(searches, text) // failures are not cached
+			if searches[key] == r {
+				delete(searches, key) // failures are not cached
 			}
 			x.mu.Unlock()
 		}

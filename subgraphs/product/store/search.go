@@ -2,8 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strings"
-	"unicode"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -24,11 +24,14 @@ import (
 //   - for a word that matches no live product in those two ways (a typo)
 //     and has at least fuzzyMinLength characters, as a similar word of its
 //     name instead (pg_trgm word_similarity >= typoThreshold, set as
-//     pg_trgm.word_similarity_threshold for the statement): the typo fallback. Store.typos finds those words
-//     with one index probe per word before the listing runs.
+//     pg_trgm.word_similarity_threshold for the statement): the typo
+//     fallback. Store.typos finds those words with one index probe per
+//     word before the listing runs.
 //
-// Ranking stays full-text: ts_rank over all words' queries, plus a small
-// share of the trigram similarity so typo matches still order sensibly.
+// The rank is the sum, in word order, of each term's rank: ts_rank of its
+// full-text query, or a tenth of its trigram similarity for a typo. A sum
+// of per-term ranks is what lets the catalog index cache matches per term
+// (SearchTerm) and rank exactly as this SQL does.
 
 // fuzzyMinLength is the shortest word that may match by similarity: below
 // it, trigrams of a word match too much to be a typo correction.
@@ -50,81 +53,54 @@ func setTypoThreshold(ctx context.Context, tx *sqlx.Tx, typos map[string]bool) e
 	return nil
 }
 
-// maxSearchWords bounds the conditions one search adds; a longer search is
-// run as web-search syntax (every word as a stem, no prefix, no typos).
-const maxSearchWords = 8
-
-// searchWords splits a search into lower-cased words of letters and digits.
-// ok is false when the search uses web-search syntax or has too many words.
-func searchWords(q string) (words []string, ok bool) {
-	for _, f := range strings.Fields(q) {
-		if strings.ContainsRune(f, '"') || strings.HasPrefix(f, "-") || strings.EqualFold(f, "or") {
-			return nil, false
-		}
-	}
-	words = strings.FieldsFunc(strings.ToLower(q), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	if len(words) == 0 || len(words) > maxSearchWords {
-		return nil, false
-	}
-	return words, true
-}
-
 // searchSQL adds the conditions of search q to c and returns the rank
-// expression (float8) for RELEVANCE. typos are the words matched by
-// similarity instead of full text (see Store.typos).
+// expression (float8) for RELEVANCE. typos are the terms (by Key) matched
+// by similarity instead of full text (see Store.typos).
 func searchSQL(c *conds, q string, typos map[string]bool) (rank string) {
-	words, ok := searchWords(q)
+	terms, ok := product.SearchTerms(q)
 	if !ok {
 		ts := "websearch_to_tsquery('english', " + c.arg(q) + ")"
 		c.and("search @@ " + ts)
 		return "ts_rank(search, " + ts + ")::float8"
 	}
-	var all, args []string
-	for i, w := range words {
-		last := i == len(words)-1
-		if !last && stopWords[w] {
-			continue // dropped, as websearch_to_tsquery does
-		}
-		a := c.arg(w) + "::text"
-		args = append(args, a)
-		if typos[w] {
-			c.and(a + " <% name")
-			continue
-		}
-		ts := "to_tsquery('english', " + a + ")"
-		if last {
-			ts = "(" + ts + " || to_tsquery('simple', " + c.arg(w+":*") + "::text))"
-		}
-		all = append(all, ts)
-		c.and("search @@ " + ts)
+	var ranks []string
+	for _, t := range terms {
+		cond, r := termSQL(c, t, typos[t.Key()])
+		c.and(cond)
+		ranks = append(ranks, r)
 	}
-	// Only placeholders the conditions bind: the count query shares them.
-	sim := "0.1 * word_similarity(concat_ws(' ', " + strings.Join(args, ", ") + "), name)"
-	if len(all) == 0 {
-		return "(" + sim + ")::float8"
-	}
-	return "(ts_rank(search, " + strings.Join(all, " || ") + ") + " + sim + ")::float8"
+	return "(" + strings.Join(ranks, " + ") + ")"
 }
 
-// typos returns the words of search q (plain words only) that match no
-// live product by full text and are long enough for the typo fallback.
-// Errors: INTERNAL.
+// termSQL is one term's condition and rank (float8).
+func termSQL(c *conds, t product.SearchTerm, typo bool) (cond, rank string) {
+	a := c.arg(t.Word) + "::text"
+	if typo {
+		return a + " <% name", "(0.1::float8 * word_similarity(" + a + ", name)::float8)"
+	}
+	ts := "to_tsquery('english', " + a + ")"
+	if t.Last {
+		ts = "(" + ts + " || to_tsquery('simple', " + c.arg(t.Word+":*") + "::text))"
+	}
+	return "search @@ " + ts, "ts_rank(search, " + ts + ")::float8"
+}
+
+// typos returns the terms (by Key) of search q that match no live product
+// by full text and are long enough for the typo fallback. Errors: INTERNAL.
 func (s *Store) typos(ctx context.Context, q string) (map[string]bool, error) {
-	words, ok := searchWords(q)
+	terms, ok := product.SearchTerms(q)
 	if !ok {
 		return nil, nil
 	}
-	var cand, prefixes []string
-	for i, w := range words {
-		if len([]rune(w)) < fuzzyMinLength || (i < len(words)-1 && stopWords[w]) {
+	var cand, prefixes, keys []string
+	for _, t := range terms {
+		if len([]rune(t.Word)) < fuzzyMinLength {
 			continue
 		}
-		cand = append(cand, w)
+		cand, keys = append(cand, t.Word), append(keys, t.Key())
 		p := ""
-		if i == len(words)-1 {
-			p = w + ":*"
+		if t.Last {
+			p = t.Word + ":*"
 		}
 		prefixes = append(prefixes, p)
 	}
@@ -132,34 +108,57 @@ func (s *Store) typos(ctx context.Context, q string) (map[string]bool, error) {
 		return nil, nil
 	}
 	var missing []string
-	err := s.db.SelectContext(ctx, &missing, `SELECT u.w FROM unnest($1::text[], $2::text[]) AS u(w, p)
+	err := s.db.SelectContext(ctx, &missing, `SELECT u.k FROM unnest($1::text[], $2::text[], $3::text[]) AS u(w, p, k)
 		WHERE NOT EXISTS (SELECT 1 FROM product.products WHERE deleted_at IS NULL
 			AND search @@ (to_tsquery('english', u.w) || CASE WHEN u.p = '' THEN ''::tsquery ELSE to_tsquery('simple', u.p) END))`,
-		pq.Array(cand), pq.Array(prefixes))
+		pq.Array(cand), pq.Array(prefixes), pq.Array(keys))
 	if err != nil {
 		return nil, product.InternalError("find typos", err)
 	}
 	out := make(map[string]bool, len(missing))
-	for _, w := range missing {
-		out[w] = true
+	for _, k := range missing {
+		out[k] = true
 	}
 	return out, nil
 }
 
-// stopWords is PostgreSQL's English stop list (tsearch_data/english.stop):
-// to_tsquery('english', w) is empty for them, and an empty query matches
-// nothing, so they are dropped like websearch_to_tsquery drops them.
-var stopWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`i me my myself we our ours ourselves you your yours yourself
-	yourselves he him his himself she her hers herself it its itself they them their theirs
-	themselves what which who whom this that these those am is are was were be been being have
-	has had having do does did doing a an the and but if or because as until while of at by for
-	with about against between into through during before after above below to from up down in
-	out on off over under again further then once here there when where why how all any both
-	each few more most other some such no nor not only own same so than too very s t can will
-	just don should now`) {
-		m[w] = true
+// SearchTerm returns the live products matching one term with the term's
+// rank, exactly as searchSQL matches and ranks it: by full text, or, when
+// that matches nothing and the word is long enough, by trigram similarity.
+// The catalog index caches it per term. Errors: INTERNAL.
+func (s *Store) SearchTerm(ctx context.Context, t product.SearchTerm) (map[string]float64, error) {
+	out, err := s.termRanks(ctx, t, false)
+	if err != nil || len(out) > 0 || len([]rune(t.Word)) < fuzzyMinLength {
+		return out, err
 	}
-	return m
-}()
+	return s.termRanks(ctx, t, true)
+}
+
+func (s *Store) termRanks(ctx context.Context, t product.SearchTerm, typo bool) (map[string]float64, error) {
+	var c conds
+	c.and("deleted_at IS NULL")
+	cond, rank := termSQL(&c, t, typo)
+	c.and(cond)
+	tx, err := s.db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, product.InternalError("begin search", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only
+	if typo {
+		if err := setTypoThreshold(ctx, tx, map[string]bool{t.Key(): true}); err != nil {
+			return nil, err
+		}
+	}
+	var rows []struct {
+		ID   string  `db:"id"`
+		Rank float64 `db:"rank"`
+	}
+	if err := tx.SelectContext(ctx, &rows, `SELECT id, `+rank+` AS rank FROM product.products`+c.clause(), c.args...); err != nil {
+		return nil, product.InternalError("search products", err)
+	}
+	out := make(map[string]float64, len(rows))
+	for _, r := range rows {
+		out[r.ID] = r.Rank
+	}
+	return out, nil
+}

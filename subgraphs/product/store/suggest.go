@@ -5,17 +5,14 @@ import (
 	"database/sql"
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/jmoiron/sqlx"
 
 	"github.com/nexus-commerce/nexus/subgraphs/product"
 )
 
-// Limits of searchSuggestions (the SDL's).
-const (
-	MaxSuggestQuery      = 100 // characters of the query
-	MaxSuggestProducts   = 10  // largest first
-	suggestCategoryLimit = 5   // categories returned
-)
+// suggestCategoryLimit is how many categories a suggestion returns.
+const suggestCategoryLimit = 5
 
 // Suggest answers a search box: up to first products matching the query
 // as filter.search does for plain words (the last word as a prefix, words
@@ -25,16 +22,10 @@ const (
 // index and the trigram indexes of 0007_search). Errors: INVALID (query
 // too long or not UTF-8, first out of range), INTERNAL.
 func (s *Store) Suggest(ctx context.Context, query string, first int) (product.Suggestions, error) {
-	if !utf8.ValidString(query) {
-		return product.Suggestions{}, product.Errorf(product.Invalid, "query", "must be valid UTF-8")
+	q, err := product.ValidateSuggest(query, first)
+	if err != nil {
+		return product.Suggestions{}, err
 	}
-	if utf8.RuneCountInString(query) > MaxSuggestQuery {
-		return product.Suggestions{}, product.Errorf(product.Invalid, "query", "must be at most %d characters", MaxSuggestQuery)
-	}
-	if first < 1 || first > MaxSuggestProducts {
-		return product.Suggestions{}, product.Errorf(product.Invalid, "first", "must be between 1 and %d, got %d", MaxSuggestProducts, first)
-	}
-	q := product.Filter{Search: query}.SearchText()
 	out := product.Suggestions{Query: q, Products: []product.Product{}, Categories: []product.Category{}}
 	if q == "" {
 		return out, nil
@@ -63,14 +54,28 @@ func (s *Store) Suggest(ctx context.Context, query string, first int) (product.S
 		}
 		out.Products = append(out.Products, p)
 	}
-	lower := strings.ToLower(q)
-	like := escapeLike(lower)
-	var cats []categoryRow
-	if err := tx.SelectContext(ctx, &cats, suggestCategoriesSQL, like, lower, suggestCategoryLimit); err != nil {
-		return product.Suggestions{}, product.InternalError("suggest categories", err)
+	if out.Categories, err = s.suggestCategories(ctx, tx, q); err != nil {
+		return product.Suggestions{}, err
 	}
+	return out, nil
+}
+
+// SuggestCategories returns up to five categories whose name has a word
+// starting with q or is similar to it (q as ValidateSuggest returns it).
+// Errors: INTERNAL.
+func (s *Store) SuggestCategories(ctx context.Context, q string) ([]product.Category, error) {
+	return s.suggestCategories(ctx, s.db, q)
+}
+
+func (s *Store) suggestCategories(ctx context.Context, db sqlx.QueryerContext, q string) ([]product.Category, error) {
+	lower := strings.ToLower(q)
+	var cats []categoryRow
+	if err := sqlx.SelectContext(ctx, db, &cats, suggestCategoriesSQL, escapeLike(lower), lower, suggestCategoryLimit); err != nil {
+		return nil, product.InternalError("suggest categories", err)
+	}
+	out := make([]product.Category, 0, len(cats))
 	for _, r := range cats {
-		out.Categories = append(out.Categories, r.category())
+		out = append(out, r.category())
 	}
 	return out, nil
 }
