@@ -33,7 +33,7 @@ func (x *Index) Facets(ctx context.Context, f product.Filter) (product.Facets, e
 
 // count is Facets' pass over the snapshot.
 func count(s *snapshot, f product.Filter, h *hits) product.Facets {
-	var in []bool
+	var in bitset
 	if h != nil {
 		in = h.in
 	}

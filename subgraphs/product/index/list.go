@@ -34,7 +34,7 @@ func (x *Index) Products(ctx context.Context, p product.ListParams) (product.Pag
 // cursor in the order's pre-sorted positions, and a walk from there that
 // stops as soon as the page is full.
 func walk(s *snapshot, p product.ListParams, h *hits) (page []int32, total int) {
-	var in []bool
+	var in bitset
 	if h != nil {
 		in = h.in
 	}

@@ -14,7 +14,7 @@ import (
 // translated to the snapshot's numbers once per request.
 type matcher struct {
 	f     product.Filter
-	in    []bool // search matches by row; nil: no search
+	in    bitset // search matches by row; nil: no search
 	cat   int32  // -1: no category filter
 	noCat bool   // the category is unknown: nothing matches
 	tags  []int32
@@ -26,7 +26,7 @@ type matcher struct {
 	names  []int32
 }
 
-func newMatcher(s *snapshot, f product.Filter, in []bool) *matcher {
+func newMatcher(s *snapshot, f product.Filter, in bitset) *matcher {
 	m := &matcher{f: f, in: in, cat: -1}
 	if f.CategoryID != "" {
 		n, ok := s.catNum[uuid.MustParse(f.CategoryID).String()] // validated
@@ -84,7 +84,7 @@ func (v verdict) optionsExcept(name int32) bool {
 func (m *matcher) check(i int, r *row) verdict {
 	v := verdict{search: true, cat: !m.noCat, price: true, tags: !m.noTag, stock: true}
 	if m.in != nil {
-		v.search = m.in[i]
+		v.search = m.in.has(i)
 	}
 	if r.dead {
 		v.search = false // excluded like a search miss: from every count

@@ -18,10 +18,11 @@ import (
 func TestWalkStrategiesAgree(t *testing.T) {
 	s := synthetic(3000)
 	r := rand.New(rand.NewPCG(7, 8))
-	h := &hits{s: s, in: make([]bool, len(s.rows)), rank: make([]float64, len(s.rows))}
+	h := &hits{s: s, in: newBitset(len(s.rows)), rank: map[int32]float64{}}
 	for i := range s.rows {
 		if r.IntN(3) > 0 {
-			h.in[i], h.rank[i] = true, float64(r.IntN(5))/10
+			h.in.set(i)
+			h.rank[int32(i)] = float64(r.IntN(5)) / 10
 			h.byRank = append(h.byRank, int32(i))
 		}
 	}
