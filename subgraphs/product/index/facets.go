@@ -31,55 +31,42 @@ func (x *Index) Facets(ctx context.Context, f product.Filter) (product.Facets, e
 	return count(s, f, h), nil
 }
 
-// count is Facets' pass over the snapshot.
+// count computes the facets with bitsets: each count is the popcount of
+// the AND of the filter's other conditions with one value's posting.
 func count(s *snapshot, f product.Filter, h *hits) product.Facets {
-	var in bitset
-	if h != nil {
-		in = h.in
-	}
-	m := newMatcher(s, f, in)
+	c := newConds(s, f, h)
+	p := &s.post
+	opts := c.options(c.search, -1) // the search and every option filter
+	x := andAll(opts, c.price, c.tags, c.stock)
 	cats := make([]int, len(s.cats))
-	tags := make([]int, len(s.tags))
-	toks := make([]int, len(s.toks))
-	buckets := make([]int, len(product.PriceBucketBounds))
-	var inStock, out int
-	for i := range s.rows {
-		r := &s.rows[i]
-		v := m.check(i, r)
-		if !v.search {
-			continue
-		}
-		rest := v.tags && v.options() // conditions every facet but tags/options applies
-		if rest && v.price && v.stock {
-			for _, c := range r.path {
-				if c >= 0 {
-					cats[c]++
-				}
-			}
-		}
-		if rest && v.cat && v.stock {
-			buckets[bucket(r.price)]++
-		}
-		if v.all() {
-			for _, t := range r.tags {
-				tags[t]++
-			}
-		}
-		if v.cat && v.price && v.tags && v.stock {
-			for _, t := range r.toks {
-				if v.optionsExcept(s.tokOpt[t]) {
-					toks[t]++
-				}
-			}
-		}
-		if rest && v.cat && v.price {
-			if r.stock {
-				inStock++
-			} else {
-				out++
-			}
-		}
+	for i := range cats {
+		cats[i] = x.countAnd(p.cats[i])
 	}
+	y := andAll(opts, c.cat, c.tags, c.stock)
+	buckets := make([]int, len(product.PriceBucketBounds))
+	for b := range buckets {
+		buckets[b] = y.countAnd(p.buckets[b])
+	}
+	all := andAll(opts, c.cat, c.price, c.tags, c.stock)
+	tags := make([]int, len(s.tags))
+	for t := range tags {
+		tags[t] = all.countAnd(p.tags[t])
+	}
+	base := andAll(c.search, c.cat, c.price, c.tags, c.stock)
+	byName := map[int32]bitset{}
+	toks := make([]int, len(s.toks))
+	for t := range toks {
+		name := s.tokOpt[t]
+		z, ok := byName[name]
+		if !ok {
+			z = c.options(base, name)
+			byName[name] = z
+		}
+		toks[t] = z.countAnd(p.toks[t])
+	}
+	w := andAll(opts, c.cat, c.price, c.tags)
+	inStock := w.countAnd(p.inStock)
+	out := w.count() - inStock
 	fc := product.Facets{InStock: inStock, OutOfStock: out, Categories: []product.CategoryCount{}}
 	for i, c := range s.cats {
 		if n := cats[i]; n > 0 {

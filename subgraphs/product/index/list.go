@@ -34,17 +34,9 @@ func (x *Index) Products(ctx context.Context, p product.ListParams) (product.Pag
 // cursor in the order's pre-sorted positions, and a walk from there that
 // stops as soon as the page is full.
 func walk(s *snapshot, p product.ListParams, h *hits) (page []int32, total int) {
-	var in bitset
-	if h != nil {
-		in = h.in
-	}
-	m := newMatcher(s, p.Filter, in)
+	all := newConds(s, p.Filter, h).all()
 	var hit []int32
-	for i := range s.rows {
-		if m.check(i, &s.rows[i]).all() {
-			hit = append(hit, int32(i))
-		}
-	}
+	all.each(func(i int32) { hit = append(hit, i) })
 	total = len(hit)
 	if total == 0 {
 		return nil, 0
@@ -65,10 +57,6 @@ func walk(s *snapshot, p product.ListParams, h *hits) (page []int32, total int) 
 		return hit[k:min(len(hit), k+p.First+1)], total
 	}
 	// A broad one: walk the order's pre-sorted positions from the cursor.
-	match := make([]bool, len(s.rows))
-	for _, i := range hit {
-		match[i] = true
-	}
 	var seq []int32
 	reverse := false
 	switch order {
@@ -94,7 +82,7 @@ func walk(s *snapshot, p product.ListParams, h *hits) (page []int32, total int) 
 		k = sort.Search(len(seq), func(k int) bool { return beyond(order, s, h, at(k), *after) })
 	}
 	for ; k < len(seq) && len(page) <= p.First; k++ {
-		if i := at(k); match[i] {
+		if i := at(k); all.has(int(i)) {
 			page = append(page, i)
 		}
 	}

@@ -33,13 +33,6 @@ type hits struct {
 	byRank []int32           // rows in RELEVANCE order
 }
 
-// bitset is a set of row numbers.
-type bitset []uint64
-
-func newBitset(n int) bitset    { return make(bitset, (n+63)/64) }
-func (b bitset) set(i int)      { b[i/64] |= 1 << (i % 64) }
-func (b bitset) has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }
-
 // on returns the matches in s's numbering, computed once per snapshot.
 func (r *searchResult) on(s *snapshot) *hits {
 	r.mu.Lock()

@@ -36,6 +36,7 @@ type snapshot struct {
 	optNum  map[string]int32 // lower-cased option name -> number
 	display map[string]product.OptionDisplay
 	dead    int // rows of products deleted or changed since the build
+	post    posting
 }
 
 // row is one product as the filters read it.
@@ -62,6 +63,7 @@ func newSnapshot(items []product.FacetItem, cats []product.Category, display map
 	s.byPrice = s.sorted(byPrice)
 	s.byRating = s.sorted(byRating)
 	s.byNewest = s.sorted(byNewest)
+	s.index()
 	return s
 }
 
@@ -191,6 +193,7 @@ func (s *snapshot) with(ids []string, fresh []product.FacetItem, display map[str
 	n.byPrice = n.merge(s.byPrice, changed, add, byPrice)
 	n.byRating = n.merge(s.byRating, changed, add, byRating)
 	n.byNewest = n.merge(s.byNewest, changed, add, byNewest)
+	n.index()
 	return n
 }
 
