@@ -1,6 +1,7 @@
 package index
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/google/uuid"
@@ -31,12 +32,17 @@ func newConds(s *snapshot, f product.Filter, h *hits) *conds {
 		}
 	}
 	if f.MinPrice != nil || f.MaxPrice != nil {
+		// A price range is a contiguous run of the price order.
 		c.price = newBitset(len(s.rows))
-		for i := range s.rows {
-			r := &s.rows[i]
-			if !r.dead && (f.MinPrice == nil || r.price >= *f.MinPrice) && (f.MaxPrice == nil || r.price <= *f.MaxPrice) {
-				c.price.set(i)
-			}
+		lo, hi := 0, len(s.byPrice)
+		if f.MinPrice != nil {
+			lo = sort.Search(len(s.byPrice), func(k int) bool { return s.items[s.byPrice[k]].Price >= *f.MinPrice })
+		}
+		if f.MaxPrice != nil {
+			hi = sort.Search(len(s.byPrice), func(k int) bool { return s.items[s.byPrice[k]].Price > *f.MaxPrice })
+		}
+		for k := lo; k < hi; k++ {
+			c.price.set(int(s.byPrice[k]))
 		}
 	}
 	if len(f.Tags) > 0 {

@@ -35,9 +35,7 @@ func (x *Index) Products(ctx context.Context, p product.ListParams) (product.Pag
 // stops as soon as the page is full.
 func walk(s *snapshot, p product.ListParams, h *hits) (page []int32, total int) {
 	all := newConds(s, p.Filter, h).all()
-	var hit []int32
-	all.each(func(i int32) { hit = append(hit, i) })
-	total = len(hit)
+	total = all.count()
 	if total == 0 {
 		return nil, 0
 	}
@@ -49,6 +47,8 @@ func walk(s *snapshot, p product.ListParams, h *hits) (page []int32, total int) 
 	}
 	// A selective filter: order its few matches directly.
 	if total <= len(s.rows)/selectiveShare {
+		hit := make([]int32, 0, total)
+		all.each(func(i int32) { hit = append(hit, i) })
 		slices.SortFunc(hit, func(a, b int32) int { return compare(order, s, h, a, b) })
 		k := 0
 		if after != nil {
