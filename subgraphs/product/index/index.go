@@ -28,10 +28,11 @@ type Index struct {
 	snap  atomic.Pointer[snapshot]
 	built chan struct{} // closed after the first build
 
-	mu       sync.Mutex
-	changed  chan struct{} // closed and replaced on every applied change
-	searches map[string]*searchResult
-	applied  string // cursor of the last applied event
+	mu        sync.Mutex
+	changed   chan struct{} // closed and replaced on every applied change
+	searches  map[string]*searchResult
+	cachedIDs int    // matches held by searches (maxCachedIDs)
+	applied   string // cursor of the last applied event
 }
 
 // New returns an index over src (for items and search ranks) and st (for
@@ -80,6 +81,7 @@ func (x *Index) install(s *snapshot, cursor string) {
 	defer x.mu.Unlock()
 	x.snap.Store(s)
 	x.searches = map[string]*searchResult{}
+	x.cachedIDs = 0
 	if cursor != "" {
 		x.applied = cursor
 	}

@@ -57,6 +57,11 @@ func (r *searchResult) on(s *snapshot) *hits {
 // the benchmark, repeated ones in real traffic).
 const maxCachedSearches = 2048
 
+// maxCachedIDs bounds the cache by what it holds: the matches of all its
+// entries together (a prefix such as "cla" matches a third of a catalog;
+// 2,048 of those would be gigabytes). ~100 bytes each: ~200 MB at most.
+const maxCachedIDs = 2_000_000
+
 // search returns the matches of a search text. A plain-words search is
 // the intersection of its terms' matches, its rank their sum in term
 // order (store/search.go's definition); each term's matches are asked of
@@ -107,8 +112,9 @@ func (x *Index) load(ctx context.Context, key string, fn func(ctx context.Contex
 	x.mu.Lock()
 	r, ok := x.searches[key]
 	if !ok {
-		if len(x.searches) >= maxCachedSearches {
+		if len(x.searches) >= maxCachedSearches || x.cachedIDs >= maxCachedIDs {
 			x.searches = map[string]*searchResult{}
+			x.cachedIDs = 0
 		}
 		r = &searchResult{done: make(chan struct{})}
 		x.searches[key] = r
@@ -138,6 +144,11 @@ func (x *Index) load(ctx context.Context, key string, fn func(ctx context.Contex
 			if searches[key] == r {
 				delete(searches, key) // failures are not cached
 			}
+			x.mu.Unlock()
+		}
+		if r.err == nil {
+			x.mu.Lock()
+			x.cachedIDs += len(r.ranks) // may count one a reset dropped: resets a bit early
 			x.mu.Unlock()
 		}
 		close(r.done)
