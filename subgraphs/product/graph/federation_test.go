@@ -30,7 +30,7 @@ func testServiceSDL(t *testing.T, e *env) {
 		t.Errorf("_service.sdl differs from %s; the router would compose a different schema than the one served", sdlPath)
 	}
 	for _, must := range []string{
-		`@link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@requiresScopes", "@composeDirective"])`,
+		`@link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@authenticated", "@requiresScopes", "@composeDirective"])`,
 		// The router resumes these subscriptions from their last cursor.
 		`@link(url: "https://nexus.dev/subscriptions/v1.0", import: ["@resumable"])`,
 		`@composeDirective(name: "@resumable")`,

@@ -13,6 +13,8 @@ import (
 type loaders struct {
 	categories *loader.Loader[string, *product.Category]  // by id; nil when unknown
 	children   *loader.Loader[string, []product.Category] // by parent id
+	// variantsLazy: see variant_loaders.go.
+	variantsLazy lazyVariantLoaders
 }
 
 // newLoaders returns empty loaders reading through store; one set per operation.
