@@ -28,8 +28,9 @@ func ValidateSetOptions(in SetOptions) error {
 		key := strings.ToLower(strings.TrimSpace(o.Name))
 		if j, dup := names[key]; dup && key != "" {
 			fe.add(field+".name", "option %q is already input.options[%d] (names are compared case-insensitively)", o.Name, j)
+		} else {
+			names[key] = i
 		}
-		names[key] = i
 		switch {
 		case len(o.Values) == 0:
 			fe.add(field+".values", "must hold at least one value")
@@ -43,8 +44,9 @@ func ValidateSetOptions(in SetOptions) error {
 			k := strings.ToLower(strings.TrimSpace(v))
 			if prev, dup := seen[k]; dup && k != "" {
 				fe.add(vf, "value %q is already values[%d] (values are compared case-insensitively)", v, prev)
+			} else {
+				seen[k] = j
 			}
-			seen[k] = j
 		}
 		if n := len(o.Values); n > 0 && combinations <= MaxVariants {
 			combinations *= n
@@ -87,8 +89,9 @@ func ValidateVariantUpdate(in VariantUpdate) error {
 		k := strings.ToLower(strings.TrimSpace(a.Name))
 		if j, dup := names[k]; dup && k != "" {
 			fe.add(field+".name", "attribute %q is already input.attributes[%d]", a.Name, j)
+		} else {
+			names[k] = i
 		}
-		names[k] = i
 	}
 	return fe.err()
 }
