@@ -34,7 +34,7 @@ func (r *entityResolver) FindManyProductVariantByIDs(ctx context.Context, reps [
 }
 
 func (r *entityResolver) FindManyReviewByIDs(ctx context.Context, reps []*model.ReviewByIDsInput) ([]*model.Review, error) {
-	panic(fmt.Errorf("not implemented: FindManyReviewByIDs - findManyReviewByIDs"))
+	return r.reviewsByIDs(ctx, reps)
 }
 
 func (r *Resolver) Entity() generated.EntityResolver { return &entityResolver{r} }

@@ -54,7 +54,10 @@ func Load(ctx context.Context, db *sqlx.DB, c Catalog) (inserted bool, err error
 			return false, err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `ANALYZE product.categories, product.products`); err != nil {
+	if err := insertReviews(ctx, tx, c.Reviews, c.Votes); err != nil {
+		return false, err
+	}
+	if _, err := tx.ExecContext(ctx, `ANALYZE product.categories, product.products, product.reviews`); err != nil {
 		return false, fmt.Errorf("seed: analyze: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

@@ -22,6 +22,10 @@ import (
 type Catalog struct {
 	Categories []product.Category
 	Products   []product.Product
+	// Reviews and Votes are the demo reviews (see reviews.go); each
+	// product's Rating and ReviewCount are computed from them.
+	Reviews []product.Review
+	Votes   []Vote
 }
 
 // Epoch anchors generated timestamps: the newest product is created at
@@ -94,6 +98,7 @@ func Generate(seed int64, n int) Catalog {
 		s := slots[r.IntN(len(slots))]
 		c.Products = append(c.Products, generateProduct(r, seed, i, s.leaf, s.dept, s.id, names))
 	}
+	c.Reviews, c.Votes = generateReviews(seed, c.Products)
 	return c
 }
 
