@@ -37,7 +37,7 @@ func newServer(cfg Config, log *slog.Logger, db *sqlx.DB, st *store.Store, bus e
 		Log:  log,
 		DB:   db,
 		Schema: graph.NewSchema(&graph.Resolver{
-			Store: st, Writer: st, Variants: st, VariantWriter: st, Bus: bus, Log: log, PublicURL: cfg.PublicURL,
+			Store: st, Writer: st, Variants: st, VariantWriter: st, Reviews: st, Bus: bus, Log: log, PublicURL: cfg.PublicURL,
 		}),
 		// The router is the trusted caller of subscriptions: connection_init
 		// carries nothing to check (its signature comes in the upgrade
