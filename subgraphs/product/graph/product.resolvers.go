@@ -209,7 +209,7 @@ func (r *productResolver) ViewerReview(ctx context.Context, obj *model.Product) 
 }
 
 func (r *productConnectionResolver) Facets(ctx context.Context, obj *model.ProductConnection) (*model.ProductFacets, error) {
-	panic(fmt.Errorf("not implemented: Facets - facets"))
+	return r.facets(ctx, obj)
 }
 
 func (r *productVariantResolver) Product(ctx context.Context, obj *model.ProductVariant) (*model.Product, error) {
@@ -272,7 +272,7 @@ func (r *queryResolver) ProductVariant(ctx context.Context, id string) (*model.P
 }
 
 func (r *queryResolver) SearchSuggestions(ctx context.Context, query string, first *int) (*model.SearchSuggestions, error) {
-	panic(fmt.Errorf("not implemented: SearchSuggestions - searchSuggestions"))
+	return r.searchSuggestions(ctx, query, first)
 }
 
 func (r *queryResolver) Reviews(ctx context.Context, first *int, after *string, filter *model.ReviewFilter) (*model.ReviewConnection, error) {
