@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/nexus-commerce/nexus/subgraphs/product/graph/generated"
 	"github.com/nexus-commerce/nexus/subgraphs/product/graph/model"
@@ -38,7 +37,7 @@ func (r *entityResolver) FindManyProductVariantByIDs(ctx context.Context, reps [
 }
 
 func (r *entityResolver) FindManyReviewByIDs(ctx context.Context, reps []*model.ReviewByIDsInput) ([]*model.Review, error) {
-	panic(fmt.Errorf("not implemented: FindManyReviewByIDs - findManyReviewByIDs"))
+	return r.reviewsByIDs(ctx, reps)
 }
 
 func (r *Resolver) Entity() generated.EntityResolver { return &entityResolver{r} }

@@ -37,6 +37,7 @@ func testServiceSDL(t *testing.T, e *env) {
 		`catalogEvents(after: String): CatalogEvent! @resumable(argument: "after", field: "cursor")`,
 		`productChanged(ids: [ID!], after: String): ProductChange! @resumable(argument: "after", field: "cursor")`,
 		`createProduct(input: CreateProductInput!): Product! @requiresScopes(scopes: [["admin"]])`,
+		`writeReview(input: WriteReviewInput!): Review! @authenticated`,
 		`type Product @key(fields: "id")`,
 		`type Category @key(fields: "id")`,
 		`type Money @shareable`,

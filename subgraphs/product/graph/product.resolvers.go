@@ -150,27 +150,27 @@ func (r *mutationResolver) DeleteVariant(ctx context.Context, id string) (*model
 }
 
 func (r *mutationResolver) WriteReview(ctx context.Context, input model.WriteReviewInput) (*model.Review, error) {
-	panic(fmt.Errorf("not implemented: WriteReview - writeReview"))
+	return r.writeReview(ctx, input)
 }
 
 func (r *mutationResolver) UpdateReview(ctx context.Context, input model.UpdateReviewInput) (*model.Review, error) {
-	panic(fmt.Errorf("not implemented: UpdateReview - updateReview"))
+	return r.updateReview(ctx, input)
 }
 
 func (r *mutationResolver) DeleteReview(ctx context.Context, id string) (*model.Review, error) {
-	panic(fmt.Errorf("not implemented: DeleteReview - deleteReview"))
+	return r.deleteReview(ctx, id)
 }
 
 func (r *mutationResolver) VoteReviewHelpful(ctx context.Context, id string, helpful bool) (*model.Review, error) {
-	panic(fmt.Errorf("not implemented: VoteReviewHelpful - voteReviewHelpful"))
+	return r.voteReviewHelpful(ctx, id, helpful)
 }
 
 func (r *mutationResolver) HideReview(ctx context.Context, id string, reason string) (*model.Review, error) {
-	panic(fmt.Errorf("not implemented: HideReview - hideReview"))
+	return r.setReviewStatus(ctx, id, product.ReviewHidden, reason)
 }
 
 func (r *mutationResolver) RestoreReview(ctx context.Context, id string, reason string) (*model.Review, error) {
-	panic(fmt.Errorf("not implemented: RestoreReview - restoreReview"))
+	return r.setReviewStatus(ctx, id, product.ReviewVisible, reason)
 }
 
 func (r *productResolver) Category(ctx context.Context, obj *model.Product) (*model.Category, error) {
@@ -197,19 +197,19 @@ func (r *productResolver) PriceRange(ctx context.Context, obj *model.Product) (*
 }
 
 func (r *productResolver) Reviews(ctx context.Context, obj *model.Product, first *int, after *string, sort *model.ReviewSort) (*model.ReviewConnection, error) {
-	panic(fmt.Errorf("not implemented: Reviews - reviews"))
+	return r.productReviews(ctx, obj, first, after, sort)
 }
 
 func (r *productResolver) RatingDistribution(ctx context.Context, obj *model.Product) ([]*model.RatingCount, error) {
-	panic(fmt.Errorf("not implemented: RatingDistribution - ratingDistribution"))
+	return r.ratingDistribution(ctx, obj)
 }
 
 func (r *productResolver) ViewerReview(ctx context.Context, obj *model.Product) (*model.Review, error) {
-	panic(fmt.Errorf("not implemented: ViewerReview - viewerReview"))
+	return r.viewerReview(ctx, obj)
 }
 
 func (r *productConnectionResolver) Facets(ctx context.Context, obj *model.ProductConnection) (*model.ProductFacets, error) {
-	panic(fmt.Errorf("not implemented: Facets - facets"))
+	return r.facets(ctx, obj)
 }
 
 func (r *productVariantResolver) Product(ctx context.Context, obj *model.ProductVariant) (*model.Product, error) {
@@ -272,23 +272,23 @@ func (r *queryResolver) ProductVariant(ctx context.Context, id string) (*model.P
 }
 
 func (r *queryResolver) SearchSuggestions(ctx context.Context, query string, first *int) (*model.SearchSuggestions, error) {
-	panic(fmt.Errorf("not implemented: SearchSuggestions - searchSuggestions"))
+	return r.searchSuggestions(ctx, query, first)
 }
 
 func (r *queryResolver) Reviews(ctx context.Context, first *int, after *string, filter *model.ReviewFilter) (*model.ReviewConnection, error) {
-	panic(fmt.Errorf("not implemented: Reviews - reviews"))
+	return r.adminReviews(ctx, first, after, filter)
 }
 
 func (r *reviewResolver) Product(ctx context.Context, obj *model.Review) (*model.Product, error) {
-	panic(fmt.Errorf("not implemented: Product - product"))
+	return r.reviewProduct(ctx, obj)
 }
 
 func (r *reviewResolver) ViewerFoundHelpful(ctx context.Context, obj *model.Review) (bool, error) {
-	panic(fmt.Errorf("not implemented: ViewerFoundHelpful - viewerFoundHelpful"))
+	return r.viewerFoundHelpful(ctx, obj)
 }
 
 func (r *reviewResolver) ViewerIsAuthor(ctx context.Context, obj *model.Review) (bool, error) {
-	panic(fmt.Errorf("not implemented: ViewerIsAuthor - viewerIsAuthor"))
+	return viewerIsAuthor(ctx, obj), nil
 }
 
 func (r *reviewResolver) Status(ctx context.Context, obj *model.Review) (model.ReviewStatus, error) {
@@ -296,7 +296,7 @@ func (r *reviewResolver) Status(ctx context.Context, obj *model.Review) (model.R
 }
 
 func (r *reviewResolver) ModerationReason(ctx context.Context, obj *model.Review) (*string, error) {
-	panic(fmt.Errorf("not implemented: ModerationReason - moderationReason"))
+	return moderationReason(ctx, obj), nil
 }
 
 func (r *subscriptionResolver) ProductChanged(ctx context.Context, ids []string, after *string) (<-chan *model.ProductChange, error) {

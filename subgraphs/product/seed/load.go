@@ -59,7 +59,10 @@ func Load(ctx context.Context, db *sqlx.DB, c Catalog) (inserted bool, err error
 	if err := insertVariants(ctx, tx, c.Products, c.Options, c.Variants); err != nil {
 		return false, err
 	}
-	if _, err := tx.ExecContext(ctx, `ANALYZE product.categories, product.products, product.options, product.variants`); err != nil {
+	if err := insertReviews(ctx, tx, c.Reviews, c.Votes); err != nil {
+		return false, err
+	}
+	if _, err := tx.ExecContext(ctx, `ANALYZE product.categories, product.products, product.options, product.variants, product.reviews`); err != nil {
 		return false, fmt.Errorf("seed: analyze: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

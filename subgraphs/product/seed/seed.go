@@ -26,6 +26,10 @@ type Catalog struct {
 	// (and some colours), everything else one default variant.
 	Options  [][]product.Option
 	Variants [][]product.Variant
+	// Reviews and Votes are the demo reviews (see reviews.go); each
+	// product's Rating and ReviewCount are computed from them.
+	Reviews []product.Review
+	Votes   []Vote
 }
 
 // Epoch anchors generated timestamps: the newest product is created at
@@ -104,6 +108,7 @@ func Generate(seed int64, n int) Catalog {
 		c.Options = append(c.Options, opts)
 		c.Variants = append(c.Variants, variants)
 	}
+	c.Reviews, c.Votes = generateReviews(seed, c.Products)
 	return c
 }
 
