@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -112,7 +113,50 @@ func (s *Store) Reviews(ctx context.Context, p product.ReviewListParams) (produc
 	if err := p.Validate(); err != nil {
 		return product.ReviewPage{}, err
 	}
-	order := p.Order()
+	q, err := buildReviewList(p)
+	if err != nil {
+		return product.ReviewPage{}, err
+	}
+	tx, err := s.db.BeginTxx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return product.ReviewPage{}, product.InternalError("begin review listing", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only
+	var page product.ReviewPage
+	if err := tx.GetContext(ctx, &page.TotalCount, q.count, q.countArgs...); err != nil {
+		return product.ReviewPage{}, product.InternalError("count reviews", err)
+	}
+	var rows []reviewRow
+	if page.TotalCount > 0 {
+		if err := tx.SelectContext(ctx, &rows, q.page, q.pageArgs...); err != nil {
+			return product.ReviewPage{}, product.InternalError("list reviews", err)
+		}
+	}
+	if len(rows) > p.First {
+		page.HasNextPage = true
+		rows = rows[:p.First]
+	}
+	page.Reviews = make([]product.Review, len(rows))
+	page.Cursors = make([]string, len(rows))
+	for i, r := range rows {
+		page.Reviews[i] = r.review()
+		page.Cursors[i] = reviewCursor(q.order, page.Reviews[i])
+	}
+	return page, nil
+}
+
+// reviewQuery is the SQL of one review listing, built apart from running
+// it so a test can EXPLAIN exactly what Reviews runs. Values are always
+// bind parameters.
+type reviewQuery struct {
+	count, page         string
+	countArgs, pageArgs []any
+	order               product.ReviewSort
+}
+
+// buildReviewList builds the count and page queries of a validated request.
+func buildReviewList(p product.ReviewListParams) (reviewQuery, error) {
+	q := reviewQuery{order: p.Order()}
 	var c conds
 	if p.ProductID != "" {
 		c.and("r.product_id = " + c.arg(canonical(p.ProductID)) + "::uuid")
@@ -130,44 +174,19 @@ func (s *Store) Reviews(ctx context.Context, p product.ReviewListParams) (produc
 	} else {
 		c.and("r.status = 'VISIBLE'")
 	}
-	countQ := `SELECT count(*) FROM product.reviews r WHERE ` + strings.Join(c.where, " AND ")
-	countArgs := append([]any(nil), c.args...)
+	q.count = `SELECT count(*) FROM product.reviews r WHERE ` + strings.Join(c.where, " AND ")
+	q.countArgs = slices.Clone(c.args)
 	if p.After != "" {
 		cur, err := product.DecodeReviewCursor(p.After)
 		if err != nil {
-			return product.ReviewPage{}, err
+			return q, err
 		}
-		c.and(reviewOrders[order].seek(&c, cur))
+		c.and(reviewOrders[q.order].seek(&c, cur))
 	}
-	pageQ := fmt.Sprintf(`SELECT %s FROM product.reviews r WHERE %s ORDER BY %s LIMIT %s`,
-		reviewColumns, strings.Join(c.where, " AND "), reviewOrders[order].orderBy, c.arg(p.First+1))
-
-	tx, err := s.db.BeginTxx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
-	if err != nil {
-		return product.ReviewPage{}, product.InternalError("begin review listing", err)
-	}
-	defer tx.Rollback() //nolint:errcheck // read-only
-	var page product.ReviewPage
-	if err := tx.GetContext(ctx, &page.TotalCount, countQ, countArgs...); err != nil {
-		return product.ReviewPage{}, product.InternalError("count reviews", err)
-	}
-	var rows []reviewRow
-	if page.TotalCount > 0 {
-		if err := tx.SelectContext(ctx, &rows, pageQ, c.args...); err != nil {
-			return product.ReviewPage{}, product.InternalError("list reviews", err)
-		}
-	}
-	if len(rows) > p.First {
-		page.HasNextPage = true
-		rows = rows[:p.First]
-	}
-	page.Reviews = make([]product.Review, len(rows))
-	page.Cursors = make([]string, len(rows))
-	for i, r := range rows {
-		page.Reviews[i] = r.review()
-		page.Cursors[i] = reviewCursor(order, page.Reviews[i])
-	}
-	return page, nil
+	q.page = fmt.Sprintf(`SELECT %s FROM product.reviews r WHERE %s ORDER BY %s LIMIT %s`,
+		reviewColumns, strings.Join(c.where, " AND "), reviewOrders[q.order].orderBy, c.arg(p.First+1))
+	q.pageArgs = c.args
+	return q, nil
 }
 
 // ReviewsByIDs loads reviews of live products in one query: result[i] is
