@@ -13,7 +13,9 @@ import (
 type loaders struct {
 	categories *loader.Loader[string, *product.Category]  // by id; nil when unknown
 	children   *loader.Loader[string, []product.Category] // by parent id
-	reviews    reviewLoaders                              // review fields of products and reviews
+	// variantsLazy: see variant_loaders.go.
+	variantsLazy lazyVariantLoaders
+	reviews      reviewLoaders // review fields of products and reviews
 }
 
 // newLoaders returns empty loaders reading through store; one set per operation.

@@ -134,19 +134,19 @@ func (r *mutationResolver) DeleteCategory(ctx context.Context, id string) (*mode
 }
 
 func (r *mutationResolver) SetProductOptions(ctx context.Context, input model.SetProductOptionsInput) (*model.Product, error) {
-	panic(fmt.Errorf("not implemented: SetProductOptions - setProductOptions"))
+	return r.setProductOptions(ctx, input)
 }
 
 func (r *mutationResolver) GenerateVariants(ctx context.Context, input model.GenerateVariantsInput) (*model.Product, error) {
-	panic(fmt.Errorf("not implemented: GenerateVariants - generateVariants"))
+	return r.generateVariants(ctx, input)
 }
 
 func (r *mutationResolver) UpdateVariant(ctx context.Context, input model.UpdateVariantInput) (*model.ProductVariant, error) {
-	panic(fmt.Errorf("not implemented: UpdateVariant - updateVariant"))
+	return r.updateVariant(ctx, input)
 }
 
 func (r *mutationResolver) DeleteVariant(ctx context.Context, id string) (*model.ProductVariant, error) {
-	panic(fmt.Errorf("not implemented: DeleteVariant - deleteVariant"))
+	return r.deleteVariant(ctx, id)
 }
 
 func (r *mutationResolver) WriteReview(ctx context.Context, input model.WriteReviewInput) (*model.Review, error) {
@@ -185,15 +185,15 @@ func (r *productResolver) Category(ctx context.Context, obj *model.Product) (*mo
 }
 
 func (r *productResolver) Options(ctx context.Context, obj *model.Product) ([]*product.Option, error) {
-	panic(fmt.Errorf("not implemented: Options - options"))
+	return r.productOptions(ctx, obj)
 }
 
 func (r *productResolver) Variants(ctx context.Context, obj *model.Product) ([]*model.ProductVariant, error) {
-	panic(fmt.Errorf("not implemented: Variants - variants"))
+	return r.productVariants(ctx, obj)
 }
 
 func (r *productResolver) PriceRange(ctx context.Context, obj *model.Product) (*model.PriceRange, error) {
-	panic(fmt.Errorf("not implemented: PriceRange - priceRange"))
+	return r.priceRange(ctx, obj)
 }
 
 func (r *productResolver) Reviews(ctx context.Context, obj *model.Product, first *int, after *string, sort *model.ReviewSort) (*model.ReviewConnection, error) {
@@ -209,11 +209,11 @@ func (r *productResolver) ViewerReview(ctx context.Context, obj *model.Product) 
 }
 
 func (r *productConnectionResolver) Facets(ctx context.Context, obj *model.ProductConnection) (*model.ProductFacets, error) {
-	panic(fmt.Errorf("not implemented: Facets - facets"))
+	return r.facets(ctx, obj)
 }
 
 func (r *productVariantResolver) Product(ctx context.Context, obj *model.ProductVariant) (*model.Product, error) {
-	panic(fmt.Errorf("not implemented: Product - product"))
+	return r.variantProduct(ctx, obj)
 }
 
 func (r *productVariantResolver) Title(ctx context.Context, obj *model.ProductVariant) (string, error) {
@@ -221,11 +221,11 @@ func (r *productVariantResolver) Title(ctx context.Context, obj *model.ProductVa
 }
 
 func (r *productVariantResolver) Price(ctx context.Context, obj *model.ProductVariant) (*product.Money, error) {
-	panic(fmt.Errorf("not implemented: Price - price"))
+	return r.variantPrice(ctx, obj)
 }
 
 func (r *productVariantResolver) CompareAtPrice(ctx context.Context, obj *model.ProductVariant) (*product.Money, error) {
-	panic(fmt.Errorf("not implemented: CompareAtPrice - compareAtPrice"))
+	return r.variantCompareAtPrice(ctx, obj)
 }
 
 func (r *productVariantResolver) InheritsPrice(ctx context.Context, obj *model.ProductVariant) (bool, error) {
@@ -268,11 +268,11 @@ func (r *queryResolver) Products(ctx context.Context, first *int, after *string,
 }
 
 func (r *queryResolver) ProductVariant(ctx context.Context, id string) (*model.ProductVariant, error) {
-	panic(fmt.Errorf("not implemented: ProductVariant - productVariant"))
+	return r.productVariant(ctx, id)
 }
 
 func (r *queryResolver) SearchSuggestions(ctx context.Context, query string, first *int) (*model.SearchSuggestions, error) {
-	panic(fmt.Errorf("not implemented: SearchSuggestions - searchSuggestions"))
+	return r.searchSuggestions(ctx, query, first)
 }
 
 func (r *queryResolver) Reviews(ctx context.Context, first *int, after *string, filter *model.ReviewFilter) (*model.ReviewConnection, error) {

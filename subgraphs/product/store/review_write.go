@@ -26,7 +26,7 @@ func (s *Store) WriteReview(ctx context.Context, authorID string, in product.Rev
 	productID := canonical(in.ProductID)
 	var rv product.Review
 	err := s.inTx(ctx, "write review", func(tx *sqlx.Tx) error {
-		if err := lockProduct(ctx, tx, productID, "input.productId", true); err != nil {
+		if err := lockReviewProduct(ctx, tx, productID, "input.productId", true); err != nil {
 			return err
 		}
 		// The product lock serialises this with every other review of the
@@ -68,7 +68,7 @@ func (s *Store) UpdateReview(ctx context.Context, authorID, id string, in produc
 		if err != nil {
 			return err
 		}
-		if err := lockProduct(ctx, tx, productID, "input.id", true); err != nil {
+		if err := lockReviewProduct(ctx, tx, productID, "input.id", true); err != nil {
 			return notFound
 		}
 		var r reviewRow
@@ -107,7 +107,7 @@ func (s *Store) DeleteReview(ctx context.Context, authorID, id string, admin boo
 			return err
 		}
 		// A review of a deleted product can still be deleted.
-		if err := lockProduct(ctx, tx, productID, "id", false); err != nil {
+		if err := lockReviewProduct(ctx, tx, productID, "id", false); err != nil {
 			return err
 		}
 		var r reviewRow
@@ -156,7 +156,7 @@ func (s *Store) SetReviewStatus(ctx context.Context, adminID, id string, status 
 		if err != nil {
 			return err
 		}
-		if err := lockProduct(ctx, tx, productID, "id", true); err != nil {
+		if err := lockReviewProduct(ctx, tx, productID, "id", true); err != nil {
 			return notFound
 		}
 		var r reviewRow
@@ -195,11 +195,11 @@ func (s *Store) reviewChanged(ctx context.Context, tx *sqlx.Tx, typ string, rv p
 	return s.appendEvent(ctx, tx, typ, rv.ID, product.NewReviewPayload(rv, stats.Rating, stats.Count), rv.UpdatedAt)
 }
 
-// lockProduct takes the product's row lock for a review change (FOR NO
+// lockReviewProduct takes the product's row lock for a review change (FOR NO
 // KEY UPDATE: it blocks other rating updates but not the foreign-key
 // checks of rows that reference the product). live refuses a deleted
 // product. Errors: NOT_FOUND on field.
-func lockProduct(ctx context.Context, tx *sqlx.Tx, id, field string, live bool) error {
+func lockReviewProduct(ctx context.Context, tx *sqlx.Tx, id, field string, live bool) error {
 	q := `SELECT true FROM product.products WHERE id = $1 FOR NO KEY UPDATE`
 	if live {
 		q = `SELECT true FROM product.products WHERE id = $1 AND deleted_at IS NULL FOR NO KEY UPDATE`
