@@ -304,7 +304,9 @@ func TestReviewTextOverGraphQL(t *testing.T) {
 			t.Fatalf("%s: %+v", name, out.Errors)
 		}
 	}
-	var got struct{ WriteReview struct{ Title, Body, AuthorName string } }
+	var got struct {
+		WriteReview struct{ Title, Body, AuthorName string }
+	}
 	e.must(t, me, write, hostile, &got)
 	if got.WriteReview.Title != hostile["t"] || got.WriteReview.Body != hostile["b"] || got.WriteReview.AuthorName != hostile["n"] {
 		t.Fatalf("stored %+v, want %v verbatim", got.WriteReview, hostile)
