@@ -24,8 +24,9 @@ const publicURL = "https://shop.example.test"
 // env is one product subgraph on a real HTTP server over a throwaway,
 // migrated and seeded PostgreSQL database.
 type env struct {
-	url   string
-	store *countingStore
+	url      string
+	store    *countingStore
+	variants *countingVariants
 }
 
 // newEnv boots the subgraph exactly as the binary does, except that the
@@ -47,6 +48,7 @@ func newEnv(t *testing.T) *env {
 	}
 	st := store.New(db)
 	counting := newCountingStore(st)
+	variants := &countingVariants{VariantStore: st, calls: counting}
 	// Facets and suggestions come from the catalog index, built once here
 	// (the seeded catalog does not change in these tests); listings stay on
 	// the counting store so round trips can be asserted.
@@ -59,14 +61,14 @@ func newEnv(t *testing.T) *env {
 		Addr:   "127.0.0.1:0",
 		Log:    log,
 		DB:     db,
-		Schema: graph.NewSchema(&graph.Resolver{Store: counting, Search: ix, PublicURL: publicURL}),
+		Schema: graph.NewSchema(&graph.Resolver{Store: counting, Variants: variants, Search: ix, PublicURL: publicURL}),
 	})
 	if err != nil {
 		t.Fatalf("server.New: %v", err)
 	}
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
-	return &env{url: ts.URL + "/graphql", store: counting}
+	return &env{url: ts.URL + "/graphql", store: counting, variants: variants}
 }
 
 // gqlError is one entry of a GraphQL response's errors list.

@@ -42,6 +42,7 @@ func newServer(cfg Config, log *slog.Logger, db *sqlx.DB, st *store.Store, ix *i
 		DB:   db,
 		Schema: graph.NewSchema(&graph.Resolver{
 			Store: index.Store{Store: st, Index: ix}, Writer: st, Search: ix,
+			Variants: st, VariantWriter: st, Reviews: st,
 			Bus: bus, Log: log, PublicURL: cfg.PublicURL,
 		}),
 		// The router is the trusted caller of subscriptions: connection_init
