@@ -1407,7 +1407,7 @@ export type ProductDetailQueryVariables = Exact<{
 }>;
 
 
-export type ProductDetailQuery = { __typename: 'Query', productBySlug: { __typename: 'Product', id: string, name: string, slug: string, description: string, sku: string, tags: Array<string>, stock: number, rating: number, reviewCount: number, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, category: { __typename: 'Category', id: string, name: string, slug: string, parent: { __typename: 'Category', id: string, name: string, slug: string, parent: { __typename: 'Category', id: string, name: string, slug: string, parent: { __typename: 'Category', id: string, name: string, slug: string } | null } | null } | null } } | null };
+export type ProductDetailQuery = { __typename: 'Query', productBySlug: { __typename: 'Product', id: string, name: string, slug: string, description: string, sku: string, tags: Array<string>, stock: number, rating: number, reviewCount: number, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, stock: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> }>, category: { __typename: 'Category', id: string, name: string, slug: string, parent: { __typename: 'Category', id: string, name: string, slug: string, parent: { __typename: 'Category', id: string, name: string, slug: string, parent: { __typename: 'Category', id: string, name: string, slug: string } | null } | null } | null } } | null };
 
 export type RelatedProductsQueryVariables = Exact<{
   categoryId: Scalars['ID']['input'];
@@ -1593,6 +1593,40 @@ export const ProductDetailDocument = new TypedDocumentString(`
       url
       alt
       isPrimary
+    }
+    options {
+      __typename
+      id
+      name
+      values
+    }
+    variants {
+      __typename
+      id
+      sku
+      title
+      stock
+      selectedOptions {
+        __typename
+        name
+        value
+      }
+      price {
+        __typename
+        amount
+        currency
+      }
+      compareAtPrice {
+        __typename
+        amount
+        currency
+      }
+      images {
+        __typename
+        url
+        alt
+        isPrimary
+      }
     }
     category {
       __typename
