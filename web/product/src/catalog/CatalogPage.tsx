@@ -14,6 +14,7 @@ import { hasFilters, toFilter, toSort, withFilters } from './filterState';
 import { SortSelect } from './SortSelect';
 import { useCatalogPages } from './useCatalogPages';
 import { useCatalogState } from './useCatalogState';
+import { useLatest } from './useLatest';
 
 /**
  * The catalog (`/products`): search, filter sidebar, sort, active-filter
@@ -38,8 +39,8 @@ export default function CatalogPage() {
     () => (unresolved || unknownCategory ? null : { filter: toFilter(state, categoryId), sort: toSort(state) }),
     [state, categoryId, unresolved, unknownCategory],
   );
-  const tagFacetFilter = useMemo(() => (unresolved ? null : toFilter({ ...state, tags: [] }, categoryId)), [state, categoryId, unresolved]);
   const result = useCatalogPages(vars, state.page);
+  const facets = useLatest(result.facets);
   const categoryName = (slug: string) => list?.find((c) => c.slug === slug)?.name ?? slug;
   useDocumentTitle(state.q.trim() ? `Search: ${state.q.trim()}` : category ? category.name : 'Products');
 
@@ -65,7 +66,7 @@ export default function CatalogPage() {
           {categories.error && !list ? (
             <ErrorState title="We couldn't load the filters" message={errorMessage(categories.error)} onRetry={categories.refetch} retryLabel="Reload filters" headingLevel={2} />
           ) : (
-            <FilterSidebar id={filtersId} open={filtersOpen} state={state} setState={setState} categories={list} tagFacetFilter={tagFacetFilter} />
+            <FilterSidebar id={filtersId} open={filtersOpen} state={state} setState={setState} categories={list} facets={facets} updating={result.facets === undefined && facets !== undefined} />
           )}
         </div>
         <section aria-labelledby={`${filtersId}-results`} className="min-w-0 space-y-4">

@@ -1388,19 +1388,13 @@ export type CatalogProductsQueryVariables = Exact<{
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<ProductFilter>;
   sort: InputMaybe<ProductSort>;
+  withFacets: Scalars['Boolean']['input'];
 }>;
 
 
-export type CatalogProductsQuery = { __typename: 'Query', products: { __typename: 'ProductConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'ProductEdge', cursor: string, node: { __typename: 'Product', id: string, name: string, slug: string, rating: number, reviewCount: number, stock: number, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> } }> } };
+export type CatalogProductsQuery = { __typename: 'Query', products: { __typename: 'ProductConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'ProductEdge', cursor: string, node: { __typename: 'Product', id: string, name: string, slug: string, rating: number, reviewCount: number, stock: number, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, priceRange: { __typename: 'PriceRange', min: { __typename: 'Money', amount: number, currency: string }, max: { __typename: 'Money', amount: number, currency: string } }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> } }>, facets?: { __typename: 'ProductFacets', inStock: number, outOfStock: number, categories: Array<{ __typename: 'CategoryFacet', count: number, category: { __typename: 'Category', id: string } }>, priceBuckets: Array<{ __typename: 'PriceBucket', min: number, max: number | null, count: number }>, tags: Array<{ __typename: 'TagFacet', tag: string, count: number }>, options: Array<{ __typename: 'OptionFacet', name: string, values: Array<{ __typename: 'OptionValueFacet', value: string, count: number }> }> } } };
 
-export type CatalogTagsQueryVariables = Exact<{
-  filter: InputMaybe<ProductFilter>;
-}>;
-
-
-export type CatalogTagsQuery = { __typename: 'Query', products: { __typename: 'ProductConnection', edges: Array<{ __typename: 'ProductEdge', node: { __typename: 'Product', id: string, tags: Array<string> } }> } };
-
-export type ProductCardFieldsFragment = { __typename: 'Product', id: string, name: string, slug: string, rating: number, reviewCount: number, stock: number, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> };
+export type ProductCardFieldsFragment = { __typename: 'Product', id: string, name: string, slug: string, rating: number, reviewCount: number, stock: number, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, priceRange: { __typename: 'PriceRange', min: { __typename: 'Money', amount: number, currency: string }, max: { __typename: 'Money', amount: number, currency: string } }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> };
 
 export type ProductDetailQueryVariables = Exact<{
   slug: Scalars['String']['input'];
@@ -1414,7 +1408,7 @@ export type RelatedProductsQueryVariables = Exact<{
 }>;
 
 
-export type RelatedProductsQuery = { __typename: 'Query', products: { __typename: 'ProductConnection', edges: Array<{ __typename: 'ProductEdge', node: { __typename: 'Product', id: string, name: string, slug: string, rating: number, reviewCount: number, stock: number, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> } }> } };
+export type RelatedProductsQuery = { __typename: 'Query', products: { __typename: 'ProductConnection', edges: Array<{ __typename: 'ProductEdge', node: { __typename: 'Product', id: string, name: string, slug: string, rating: number, reviewCount: number, stock: number, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, priceRange: { __typename: 'PriceRange', min: { __typename: 'Money', amount: number, currency: string }, max: { __typename: 'Money', amount: number, currency: string } }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> } }> } };
 
 export type SearchSuggestionsQueryVariables = Exact<{
   search: Scalars['String']['input'];
@@ -1476,6 +1470,19 @@ export const ProductCardFieldsFragmentDoc = new TypedDocumentString(`
     amount
     currency
   }
+  priceRange {
+    __typename
+    min {
+      __typename
+      amount
+      currency
+    }
+    max {
+      __typename
+      amount
+      currency
+    }
+  }
   images {
     __typename
     url
@@ -1503,7 +1510,7 @@ export const CatalogCategoriesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CatalogCategoriesQuery, CatalogCategoriesQueryVariables>;
 export const CatalogProductsDocument = new TypedDocumentString(`
-    query CatalogProducts($first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {
+    query CatalogProducts($first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort, $withFacets: Boolean!) {
   __typename
   products(first: $first, after: $after, filter: $filter, sort: $sort) {
     __typename
@@ -1520,6 +1527,39 @@ export const CatalogProductsDocument = new TypedDocumentString(`
         __typename
         ...ProductCardFields
       }
+    }
+    facets @include(if: $withFacets) {
+      __typename
+      categories {
+        __typename
+        category {
+          __typename
+          id
+        }
+        count
+      }
+      priceBuckets {
+        __typename
+        min
+        max
+        count
+      }
+      tags {
+        __typename
+        tag
+        count
+      }
+      options {
+        __typename
+        name
+        values {
+          __typename
+          value
+          count
+        }
+      }
+      inStock
+      outOfStock
     }
   }
 }
@@ -1538,6 +1578,19 @@ export const CatalogProductsDocument = new TypedDocumentString(`
     amount
     currency
   }
+  priceRange {
+    __typename
+    min {
+      __typename
+      amount
+      currency
+    }
+    max {
+      __typename
+      amount
+      currency
+    }
+  }
   images {
     __typename
     url
@@ -1548,22 +1601,6 @@ export const CatalogProductsDocument = new TypedDocumentString(`
   reviewCount
   stock
 }`) as unknown as TypedDocumentString<CatalogProductsQuery, CatalogProductsQueryVariables>;
-export const CatalogTagsDocument = new TypedDocumentString(`
-    query CatalogTags($filter: ProductFilter) {
-  __typename
-  products(first: 100, filter: $filter) {
-    __typename
-    edges {
-      __typename
-      node {
-        __typename
-        id
-        tags
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CatalogTagsQuery, CatalogTagsQueryVariables>;
 export const ProductDetailDocument = new TypedDocumentString(`
     query ProductDetail($slug: String!) {
   __typename
@@ -1683,6 +1720,19 @@ export const RelatedProductsDocument = new TypedDocumentString(`
     __typename
     amount
     currency
+  }
+  priceRange {
+    __typename
+    min {
+      __typename
+      amount
+      currency
+    }
+    max {
+      __typename
+      amount
+      currency
+    }
   }
   images {
     __typename
