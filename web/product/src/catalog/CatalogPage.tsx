@@ -6,6 +6,7 @@ import { CatalogCategoriesDocument } from '../gql/graphql';
 import { errorMessage } from '../lib/errorMessage';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { SearchBox } from '../search/SearchBox';
+import { suggestionPath } from '../search/suggestions';
 import { ActiveFilters } from './ActiveFilters';
 import { clearFilters } from './activeFilters';
 import { CatalogResults } from './CatalogResults';
@@ -54,7 +55,7 @@ export default function CatalogPage() {
           placeholder="Search in the catalog…"
           value={state.q}
           onSubmit={(q) => setState(withFilters(state, { q }))}
-          onPick={(slug) => navigate(`/products/${encodeURIComponent(slug)}`)}
+          onPick={(target) => navigate(suggestionPath(target))}
           className="w-full sm:max-w-sm"
         />
       </div>

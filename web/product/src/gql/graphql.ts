@@ -1411,11 +1411,11 @@ export type RelatedProductsQueryVariables = Exact<{
 export type RelatedProductsQuery = { __typename: 'Query', products: { __typename: 'ProductConnection', edges: Array<{ __typename: 'ProductEdge', node: { __typename: 'Product', id: string, name: string, slug: string, rating: number, reviewCount: number, stock: number, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, priceRange: { __typename: 'PriceRange', min: { __typename: 'Money', amount: number, currency: string }, max: { __typename: 'Money', amount: number, currency: string } }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> } }> } };
 
 export type SearchSuggestionsQueryVariables = Exact<{
-  search: Scalars['String']['input'];
+  query: Scalars['String']['input'];
 }>;
 
 
-export type SearchSuggestionsQuery = { __typename: 'Query', products: { __typename: 'ProductConnection', edges: Array<{ __typename: 'ProductEdge', node: { __typename: 'Product', id: string, name: string, slug: string, price: { __typename: 'Money', amount: number, currency: string } } }> } };
+export type SearchSuggestionsQuery = { __typename: 'Query', searchSuggestions: { __typename: 'SearchSuggestions', query: string, products: Array<{ __typename: 'Product', id: string, name: string, slug: string, price: { __typename: 'Money', amount: number, currency: string } }>, categories: Array<{ __typename: 'Category', id: string, name: string, slug: string }> } };
 
 export type WishlistProductIdsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1745,23 +1745,27 @@ export const RelatedProductsDocument = new TypedDocumentString(`
   stock
 }`) as unknown as TypedDocumentString<RelatedProductsQuery, RelatedProductsQueryVariables>;
 export const SearchSuggestionsDocument = new TypedDocumentString(`
-    query SearchSuggestions($search: String!) {
+    query SearchSuggestions($query: String!) {
   __typename
-  products(first: 6, filter: {search: $search}) {
+  searchSuggestions(query: $query, first: 6) {
     __typename
-    edges {
+    query
+    products {
       __typename
-      node {
+      id
+      name
+      slug
+      price {
         __typename
-        id
-        name
-        slug
-        price {
-          __typename
-          amount
-          currency
-        }
+        amount
+        currency
       }
+    }
+    categories {
+      __typename
+      id
+      name
+      slug
     }
   }
 }
