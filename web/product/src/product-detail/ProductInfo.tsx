@@ -32,13 +32,15 @@ export function ProductInfo({ product, variant, onSelectVariant }: ProductInfoPr
         <h1 className="text-2xl font-bold tracking-tight text-zinc-900 sm:text-3xl dark:text-zinc-50">{product.name}</h1>
         <WishlistButton productId={product.id} productName={product.name} className="shrink-0 border border-zinc-200 dark:border-zinc-700" />
       </div>
-      <Price amount={shown.price.amount} currency={shown.price.currency} compareAt={shown.compareAtPrice?.amount ?? null} size="lg" />
-      <div className="flex flex-wrap items-center gap-3">
-        <Rating value={product.reviewCount > 0 ? product.rating : null} count={product.reviewCount} />
-        <StockBadge stock={shown.stock} />
-        <span role="status" className="text-xs font-medium text-emerald-700 dark:text-emerald-400">
-          {updated ? 'Updated just now' : ''}
-        </span>
+      <div role="group" aria-label="Price and stock" className="space-y-4">
+        <Price amount={shown.price.amount} currency={shown.price.currency} compareAt={shown.compareAtPrice?.amount ?? null} size="lg" />
+        <div className="flex flex-wrap items-center gap-3">
+          <Rating value={product.reviewCount > 0 ? product.rating : null} count={product.reviewCount} />
+          <StockBadge stock={shown.stock} />
+          <span role="status" className="text-xs font-medium text-emerald-700 dark:text-emerald-400">
+            {updated ? 'Updated just now' : ''}
+          </span>
+        </div>
       </div>
       {variant && product.options.length > 0 ? (
         <section aria-label="Options" className="border-y border-zinc-200 py-4 dark:border-zinc-800">
