@@ -28,7 +28,7 @@ describe.skipIf(noBrowser)('search', () => {
   });
 
   test('suggestions for a typo find the product; ArrowDown and Enter open it', async () => {
-    const typo = 'jakcet';
+    const typo = 'jackt';
     const api = await adminGraphQL<{ searchSuggestions: { products: { name: string; slug: string }[]; categories: { name: string }[] } }>(
       'query($q: String!) { searchSuggestions(query: $q, first: 6) { products { name slug } categories { name } } }',
       { q: typo },
