@@ -67,7 +67,7 @@ export default function CatalogPage() {
           {categories.error && !list ? (
             <ErrorState title="We couldn't load the filters" message={errorMessage(categories.error)} onRetry={categories.refetch} retryLabel="Reload filters" headingLevel={2} />
           ) : (
-            <FilterSidebar id={filtersId} open={filtersOpen} state={state} setState={setState} categories={list} facets={facets} updating={result.facets === undefined && facets !== undefined} />
+            <FilterSidebar id={filtersId} open={filtersOpen} state={state} setState={setState} categories={list} facets={facets} updating={result.facets === undefined && facets !== undefined} failed={result.error !== undefined && facets === undefined} />
           )}
         </div>
         <section aria-labelledby={`${filtersId}-results`} className="min-w-0 space-y-4">

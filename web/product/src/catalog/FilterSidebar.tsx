@@ -21,6 +21,8 @@ export interface FilterSidebarProps {
   facets: CatalogFacets | undefined;
   /** New counts are on their way (the shown ones are the previous filters'). */
   updating: boolean;
+  /** The results (and so the counts) failed to load. */
+  failed: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface FilterSidebarProps {
  * value with the number of products it would yield (the facets of the same
  * products query as the grid); every change is a new URL.
  */
-export function FilterSidebar({ id, open, state, setState, categories, facets, updating }: FilterSidebarProps) {
+export function FilterSidebar({ id, open, state, setState, categories, facets, updating, failed }: FilterSidebarProps) {
   const categoryCounts = facets ? new Map(facets.categories.map((c) => [c.category.id, c.count])) : undefined;
   return (
     <aside id={id} aria-label="Filters" className={`${open ? 'block' : 'hidden'} md:block`}>
@@ -39,7 +41,7 @@ export function FilterSidebar({ id, open, state, setState, categories, facets, u
         <PriceBucketFilter buckets={facets?.priceBuckets} minPrice={state.minPrice} maxPrice={state.maxPrice} onChange={(minPrice, maxPrice) => setState(withFilters(state, { minPrice, maxPrice }))} />
         <PriceFilter min={state.minPrice} max={state.maxPrice} onChange={(minPrice, maxPrice) => setState(withFilters(state, { minPrice, maxPrice }))} />
         <OptionFilters facets={facets?.options} chosen={state.options} onToggle={(name, value, on) => setState(toggleOption(state, name, value, on))} />
-        <TagFilter tags={facets?.tags} selected={state.tags} onChange={(tags) => setState(withFilters(state, { tags }))} />
+        <TagFilter tags={facets?.tags} selected={state.tags} failed={failed} onChange={(tags) => setState(withFilters(state, { tags }))} />
         <fieldset>
           <legend className="mb-2 text-sm font-semibold text-zinc-900 dark:text-zinc-100">Availability</legend>
           <FacetChoice type="checkbox" label="In stock only" count={facets?.inStock} checked={state.inStock} onChange={(inStock) => setState(withFilters(state, { inStock }))} />

@@ -10,6 +10,8 @@ export interface TagFilterProps {
   /** The tag facet (most frequent first); undefined while loading. */
   tags: ReadonlyArray<{ tag: string; count: number }> | undefined;
   selected: ReadonlyArray<string>;
+  /** The counts failed to load (the results show the error and its retry). */
+  failed?: boolean;
   onChange(tags: string[]): void;
 }
 
@@ -18,7 +20,7 @@ export interface TagFilterProps {
  * chosen tags first, then the most frequent; a product must carry every
  * checked tag. The list is cut at MAX_TAGS behind a "Show all" button.
  */
-export function TagFilter({ tags, selected, onChange }: TagFilterProps) {
+export function TagFilter({ tags, selected, failed = false, onChange }: TagFilterProps) {
   const [all, setAll] = useState(false);
   const counted = new Map((tags ?? []).map((t) => [t.tag, t.count]));
   const rows = [...selected.map((tag) => ({ tag, count: counted.get(tag) ?? 0 })), ...(tags ?? []).filter((t) => !selected.includes(t.tag))];
@@ -28,7 +30,7 @@ export function TagFilter({ tags, selected, onChange }: TagFilterProps) {
     <fieldset>
       <legend className="mb-2 text-sm font-semibold text-zinc-900 dark:text-zinc-100">Tags</legend>
       {rows.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">{tags ? 'No tags for these results.' : 'Loading tags…'}</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{tags ? 'No tags for these results.' : failed ? 'Tags are unavailable right now.' : 'Loading tags…'}</p>
       ) : (
         <>
           <ul className="space-y-0.5">
