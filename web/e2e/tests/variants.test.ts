@@ -1,8 +1,8 @@
 // The product page's variant picker on an apparel product of the demo
 // catalog: pick a size and a colour, see that variant's price, stock and SKU
 // (compared with the API's values for it), a sold-out combination marked as
-// such, the selection in the URL (reload and back keep it), and axe-clean
-// in light and dark.
+// such, the selection in the URL (reload and back keep it, a live stock
+// change does not move it), and axe-clean in light and dark.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { adminGraphQL, axe, noBrowser, page } from '../src/harness.ts';
@@ -108,6 +108,28 @@ describe.skipIf(noBrowser)('variant picker', () => {
     await expect.poll(() => new URL(p.url()).searchParams.get('variant')).not.toBe(soldOut.id);
     const back = product.variants.find((v) => v.id === new URL(p.url()).searchParams.get('variant')) as ApiVariant;
     await expect.poll(() => shown(p)).toEqual(expected(back));
+    await p.context().close();
+  });
+
+  test('a live stock change keeps the selection: the selected variant sells out on screen and stays selected', async () => {
+    const product = await apparelProduct();
+    const initial = product.variants.find((v) => v.stock > 0) as ApiVariant;
+    const p = await page();
+    await p.goto(`/products/${product.slug}`);
+    await expect.poll(() => new URL(p.url()).searchParams.get('variant')).toBe(initial.id);
+    await expect.poll(() => shown(p)).toEqual(expected(initial));
+    const adjust = (delta: number) =>
+      adminGraphQL('mutation($v: ID!, $d: Int!) { adjustStock(variantId: $v, delta: $d, reason: "e2e: variant sells out") { delta } }', { v: initial.id, d: delta });
+    await adjust(-initial.stock);
+    try {
+      // Another variant is now the first in stock; the page still shows the one the URL names, sold out.
+      await expect.poll(() => shown(p), { timeout: 20_000 }).toEqual(expected({ ...initial, stock: 0 }));
+      expect(new URL(p.url()).searchParams.get('variant')).toBe(initial.id);
+      for (const o of product.options) expect(await radio(p, o.name, valueOf(initial, o.name)).isChecked()).toBe(true);
+    } finally {
+      await adjust(initial.stock);
+    }
+    await expect.poll(() => shown(p), { timeout: 20_000 }).toEqual(expected(initial));
     await p.context().close();
   });
 
