@@ -62,9 +62,20 @@ describe.skipIf(noBrowser)('facets', () => {
     const sizes = await expectOptionCounts(p, 'Size', { categoryId: leaf.id });
     const size = sizes.find((v) => v.count > 0 && v.count < leafCount) ?? sizes.find((v) => v.count > 0);
     if (!size) throw new Error('no size with products');
+    // One request per filter change: the grid's first page brings the facet counts with it.
+    const operations: string[] = [];
+    p.on('request', (r) => {
+      if (!new URL(r.url()).pathname.endsWith('/graphql')) return;
+      const body = r.postData() ?? '';
+      const name = new URL(r.url()).searchParams.get('operationName') ?? (/"operationName":"(\w+)"/.exec(body)?.[1] ?? /query (\w+)/.exec(body)?.[1] ?? '?');
+      operations.push(name);
+    });
     await facetGroup(p, 'Size').getByRole('checkbox', { name: size.value, exact: true }).check();
     await p.waitForURL(new RegExp(`o\\.Size=${encodeURIComponent(size.value)}`));
     await expect.poll(() => shownTotal(p)).toBe(size.count);
+    await p.waitForLoadState('networkidle');
+    expect(operations.filter((o) => o !== 'CatalogProducts'), `requests after a filter change: ${operations.join(', ')}`).toEqual([]);
+    expect(operations.filter((o) => o === 'CatalogProducts')).toHaveLength(1);
     const narrowed: FacetFilter = { categoryId: leaf.id, options: [{ name: 'Size', values: [size.value] }] };
     // Facet semantics: the Size group still counts the other sizes (its own filter left out), the rest apply it.
     await expectOptionCounts(p, 'Size', narrowed);
