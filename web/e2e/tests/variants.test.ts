@@ -111,6 +111,27 @@ describe.skipIf(noBrowser)('variant picker', () => {
     await p.context().close();
   });
 
+  test('rapid picks end on the last one, in the URL and on screen', async () => {
+    const product = await apparelProduct();
+    const size = product.options[0] as ApiProduct['options'][number];
+    const p = await page();
+    await p.goto(`/products/${product.slug}`);
+    await p.getByRole('radiogroup', { name: size.name, exact: true }).waitFor();
+    const chips = p.getByRole('radiogroup', { name: size.name, exact: true }).locator('label');
+    // Click through every size without waiting in between, then back to the first.
+    for (let i = 0; i < size.values.length; i++) await chips.nth(i).click();
+    await chips.nth(0).click();
+    const first = size.values[0] ?? '';
+    await expect.poll(() => radio(p, size.name, first).isChecked()).toBe(true);
+    await expect.poll(() => {
+      const id = new URL(p.url()).searchParams.get('variant');
+      return product.variants.find((v) => v.id === id)?.selectedOptions.find((o) => o.name === size.name)?.value;
+    }).toBe(first);
+    const selected = product.variants.find((v) => v.id === new URL(p.url()).searchParams.get('variant')) as ApiVariant;
+    await expect.poll(() => shown(p)).toEqual(expected(selected));
+    await p.context().close();
+  });
+
   test('a live stock change keeps the selection: the selected variant sells out on screen and stays selected', async () => {
     const product = await apparelProduct();
     const initial = product.variants.find((v) => v.stock > 0) as ApiVariant;
