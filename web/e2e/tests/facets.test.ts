@@ -9,6 +9,21 @@ import { axe, noBrowser, page } from '../src/harness.ts';
 import { apiCategories, cards } from '../src/catalog.ts';
 import { apiFacets, facetChoices, facetGroup, shownTotal, sidebar, type FacetFilter } from '../src/facets.ts';
 
+/**
+ * Polls until what the page shows equals what the API says, both read afresh
+ * each time: other test files change the catalog meanwhile (live.test.ts and
+ * variants.test.ts add products), and the page follows them live.
+ */
+async function expectSame<T>(shown: () => Promise<T>, api: () => Promise<T>, what: string): Promise<void> {
+  // The poll's value is 'same' or the last difference, so a failure shows both sides.
+  await expect
+    .poll(async () => {
+      const [a, b] = [JSON.stringify(await shown()), JSON.stringify(await api())];
+      return a === b ? 'same' : `${what}: shown ${a} but the API says ${b}`;
+    })
+    .toBe('same');
+}
+
 /** The category radios' counts as shown equal the API's category facet (0 for a category it does not list, and those are disabled). */
 async function expectCategoryCounts(p: Page, filter: FacetFilter, selected: string | null): Promise<void> {
   const categories = await apiCategories();
@@ -18,19 +33,20 @@ async function expectCategoryCounts(p: Page, filter: FacetFilter, selected: stri
     const total = categories.filter((c) => c.parent === null).reduce((n, c) => n + (byId.get(c.id) ?? 0), 0);
     return [{ name: 'All categories', count: total }, ...categories.map((c) => ({ name: c.name, count: byId.get(c.id) ?? 0 }))];
   };
-  const expected = JSON.stringify(await want());
-  await expect.poll(async () => JSON.stringify((await facetChoices(facetGroup(p, 'Category'))).map(({ name, count }) => ({ name, count })))).toBe(expected);
+  await expectSame(async () => (await facetChoices(facetGroup(p, 'Category'))).map(({ name, count }) => ({ name, count })), want, 'category counts');
   for (const c of await facetChoices(facetGroup(p, 'Category'))) expect(c.disabled, c.name).toBe(c.count === 0 && c.name !== selected);
 }
 
-/** An option group's values and counts as shown equal the API's option facet for the filter. */
+/** An option group's values and counts as shown equal the API's option facet for the filter; returns them. */
 async function expectOptionCounts(p: Page, option: string, filter: FacetFilter): Promise<{ value: string; count: number }[]> {
-  const { facets } = await apiFacets(filter);
-  const values = facets.options.find((o) => o.name === option)?.values ?? [];
-  expect(values.length, `${option} facet`).toBeGreaterThan(0);
-  const expected = JSON.stringify(values.map((v) => ({ name: v.value, count: v.count })));
-  await expect.poll(async () => JSON.stringify((await facetChoices(facetGroup(p, option))).map(({ name, count }) => ({ name, count })))).toBe(expected);
-  return values;
+  const values = async () => (await apiFacets(filter)).facets.options.find((o) => o.name === option)?.values ?? [];
+  expect((await values()).length, `${option} facet`).toBeGreaterThan(0);
+  await expectSame(
+    async () => (await facetChoices(facetGroup(p, option))).map(({ name, count }) => ({ name, count })),
+    async () => (await values()).map((v) => ({ name: v.value, count: v.count })),
+    `${option} counts`,
+  );
+  return values();
 }
 
 describe.skipIf(noBrowser)('facets', () => {
@@ -44,11 +60,17 @@ describe.skipIf(noBrowser)('facets', () => {
 
     // Unfiltered: the category tree's counts, the price buckets and "In stock only" are the API's.
     await expectCategoryCounts(p, {}, 'All categories');
+    await expectSame(
+      async () => (await facetChoices(facetGroup(p, 'Price'))).map((b) => b.count),
+      async () => {
+        const all = await apiFacets({});
+        return [all.totalCount, ...all.facets.priceBuckets.map((b) => b.count)];
+      },
+      'price buckets ("Any price" first)',
+    );
+    expect((await facetChoices(facetGroup(p, 'Price')))[0]).toMatchObject({ name: 'Any price', checked: true });
+    await expectSame(async () => (await facetChoices(facetGroup(p, 'Availability')))[0]?.count, async () => (await apiFacets({})).facets.inStock, 'in stock');
     const all = await apiFacets({});
-    const buckets = await facetChoices(facetGroup(p, 'Price'));
-    expect(buckets.slice(1).map((b) => b.count)).toEqual(all.facets.priceBuckets.map((b) => b.count));
-    expect(buckets[0]).toMatchObject({ name: 'Any price', count: all.totalCount, checked: true });
-    expect((await facetChoices(facetGroup(p, 'Availability')))[0]).toMatchObject({ name: 'In stock only', count: all.facets.inStock });
 
     // A category: its count becomes the number of results.
     const leafCount = all.facets.categories.find((c) => c.category.id === leaf.id)?.count ?? 0;
@@ -82,7 +104,7 @@ describe.skipIf(noBrowser)('facets', () => {
     await expectCategoryCounts(p, { options: narrowed.options }, leaf.name);
     const narrowedFacets = await apiFacets(narrowed);
     expect(narrowedFacets.totalCount).toBe(size.count);
-    await expect.poll(async () => (await facetChoices(facetGroup(p, 'Price'))).slice(1).map((b) => b.count)).toEqual(narrowedFacets.facets.priceBuckets.map((b) => b.count));
+    await expectSame(async () => (await facetChoices(facetGroup(p, 'Price'))).slice(1).map((b) => b.count), async () => (await apiFacets(narrowed)).facets.priceBuckets.map((b) => b.count), 'narrowed price buckets');
 
     // The URL is shareable: a fresh page shows the same filtered results.
     const again = await page();

@@ -154,6 +154,62 @@ describe.skipIf(noBrowser)('variant picker', () => {
     await p.context().close();
   });
 
+  test('a product of its own: a combination not sold reads "Unavailable in …" and leads to the closest variant, whose own price and images show', async () => {
+    const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+    const category = (await apiCategories()).find((c) => c.name === "Women's Dresses");
+    if (!category) throw new Error("no Women's Dresses category");
+    const seeded = await adminGraphQL<{ products: { edges: { node: { images: { url: string }[] } }[] } }>('{ products(first: 2) { edges { node { images { url } } } } }');
+    const [productImage, variantImage] = seeded.products.edges.map((e) => e.node.images[0]?.url ?? '');
+    if (!productImage || !variantImage || productImage === variantImage) throw new Error('two seeded images needed');
+    const name = `E2E Variant Dress ${tag}`;
+    const created = await adminGraphQL<{ createProduct: { id: string; version: number } }>(
+      'mutation($in: CreateProductInput!) { createProduct(input: $in) { id version } }',
+      { in: { name, slug: `e2e-variant-dress-${tag}`, description: 'A dress the browser tests give options.', price: 5000, categoryId: category.id, sku: `E2E-VD-${tag}`, stock: 4, images: [{ url: productImage, alt: 'The dress', isPrimary: true }] } },
+    );
+    const id = created.createProduct.id;
+    try {
+      const opts = await adminGraphQL<{ setProductOptions: { version: number } }>('mutation($in: SetProductOptionsInput!) { setProductOptions(input: $in) { version } }', {
+        in: { productId: id, version: created.createProduct.version, options: [{ name: 'Size', values: ['S', 'M'] }, { name: 'Colour', values: ['Red', 'Blue'] }] },
+      });
+      const gen = await adminGraphQL<{ generateVariants: { variants: (ApiVariant & { version: number })[] } }>(
+        'mutation($in: GenerateVariantsInput!) { generateVariants(input: $in) { variants { id version sku stock price { amount } selectedOptions { name value } } } }',
+        { in: { productId: id, version: opts.setProductOptions.version } },
+      );
+      const find = (size: string, colour: string) => gen.generateVariants.variants.find((v) => valueOf(v, 'Size') === size && valueOf(v, 'Colour') === colour);
+      const mRed = find('M', 'Red');
+      const mBlue = find('M', 'Blue');
+      if (!mRed || !mBlue) throw new Error('generateVariants made no M variants');
+      // M/Red is not sold at all; M/Blue has stock, its own price and its own image.
+      await adminGraphQL('mutation($id: ID!) { deleteVariant(id: $id) { id } }', { id: mRed.id });
+      await adminGraphQL('mutation($in: UpdateVariantInput!) { updateVariant(input: $in) { id } }', {
+        in: { id: mBlue.id, version: mBlue.version, sku: mBlue.sku, price: 6500, images: [{ url: variantImage, alt: 'The dress in blue', isPrimary: true }] },
+      });
+      await adminGraphQL('mutation($v: ID!) { adjustStock(variantId: $v, delta: 3, reason: "e2e: blue arrives") { delta } }', { v: mBlue.id });
+
+      const p = await page();
+      await p.goto(`/products/e2e-variant-dress-${tag}`);
+      await p.getByRole('heading', { level: 1, name }).waitFor();
+      const mainImage = () => p.getByRole('img', { name: /^The dress/ }).first().getAttribute('src');
+      // S/Red (the default variant, keeping its stock) is the first in stock: the product's image.
+      await expect.poll(() => radio(p, 'Colour', 'Red').isChecked()).toBe(true);
+      expect(await radio(p, 'Size', 'S').isChecked()).toBe(true);
+      expect(await mainImage()).toBe(productImage);
+      expect(await description(radio(p, 'Size', 'M'))).toBe('Unavailable in Red');
+      expect(await radio(p, 'Size', 'M').isDisabled()).toBe(false);
+
+      // Picking M moves to M/Blue, the closest variant that has it: its price, stock and image.
+      await pick(p, 'Size', 'M');
+      await expect.poll(() => new URL(p.url()).searchParams.get('variant')).toBe(mBlue.id);
+      expect(await radio(p, 'Colour', 'Blue').isChecked()).toBe(true);
+      await expect.poll(() => shown(p)).toEqual({ price: 65, availability: '3 available', sku: mBlue.sku });
+      await expect.poll(mainImage).toBe(variantImage);
+      expect(await description(radio(p, 'Colour', 'Red'))).toBe('Unavailable in M');
+      await p.context().close();
+    } finally {
+      await adminGraphQL('mutation($id: ID!) { deleteProduct(id: $id) { id } }', { id });
+    }
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`the product page with its picker (${colorScheme}): no serious or critical axe violations`, async () => {
       const product = await apparelProduct();
