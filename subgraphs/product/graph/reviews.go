@@ -40,11 +40,11 @@ func (r *Resolver) reviewer(ctx context.Context) (product.ReviewStore, string, e
 	return r.Reviews, id, nil
 }
 
-// moderator is reviewer for the admins' fields: FORBIDDEN without the
-// admin scope (anonymous included), checked before any argument.
+// moderator is reviewer for the admins' fields (requireAdmin: anonymous
+// UNAUTHENTICATED, others FORBIDDEN), checked before any argument.
 func (r *Resolver) moderator(ctx context.Context) (product.ReviewStore, string, error) {
-	if !kitauth.HasScope(ctx, AdminScope) {
-		return nil, "", product.Errorf(product.Forbidden, "", "this operation requires the %q scope", AdminScope)
+	if err := requireAdmin(ctx); err != nil {
+		return nil, "", err
 	}
 	if r.Reviews == nil {
 		return nil, "", product.InternalError("review moderation", errors.New("graph.Resolver.Reviews is not set"))

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -112,13 +113,25 @@ func TestMigration0005UpAndDown(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// Down to 0004, as an operator rolling back would.
+	// Down to 0004, as an operator rolling back would: every later
+	// migration's down file, newest first.
 	all, _ := migrations.FS("product")
-	down, err := fs.ReadFile(all, "0005_variants.down.sql")
+	downs, err := fs.Glob(all, "*.down.sql")
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustExec(t, db, string(down))
+	slices.Sort(downs)
+	slices.Reverse(downs)
+	for _, name := range downs {
+		if name[:4] < "0005" {
+			break
+		}
+		b, err := fs.ReadFile(all, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mustExec(t, db, string(b))
+	}
 	mustExec(t, db, `UPDATE product.schema_migrations SET version = 4`)
 	var stocks []struct {
 		SKU   string `db:"sku"`

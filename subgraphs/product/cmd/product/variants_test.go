@@ -51,7 +51,7 @@ func TestVariantsOverGraphQL(t *testing.T) {
 
 	t.Run("anonymous callers are refused", func(t *testing.T) {
 		out := anonymous(t, s, `mutation($id: ID!) { generateVariants(input: {productId: $id, version: 1}) { id } }`, map[string]any{"id": p.ID})
-		if len(out.Errors) != 1 || out.Errors[0].Extensions["code"] != "FORBIDDEN" {
+		if len(out.Errors) != 1 || out.Errors[0].Extensions["code"] != "UNAUTHENTICATED" {
 			t.Fatalf("%+v", out.Errors)
 		}
 	})
