@@ -36,7 +36,7 @@ export function FilterSidebar({ id, open, state, setState, categories, facets, u
   return (
     <aside id={id} aria-label="Filters" className={`${open ? 'block' : 'hidden'} md:block`}>
       <h2 className="sr-only">Filters</h2>
-      <div aria-busy={updating || undefined} className="space-y-6 rounded-xl border border-zinc-200 p-4 dark:scheme-dark dark:border-zinc-800">
+      <div aria-busy={updating || undefined} className="space-y-6 rounded-xl border border-zinc-200 p-4 transition-opacity aria-busy:opacity-70 dark:scheme-dark dark:border-zinc-800">
         <CategoryFilter categories={categories} counts={categoryCounts} value={state.category} onChange={(category) => setState(withFilters(state, { category }))} />
         <PriceBucketFilter buckets={facets?.priceBuckets} minPrice={state.minPrice} maxPrice={state.maxPrice} onChange={(minPrice, maxPrice) => setState(withFilters(state, { minPrice, maxPrice }))} />
         <PriceFilter min={state.minPrice} max={state.maxPrice} onChange={(minPrice, maxPrice) => setState(withFilters(state, { minPrice, maxPrice }))} />
