@@ -30,7 +30,7 @@ export function ProductCard({ product, headingLevel = 3 }: ProductCardProps) {
         {image ? (
           <img src={image.url} alt={image.alt || product.name} width={400} height={400} loading="lazy" decoding="async" className="h-full w-full object-cover" />
         ) : (
-          <div className="flex h-full items-center justify-center text-sm text-zinc-500" role="img" aria-label={`No image of ${product.name}`}>
+          <div className="flex h-full items-center justify-center text-sm text-zinc-600 dark:text-zinc-400" role="img" aria-label={`No image of ${product.name}`}>
             No image
           </div>
         )}
