@@ -6,6 +6,7 @@ import { CatalogCategoriesDocument } from '../gql/graphql';
 import { errorMessage } from '../lib/errorMessage';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { SearchBox } from '../search/SearchBox';
+import { suggestionPath } from '../search/suggestions';
 import { ActiveFilters } from './ActiveFilters';
 import { clearFilters } from './activeFilters';
 import { CatalogResults } from './CatalogResults';
@@ -14,6 +15,7 @@ import { hasFilters, toFilter, toSort, withFilters } from './filterState';
 import { SortSelect } from './SortSelect';
 import { useCatalogPages } from './useCatalogPages';
 import { useCatalogState } from './useCatalogState';
+import { useLatest } from './useLatest';
 
 /**
  * The catalog (`/products`): search, filter sidebar, sort, active-filter
@@ -38,8 +40,8 @@ export default function CatalogPage() {
     () => (unresolved || unknownCategory ? null : { filter: toFilter(state, categoryId), sort: toSort(state) }),
     [state, categoryId, unresolved, unknownCategory],
   );
-  const tagFacetFilter = useMemo(() => (unresolved ? null : toFilter({ ...state, tags: [] }, categoryId)), [state, categoryId, unresolved]);
   const result = useCatalogPages(vars, state.page);
+  const facets = useLatest(result.facets);
   const categoryName = (slug: string) => list?.find((c) => c.slug === slug)?.name ?? slug;
   useDocumentTitle(state.q.trim() ? `Search: ${state.q.trim()}` : category ? category.name : 'Products');
 
@@ -53,7 +55,7 @@ export default function CatalogPage() {
           placeholder="Search in the catalog…"
           value={state.q}
           onSubmit={(q) => setState(withFilters(state, { q }))}
-          onPick={(slug) => navigate(`/products/${encodeURIComponent(slug)}`)}
+          onPick={(target) => navigate(suggestionPath(target))}
           className="w-full sm:max-w-sm"
         />
       </div>
@@ -65,7 +67,7 @@ export default function CatalogPage() {
           {categories.error && !list ? (
             <ErrorState title="We couldn't load the filters" message={errorMessage(categories.error)} onRetry={categories.refetch} retryLabel="Reload filters" headingLevel={2} />
           ) : (
-            <FilterSidebar id={filtersId} open={filtersOpen} state={state} setState={setState} categories={list} tagFacetFilter={tagFacetFilter} />
+            <FilterSidebar id={filtersId} open={filtersOpen} state={state} setState={setState} categories={list} facets={facets} updating={result.facets === undefined && facets !== undefined} failed={result.error !== undefined && facets === undefined} />
           )}
         </div>
         <section aria-labelledby={`${filtersId}-results`} className="min-w-0 space-y-4">

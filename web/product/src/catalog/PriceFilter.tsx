@@ -38,7 +38,7 @@ export function PriceFilter({ min, max, onChange }: PriceFilterProps) {
   };
   return (
     <RangeInputs
-      legend="Price (USD)"
+      legend="Custom price (USD)"
       min={minText}
       max={maxText}
       onMinChange={setMinText}

@@ -1,5 +1,5 @@
 import { formatMoney, toMinor } from '../lib/money';
-import { EMPTY_STATE, withFilters, type CatalogState } from './filterState';
+import { EMPTY_STATE, toggleOption, withFilters, type CatalogState } from './filterState';
 
 /** One active-filter chip: its visible label and the state without it. */
 export interface ActiveFilter {
@@ -18,6 +18,9 @@ export function activeFilters(s: CatalogState, categoryName: (slug: string) => s
   if (s.minPrice !== null) out.push({ key: 'minPrice', label: `Min price: ${usd(s.minPrice)}`, without: withFilters(s, { minPrice: null }) });
   if (s.maxPrice !== null) out.push({ key: 'maxPrice', label: `Max price: ${usd(s.maxPrice)}`, without: withFilters(s, { maxPrice: null }) });
   for (const t of s.tags) out.push({ key: `tag:${t}`, label: `Tag: ${t}`, without: withFilters(s, { tags: s.tags.filter((x) => x !== t) }) });
+  for (const o of s.options) {
+    for (const v of o.values) out.push({ key: `option:${o.name}:${v}`, label: `${o.name}: ${v}`, without: toggleOption(s, o.name, v, false) });
+  }
   if (s.inStock) out.push({ key: 'inStock', label: 'In stock only', without: withFilters(s, { inStock: false }) });
   return out;
 }

@@ -2,21 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { activeFilters, clearFilters } from './activeFilters';
 import { categoryRows } from './categoryTree';
 import { EMPTY_STATE } from './filterState';
-import { topTags } from './topTags';
-
-describe('topTags', () => {
-  it('puts selected tags first, then the most frequent, ties by name', () => {
-    expect(topTags([['b', 'a'], ['a', 'c'], ['c', 'a']], ['z'], 2)).toEqual(['z', 'a', 'c']);
-  });
-});
 
 describe('activeFilters', () => {
-  const s = { ...EMPTY_STATE, q: ' tent ', category: 'camping', minPrice: 10, tags: ['vegan'], inStock: true, sort: 'rating' as const, page: 3 };
+  const s = {
+    ...EMPTY_STATE, q: ' tent ', category: 'camping', minPrice: 10, tags: ['vegan'], options: [{ name: 'Size', values: ['M', 'L'] }], inStock: true, sort: 'rating' as const, page: 3,
+  };
   it('labels every active filter and removes exactly one, back on page 1', () => {
     const chips = activeFilters(s, (slug) => (slug === 'camping' ? 'Camping' : slug));
-    expect(chips.map((c) => c.label)).toEqual(['Search: tent', 'Category: Camping', 'Min price: $10.00', 'Tag: vegan', 'In stock only']);
+    expect(chips.map((c) => c.label)).toEqual(['Search: tent', 'Category: Camping', 'Min price: $10.00', 'Tag: vegan', 'Size: M', 'Size: L', 'In stock only']);
     const withoutTag = chips.find((c) => c.key === 'tag:vegan')?.without;
     expect(withoutTag).toEqual({ ...s, tags: [], page: 1 });
+    expect(chips.find((c) => c.label === 'Size: M')?.without).toEqual({ ...s, options: [{ name: 'Size', values: ['L'] }], page: 1 });
   });
   it('clears filters but keeps the sort', () => {
     expect(clearFilters(s)).toEqual({ ...EMPTY_STATE, sort: 'rating' });
@@ -41,5 +37,17 @@ describe('countText', () => {
     expect(countText(20, 2400)).toBe('Showing 1–20 of 2,400 products');
     expect(countText(1, 1)).toBe('Showing 1–1 of 1 product');
     expect(countText(0, 0)).toBe('No products');
+  });
+});
+
+describe('mergeOptionFacets', () => {
+  it('keeps the facets and adds chosen values the facets no longer count, at 0', async () => {
+    const { mergeOptionFacets } = await import('./optionFacets');
+    const facets = [{ name: 'Size', values: [{ value: 'S', count: 3 }, { value: 'M', count: 0 }] }];
+    expect(mergeOptionFacets(facets, [{ name: 'size', values: ['m', 'XL'] }, { name: 'Fit', values: ['Slim'] }])).toEqual([
+      { name: 'Size', values: [{ value: 'S', count: 3 }, { value: 'M', count: 0 }, { value: 'XL', count: 0 }] },
+      { name: 'Fit', values: [{ value: 'Slim', count: 0 }] },
+    ]);
+    expect(facets[0]?.values).toHaveLength(2);
   });
 });

@@ -8,11 +8,15 @@ export const PAGE_SIZE = 20;
 
 /** One loaded page of the connection. */
 export type CatalogPage = CatalogProductsQuery['products'];
+/** The facet counts the first page carries. */
+export type CatalogFacets = NonNullable<CatalogPage['facets']>;
 
 /** The first `count` pages of the catalog connection, loaded in order. */
 export interface CatalogPages {
   pages: CatalogPage[];
   totalCount: number | null;
+  /** The first page's facet counts for these filters; undefined until it has loaded. */
+  facets: CatalogFacets | undefined;
   /** No page to show yet (first load or new filters): show skeletons. */
   loading: boolean;
   /** A further requested page is on its way. */
@@ -28,7 +32,7 @@ type Vars = { filter: ProductFilter; sort: ProductSort | null };
 
 /**
  * Watches pages 1..count of `products`, each page's `after` being the
- * previous page's endCursor. Every page is a cached, invalidatable query of
+ * previous page's endCursor; the first page brings the facet counts. Every page is a cached, invalidatable query of
  * the shared client, so a live product change refetches exactly the pages
  * showing it, while the old data stays on screen. `vars` null waits (the
  * category slug is not resolved yet).
@@ -52,7 +56,7 @@ export function useCatalogPages(vars: Vars | null, count: number): CatalogPages 
     const unsubscribers: Array<() => void> = [];
     const watchPage = (index: number, after: string | null) => {
       let chained = false;
-      const variables = { first: PAGE_SIZE, after, filter: vars.filter, sort: vars.sort };
+      const variables = { first: PAGE_SIZE, after, filter: vars.filter, sort: vars.sort, withFacets: index === 0 };
       unsubscribers.push(
         client.watch(CatalogProductsDocument, variables, (s) => {
           if (!live) return;
@@ -92,6 +96,7 @@ export function useCatalogPages(vars: Vars | null, count: number): CatalogPages 
   return {
     pages,
     totalCount: pages[0]?.totalCount ?? null,
+    facets: pages[0]?.facets ?? undefined,
     loading: pages.length === 0 && error === undefined,
     loadingMore: pages.length > 0 && pages.length < count && hasNextPage && error === undefined,
     fetching,

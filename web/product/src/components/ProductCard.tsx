@@ -15,7 +15,7 @@ export interface ProductCardProps {
 /**
  * A product in a grid: primary image (lazy, sized to avoid layout shift), the
  * name as the link to its page (the whole card is clickable through it),
- * price with compare-at, rating with count and the stock badge; the
+ * price with compare-at ("From $X" when its variants' prices differ), rating with count and the stock badge; the
  * wishlist heart sits above the card's link overlay, in the image's corner.
  */
 export function ProductCard({ product, headingLevel = 3 }: ProductCardProps) {
@@ -30,7 +30,7 @@ export function ProductCard({ product, headingLevel = 3 }: ProductCardProps) {
         {image ? (
           <img src={image.url} alt={image.alt || product.name} width={400} height={400} loading="lazy" decoding="async" className="h-full w-full object-cover" />
         ) : (
-          <div className="flex h-full items-center justify-center text-sm text-zinc-500" role="img" aria-label={`No image of ${product.name}`}>
+          <div className="flex h-full items-center justify-center text-sm text-zinc-600 dark:text-zinc-400" role="img" aria-label={`No image of ${product.name}`}>
             No image
           </div>
         )}
@@ -41,7 +41,14 @@ export function ProductCard({ product, headingLevel = 3 }: ProductCardProps) {
             {product.name}
           </Link>
         </Heading>
-        <Price amount={product.price.amount} currency={product.price.currency} compareAt={product.compareAtPrice?.amount ?? null} />
+        {product.priceRange.min.amount !== product.priceRange.max.amount ? (
+          <span className="inline-flex items-baseline gap-1">
+            <span className="text-sm text-zinc-600 dark:text-zinc-400">From</span>
+            <Price amount={product.priceRange.min.amount} currency={product.priceRange.min.currency} />
+          </span>
+        ) : (
+          <Price amount={product.price.amount} currency={product.price.currency} compareAt={product.compareAtPrice?.amount ?? null} />
+        )}
         <div className="mt-auto flex flex-wrap items-center justify-between gap-2">
           <Rating value={product.reviewCount > 0 ? product.rating : null} count={product.reviewCount} />
           <StockBadge stock={product.stock} />

@@ -1388,40 +1388,34 @@ export type CatalogProductsQueryVariables = Exact<{
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<ProductFilter>;
   sort: InputMaybe<ProductSort>;
+  withFacets: Scalars['Boolean']['input'];
 }>;
 
 
-export type CatalogProductsQuery = { __typename: 'Query', products: { __typename: 'ProductConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'ProductEdge', cursor: string, node: { __typename: 'Product', id: string, name: string, slug: string, rating: number, reviewCount: number, stock: number, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> } }> } };
+export type CatalogProductsQuery = { __typename: 'Query', products: { __typename: 'ProductConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'ProductEdge', cursor: string, node: { __typename: 'Product', id: string, name: string, slug: string, rating: number, reviewCount: number, stock: number, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, priceRange: { __typename: 'PriceRange', min: { __typename: 'Money', amount: number, currency: string }, max: { __typename: 'Money', amount: number, currency: string } }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> } }>, facets?: { __typename: 'ProductFacets', inStock: number, outOfStock: number, categories: Array<{ __typename: 'CategoryFacet', count: number, category: { __typename: 'Category', id: string } }>, priceBuckets: Array<{ __typename: 'PriceBucket', min: number, max: number | null, count: number }>, tags: Array<{ __typename: 'TagFacet', tag: string, count: number }>, options: Array<{ __typename: 'OptionFacet', name: string, values: Array<{ __typename: 'OptionValueFacet', value: string, count: number }> }> } } };
 
-export type CatalogTagsQueryVariables = Exact<{
-  filter: InputMaybe<ProductFilter>;
-}>;
-
-
-export type CatalogTagsQuery = { __typename: 'Query', products: { __typename: 'ProductConnection', edges: Array<{ __typename: 'ProductEdge', node: { __typename: 'Product', id: string, tags: Array<string> } }> } };
-
-export type ProductCardFieldsFragment = { __typename: 'Product', id: string, name: string, slug: string, rating: number, reviewCount: number, stock: number, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> };
+export type ProductCardFieldsFragment = { __typename: 'Product', id: string, name: string, slug: string, rating: number, reviewCount: number, stock: number, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, priceRange: { __typename: 'PriceRange', min: { __typename: 'Money', amount: number, currency: string }, max: { __typename: 'Money', amount: number, currency: string } }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> };
 
 export type ProductDetailQueryVariables = Exact<{
   slug: Scalars['String']['input'];
 }>;
 
 
-export type ProductDetailQuery = { __typename: 'Query', productBySlug: { __typename: 'Product', id: string, name: string, slug: string, description: string, sku: string, tags: Array<string>, stock: number, rating: number, reviewCount: number, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, category: { __typename: 'Category', id: string, name: string, slug: string, parent: { __typename: 'Category', id: string, name: string, slug: string, parent: { __typename: 'Category', id: string, name: string, slug: string, parent: { __typename: 'Category', id: string, name: string, slug: string } | null } | null } | null } } | null };
+export type ProductDetailQuery = { __typename: 'Query', productBySlug: { __typename: 'Product', id: string, name: string, slug: string, description: string, sku: string, tags: Array<string>, stock: number, rating: number, reviewCount: number, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, stock: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> }>, category: { __typename: 'Category', id: string, name: string, slug: string, parent: { __typename: 'Category', id: string, name: string, slug: string, parent: { __typename: 'Category', id: string, name: string, slug: string, parent: { __typename: 'Category', id: string, name: string, slug: string } | null } | null } | null } } | null };
 
 export type RelatedProductsQueryVariables = Exact<{
   categoryId: Scalars['ID']['input'];
 }>;
 
 
-export type RelatedProductsQuery = { __typename: 'Query', products: { __typename: 'ProductConnection', edges: Array<{ __typename: 'ProductEdge', node: { __typename: 'Product', id: string, name: string, slug: string, rating: number, reviewCount: number, stock: number, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> } }> } };
+export type RelatedProductsQuery = { __typename: 'Query', products: { __typename: 'ProductConnection', edges: Array<{ __typename: 'ProductEdge', node: { __typename: 'Product', id: string, name: string, slug: string, rating: number, reviewCount: number, stock: number, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, priceRange: { __typename: 'PriceRange', min: { __typename: 'Money', amount: number, currency: string }, max: { __typename: 'Money', amount: number, currency: string } }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> } }> } };
 
 export type SearchSuggestionsQueryVariables = Exact<{
-  search: Scalars['String']['input'];
+  query: Scalars['String']['input'];
 }>;
 
 
-export type SearchSuggestionsQuery = { __typename: 'Query', products: { __typename: 'ProductConnection', edges: Array<{ __typename: 'ProductEdge', node: { __typename: 'Product', id: string, name: string, slug: string, price: { __typename: 'Money', amount: number, currency: string } } }> } };
+export type SearchSuggestionsQuery = { __typename: 'Query', searchSuggestions: { __typename: 'SearchSuggestions', query: string, products: Array<{ __typename: 'Product', id: string, name: string, slug: string, price: { __typename: 'Money', amount: number, currency: string } }>, categories: Array<{ __typename: 'Category', id: string, name: string, slug: string }> } };
 
 export type WishlistProductIdsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1476,6 +1470,19 @@ export const ProductCardFieldsFragmentDoc = new TypedDocumentString(`
     amount
     currency
   }
+  priceRange {
+    __typename
+    min {
+      __typename
+      amount
+      currency
+    }
+    max {
+      __typename
+      amount
+      currency
+    }
+  }
   images {
     __typename
     url
@@ -1503,7 +1510,7 @@ export const CatalogCategoriesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CatalogCategoriesQuery, CatalogCategoriesQueryVariables>;
 export const CatalogProductsDocument = new TypedDocumentString(`
-    query CatalogProducts($first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {
+    query CatalogProducts($first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort, $withFacets: Boolean!) {
   __typename
   products(first: $first, after: $after, filter: $filter, sort: $sort) {
     __typename
@@ -1520,6 +1527,39 @@ export const CatalogProductsDocument = new TypedDocumentString(`
         __typename
         ...ProductCardFields
       }
+    }
+    facets @include(if: $withFacets) {
+      __typename
+      categories {
+        __typename
+        category {
+          __typename
+          id
+        }
+        count
+      }
+      priceBuckets {
+        __typename
+        min
+        max
+        count
+      }
+      tags {
+        __typename
+        tag
+        count
+      }
+      options {
+        __typename
+        name
+        values {
+          __typename
+          value
+          count
+        }
+      }
+      inStock
+      outOfStock
     }
   }
 }
@@ -1538,6 +1578,19 @@ export const CatalogProductsDocument = new TypedDocumentString(`
     amount
     currency
   }
+  priceRange {
+    __typename
+    min {
+      __typename
+      amount
+      currency
+    }
+    max {
+      __typename
+      amount
+      currency
+    }
+  }
   images {
     __typename
     url
@@ -1548,22 +1601,6 @@ export const CatalogProductsDocument = new TypedDocumentString(`
   reviewCount
   stock
 }`) as unknown as TypedDocumentString<CatalogProductsQuery, CatalogProductsQueryVariables>;
-export const CatalogTagsDocument = new TypedDocumentString(`
-    query CatalogTags($filter: ProductFilter) {
-  __typename
-  products(first: 100, filter: $filter) {
-    __typename
-    edges {
-      __typename
-      node {
-        __typename
-        id
-        tags
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CatalogTagsQuery, CatalogTagsQueryVariables>;
 export const ProductDetailDocument = new TypedDocumentString(`
     query ProductDetail($slug: String!) {
   __typename
@@ -1593,6 +1630,40 @@ export const ProductDetailDocument = new TypedDocumentString(`
       url
       alt
       isPrimary
+    }
+    options {
+      __typename
+      id
+      name
+      values
+    }
+    variants {
+      __typename
+      id
+      sku
+      title
+      stock
+      selectedOptions {
+        __typename
+        name
+        value
+      }
+      price {
+        __typename
+        amount
+        currency
+      }
+      compareAtPrice {
+        __typename
+        amount
+        currency
+      }
+      images {
+        __typename
+        url
+        alt
+        isPrimary
+      }
     }
     category {
       __typename
@@ -1650,6 +1721,19 @@ export const RelatedProductsDocument = new TypedDocumentString(`
     amount
     currency
   }
+  priceRange {
+    __typename
+    min {
+      __typename
+      amount
+      currency
+    }
+    max {
+      __typename
+      amount
+      currency
+    }
+  }
   images {
     __typename
     url
@@ -1661,23 +1745,27 @@ export const RelatedProductsDocument = new TypedDocumentString(`
   stock
 }`) as unknown as TypedDocumentString<RelatedProductsQuery, RelatedProductsQueryVariables>;
 export const SearchSuggestionsDocument = new TypedDocumentString(`
-    query SearchSuggestions($search: String!) {
+    query SearchSuggestions($query: String!) {
   __typename
-  products(first: 6, filter: {search: $search}) {
+  searchSuggestions(query: $query, first: 6) {
     __typename
-    edges {
+    query
+    products {
       __typename
-      node {
+      id
+      name
+      slug
+      price {
         __typename
-        id
-        name
-        slug
-        price {
-          __typename
-          amount
-          currency
-        }
+        amount
+        currency
       }
+    }
+    categories {
+      __typename
+      id
+      name
+      slug
     }
   }
 }

@@ -13,7 +13,7 @@ export function Gallery({ images, name }: { images: ReadonlyArray<ProductImage>;
   const current = ordered[Math.min(index, ordered.length - 1)];
   if (!current) {
     return (
-      <div role="img" aria-label={`No image of ${name}`} className="flex aspect-square items-center justify-center rounded-xl bg-zinc-100 text-zinc-500 dark:bg-zinc-800">
+      <div role="img" aria-label={`No image of ${name}`} className="flex aspect-square items-center justify-center rounded-xl bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">
         No image
       </div>
     );

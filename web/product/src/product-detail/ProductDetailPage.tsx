@@ -8,13 +8,19 @@ import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { Breadcrumbs, categoryTrail } from './Breadcrumbs';
 import { Gallery } from './Gallery';
 import { ProductDetailSkeleton } from './ProductDetailSkeleton';
-import { ProductInfo } from './ProductInfo';
+import { ProductInfo, type DetailVariant } from './ProductInfo';
 import { ProductNotFound } from './ProductNotFound';
 import { RelatedProducts } from './RelatedProducts';
+import { useSelectedVariant } from './useSelectedVariant';
+
+/** A stable empty list while the product loads. */
+const NO_VARIANTS: DetailVariant[] = [];
 
 /**
- * The product page (`/products/:slug`): breadcrumb, gallery, details and
- * related products. Emits 'product:viewed' once per product shown. Live
+ * The product page (`/products/:slug`): breadcrumb, gallery, details with
+ * the variant picker (the selection in `?variant=`; the gallery shows the
+ * variant's own images when it has some) and related products. Emits
+ * 'product:viewed' once per product shown. Live
  * changes arrive as a refetch of the same query (the client invalidates
  * Product:<id>), which replaces the data without a skeleton.
  */
@@ -23,6 +29,7 @@ export default function ProductDetailPage() {
   const client = useClient();
   const { data, error, loading, refetch, fetching } = useQuery(ProductDetailDocument, { slug });
   const product = data?.productBySlug;
+  const [variant, selectVariant] = useSelectedVariant(product?.variants ?? NO_VARIANTS, (product?.options.length ?? 0) > 0);
   useDocumentTitle(product ? product.name : null);
   const productId = product?.id;
   useEffect(() => {
@@ -43,8 +50,8 @@ export default function ProductDetailPage() {
     <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8" aria-busy={fetching || undefined}>
       <Breadcrumbs trail={categoryTrail(product.category)} current={product.name} />
       <div className="grid gap-8 md:grid-cols-2">
-        <Gallery key={`gallery:${product.id}`} images={product.images} name={product.name} />
-        <ProductInfo key={`info:${product.id}`} product={product} />
+        <Gallery key={`gallery:${product.id}:${variant?.images.length ? variant.id : ''}`} images={variant?.images.length ? variant.images : product.images} name={product.name} />
+        <ProductInfo key={`info:${product.id}`} product={product} variant={variant} onSelectVariant={selectVariant} />
       </div>
       <RelatedProducts categoryId={product.category.id} excludeId={product.id} />
     </div>

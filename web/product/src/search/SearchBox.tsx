@@ -5,6 +5,7 @@ import { SearchSuggestionsDocument } from '../gql/graphql';
 import { useDebouncedValue } from '../lib/useDebouncedValue';
 import { comboboxKey } from './comboboxKeys';
 import { SuggestionList } from './SuggestionList';
+import { flattenSuggestions, type SuggestionTarget } from './suggestions';
 
 /** Wait after the last keystroke before asking for suggestions. */
 export const SUGGEST_DEBOUNCE_MS = 200;
@@ -19,8 +20,8 @@ export interface SearchBoxProps {
   value: string;
   /** Enter without a highlighted suggestion. */
   onSubmit(q: string): void;
-  /** A suggestion chosen (Enter on it or a click). */
-  onPick(slug: string): void;
+  /** A suggestion chosen (Enter on it or a click): a product or a category. */
+  onPick(target: SuggestionTarget): void;
   placeholder?: string;
   className?: string;
 }
@@ -30,7 +31,10 @@ export interface SearchBoxProps {
  * role=combobox with aria-expanded, aria-controls (the listbox) and
  * aria-activedescendant; ArrowDown/ArrowUp move through the suggestions,
  * Enter picks one (or searches), Escape closes the list (or clears the text).
- * Suggestions come from `products(filter: {search}, first: 6)`, debounced.
+ * Suggestions (products, then categories) come from `searchSuggestions`,
+ * debounced; the server makes them prefix and typo tolerant. When there are
+ * none, or they failed, a status line under the input says so (Enter still
+ * searches).
  */
 export function SearchBox({ label, value, onSubmit, onPick, placeholder = 'Search products…', className }: SearchBoxProps) {
   const id = useId();
@@ -45,18 +49,25 @@ export function SearchBox({ label, value, onSubmit, onPick, placeholder = 'Searc
   }
   const term = useDebouncedValue(text.trim(), SUGGEST_DEBOUNCE_MS);
   const enabled = open && term.length >= SUGGEST_MIN_CHARS;
-  const { data } = useQuery(SearchSuggestionsDocument, { search: term }, { enabled });
-  const suggestions = enabled && term === text.trim() ? (data?.products.edges.map((e) => e.node) ?? []) : [];
+  const { data, error, fetching } = useQuery(SearchSuggestionsDocument, { query: term }, { enabled });
+  const current = enabled && term === text.trim();
+  const answer = current ? data?.searchSuggestions : undefined;
+  const suggestions = flattenSuggestions(answer);
   const expanded = open && suggestions.length > 0;
+  let status = '';
+  if (open && current && !fetching) {
+    if (!answer && error) status = 'Suggestions are unavailable right now. Press Enter to search.';
+    else if (answer && suggestions.length === 0) status = `No suggestions for “${term}”. Press Enter to search.`;
+  }
   const optionId = (i: number) => `${id}-option-${i}`;
 
   const close = () => {
     setOpen(false);
     setActive(-1);
   };
-  const pick = (slug: string) => {
+  const pick = (target: SuggestionTarget) => {
     close();
-    onPick(slug);
+    onPick(target);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const action = comboboxKey(e.key, { active, count: suggestions.length, expanded, text });
@@ -68,7 +79,7 @@ export function SearchBox({ label, value, onSubmit, onPick, placeholder = 'Searc
         break;
       case 'pick': {
         const chosen = suggestions[action.index];
-        if (chosen) pick(chosen.slug);
+        if (chosen) pick(chosen);
         break;
       }
       case 'submit':
@@ -115,6 +126,12 @@ export function SearchBox({ label, value, onSubmit, onPick, placeholder = 'Searc
         onKeyDown={onKeyDown}
         className={cx(inputClass, 'pl-9')}
       />
+      <p
+        role="status"
+        className={status === '' ? 'sr-only' : 'absolute left-0 right-0 top-full z-30 mt-1 rounded-lg border border-zinc-200 bg-white px-3 py-2 text-sm text-zinc-700 shadow-lg dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300'}
+      >
+        {status}
+      </p>
       <SuggestionList id={listboxId} label={`${label} suggestions`} open={expanded} suggestions={suggestions} active={active} optionId={optionId} onPick={pick} onHover={setActive} />
     </div>
   );
