@@ -11,6 +11,7 @@ import { ProductDetailSkeleton } from './ProductDetailSkeleton';
 import { ProductInfo } from './ProductInfo';
 import { ProductNotFound } from './ProductNotFound';
 import { RelatedProducts } from './RelatedProducts';
+import { ReviewsSection } from '../reviews/ReviewsSection';
 
 /**
  * The product page (`/products/:slug`): breadcrumb, gallery, details and
@@ -46,6 +47,7 @@ export default function ProductDetailPage() {
         <Gallery key={`gallery:${product.id}`} images={product.images} name={product.name} />
         <ProductInfo key={`info:${product.id}`} product={product} />
       </div>
+      <ReviewsSection key={`reviews:${product.id}`} productId={product.id} productName={product.name} />
       <RelatedProducts categoryId={product.category.id} excludeId={product.id} />
     </div>
   );

@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { Button, toast } from '@nexus/ui';
+import { useMutation, useSession } from '@nexus/client/react';
+import { signInPath } from '@nexus/client/session';
+import { VoteReviewHelpfulDocument, type ReviewFieldsFragment } from '../gql/graphql';
+import { errorMessage } from '../lib/errorMessage';
+
+/** Props of {@link HelpfulButton}. */
+export interface HelpfulButtonProps {
+  review: Pick<ReviewFieldsFragment, 'id' | 'helpfulCount' | 'viewerFoundHelpful' | 'viewerIsAuthor'>;
+  /** Id of the review's title: the button is described by it, so "Helpful (3)" says which review. */
+  describedBy: string;
+  offline?: boolean;
+}
+
+/**
+ * "Helpful (n)", a toggle (aria-pressed) for one vote per shopper. It flips at once and the review is refetched
+ * (the mutation returns Review:<id>); a refusal undoes the flip. Signed out — or when the session turns out to
+ * be gone — it sends the shopper to sign-in and back. On one's own review there is no button (the server refuses
+ * such votes), only the count.
+ */
+export function HelpfulButton({ review, describedBy, offline }: HelpfulButtonProps) {
+  const { status } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [vote] = useMutation(VoteReviewHelpfulDocument);
+  // what this button showed last (the flip, then the server's answer) until the refetched review arrives
+  const [local, setLocal] = useState<{ pressed: boolean; count: number } | null>(null);
+  useEffect(() => setLocal(null), [review.helpfulCount, review.viewerFoundHelpful, status]);
+  const signIn = () => navigate(signInPath(location.pathname + location.search));
+
+  if (review.viewerIsAuthor) {
+    const n = review.helpfulCount;
+    return <p className="text-xs text-zinc-600 dark:text-zinc-400">{n === 1 ? '1 person found this helpful' : `${n} people found this helpful`}</p>;
+  }
+  const pressed = status === 'signed-in' && (local?.pressed ?? review.viewerFoundHelpful);
+  const count = local?.count ?? review.helpfulCount;
+
+  const toggle = async () => {
+    if (status !== 'signed-in') return signIn();
+    const next = !pressed;
+    setLocal({ pressed: next, count: Math.max(0, count + (next ? 1 : -1)) });
+    try {
+      const { voteReviewHelpful: r } = await vote({ id: review.id, helpful: next });
+      setLocal({ pressed: r.viewerFoundHelpful, count: r.helpfulCount });
+    } catch (e) {
+      setLocal(null);
+      const err = e as { code?: string; status?: number; kind: string };
+      if (err.code === 'UNAUTHENTICATED' || err.status === 401) signIn();
+      else toast.error(errorMessage(err), { id: `review-vote:${review.id}` });
+    }
+  };
+
+  return (
+    <Button
+      variant="secondary"
+      size="sm"
+      aria-pressed={pressed}
+      aria-describedby={describedBy}
+      disabled={status === 'loading' || offline}
+      onClick={() => void toggle()}
+    >
+      <svg viewBox="0 0 20 20" className="h-4 w-4" fill={pressed ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
+        <path strokeLinejoin="round" d="M6 9v8H3V9h3Zm0 0 3.5-6.5c1 0 2 .8 2 2V8h4.3c1 0 1.8.9 1.6 1.9l-1.2 6c-.1.7-.8 1.1-1.5 1.1H6" />
+      </svg>
+      Helpful ({count})
+    </Button>
+  );
+}
