@@ -13,7 +13,8 @@ const star = 'M10 1.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L10 14.9l-5.2 2.7 1-5.8L1.5 7.7
 
 /**
  * Five native radios ("1 star" … "5 stars") in a radiogroup named by its legend "Rating", drawn as stars: the browser gives
- * arrow-key movement and one tab stop for free, and a screen reader hears "4 stars, radio, 4 of 5". Stars up to
+ * arrow-key movement and one tab stop for free; each transparent radio covers its star, so the pointer hits the
+ * radio itself; and a screen reader hears "4 stars, radio, 4 of 5". Stars up to
  * the chosen one are filled, so the choice is not told by colour of one star alone.
  */
 export function StarRatingInput({ value, onChange, error, disabled }: StarRatingInputProps) {
@@ -31,12 +32,12 @@ export function StarRatingInput({ value, onChange, error, disabled }: StarRating
               value={n}
               checked={value === n}
               onChange={() => onChange(n)}
-              className="peer sr-only"
+              className="absolute inset-0 m-0 h-full w-full cursor-pointer opacity-0"
             />
             <span className="sr-only">
               {n} {n === 1 ? 'star' : 'stars'}
             </span>
-            <svg viewBox="0 0 20 20" aria-hidden="true" className={cx('h-7 w-7', n <= value ? 'text-amber-400' : 'text-zinc-300 dark:text-zinc-600')} fill="currentColor">
+            <svg viewBox="0 0 20 20" aria-hidden="true" className={cx('pointer-events-none h-7 w-7', n <= value ? 'text-amber-400' : 'text-zinc-300 dark:text-zinc-600')} fill="currentColor">
               <path d={star} />
             </svg>
           </label>
