@@ -13,7 +13,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { api, apiOK, registerCustomer, type Account } from '../src/account.ts';
 import { signInUI } from '../src/authPages.ts';
-import { apiCategories } from '../src/catalog.ts';
+import { apiCategories, cards } from '../src/catalog.ts';
 import { adminGraphQL, axe, noBrowser, page } from '../src/harness.ts';
 
 const tag = randomBytes(3).toString('hex');
@@ -142,15 +142,34 @@ describe.skipIf(noBrowser)('reviews', () => {
     await expect.poll(() => helpful.innerText()).toContain('Helpful (1)');
     await shot(b, 'b-voted');
 
-    // A deletes (confirmed); B's rating returns to B's own 2 stars, the review leaves B's list.
+    // An admin hides A's review: A learns why (live), B's rating no longer counts it.
     await noReload(b);
+    await adminGraphQL('mutation($id: ID!, $r: String!) { hideReview(id: $id, reason: $r) { id } }', { id: ownId, r: 'Please keep markup out of titles.' });
+    const note = section(a).getByRole('region', { name: 'Your review' }).getByRole('note');
+    await expect.poll(() => note.innerText().catch(() => ''), { timeout: 20_000 }).toContain('Reason: Please keep markup out of titles.');
+    await expect.poll(() => summary(b), { timeout: 20_000 }).toBe('Rated 2 out of 5, 1 review');
+    await expect.poll(() => reviewArticle(reviewList(b), HOSTILE).count()).toBe(0);
+    await shot(a, 'a-hidden');
+    await adminGraphQL('mutation($id: ID!, $r: String!) { restoreReview(id: $id, reason: $r) { id } }', { id: ownId, r: 'Fine after all.' });
+    await expect.poll(() => summary(b), { timeout: 20_000 }).toBe('Rated 2.5 out of 5, 2 reviews');
+    await expect.poll(() => note.count()).toBe(0);
+
+    // The catalog card's rating follows too (the newest product comes first in the catalog's default order).
+    const catalog = await page();
+    await catalog.goto('/products');
+    const card = cards(catalog).filter({ has: catalog.getByRole('link', { name, exact: true }) });
+    await expect.poll(() => card.getByRole('img', { name: /^Rated/ }).getAttribute('aria-label')).toBe('Rated 2.5 out of 5, 2 reviews');
+
+    // A deletes (confirmed); B's rating returns to B's own 2 stars, the review leaves B's list.
     await section(a).getByRole('region', { name: 'Your review' }).getByRole('button', { name: 'Delete your review' }).click();
     await a.getByRole('dialog', { name: 'Delete your review?' }).getByRole('button', { name: 'Delete review' }).click();
     await section(a).getByRole('button', { name: 'Write a review' }).waitFor();
     await expect.poll(() => summary(b), { timeout: 20_000 }).toBe('Rated 2 out of 5, 1 review');
     await expect.poll(() => reviewArticle(reviewList(b), HOSTILE).count()).toBe(0);
     expect(await notReloaded(b)).toBe(1);
+    await expect.poll(() => card.getByRole('img', { name: /^(Rated|Not rated)/ }).getAttribute('aria-label')).toBe('Rated 2 out of 5, 1 review');
     expect(alerts).toEqual([]);
+    await catalog.context().close();
     await a.context().close();
     await b.context().close();
   }, 150_000);

@@ -60,6 +60,7 @@ export function HelpfulButton({ review, describedBy, offline }: HelpfulButtonPro
       aria-describedby={describedBy}
       disabled={status === 'loading' || offline}
       onClick={() => void toggle()}
+      className={pressed ? 'border-indigo-300 bg-indigo-50 text-indigo-800 hover:bg-indigo-100 dark:border-indigo-700 dark:bg-indigo-950/60 dark:text-indigo-200 dark:hover:bg-indigo-900/60' : undefined}
     >
       <svg viewBox="0 0 20 20" className="h-4 w-4" fill={pressed ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
         <path strokeLinejoin="round" d="M6 9v8H3V9h3Zm0 0 3.5-6.5c1 0 2 .8 2 2V8h4.3c1 0 1.8.9 1.6 1.9l-1.2 6c-.1.7-.8 1.1-1.5 1.1H6" />
