@@ -22,6 +22,7 @@ const slug = `e2e-review-lamp-${tag}`;
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const REVIEW = 'id rating title status';
 let productId = '';
+let emptyId = '';
 let writer: Account;
 let other: Account;
 /** The section, for axe: the rest of the product page is other tests' business. */
@@ -50,12 +51,18 @@ beforeAll(async () => {
     { in: { name, slug, description: 'A lamp the reviews browser test reviews.', price: 4200, categoryId: category.id, sku: `E2E-R-${tag}`, stock: 10 } },
   );
   productId = createProduct.id;
+  const { createProduct: empty } = await adminGraphQL<{ createProduct: { id: string } }>(
+    'mutation($in: CreateProductInput!) { createProduct(input: $in) { id } }',
+    { in: { name: `${name} (unreviewed)`, slug: `${slug}-unreviewed`, description: 'Nobody reviewed this one.', price: 4300, categoryId: category.id, sku: `E2E-R0-${tag}`, stock: 10 } },
+  );
+  emptyId = empty.id;
   [writer, other] = await Promise.all([registerCustomer('reviews-a'), registerCustomer('reviews-c')]);
   // One review before the pages open: 2 stars, so A's 5 stars visibly move the mean (2.0 → 3.5).
   await apiOK(`mutation($i: WriteReviewInput!) { writeReview(input: $i) { ${REVIEW} } }`, { i: { productId, rating: 2, title: 'Too dim', body: 'Fine lamp,\nbut too dim for reading.', authorName: 'Cee' } }, other.accessToken);
 });
 
 afterAll(async () => {
+  if (emptyId) await adminGraphQL('mutation($id: ID!) { deleteProduct(id: $id) { id } }', { id: emptyId });
   if (!productId) return;
   // Whatever reviews are left (the test deletes its own on success), then the product.
   const left = await adminGraphQL<{ reviews: { edges: { node: { id: string } }[] } }>('query($f: ReviewFilter) { reviews(first: 100, filter: $f) { edges { node { id } } } }', { f: { productId } }).catch(() => null);
@@ -194,4 +201,21 @@ describe.skipIf(noBrowser)('reviews', () => {
     await shot(p, 'dark-form-errors');
     await p.context().close();
   }, 150_000);
+
+  test('a product without reviews invites the first one; offline, the section says so and keeps what it shows', async () => {
+    const p = await page();
+    await p.goto(`/products/${slug}-unreviewed`);
+    await p.getByRole('heading', { level: 1, name: `${name} (unreviewed)` }).waitFor();
+    await section(p).getByRole('heading', { name: 'No reviews yet — be the first' }).waitFor();
+    expect(await section(p).innerText()).toContain('Not rated yet');
+    expect(await axe(p, SECTION), 'no reviews (light)').toEqual([]);
+    await shot(p, 'empty');
+    await p.context().setOffline(true);
+    await section(p).getByRole('status').filter({ hasText: 'You are offline' }).waitFor();
+    expect(await section(p).getByRole('heading', { name: 'No reviews yet — be the first' }).isVisible()).toBe(true);
+    await shot(p, 'offline');
+    await p.context().setOffline(false);
+    await expect.poll(() => section(p).getByRole('status').filter({ hasText: 'You are offline' }).count()).toBe(0);
+    await p.context().close();
+  });
 });

@@ -62,7 +62,7 @@ export function ReviewList({ productId, ownReviewId, offline }: ReviewListProps)
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
-          <p>{others === null ? '' : reviews.length < others ? `Showing ${reviews.length} of ${others} reviews` : others > 0 ? `Showing all ${others} ${others === 1 ? 'review' : 'reviews'}` : ''}</p>
+          <p>{others === null || others === 0 ? '' : reviews.length < others ? `Showing ${reviews.length} of ${others} reviews` : `${others} ${others === 1 ? 'review' : 'reviews'}${ownReviewId ? ' by others' : ''}`}</p>
           {pages.fetching && !pages.loading ? <Spinner size="sm" label="Updating reviews" /> : null}
         </div>
         <Select
