@@ -65,16 +65,18 @@ export function ReviewList({ productId, ownReviewId, offline }: ReviewListProps)
           <p>{others === null || others === 0 ? '' : reviews.length < others ? `Showing ${reviews.length} of ${others} reviews` : `${others} ${others === 1 ? 'review' : 'reviews'}${ownReviewId ? ' by others' : ''}`}</p>
           {pages.fetching && !pages.loading ? <Spinner size="sm" label="Updating reviews" /> : null}
         </div>
-        <Select
-          label="Sort reviews"
-          options={SORTS}
-          value={sort}
-          className="w-48"
-          onChange={(e) => {
-            setSort(e.target.value as ReviewSort);
-            setCount(1);
-          }}
-        />
+        {pages.totalCount !== 0 ? (
+          <Select
+            label="Sort reviews"
+            options={SORTS}
+            value={sort}
+            className="w-48"
+            onChange={(e) => {
+              setSort(e.target.value as ReviewSort);
+              setCount(1);
+            }}
+          />
+        ) : null}
       </div>
       {body}
     </div>
