@@ -23,6 +23,7 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 const REVIEW = 'id rating title status';
 let productId = '';
 let emptyId = '';
+let manyId = '';
 let writer: Account;
 let other: Account;
 /** The section, for axe: the rest of the product page is other tests' business. */
@@ -56,18 +57,23 @@ beforeAll(async () => {
     { in: { name: `${name} (unreviewed)`, slug: `${slug}-unreviewed`, description: 'Nobody reviewed this one.', price: 4300, categoryId: category.id, sku: `E2E-R0-${tag}`, stock: 10 } },
   );
   emptyId = empty.id;
+  const { createProduct: many } = await adminGraphQL<{ createProduct: { id: string } }>(
+    'mutation($in: CreateProductInput!) { createProduct(input: $in) { id } }',
+    { in: { name: `${name} (much reviewed)`, slug: `${slug}-many`, description: 'Eleven shoppers reviewed this one.', price: 4400, categoryId: category.id, sku: `E2E-R11-${tag}`, stock: 10 } },
+  );
+  manyId = many.id;
   [writer, other] = await Promise.all([registerCustomer('reviews-a'), registerCustomer('reviews-c')]);
   // One review before the pages open: 2 stars, so A's 5 stars visibly move the mean (2.0 → 3.5).
   await apiOK(`mutation($i: WriteReviewInput!) { writeReview(input: $i) { ${REVIEW} } }`, { i: { productId, rating: 2, title: 'Too dim', body: 'Fine lamp,\nbut too dim for reading.', authorName: 'Cee' } }, other.accessToken);
 });
 
 afterAll(async () => {
-  if (emptyId) await adminGraphQL('mutation($id: ID!) { deleteProduct(id: $id) { id } }', { id: emptyId });
-  if (!productId) return;
-  // Whatever reviews are left (the test deletes its own on success), then the product.
-  const left = await adminGraphQL<{ reviews: { edges: { node: { id: string } }[] } }>('query($f: ReviewFilter) { reviews(first: 100, filter: $f) { edges { node { id } } } }', { f: { productId } }).catch(() => null);
-  for (const e of left?.reviews.edges ?? []) await adminGraphQL('mutation($id: ID!) { deleteReview(id: $id) { id } }', { id: e.node.id }).catch(() => undefined);
-  await adminGraphQL('mutation($id: ID!) { deleteProduct(id: $id) { id } }', { id: productId });
+  // Whatever reviews are left (the first test deletes its own on success), then the products.
+  for (const id of [productId, emptyId, manyId].filter(Boolean)) {
+    const left = await adminGraphQL<{ reviews: { edges: { node: { id: string } }[] } }>('query($f: ReviewFilter) { reviews(first: 100, filter: $f) { edges { node { id } } } }', { f: { productId: id } }).catch(() => null);
+    for (const e of left?.reviews.edges ?? []) await adminGraphQL('mutation($id: ID!) { deleteReview(id: $id) { id } }', { id: e.node.id }).catch(() => undefined);
+    await adminGraphQL('mutation($id: ID!) { deleteProduct(id: $id) { id } }', { id });
+  }
 });
 
 describe.skipIf(noBrowser)('reviews', () => {
@@ -218,4 +224,31 @@ describe.skipIf(noBrowser)('reviews', () => {
     await expect.poll(() => section(p).getByRole('status').filter({ hasText: 'You are offline' }).count()).toBe(0);
     await p.context().close();
   });
+
+  test('eleven reviews: ten at first, "Show more reviews" adds the eleventh once; the sort select reorders from the first page', async () => {
+    const shoppers = await Promise.all(Array.from({ length: 11 }, (_, i) => registerCustomer(`reviews-m${i}`)));
+    for (const [i, s] of shoppers.entries()) {
+      await apiOK(`mutation($i: WriteReviewInput!) { writeReview(input: $i) { ${REVIEW} } }`, { i: { productId: manyId, rating: (i % 5) + 1, title: `Review number ${i + 1}`, body: `Text ${i + 1}`, authorName: `Shopper ${i + 1}` } }, s.accessToken);
+    }
+    const p = await page();
+    await p.goto(`/products/${slug}-many`);
+    await p.getByRole('heading', { level: 1, name: `${name} (much reviewed)` }).waitFor();
+    const articles = reviewList(p).getByRole('article');
+    await expect.poll(() => articles.count()).toBe(10);
+    expect(await section(p).innerText()).toContain('Showing 10 of 11 reviews');
+    // newest first: the last one written leads
+    expect(await articles.first().getByRole('heading').innerText()).toBe('Review number 11');
+    await section(p).getByRole('button', { name: 'Show more reviews' }).click();
+    await expect.poll(() => articles.count()).toBe(11);
+    const titles = await articles.getByRole('heading').allInnerTexts();
+    expect(new Set(titles).size).toBe(11);
+    expect(await section(p).getByRole('button', { name: 'Show more reviews' }).count()).toBe(0);
+    const stars = () => articles.getByRole('img', { name: /^Rated/ }).evaluateAll((els) => els.map((e) => Number(/Rated (\d)/.exec(e.getAttribute('aria-label') ?? '')?.[1])));
+    await section(p).getByRole('combobox', { name: 'Sort reviews' }).selectOption({ label: 'Lowest rating' });
+    await expect.poll(stars).toEqual([1, 1, 1, 2, 2, 3, 3, 4, 4, 5]);
+    await section(p).getByRole('combobox', { name: 'Sort reviews' }).selectOption({ label: 'Highest rating' });
+    await expect.poll(stars).toEqual([5, 5, 4, 4, 3, 3, 2, 2, 1, 1]);
+    await shot(p, 'many-highest');
+    await p.context().close();
+  }, 150_000);
 });
