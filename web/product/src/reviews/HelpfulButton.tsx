@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Button, toast } from '@nexus/ui';
 import { useMutation, useSession } from '@nexus/client/react';
@@ -37,19 +37,35 @@ export function HelpfulButton({ review, describedBy, offline }: HelpfulButtonPro
   const pressed = status === 'signed-in' && (local?.pressed ?? review.viewerFoundHelpful);
   const count = local?.count ?? review.helpfulCount;
 
-  const toggle = async () => {
-    if (status !== 'signed-in') return signIn();
-    const next = !pressed;
-    setLocal({ pressed: next, count: Math.max(0, count + (next ? 1 : -1)) });
+  // Clicks while a vote is on its way only change what is wanted; one vote at a time is sent until the server
+  // holds the last wish, so quick toggles can never arrive out of order and leave the opposite of what is shown.
+  const busy = useRef(false);
+  const want = useRef<boolean | null>(null);
+  const send = async () => {
+    busy.current = true;
     try {
-      const { voteReviewHelpful: r } = await vote({ id: review.id, helpful: next });
-      setLocal({ pressed: r.viewerFoundHelpful, count: r.helpfulCount });
+      while (want.current !== null) {
+        const helpful = want.current;
+        want.current = null;
+        const { voteReviewHelpful: r } = await vote({ id: review.id, helpful });
+        if (want.current === null) setLocal({ pressed: r.viewerFoundHelpful, count: r.helpfulCount });
+      }
     } catch (e) {
+      want.current = null;
       setLocal(null);
       const err = e as { code?: string; status?: number; kind: string };
       if (err.code === 'UNAUTHENTICATED' || err.status === 401) signIn();
       else toast.error(errorMessage(err), { id: `review-vote:${review.id}` });
+    } finally {
+      busy.current = false;
     }
+  };
+  const toggle = () => {
+    if (status !== 'signed-in') return signIn();
+    const next = !pressed;
+    want.current = next;
+    setLocal({ pressed: next, count: Math.max(0, count + (next ? 1 : -1)) });
+    if (!busy.current) void send();
   };
 
   return (
@@ -59,7 +75,7 @@ export function HelpfulButton({ review, describedBy, offline }: HelpfulButtonPro
       aria-pressed={pressed}
       aria-describedby={describedBy}
       disabled={status === 'loading' || offline}
-      onClick={() => void toggle()}
+      onClick={toggle}
       className={pressed ? 'border-indigo-300 bg-indigo-50 text-indigo-800 hover:bg-indigo-100 dark:border-indigo-700 dark:bg-indigo-950/60 dark:text-indigo-200 dark:hover:bg-indigo-900/60' : undefined}
     >
       <svg viewBox="0 0 20 20" className="h-4 w-4" fill={pressed ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="1.5" aria-hidden="true">

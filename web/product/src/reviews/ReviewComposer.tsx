@@ -66,7 +66,13 @@ export function ReviewComposer({ productId, productName, viewerReview, offline }
       await update({ input: { id: viewerReview.id, ...reviewInput(v) } });
       await done('Your review was updated.');
     } else {
-      await write({ input: { productId, ...reviewInput(v) } });
+      try {
+        await write({ input: { productId, ...reviewInput(v) } });
+      } catch (e) {
+        // written meanwhile (another tab): show that review instead of a form that can never be sent
+        if ((e as { code?: string }).code !== 'CONFLICT') throw e;
+        return done('You had already reviewed this product: here is your review. Edit it to change it.');
+      }
       await done(`Thank you! Your review of ${productName} is posted.`);
     }
   };
