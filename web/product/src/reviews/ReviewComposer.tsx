@@ -45,12 +45,12 @@ export function ReviewComposer({ productId, productName, viewerReview, offline }
   if (status === 'loading') return null;
   if (status === 'signed-out') {
     return (
-      <p className="text-sm text-zinc-700 dark:text-zinc-300">
-        <Link to={signInPath(location.pathname + location.search)} className={cx(buttonBase, buttonVariants.secondary, buttonSizes.md, 'mr-3')}>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-zinc-700 dark:text-zinc-300">
+        <Link to={signInPath(location.pathname + location.search)} className={cx(buttonBase, buttonVariants.secondary, buttonSizes.md)}>
           Sign in to write a review
         </Link>
-        Reviews are written by signed-in shoppers.
-      </p>
+        <p>Reviews are written by signed-in shoppers.</p>
+      </div>
     );
   }
 

@@ -25,6 +25,17 @@ type Page = NonNullable<ProductReviewPageQuery['product']>['reviews'];
 const NO_PAGE: Page = { __typename: 'ReviewConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] };
 
 /**
+ * The pages' reviews in page order, each once (its first place wins): while a live change refetches the pages one
+ * by one, a review can sit on two of them for a moment (a new review pushed it from page 1 to page 2).
+ */
+export function mergePages<T extends { id: string }>(pages: ReadonlyArray<ReadonlyArray<T>>): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const page of pages) for (const r of page) if (!seen.has(r.id)) (seen.add(r.id), out.push(r));
+  return out;
+}
+
+/**
  * Watches pages 1..count of Product.reviews in one sort, each page's `after` being the previous page's
  * endCursor. Each page is a cached query of the shared client containing Product:<id>, so a live review event
  * (product:updated) refetches every page shown while the old ones stay on screen. A review that moves between
@@ -80,9 +91,7 @@ export function useReviewPages(productId: string, sort: ReviewSort, count: numbe
     }
     pages.push(page);
   }
-  const seen = new Set<string>();
-  const reviews: ReviewFieldsFragment[] = [];
-  for (const p of pages) for (const e of p.edges) if (!seen.has(e.node.id)) (seen.add(e.node.id), reviews.push(e.node));
+  const reviews = mergePages(pages.map((p) => p.edges.map((e) => e.node)));
   const hasNextPage = pages[pages.length - 1]?.pageInfo.hasNextPage ?? false;
   return {
     reviews,
