@@ -158,6 +158,7 @@ describe.skipIf(noBrowser)('reviews', () => {
       'query($id: ID!) { product(id: $id) { reviews(first: 10) { edges { node { title helpfulCount viewerFoundHelpful } } } } }', { id: productId }, other.accessToken);
     await expect.poll(async () => (await voted()).product.reviews.edges.find((e) => e.node.title === HOSTILE)?.node).toEqual({ title: HOSTILE, helpfulCount: 1, viewerFoundHelpful: true });
     await shot(b, 'b-voted');
+    expect(await axe(b, SECTION), 'own review and a pressed Helpful (light)').toEqual([]);
 
     // An admin hides A's review: A learns why (live), B's rating no longer counts it.
     await noReload(b);
@@ -167,6 +168,7 @@ describe.skipIf(noBrowser)('reviews', () => {
     await expect.poll(() => summary(b), { timeout: 20_000 }).toBe('Rated 2 out of 5, 1 review');
     await expect.poll(() => reviewArticle(reviewList(b), HOSTILE).count()).toBe(0);
     await shot(a, 'a-hidden');
+    expect(await axe(a, SECTION), 'own review, hidden (light)').toEqual([]);
     await adminGraphQL('mutation($id: ID!, $r: String!) { restoreReview(id: $id, reason: $r) { id } }', { id: ownId, r: 'Fine after all.' });
     await expect.poll(() => summary(b), { timeout: 20_000 }).toBe('Rated 2.5 out of 5, 2 reviews');
     await expect.poll(() => note.count()).toBe(0);
