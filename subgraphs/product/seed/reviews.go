@@ -39,6 +39,13 @@ var reviewText = [5]struct{ titles, bodies []string }{
 		[]string{"Superb quality and it looks even better in person. Would buy again.", "Five stars: comfortable, sturdy and beautifully finished.\nHighly recommended."}},
 }
 
+// reviewedProducts caps the products that get reviews: the newest 10,000
+// (every product of the demo catalog). A 100,000-product benchmark catalog
+// would otherwise load ~300,000 reviews and ~400,000 votes, minutes of
+// foreign-key checks and index updates on a small machine, for data the
+// search benchmark never reads; its older products simply have none yet.
+const reviewedProducts = 10_000
+
 // generateReviews draws a few reviews for most products (product i from
 // its own generator, so a smaller catalog's reviews are a prefix of a
 // larger one's) and sets each product's Rating and ReviewCount from its
@@ -50,7 +57,7 @@ func generateReviews(seed int64, ps []product.Product) ([]product.Review, []Vote
 		p := &ps[i]
 		r := rand.New(rand.NewPCG(uint64(seed), uint64(i)^0x7e71e75)) //nolint:gosec // demo data
 		p.Rating, p.ReviewCount = 0, 0
-		if r.IntN(6) == 0 {
+		if i >= reviewedProducts || r.IntN(6) == 0 {
 			continue // about one product in six has no reviews yet
 		}
 		quality := 2 + r.IntN(4) // the product's typical stars, 2..5

@@ -53,6 +53,14 @@ func variantsOf(seed int64, i int, l leaf, p product.Product) ([]product.Option,
 	if r.IntN(100) < spec.colourShare {
 		opts = append(opts, product.Option{ID: id(seed, "option", p.ID+"/colour"), Name: "Colour", Values: pick(r, spec.colours, 2+r.IntN(2))})
 	}
+	return opts, optionVariants(r, seed, opts, p)
+}
+
+// optionVariants makes one variant per combination of opts, with p's stock
+// spread over them (one in five sold out) and, half the time, the largest
+// size 5.00 dearer.
+func optionVariants(r *rand.Rand, seed int64, opts []product.Option, p product.Product) []product.Variant {
+	sizes := opts[0].Values
 	combos := product.Combinations(opts)
 	variants := make([]product.Variant, len(combos))
 	stocked := make([]int, 0, len(combos))
@@ -72,7 +80,7 @@ func variantsOf(seed int64, i int, l leaf, p product.Product) ([]product.Option,
 		}
 	}
 	spread(r, p.Stock, variants, stocked)
-	return opts, variants
+	return variants
 }
 
 // spread deals stock units over the variants at the stocked indexes.

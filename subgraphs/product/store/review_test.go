@@ -261,3 +261,45 @@ func TestReviewValidation(t *testing.T) {
 		wantErr(t, err, product.NotFound, "input.id")
 	}
 }
+
+// TestReviewsOfADeletedProduct: once a product is deleted its reviews are
+// gone for everyone but the deleting hand: no new review, edit, vote,
+// moderation or lookup; the moderation list skips them; a delete (by its
+// author or an admin) still works, so nothing is stuck.
+func TestReviewsOfADeletedProduct(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s, ids := reviewable(t, 1)
+	author, admin := uuid.NewString(), uuid.NewString()
+	a, err := s.WriteReview(ctx, author, review(ids[0], 4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.WriteReview(ctx, uuid.NewString(), review(ids[0], 2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DeleteProduct(ctx, ids[0]); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.WriteReview(ctx, uuid.NewString(), review(ids[0], 5))
+	wantErr(t, err, product.NotFound, "input.productId")
+	_, err = s.UpdateReview(ctx, author, a.ID, review(ids[0], 1))
+	wantErr(t, err, product.NotFound, "input.id")
+	_, err = s.VoteHelpful(ctx, admin, a.ID, true)
+	wantErr(t, err, product.NotFound, "id")
+	_, err = s.SetReviewStatus(ctx, admin, a.ID, product.ReviewHidden, "gone")
+	wantErr(t, err, product.NotFound, "id")
+	if got, err := s.ReviewsByIDs(ctx, []string{a.ID}); err != nil || got[0] != nil {
+		t.Fatalf("ReviewsByIDs = %v, %v", got, err)
+	}
+	if page, err := s.Reviews(ctx, product.ReviewListParams{First: 10, Admin: true}); err != nil || page.TotalCount != 0 {
+		t.Fatalf("moderation list %+v, %v", page, err)
+	}
+	if _, err := s.DeleteReview(ctx, author, a.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DeleteReview(ctx, admin, b.ID, true); err != nil {
+		t.Fatal(err)
+	}
+}

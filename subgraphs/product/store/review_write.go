@@ -69,7 +69,7 @@ func (s *Store) UpdateReview(ctx context.Context, authorID, id string, in produc
 			return err
 		}
 		if err := lockReviewProduct(ctx, tx, productID, "input.id", true); err != nil {
-			return notFound
+			return orNotFound(err, notFound) // a deleted product's reviews are gone for shoppers
 		}
 		var r reviewRow
 		err = tx.GetContext(ctx, &r, `UPDATE product.reviews r SET rating = $3, title = $4, body = $5, author_name = $6,
@@ -157,7 +157,7 @@ func (s *Store) SetReviewStatus(ctx context.Context, adminID, id string, status 
 			return err
 		}
 		if err := lockReviewProduct(ctx, tx, productID, "id", true); err != nil {
-			return notFound
+			return orNotFound(err, notFound) // a deleted product's reviews are gone for shoppers
 		}
 		var r reviewRow
 		err = tx.GetContext(ctx, &r, `UPDATE product.reviews r SET status = $2, moderation_reason = $3, moderated_by = $4, moderated_at = now()
@@ -208,6 +208,16 @@ func lockReviewProduct(ctx context.Context, tx *sqlx.Tx, id, field string, live 
 	err := tx.GetContext(ctx, &ok, q, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return product.Errorf(product.NotFound, field, "product %s not found", id)
+	}
+	return err
+}
+
+// orNotFound replaces a NOT_FOUND err with notFound (the error about the
+// review the caller named) and passes any other error through.
+func orNotFound(err, notFound error) error {
+	var e *product.Error
+	if errors.As(err, &e) && e.Code == product.NotFound {
+		return notFound
 	}
 	return err
 }

@@ -2,8 +2,12 @@ package store
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
+
+	"github.com/lib/pq"
 
 	"github.com/nexus-commerce/nexus/subgraphs/product"
 )
@@ -116,5 +120,46 @@ func TestConcurrentOptionAndStockWrites(t *testing.T) {
 	}
 	if total, sum := stockSum(t, s, p.ID); total != sum || total != 18 {
 		t.Fatalf("products.stock %d, variants %d, want 18", total, sum)
+	}
+}
+
+// TestGeneratedSKUsStayValidAndUnique: values whose slugs collide, values
+// with no ASCII letters and a SKU near the length limit still give every
+// variant a distinct SKU within the SKU rules.
+func TestGeneratedSKUsStayValidAndUnique(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s, f, _ := writable(t)
+	f.SKU = "LONG-" + strings.Repeat("X", 57)
+	p, err := s.CreateProduct(ctx, product.NewProduct{ProductFields: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, err = s.SetProductOptions(ctx, product.SetOptions{ProductID: p.ID, Version: p.Version, Options: []product.OptionInput{
+		{Name: "Size", Values: []string{"M/L", "M-L", "m l", "½", "¾", strings.Repeat("Z", 60)}},
+		{Name: "Colour", Values: []string{"Red", `Red"\x'`}},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err = s.GenerateVariants(ctx, p.ID, p.Version); err != nil {
+		t.Fatal(err)
+	}
+	vs := variantsOf(t, s, p.ID)
+	seen := map[string]bool{}
+	for _, v := range vs {
+		if seen[v.SKU] || len(v.SKU) > product.MaxSKULength || product.ValidateVariantUpdate(product.VariantUpdate{ID: v.ID, Version: 1, SKU: v.SKU}) != nil {
+			t.Fatalf("SKU %q of %s (taken before: %v)", v.SKU, v.Title(), seen[v.SKU])
+		}
+		seen[v.SKU] = true
+	}
+	if len(vs) != 12 {
+		t.Fatalf("%d variants", len(vs))
+	}
+	if vs[11].Options[1].Value != `Red"\x'` {
+		t.Fatalf("value stored as %q", vs[11].Options[1].Value)
+	}
+	var tokens pq.StringArray
+	if err := s.db.Get(&tokens, `SELECT option_values FROM product.products WHERE id = $1`, p.ID); err != nil || !slices.Contains(tokens, `colour=red"\x'`) || len(tokens) != 8 {
+		t.Fatalf("option_values %q, %v", tokens, err)
 	}
 }
