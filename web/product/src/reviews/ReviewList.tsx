@@ -32,7 +32,8 @@ export function ReviewList({ productId, ownReviewId, offline }: ReviewListProps)
   const [count, setCount] = useState(1);
   const pages = useReviewPages(productId, sort, count);
   const reviews = pages.reviews.filter((r) => r.id !== ownReviewId);
-  const others = pages.totalCount === null ? null : pages.totalCount - (ownReviewId && pages.reviews.length !== reviews.length ? 1 : 0);
+  // the caller's own review (visible or hidden) is always in the connection and its totalCount
+  const others = pages.totalCount === null ? null : Math.max(0, pages.totalCount - (ownReviewId ? 1 : 0));
 
   let body;
   if (pages.loading) body = <ReviewsSkeleton />;
