@@ -47,19 +47,24 @@ beforeAll(async () => {
   const categories = await apiCategories();
   const category = categories[categories.length - 1];
   if (!category) throw new Error('no categories');
+  // A demo image for the test products: an image-less card shows a "No image" placeholder whose contrast axe
+  // refuses, and other files (a11y) check the catalog while these products are the newest.
+  const demo = await adminGraphQL<{ products: { edges: { node: { images: { url: string }[] } }[] } }>('{ products(first: 5) { edges { node { images { url } } } } }');
+  const url = demo.products.edges.flatMap((e) => e.node.images)[0]?.url;
+  const images = url ? [{ url, alt: 'A lamp', isPrimary: true }] : [];
   const { createProduct } = await adminGraphQL<{ createProduct: { id: string } }>(
     'mutation($in: CreateProductInput!) { createProduct(input: $in) { id } }',
-    { in: { name, slug, description: 'A lamp the reviews browser test reviews.', price: 4200, categoryId: category.id, sku: `E2E-R-${tag}`, stock: 10 } },
+    { in: { name, slug, description: 'A lamp the reviews browser test reviews.', price: 4200, categoryId: category.id, sku: `E2E-R-${tag}`, stock: 10, images } },
   );
   productId = createProduct.id;
   const { createProduct: empty } = await adminGraphQL<{ createProduct: { id: string } }>(
     'mutation($in: CreateProductInput!) { createProduct(input: $in) { id } }',
-    { in: { name: `${name} (unreviewed)`, slug: `${slug}-unreviewed`, description: 'Nobody reviewed this one.', price: 4300, categoryId: category.id, sku: `E2E-R0-${tag}`, stock: 10 } },
+    { in: { name: `${name} (unreviewed)`, slug: `${slug}-unreviewed`, description: 'Nobody reviewed this one.', price: 4300, categoryId: category.id, sku: `E2E-R0-${tag}`, stock: 10, images } },
   );
   emptyId = empty.id;
   const { createProduct: many } = await adminGraphQL<{ createProduct: { id: string } }>(
     'mutation($in: CreateProductInput!) { createProduct(input: $in) { id } }',
-    { in: { name: `${name} (much reviewed)`, slug: `${slug}-many`, description: 'Eleven shoppers reviewed this one.', price: 4400, categoryId: category.id, sku: `E2E-R11-${tag}`, stock: 10 } },
+    { in: { name: `${name} (much reviewed)`, slug: `${slug}-many`, description: 'Eleven shoppers reviewed this one.', price: 4400, categoryId: category.id, sku: `E2E-R11-${tag}`, stock: 10, images } },
   );
   manyId = many.id;
   [writer, other] = await Promise.all([registerCustomer('reviews-a'), registerCustomer('reviews-c')]);
