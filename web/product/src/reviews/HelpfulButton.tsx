@@ -53,9 +53,10 @@ export function HelpfulButton({ review, describedBy, offline }: HelpfulButtonPro
     } catch (e) {
       want.current = null;
       setLocal(null);
-      const err = e as { code?: string; status?: number; kind: string };
+      const err = e as { code?: string; status?: number; kind: string; message: string };
       if (err.code === 'UNAUTHENTICATED' || err.status === 401) signIn();
-      else toast.error(errorMessage(err), { id: `review-vote:${review.id}` });
+      // a refusal (the review was hidden or deleted meanwhile) is said here; transport failures the shell already toasts
+      else if (err.kind === 'graphql') toast.error(err.code === 'INVALID' || err.code === 'NOT_FOUND' ? sentence(err.message) : errorMessage(err), { id: `review-vote:${review.id}` });
     } finally {
       busy.current = false;
     }
@@ -85,3 +86,5 @@ export function HelpfulButton({ review, describedBy, offline }: HelpfulButtonPro
     </Button>
   );
 }
+
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
