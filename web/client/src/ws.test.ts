@@ -50,7 +50,7 @@ class FakeWS {
 }
 
 const tick = () => vi.advanceTimersByTimeAsync(1);
-const ev = (cursor: string, type = 'product.updated', aggregateId = '1') => ({ data: { catalogEvents: { cursor, type, aggregateId } } });
+const ev = (cursor: string, type = 'product.updated', aggregateId = '1', payload = '{}') => ({ data: { catalogEvents: { cursor, type, aggregateId, payload } } });
 
 describe('ws', () => {
   beforeEach(() => {
@@ -192,6 +192,32 @@ describe('ws', () => {
     await vi.advanceTimersByTimeAsync(1000);
     const s2 = ws.subs()[1]!;
     expect(s2.payload!.variables).toEqual({ after: 'c9' });
+    events.dispose();
+  });
+
+  it("the catalog bridge turns review events into product:updated of the payload's product; bad payloads are skipped", async () => {
+    const { client, events } = make();
+    const seen: unknown[] = [];
+    client.bus.on('product:updated', (d, m) => seen.push([d.productId, m.cursor]));
+    const stop = bridgeCatalogEvents(client, events);
+    await tick();
+    const ws = FakeWS.all[0]!;
+    const s = ws.subs()[0]!;
+    expect(s.payload!.query).toMatch(/catalogEvents\(after: \$after\) \{[^}]*payload/);
+    const review = (c: string, type: string, payload: string) => ws.push({ id: s.id, type: 'next', payload: ev(c, type, 'r1', payload) });
+    review('1', 'review.created', '{"productId":"p1","rating":5,"productRating":4.5,"productReviewCount":2}');
+    review('2', 'review.hidden', '{"productId":"p2"}');
+    review('3', 'review.updated', 'not json');
+    review('4', 'review.deleted', '{"productId":7}');
+    review('5', 'review.restored', 'null');
+    review('6', 'review.deleted', '{"productId":"p1"}');
+    await tick();
+    expect(seen).toEqual([
+      ['p1', '1'],
+      ['p2', '2'],
+      ['p1', '6'],
+    ]);
+    stop();
     events.dispose();
   });
 

@@ -74,15 +74,15 @@ export interface AxeViolation {
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Runs axe-core in the page (WCAG 2.x A/AA rules) and returns the serious and critical violations. */
-export async function axe(p: Page): Promise<AxeViolation[]> {
+/** Runs axe-core in the page (WCAG 2.x A/AA rules) and returns the serious and critical violations; `within` (a CSS selector) checks one part of the page only. */
+export async function axe(p: Page, within?: string): Promise<AxeViolation[]> {
   // evaluate, not a script tag: the storefront's CSP refuses inline scripts.
   await p.evaluate(axeSource);
-  const violations = await p.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } };
-    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+  const violations = await p.evaluate(async (sel) => {
+    const w = window as unknown as { axe: { run(ctx: Document | { include: string[] }, o: object): Promise<{ violations: AxeViolation[] }> } };
+    const r = await w.axe.run(sel ? { include: [sel] } : document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-  });
+  }, within);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 

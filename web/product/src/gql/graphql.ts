@@ -1410,6 +1410,54 @@ export type RelatedProductsQueryVariables = Exact<{
 
 export type RelatedProductsQuery = { __typename: 'Query', products: { __typename: 'ProductConnection', edges: Array<{ __typename: 'ProductEdge', node: { __typename: 'Product', id: string, name: string, slug: string, rating: number, reviewCount: number, stock: number, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, priceRange: { __typename: 'PriceRange', min: { __typename: 'Money', amount: number, currency: string }, max: { __typename: 'Money', amount: number, currency: string } }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> } }> } };
 
+export type WriteReviewMutationVariables = Exact<{
+  input: WriteReviewInput;
+}>;
+
+
+export type WriteReviewMutation = { __typename: 'Mutation', writeReview: { __typename: 'Review', id: string, rating: number, title: string, body: string, authorName: string, verifiedPurchase: boolean, helpfulCount: number, viewerFoundHelpful: boolean, viewerIsAuthor: boolean, status: ReviewStatus, moderationReason: string | null, createdAt: string, updatedAt: string, product: { __typename: 'Product', id: string, rating: number, reviewCount: number } } };
+
+export type UpdateReviewMutationVariables = Exact<{
+  input: UpdateReviewInput;
+}>;
+
+
+export type UpdateReviewMutation = { __typename: 'Mutation', updateReview: { __typename: 'Review', id: string, rating: number, title: string, body: string, authorName: string, verifiedPurchase: boolean, helpfulCount: number, viewerFoundHelpful: boolean, viewerIsAuthor: boolean, status: ReviewStatus, moderationReason: string | null, createdAt: string, updatedAt: string, product: { __typename: 'Product', id: string, rating: number, reviewCount: number } } };
+
+export type DeleteReviewMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteReviewMutation = { __typename: 'Mutation', deleteReview: { __typename: 'Review', id: string, product: { __typename: 'Product', id: string, rating: number, reviewCount: number } } };
+
+export type VoteReviewHelpfulMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  helpful: Scalars['Boolean']['input'];
+}>;
+
+
+export type VoteReviewHelpfulMutation = { __typename: 'Mutation', voteReviewHelpful: { __typename: 'Review', id: string, helpfulCount: number, viewerFoundHelpful: boolean } };
+
+export type ReviewFieldsFragment = { __typename: 'Review', id: string, rating: number, title: string, body: string, authorName: string, verifiedPurchase: boolean, helpfulCount: number, viewerFoundHelpful: boolean, viewerIsAuthor: boolean, status: ReviewStatus, moderationReason: string | null, createdAt: string, updatedAt: string };
+
+export type ProductReviewSummaryQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ProductReviewSummaryQuery = { __typename: 'Query', product: { __typename: 'Product', id: string, rating: number, reviewCount: number, ratingDistribution: Array<{ __typename: 'RatingCount', stars: number, count: number }>, viewerReview: { __typename: 'Review', id: string, rating: number, title: string, body: string, authorName: string, verifiedPurchase: boolean, helpfulCount: number, viewerFoundHelpful: boolean, viewerIsAuthor: boolean, status: ReviewStatus, moderationReason: string | null, createdAt: string, updatedAt: string } | null } | null };
+
+export type ProductReviewPageQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first: Scalars['Int']['input'];
+  after: InputMaybe<Scalars['String']['input']>;
+  sort: InputMaybe<ReviewSort>;
+}>;
+
+
+export type ProductReviewPageQuery = { __typename: 'Query', product: { __typename: 'Product', id: string, reviews: { __typename: 'ReviewConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'ReviewEdge', cursor: string, node: { __typename: 'Review', id: string, rating: number, title: string, body: string, authorName: string, verifiedPurchase: boolean, helpfulCount: number, viewerFoundHelpful: boolean, viewerIsAuthor: boolean, status: ReviewStatus, moderationReason: string | null, createdAt: string, updatedAt: string } }> } } | null };
+
 export type SearchSuggestionsQueryVariables = Exact<{
   query: Scalars['String']['input'];
 }>;
@@ -1494,6 +1542,24 @@ export const ProductCardFieldsFragmentDoc = new TypedDocumentString(`
   stock
 }
     `, {"fragmentName":"ProductCardFields"}) as unknown as TypedDocumentString<ProductCardFieldsFragment, unknown>;
+export const ReviewFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReviewFields on Review {
+  __typename
+  id
+  rating
+  title
+  body
+  authorName
+  verifiedPurchase
+  helpfulCount
+  viewerFoundHelpful
+  viewerIsAuthor
+  status
+  moderationReason
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"ReviewFields"}) as unknown as TypedDocumentString<ReviewFieldsFragment, unknown>;
 export const CatalogCategoriesDocument = new TypedDocumentString(`
     query CatalogCategories {
   __typename
@@ -1744,6 +1810,168 @@ export const RelatedProductsDocument = new TypedDocumentString(`
   reviewCount
   stock
 }`) as unknown as TypedDocumentString<RelatedProductsQuery, RelatedProductsQueryVariables>;
+export const WriteReviewDocument = new TypedDocumentString(`
+    mutation WriteReview($input: WriteReviewInput!) {
+  __typename
+  writeReview(input: $input) {
+    __typename
+    ...ReviewFields
+    product {
+      __typename
+      id
+      rating
+      reviewCount
+    }
+  }
+}
+    fragment ReviewFields on Review {
+  __typename
+  id
+  rating
+  title
+  body
+  authorName
+  verifiedPurchase
+  helpfulCount
+  viewerFoundHelpful
+  viewerIsAuthor
+  status
+  moderationReason
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<WriteReviewMutation, WriteReviewMutationVariables>;
+export const UpdateReviewDocument = new TypedDocumentString(`
+    mutation UpdateReview($input: UpdateReviewInput!) {
+  __typename
+  updateReview(input: $input) {
+    __typename
+    ...ReviewFields
+    product {
+      __typename
+      id
+      rating
+      reviewCount
+    }
+  }
+}
+    fragment ReviewFields on Review {
+  __typename
+  id
+  rating
+  title
+  body
+  authorName
+  verifiedPurchase
+  helpfulCount
+  viewerFoundHelpful
+  viewerIsAuthor
+  status
+  moderationReason
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateReviewMutation, UpdateReviewMutationVariables>;
+export const DeleteReviewDocument = new TypedDocumentString(`
+    mutation DeleteReview($id: ID!) {
+  __typename
+  deleteReview(id: $id) {
+    __typename
+    id
+    product {
+      __typename
+      id
+      rating
+      reviewCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteReviewMutation, DeleteReviewMutationVariables>;
+export const VoteReviewHelpfulDocument = new TypedDocumentString(`
+    mutation VoteReviewHelpful($id: ID!, $helpful: Boolean!) {
+  __typename
+  voteReviewHelpful(id: $id, helpful: $helpful) {
+    __typename
+    id
+    helpfulCount
+    viewerFoundHelpful
+  }
+}
+    `) as unknown as TypedDocumentString<VoteReviewHelpfulMutation, VoteReviewHelpfulMutationVariables>;
+export const ProductReviewSummaryDocument = new TypedDocumentString(`
+    query ProductReviewSummary($id: ID!) {
+  __typename
+  product(id: $id) {
+    __typename
+    id
+    rating
+    reviewCount
+    ratingDistribution {
+      __typename
+      stars
+      count
+    }
+    viewerReview {
+      __typename
+      ...ReviewFields
+    }
+  }
+}
+    fragment ReviewFields on Review {
+  __typename
+  id
+  rating
+  title
+  body
+  authorName
+  verifiedPurchase
+  helpfulCount
+  viewerFoundHelpful
+  viewerIsAuthor
+  status
+  moderationReason
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<ProductReviewSummaryQuery, ProductReviewSummaryQueryVariables>;
+export const ProductReviewPageDocument = new TypedDocumentString(`
+    query ProductReviewPage($id: ID!, $first: Int!, $after: String, $sort: ReviewSort) {
+  __typename
+  product(id: $id) {
+    __typename
+    id
+    reviews(first: $first, after: $after, sort: $sort) {
+      __typename
+      totalCount
+      pageInfo {
+        __typename
+        hasNextPage
+        endCursor
+      }
+      edges {
+        __typename
+        cursor
+        node {
+          __typename
+          ...ReviewFields
+        }
+      }
+    }
+  }
+}
+    fragment ReviewFields on Review {
+  __typename
+  id
+  rating
+  title
+  body
+  authorName
+  verifiedPurchase
+  helpfulCount
+  viewerFoundHelpful
+  viewerIsAuthor
+  status
+  moderationReason
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<ProductReviewPageQuery, ProductReviewPageQueryVariables>;
 export const SearchSuggestionsDocument = new TypedDocumentString(`
     query SearchSuggestions($query: String!) {
   __typename

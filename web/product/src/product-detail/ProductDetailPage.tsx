@@ -11,6 +11,7 @@ import { ProductDetailSkeleton } from './ProductDetailSkeleton';
 import { ProductInfo, type DetailVariant } from './ProductInfo';
 import { ProductNotFound } from './ProductNotFound';
 import { RelatedProducts } from './RelatedProducts';
+import { ReviewsSection } from '../reviews/ReviewsSection';
 import { useSelectedVariant } from './useSelectedVariant';
 
 /** A stable empty list while the product loads. */
@@ -53,6 +54,7 @@ export default function ProductDetailPage() {
         <Gallery key={`gallery:${product.id}:${variant?.images.length ? variant.id : ''}`} images={variant?.images.length ? variant.images : product.images} name={product.name} />
         <ProductInfo key={`info:${product.id}`} product={product} variant={variant} onSelectVariant={selectVariant} />
       </div>
+      <ReviewsSection key={`reviews:${product.id}`} productId={product.id} productName={product.name} />
       <RelatedProducts categoryId={product.category.id} excludeId={product.id} />
     </div>
   );
