@@ -1860,30 +1860,30 @@ export type WriteReviewInput = {
   title: Scalars['String']['input'];
 };
 
-export type AdminVariantFragment = { __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }> };
+export type AdminVariantFragment = { __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }>, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> };
 
-export type AdminProductFieldsFragment = { __typename: 'Product', id: string, name: string, slug: string, description: string, tags: Array<string>, sku: string, stock: number, rating: number, reviewCount: number, version: number, updatedAt: string, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, category: { __typename: 'Category', id: string }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }> }> };
+export type AdminProductFieldsFragment = { __typename: 'Product', id: string, name: string, slug: string, description: string, tags: Array<string>, sku: string, stock: number, rating: number, reviewCount: number, version: number, updatedAt: string, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, category: { __typename: 'Category', id: string }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }>, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> }> };
 
 export type AdminProductQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type AdminProductQuery = { __typename: 'Query', product: { __typename: 'Product', id: string, name: string, slug: string, description: string, tags: Array<string>, sku: string, stock: number, rating: number, reviewCount: number, version: number, updatedAt: string, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, category: { __typename: 'Category', id: string }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }> }> } | null };
+export type AdminProductQuery = { __typename: 'Query', product: { __typename: 'Product', id: string, name: string, slug: string, description: string, tags: Array<string>, sku: string, stock: number, rating: number, reviewCount: number, version: number, updatedAt: string, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, category: { __typename: 'Category', id: string }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }>, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> }> } | null };
 
 export type CreateProductMutationVariables = Exact<{
   input: CreateProductInput;
 }>;
 
 
-export type CreateProductMutation = { __typename: 'Mutation', createProduct: { __typename: 'Product', id: string, name: string, slug: string, description: string, tags: Array<string>, sku: string, stock: number, rating: number, reviewCount: number, version: number, updatedAt: string, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, category: { __typename: 'Category', id: string }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }> }> } };
+export type CreateProductMutation = { __typename: 'Mutation', createProduct: { __typename: 'Product', id: string, name: string, slug: string, description: string, tags: Array<string>, sku: string, stock: number, rating: number, reviewCount: number, version: number, updatedAt: string, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, category: { __typename: 'Category', id: string }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }>, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> }> } };
 
 export type UpdateProductMutationVariables = Exact<{
   input: UpdateProductInput;
 }>;
 
 
-export type UpdateProductMutation = { __typename: 'Mutation', updateProduct: { __typename: 'Product', id: string, name: string, slug: string, description: string, tags: Array<string>, sku: string, stock: number, rating: number, reviewCount: number, version: number, updatedAt: string, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, category: { __typename: 'Category', id: string }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }> }> } };
+export type UpdateProductMutation = { __typename: 'Mutation', updateProduct: { __typename: 'Product', id: string, name: string, slug: string, description: string, tags: Array<string>, sku: string, stock: number, rating: number, reviewCount: number, version: number, updatedAt: string, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, category: { __typename: 'Category', id: string }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }>, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> }> } };
 
 export type DeleteProductMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1897,28 +1897,28 @@ export type SetProductOptionsMutationVariables = Exact<{
 }>;
 
 
-export type SetProductOptionsMutation = { __typename: 'Mutation', setProductOptions: { __typename: 'Product', id: string, name: string, slug: string, description: string, tags: Array<string>, sku: string, stock: number, rating: number, reviewCount: number, version: number, updatedAt: string, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, category: { __typename: 'Category', id: string }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }> }> } };
+export type SetProductOptionsMutation = { __typename: 'Mutation', setProductOptions: { __typename: 'Product', id: string, name: string, slug: string, description: string, tags: Array<string>, sku: string, stock: number, rating: number, reviewCount: number, version: number, updatedAt: string, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, category: { __typename: 'Category', id: string }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }>, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> }> } };
 
 export type GenerateVariantsMutationVariables = Exact<{
   input: GenerateVariantsInput;
 }>;
 
 
-export type GenerateVariantsMutation = { __typename: 'Mutation', generateVariants: { __typename: 'Product', id: string, name: string, slug: string, description: string, tags: Array<string>, sku: string, stock: number, rating: number, reviewCount: number, version: number, updatedAt: string, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, category: { __typename: 'Category', id: string }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }> }> } };
+export type GenerateVariantsMutation = { __typename: 'Mutation', generateVariants: { __typename: 'Product', id: string, name: string, slug: string, description: string, tags: Array<string>, sku: string, stock: number, rating: number, reviewCount: number, version: number, updatedAt: string, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, category: { __typename: 'Category', id: string }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }>, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> }> } };
 
 export type UpdateVariantMutationVariables = Exact<{
   input: UpdateVariantInput;
 }>;
 
 
-export type UpdateVariantMutation = { __typename: 'Mutation', updateVariant: { __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, product: { __typename: 'Product', id: string, stock: number, version: number }, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }> } };
+export type UpdateVariantMutation = { __typename: 'Mutation', updateVariant: { __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, product: { __typename: 'Product', id: string, stock: number, version: number }, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }>, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> } };
 
 export type DeleteVariantMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type DeleteVariantMutation = { __typename: 'Mutation', deleteVariant: { __typename: 'ProductVariant', id: string, product: { __typename: 'Product', id: string } } };
+export type DeleteVariantMutation = { __typename: 'Mutation', deleteVariant: { __typename: 'ProductVariant', id: string, product: { __typename: 'Product', id: string, stock: number, version: number } } };
 
 export type AdjustVariantStockMutationVariables = Exact<{
   variantId: Scalars['ID']['input'];
@@ -2070,6 +2070,12 @@ export const AdminVariantFragmentDoc = new TypedDocumentString(`
     name
     value
   }
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
   isDefault
   version
 }
@@ -2146,6 +2152,12 @@ export const AdminProductFieldsFragmentDoc = new TypedDocumentString(`
     name
     value
   }
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
   isDefault
   version
 }`, {"fragmentName":"AdminProductFields"}) as unknown as TypedDocumentString<AdminProductFieldsFragment, unknown>;
@@ -2204,6 +2216,12 @@ export const AdminProductDocument = new TypedDocumentString(`
     __typename
     name
     value
+  }
+  images {
+    __typename
+    url
+    alt
+    isPrimary
   }
   isDefault
   version
@@ -2287,6 +2305,12 @@ export const CreateProductDocument = new TypedDocumentString(`
     name
     value
   }
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
   isDefault
   version
 }
@@ -2368,6 +2392,12 @@ export const UpdateProductDocument = new TypedDocumentString(`
     __typename
     name
     value
+  }
+  images {
+    __typename
+    url
+    alt
+    isPrimary
   }
   isDefault
   version
@@ -2461,6 +2491,12 @@ export const SetProductOptionsDocument = new TypedDocumentString(`
     name
     value
   }
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
   isDefault
   version
 }
@@ -2542,6 +2578,12 @@ export const GenerateVariantsDocument = new TypedDocumentString(`
     __typename
     name
     value
+  }
+  images {
+    __typename
+    url
+    alt
+    isPrimary
   }
   isDefault
   version
@@ -2631,6 +2673,12 @@ export const UpdateVariantDocument = new TypedDocumentString(`
     name
     value
   }
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
   isDefault
   version
 }`) as unknown as TypedDocumentString<UpdateVariantMutation, UpdateVariantMutationVariables>;
@@ -2643,6 +2691,8 @@ export const DeleteVariantDocument = new TypedDocumentString(`
     product {
       __typename
       id
+      stock
+      version
     }
   }
 }

@@ -15,6 +15,7 @@ const variant = (id: string, o: Partial<AdminVariantFragment> = {}): AdminVarian
   inheritsPrice: true,
   stock: 0,
   attributes: [],
+  images: [],
   isDefault: false,
   version: 1,
   ...o,
