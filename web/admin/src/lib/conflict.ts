@@ -3,7 +3,17 @@ export const STALE_MESSAGE = 'This product was changed by someone else since you
 
 type WithErrors = { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> } | undefined;
 
-/** True when a failed mutation was refused with CONFLICT and names no field (a stale version, a rule of the record). */
+const codes = (error: unknown) => ((error as WithErrors)?.errors ?? []).map((x) => ({ code: x.extensions?.code, field: x.extensions?.field }));
+
+/**
+ * True when a failed mutation was refused because the edit was based on an outdated version: CONFLICT on
+ * `input.version` (the product subgraph names it), or a CONFLICT naming no field (a concurrent write collided).
+ */
+export function isStale(error: unknown): boolean {
+  return codes(error).some((x) => x.code === 'CONFLICT' && (typeof x.field !== 'string' || x.field === '' || x.field.endsWith('version')));
+}
+
+/** True when a failed mutation was refused with CONFLICT for a rule of the record (stock left on a variant to delete). */
 export function isConflict(error: unknown): boolean {
-  return ((error as WithErrors)?.errors ?? []).some((x) => x.extensions?.code === 'CONFLICT' && !x.extensions?.field);
+  return codes(error).some((x) => x.code === 'CONFLICT');
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, FormAlert } from '@nexus/ui';
 import { useMutation } from '@nexus/client/react';
 import { SetProductOptionsDocument, type AdminProductFieldsFragment } from '../gql/graphql';
-import { isConflict, STALE_MESSAGE } from '../lib/conflict';
+import { isConflict, isStale, STALE_MESSAGE } from '../lib/conflict';
 import { saveFailure } from '../lib/formSubmit';
 import { OptionRow } from './OptionRow';
 import { MAX_OPTIONS, addValues, combinations, optionsChanged, toOptionInputs, validateOptions, type OptionDraft, type OptionErrors } from './optionValues';
@@ -13,8 +13,6 @@ export interface OptionsEditorProps {
   product: AdminProductFieldsFragment;
   version: number;
   onSaved: (p: AdminProductFieldsFragment) => void;
-  /** Reloads the product; resolves true when it had changed since `version` (someone else edited it). */
-  onStale: () => Promise<boolean>;
   onReload: () => void;
 }
 
@@ -23,7 +21,7 @@ export interface OptionsEditorProps {
  * deletes its variants: the server refuses with CONFLICT while one of them has stock, and that refusal is shown
  * as the server words it; an outdated version says "changed by someone else — reload" instead.
  */
-export function OptionsEditor({ product, version, onSaved, onStale, onReload }: OptionsEditorProps) {
+export function OptionsEditor({ product, version, onSaved, onReload }: OptionsEditorProps) {
   const [drafts, setDrafts] = useState<OptionDraft[]>(() => product.options.map((o) => ({ name: o.name, values: [...o.values] })));
   const [pending, setPending] = useState<string[]>(() => product.options.map(() => ''));
   const [errors, setErrors] = useState<OptionErrors | null>(null);
@@ -58,10 +56,8 @@ export function OptionsEditor({ product, version, onSaved, onStale, onReload }: 
       setSaved(true);
       onSaved(r.setProductOptions);
     } catch (err) {
-      if (isConflict(err)) {
-        const server = saveFailure(err, []).other.join(' ');
-        return setRefusal((await onStale()) ? STALE_MESSAGE : server);
-      }
+      if (isStale(err)) return setRefusal(STALE_MESSAGE);
+      if (isConflict(err)) return setRefusal(saveFailure(err, []).other.join(' '));
       setOther(saveFailure(err, []).other);
     }
   };

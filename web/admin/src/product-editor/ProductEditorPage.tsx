@@ -93,8 +93,6 @@ function EditProduct({ id }: { id: string }) {
   }
   const version = base ?? product.version;
   const fresh = async (): Promise<AdminProductFieldsFragment | null> => (await client.query(AdminProductDocument, { id }, { force: true })).product ?? null;
-  /** Fetches the product again; true when someone else changed it since `version`. */
-  const onStale = async () => ((await fresh().catch(() => null))?.version ?? version) !== version;
   const onReload = () => {
     void fresh()
       .then((p) => {
@@ -117,8 +115,8 @@ function EditProduct({ id }: { id: string }) {
         </p>
       </div>
       <ProductForm key={`form|${generation}`} product={product} version={version} categories={categories} onSaved={saved} onReload={onReload} />
-      <OptionsEditor key={`options|${generation}`} product={product} version={version} onSaved={saved} onStale={onStale} onReload={onReload} />
-      <VariantsSection product={product} version={version} onProductVersion={setBase} onStale={onStale} onReload={onReload} />
+      <OptionsEditor key={`options|${generation}`} product={product} version={version} onSaved={saved} onReload={onReload} />
+      <VariantsSection product={product} version={version} onProductVersion={setBase} onReload={onReload} />
       <DeleteProductControl id={product.id} name={product.name} />
     </div>
   );

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { Button, FormAlert, Select, TextArea, TextField } from '@nexus/ui';
 import { useMutation } from '@nexus/client/react';
 import { CreateProductDocument, UpdateProductDocument, type AdminCategoriesQuery, type AdminProductFieldsFragment } from '../gql/graphql';
-import { isConflict, STALE_MESSAGE } from '../lib/conflict';
+import { isStale, STALE_MESSAGE } from '../lib/conflict';
 import { focusFirstInvalid, saveFailure } from '../lib/formSubmit';
 import { categoryOptions } from '../products/productsFilter';
 import { PRODUCT_FIELDS, checkProduct, draftOf, emptyDraft, slugify, toUpdateInput, type ProductDraft, type ProductErrors } from './productForm';
@@ -59,7 +59,7 @@ export function ProductForm({ product, version, categories, onSaved, onReload }:
       setSaved(true);
       onSaved?.(r.updateProduct);
     } catch (err) {
-      if (isConflict(err)) return setStale(true);
+      if (isStale(err)) return setStale(true);
       const f = saveFailure(err, PRODUCT_FIELDS);
       setErrors(f.fields);
       setOther(f.other);

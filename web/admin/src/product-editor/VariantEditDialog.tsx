@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Dialog, FormAlert, TextField, formatMoney } from '@nexus/ui';
 import { useMutation } from '@nexus/client/react';
 import { UpdateVariantDocument, type AdminVariantFragment } from '../gql/graphql';
-import { isConflict } from '../lib/conflict';
+import { isStale } from '../lib/conflict';
 import { saveFailure } from '../lib/formSubmit';
 import { checkMoney, moneyText } from '../lib/money';
 
@@ -17,18 +17,20 @@ export interface VariantEditDialogProps {
   productPrice: number;
   onClose: () => void;
   onProductVersion: (v: number) => void;
+  /** Fetches the product again (after an edit refused as outdated). */
+  onReload: () => void;
 }
 
 /** Edits a variant's SKU, own price, compare-at price and attributes (updateVariant); images are kept. */
-export function VariantEditDialog({ variant, productPrice, onClose, onProductVersion }: VariantEditDialogProps) {
+export function VariantEditDialog({ variant, productPrice, onClose, onProductVersion, onReload }: VariantEditDialogProps) {
   return (
     <Dialog open={variant !== null} onClose={onClose} title={variant ? `Edit ${variant.title}` : 'Edit variant'}>
-      {variant ? <VariantForm variant={variant} productPrice={productPrice} onDone={onClose} onProductVersion={onProductVersion} /> : null}
+      {variant ? <VariantForm variant={variant} productPrice={productPrice} onDone={onClose} onProductVersion={onProductVersion} onReload={onReload} /> : null}
     </Dialog>
   );
 }
 
-function VariantForm({ variant, productPrice, onDone, onProductVersion }: { variant: AdminVariantFragment; productPrice: number; onDone: () => void; onProductVersion: (v: number) => void }) {
+function VariantForm({ variant, productPrice, onDone, onProductVersion, onReload }: { variant: AdminVariantFragment; productPrice: number; onDone: () => void; onProductVersion: (v: number) => void; onReload: () => void }) {
   const [sku, setSku] = useState(variant.sku);
   const [price, setPrice] = useState(variant.inheritsPrice ? '' : moneyText(variant.price.amount));
   const [compareAt, setCompareAt] = useState(moneyText(variant.compareAtPrice?.amount));
@@ -66,7 +68,10 @@ function VariantForm({ variant, productPrice, onDone, onProductVersion }: { vari
       onProductVersion(r.updateVariant.product.version);
       onDone();
     } catch (err) {
-      if (isConflict(err)) return setOther(['This variant was changed by someone else since the page loaded. Close this dialog, reload the product and edit again.']);
+      if (isStale(err)) {
+        onReload();
+        return setOther(['This variant was changed by someone else since the page loaded; the table now shows the current values. Close this dialog and edit again.']);
+      }
       const f = saveFailure(err, FIELDS);
       setErrors(f.fields);
       setOther(f.other);

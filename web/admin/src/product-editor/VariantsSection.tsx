@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, FormAlert } from '@nexus/ui';
 import { useMutation } from '@nexus/client/react';
 import { GenerateVariantsDocument, type AdminProductFieldsFragment, type AdminVariantFragment } from '../gql/graphql';
-import { isConflict, STALE_MESSAGE } from '../lib/conflict';
+import { isStale, STALE_MESSAGE } from '../lib/conflict';
 import { saveFailure } from '../lib/formSubmit';
 import { DeleteVariantDialog } from './DeleteVariantDialog';
 import { StaleAlert } from './StaleAlert';
@@ -15,7 +15,6 @@ export interface VariantsSectionProps {
   product: AdminProductFieldsFragment;
   version: number;
   onProductVersion: (v: number) => void;
-  onStale: () => Promise<boolean>;
   onReload: () => void;
 }
 
@@ -25,7 +24,7 @@ type Open = { kind: 'edit' | 'stock' | 'delete'; variant: AdminVariantFragment }
  * The product's variants: a row each (title, SKU, own or product price, compare-at, stock) with Edit, Adjust stock
  * and Delete; "Generate variants" creates the option combinations that have none (stock 0, the product's price).
  */
-export function VariantsSection({ product, version, onProductVersion, onStale, onReload }: VariantsSectionProps) {
+export function VariantsSection({ product, version, onProductVersion, onReload }: VariantsSectionProps) {
   const [open, setOpen] = useState<Open>(null);
   const [refusal, setRefusal] = useState<string>();
   const [other, setOther] = useState<string[]>([]);
@@ -40,7 +39,7 @@ export function VariantsSection({ product, version, onProductVersion, onStale, o
       onProductVersion(r.generateVariants.version);
     } catch (err) {
       const server = saveFailure(err, []).other;
-      if (isConflict(err)) return setRefusal((await onStale()) ? STALE_MESSAGE : server.join(' '));
+      if (isStale(err)) return setRefusal(STALE_MESSAGE);
       setOther(server);
     }
   };
@@ -109,7 +108,7 @@ export function VariantsSection({ product, version, onProductVersion, onStale, o
           </tbody>
         </table>
       </div>
-      <VariantEditDialog variant={open?.kind === 'edit' ? open.variant : null} productPrice={product.price.amount} onClose={() => setOpen(null)} onProductVersion={onProductVersion} />
+      <VariantEditDialog variant={open?.kind === 'edit' ? open.variant : null} productPrice={product.price.amount} onClose={() => setOpen(null)} onProductVersion={onProductVersion} onReload={onReload} />
       <StockAdjustDialog variant={open?.kind === 'stock' ? open.variant : null} onClose={() => setOpen(null)} />
       <DeleteVariantDialog
         variant={open?.kind === 'delete' ? open.variant : null}
