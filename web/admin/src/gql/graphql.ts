@@ -1978,6 +1978,13 @@ export type AdminDeleteReviewMutationVariables = Exact<{
 
 export type AdminDeleteReviewMutation = { __typename: 'Mutation', deleteReview: { __typename: 'Review', id: string, product: { __typename: 'Product', id: string, rating: number, reviewCount: number } } };
 
+export type AdminReviewProductQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AdminReviewProductQuery = { __typename: 'Query', product: { __typename: 'Product', id: string, name: string } | null };
+
 export type AdminUserQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -2889,6 +2896,16 @@ export const AdminDeleteReviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminDeleteReviewMutation, AdminDeleteReviewMutationVariables>;
+export const AdminReviewProductDocument = new TypedDocumentString(`
+    query AdminReviewProduct($id: ID!) {
+  __typename
+  product(id: $id) {
+    __typename
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AdminReviewProductQuery, AdminReviewProductQueryVariables>;
 export const AdminUserDocument = new TypedDocumentString(`
     query AdminUser($id: ID!) {
   __typename

@@ -111,6 +111,10 @@ function EditProduct({ id }: { id: string }) {
           <a href={`/products/${product.slug}`} className={`text-indigo-700 hover:underline dark:text-indigo-300 ${focusRing}`}>
             View in the store
           </a>{' '}
+          ·{' '}
+          <Link to={`/admin/reviews?product=${product.id}`} className={`text-indigo-700 hover:underline dark:text-indigo-300 ${focusRing}`}>
+            {product.reviewCount === 1 ? '1 review' : `${product.reviewCount} reviews`}
+          </Link>{' '}
           · version {product.version} · updated {new Date(product.updatedAt).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' })}
         </p>
       </div>

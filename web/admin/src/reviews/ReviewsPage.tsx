@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Select } from '@nexus/ui';
-import type { AdminReviewFragment } from '../gql/graphql';
+import { Chip, Select } from '@nexus/ui';
+import { useQuery } from '@nexus/client/react';
+import { AdminReviewProductDocument, type AdminReviewFragment } from '../gql/graphql';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { ModerateDialog, type Moderation } from './ModerateDialog';
 import { ReviewsTable } from './ReviewsTable';
@@ -18,6 +19,8 @@ export default function ReviewsPage() {
   const filter = parseReviewsFilter(params);
   const [moderation, setModeration] = useState<Moderation | null>(null);
   const [outcome, setOutcome] = useState('');
+  const narrowed = useQuery(AdminReviewProductDocument, { id: filter.product }, { enabled: filter.product !== '' });
+  const productName = narrowed.data?.product?.name ?? (narrowed.loading ? '…' : 'a deleted product');
   const apply = (next: Partial<ReviewsFilterState>) => setParams(reviewsFilterParams({ ...filter, ...next }));
   const done = (verb: string, r: Pick<AdminReviewFragment, 'title' | 'product'>) => setOutcome(`“${r.title}” ${verb}. ${ratingAfter(r.product)}`);
   return (
@@ -40,6 +43,9 @@ export default function ReviewsPage() {
           onChange={(e) => apply({ rating: e.target.value as ReviewsFilterState['rating'] })}
           options={[{ value: '', label: 'All ratings' }, ...[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: n === 1 ? '1 star' : `${n} stars` }))]}
         />
+        {filter.product ? (
+          <Chip className="mb-1" label={`Product: ${productName}`} removeLabel="Show the reviews of every product" onRemove={() => apply({ product: '' })} />
+        ) : null}
       </div>
       <p role="status" className="mb-4 min-h-5 text-sm text-emerald-700 dark:text-emerald-400">
         {outcome}

@@ -27,11 +27,11 @@ export function ReviewsTable({ filter, onModerate, onClear }: { filter: ReviewsF
   if (!first.data) return <LoadFailed what="the reviews" error={first.error} onRetry={first.refetch} retrying={first.fetching} />;
   const total = first.data.reviews.totalCount;
   if (total === 0) {
-    const filtered = filter.status !== '' || filter.rating !== '';
+    const filtered = filter.status !== '' || filter.rating !== '' || filter.product !== '';
     return (
       <EmptyState
         title={filtered ? 'No reviews match' : 'No reviews yet'}
-        description={filtered ? 'Try another status or rating.' : 'Reviews appear here as customers write them.'}
+        description={filtered ? 'Try another status, rating or product.' : 'Reviews appear here as customers write them.'}
         action={filtered ? <Button variant="secondary" onClick={onClear}>Clear filters</Button> : undefined}
       />
     );

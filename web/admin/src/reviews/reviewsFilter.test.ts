@@ -4,16 +4,16 @@ import { moderationReasonError, parseReviewsFilter, ratingAfter, reviewsFilterPa
 
 describe('reviews moderation filter', () => {
   it('round-trips through the URL and ignores unknown values', () => {
-    const state = fc.record<ReviewsFilterState>({ status: fc.constantFrom('', 'VISIBLE', 'HIDDEN'), rating: fc.constantFrom('', '1', '2', '3', '4', '5') });
+    const state = fc.record<ReviewsFilterState>({ product: fc.constantFrom('', '7', 'a-b'), status: fc.constantFrom('', 'VISIBLE', 'HIDDEN'), rating: fc.constantFrom('', '1', '2', '3', '4', '5') });
     fc.assert(fc.property(state, (s) => {
         expect(parseReviewsFilter(new URLSearchParams(reviewsFilterParams(s).toString()))).toEqual(s);
       }));
-    expect(parseReviewsFilter(new URLSearchParams('status=GONE&rating=6'))).toEqual({ status: '', rating: '' });
+    expect(parseReviewsFilter(new URLSearchParams('status=GONE&rating=6'))).toEqual({ product: '', status: '', rating: '' });
   });
 
   it('maps to the API filter', () => {
-    expect(toReviewFilter({ status: '', rating: '' })).toBeNull();
-    expect(toReviewFilter({ status: 'HIDDEN', rating: '1' })).toEqual({ status: 'HIDDEN', rating: 1 });
+    expect(toReviewFilter({ product: '', status: '', rating: '' })).toBeNull();
+    expect(toReviewFilter({ product: '9', status: 'HIDDEN', rating: '1' })).toEqual({ productId: '9', status: 'HIDDEN', rating: 1 });
   });
 
   it('requires a reason of at most 500 characters', () => {

@@ -1,7 +1,9 @@
 import type { ReviewFilter, ReviewStatus } from '../gql/graphql';
 
-/** The moderation list's filter as the URL holds it (`?status=HIDDEN&rating=1`). */
+/** The moderation list's filter as the URL holds it (`?status=HIDDEN&rating=1&product=<id>`). */
 export interface ReviewsFilterState {
+  /** Only the reviews of this product (the editor links here), or ''. */
+  product: string;
   status: ReviewStatus | '';
   /** Stars 1 to 5 as text, or '' for every rating. */
   rating: '' | '1' | '2' | '3' | '4' | '5';
@@ -11,7 +13,9 @@ export interface ReviewsFilterState {
 export function parseReviewsFilter(params: URLSearchParams): ReviewsFilterState {
   const status = params.get('status') ?? '';
   const rating = params.get('rating') ?? '';
+  const product = params.get('product') ?? '';
   return {
+    product: /^[\w-]{1,64}$/.test(product) ? product : '',
     status: status === 'VISIBLE' || status === 'HIDDEN' ? status : '',
     rating: /^[1-5]$/.test(rating) ? (rating as ReviewsFilterState['rating']) : '',
   };
@@ -20,6 +24,7 @@ export function parseReviewsFilter(params: URLSearchParams): ReviewsFilterState 
 /** Writes the filter to URL parameters, leaving out what is not set. */
 export function reviewsFilterParams(f: ReviewsFilterState): URLSearchParams {
   const p = new URLSearchParams();
+  if (f.product) p.set('product', f.product);
   if (f.status) p.set('status', f.status);
   if (f.rating) p.set('rating', f.rating);
   return p;
@@ -28,6 +33,7 @@ export function reviewsFilterParams(f: ReviewsFilterState): URLSearchParams {
 /** The API's ReviewFilter (null when nothing is filtered). */
 export function toReviewFilter(f: ReviewsFilterState): ReviewFilter | null {
   const out: ReviewFilter = {};
+  if (f.product) out.productId = f.product;
   if (f.status) out.status = f.status;
   if (f.rating) out.rating = Number(f.rating);
   return Object.keys(out).length > 0 ? out : null;
