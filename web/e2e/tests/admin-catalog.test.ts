@@ -1,0 +1,173 @@
+// Catalog administration (admin remote) as the seeded admin: create a
+// product (a negative price refused inline first), give it the options Size
+// (S, M) and Colour (Red, Blue), generate its variants (4 rows), give one
+// variant its own price (a taken SKU refused inline by the server) and
+// stock, see that price on the storefront's product page, see the server
+// refuse to drop a stocked option value and to delete a stocked variant,
+// then delete the product. axe on every new page, light and dark.
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ADMIN, signInPage } from '../src/account.ts';
+import { deleteProductAPI, screen, someCategory, uniq, variantsAPI } from '../src/adminCatalog.ts';
+import { axe, noBrowser, page } from '../src/harness.ts';
+
+const variantRows = (p: Page) => p.getByRole('table', { name: 'Variants' }).getByRole('rowgroup').nth(1).getByRole('row');
+const idFromURL = (p: Page) => /\/admin\/products\/([^/?#]+)$/.exec(new URL(p.url()).pathname)?.[1] ?? '';
+
+describe.skipIf(noBrowser)('admin: catalog', () => {
+  test('create a product, options Size × Colour, 4 variants, a variant price and stock on the storefront, refusals inline', async () => {
+    const tag = uniq();
+    const name = `E2E Tee ${tag}`;
+    const category = await someCategory();
+    const p = await page();
+    let id = '';
+    try {
+      await signInPage(p, ADMIN, '/admin/products');
+      await expect.poll(() => p.getByRole('heading', { level: 1, name: 'Products' }).isVisible()).toBe(true);
+      await expect.poll(() => p.getByRole('table', { name: 'Products' }).getByRole('row').count()).toBeGreaterThan(1);
+      await p.waitForLoadState('networkidle');
+      expect(await axe(p), 'product list').toEqual([]);
+      await screen(p, 'admin-products');
+
+      await p.getByRole('link', { name: 'New product' }).click();
+      await expect.poll(() => p.getByRole('heading', { level: 1, name: 'New product' }).isVisible()).toBe(true);
+      const details = p.getByRole('form', { name: 'Details' });
+      await details.getByLabel('Name', { exact: true }).fill(name);
+      expect(await details.getByLabel('Slug').inputValue()).toBe(`e2e-tee-${tag}`);
+      await details.getByLabel('Price (USD)', { exact: true }).fill('-5');
+      await details.getByLabel('Category').selectOption(category.id);
+      await details.getByLabel('SKU').fill(`E2E-TEE-${tag}`.toUpperCase());
+      await details.getByRole('button', { name: 'Create product' }).click();
+      const price = details.getByLabel('Price (USD)', { exact: true });
+      await expect.poll(() => price.getAttribute('aria-invalid')).toBe('true');
+      expect(await details.getByText('The price must be 0 or more.').isVisible()).toBe(true);
+      expect(await axe(p), 'new product with an error').toEqual([]);
+      await price.fill('30');
+      await details.getByRole('button', { name: 'Create product' }).click();
+      await expect.poll(() => p.getByRole('heading', { level: 1, name }).isVisible()).toBe(true);
+      id = idFromURL(p);
+      expect(id).not.toBe('');
+      await expect.poll(async () => (await variantsAPI(id))?.length).toBe(1);
+
+      // options: S, M added with Enter; Red, Blue left in the box (saving adds them too)
+      const options = p.getByRole('form', { name: 'Options' });
+      await options.getByRole('button', { name: 'Add option' }).click();
+      await options.getByLabel('Name of option 1').fill('Size');
+      await options.getByLabel('Values of option 1').fill('S, M, s');
+      await options.getByLabel('Values of option 1').press('Enter');
+      expect(await options.getByRole('list', { name: 'Values of Size' }).getByRole('listitem').allInnerTexts()).toEqual(['S', 'M']);
+      await options.getByRole('button', { name: 'Add option' }).click();
+      await options.getByLabel('Name of option 2').fill('Colour');
+      await options.getByLabel('Values of option 2').fill('Red, Blue');
+      await options.getByRole('button', { name: 'Save options' }).click();
+      await expect.poll(() => options.getByRole('status').innerText()).toBe('Options saved.');
+      await expect.poll(() => variantRows(p).count()).toBe(1);
+
+      const variants = p.getByRole('region', { name: 'Variants' });
+      await variants.getByRole('button', { name: 'Generate variants' }).click();
+      await expect.poll(() => variantRows(p).count()).toBe(4);
+      expect((await variantRows(p).getByRole('rowheader').allInnerTexts()).sort()).toEqual(['M / Blue', 'M / Red', 'S / Blue', 'S / Red']);
+      await p.waitForLoadState('networkidle');
+      expect(await axe(p), 'product editor with variants').toEqual([]);
+
+      // a variant's own price: refused when negative (inline), then a SKU another variant has (the server, inline)
+      const all = (await variantsAPI(id)) ?? [];
+      const target = all.find((v) => v.title === 'M / Blue');
+      const other = all.find((v) => v.title === 'S / Red');
+      if (!target || !other) throw new Error(`unexpected variants ${JSON.stringify(all)}`);
+      await variants.getByRole('button', { name: 'Edit M / Blue' }).click();
+      const edit = p.getByRole('dialog', { name: 'Edit M / Blue' });
+      await edit.getByLabel('Price (USD)', { exact: true }).fill('-1');
+      await edit.getByRole('button', { name: 'Save variant' }).click();
+      await expect.poll(() => edit.getByLabel('Price (USD)', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+      expect(await edit.getByText('The price must be 0 or more.').isVisible()).toBe(true);
+      await edit.getByLabel('Price (USD)', { exact: true }).fill('42.50');
+      await edit.getByLabel('SKU').fill(other.sku);
+      await edit.getByRole('button', { name: 'Save variant' }).click();
+      await expect.poll(() => edit.getByLabel('SKU').getAttribute('aria-invalid')).toBe('true');
+      expect(await axe(p), 'variant dialog with a server error').toEqual([]);
+      await screen(p, 'admin-variant-dialog-error');
+      await edit.getByLabel('SKU').fill(target.sku);
+      await edit.getByRole('button', { name: 'Save variant' }).click();
+      await expect.poll(() => edit.isVisible()).toBe(false);
+      const row = variantRows(p).filter({ has: p.getByRole('rowheader', { name: 'M / Blue' }) });
+      await expect.poll(() => row.getByRole('cell').nth(1).innerText()).toBe('$42.50');
+
+      // stock: +7 with a reason
+      await variants.getByRole('button', { name: 'Adjust stock of M / Blue' }).click();
+      const stock = p.getByRole('dialog', { name: 'Adjust stock of M / Blue' });
+      await stock.getByLabel('Units to add').fill('-1');
+      await stock.getByRole('button', { name: 'Adjust stock' }).click();
+      await expect.poll(() => stock.getByLabel('Units to add').getAttribute('aria-invalid')).toBe('true');
+      expect(await stock.getByText('Enter a reason for the change.').isVisible()).toBe(true);
+      await stock.getByLabel('Units to add').fill('7');
+      await stock.getByLabel('Reason').fill('initial count');
+      await stock.getByRole('button', { name: 'Adjust stock' }).click();
+      await expect.poll(() => stock.isVisible()).toBe(false);
+      await expect.poll(() => row.getByRole('cell').nth(3).innerText()).toBe('7');
+      await screen(p, 'admin-product-editor');
+      const after = (await variantsAPI(id))?.find((v) => v.id === target.id);
+      expect(after).toMatchObject({ price: { amount: 4250 }, stock: 7 });
+
+      // the storefront shows that variant with its price
+      const shop = await page();
+      await shop.goto(`/products/e2e-tee-${tag}?variant=${target.id}`);
+      await expect.poll(() => shop.getByRole('heading', { level: 1, name }).isVisible()).toBe(true);
+      await expect.poll(() => shop.getByText('$42.50').first().isVisible()).toBe(true);
+      await shop.context().close();
+
+      // dropping M deletes M / Blue, which has stock: the server refuses and says why
+      await options.getByRole('button', { name: 'Remove value M of Size' }).click();
+      await options.getByRole('button', { name: 'Save options' }).click();
+      const refusal = options.getByRole('alert');
+      await expect.poll(() => refusal.isVisible()).toBe(true);
+      expect(await refusal.innerText()).toMatch(/stock/i);
+      expect(await axe(p), 'options refused').toEqual([]);
+      await screen(p, 'admin-options-refused');
+      // deleting the stocked variant is refused too, with the server's message
+      await variants.getByRole('button', { name: 'Delete M / Blue' }).click();
+      const del = p.getByRole('dialog', { name: 'Delete M / Blue?' });
+      await del.getByRole('button', { name: 'Delete variant' }).click();
+      await expect.poll(() => del.getByRole('alert').isVisible()).toBe(true);
+      expect(await del.getByRole('alert').innerText()).toMatch(/stock/i);
+      await del.getByRole('button', { name: 'Cancel' }).click();
+      // an empty variant goes
+      await variants.getByRole('button', { name: 'Delete S / Blue' }).click();
+      await p.getByRole('dialog', { name: 'Delete S / Blue?' }).getByRole('button', { name: 'Delete variant' }).click();
+      await expect.poll(() => variantRows(p).count()).toBe(3);
+
+      // delete the product through the page
+      await p.getByRole('region', { name: 'Delete product' }).getByRole('button', { name: 'Delete product' }).click();
+      await p.getByRole('dialog', { name: `Delete ${name}?` }).getByRole('button', { name: 'Delete product' }).click();
+      await expect.poll(() => new URL(p.url()).pathname).toBe('/admin/products');
+      expect(await variantsAPI(id)).toBeNull();
+    } finally {
+      if (id) await deleteProductAPI(id);
+      await p.context().close();
+    }
+  }, 180_000);
+
+  test('products list, filters and editor: axe-clean in dark mode', async () => {
+    const p = await page({ colorScheme: 'dark' });
+    await signInPage(p, ADMIN, '/admin/products');
+    await expect.poll(() => p.getByRole('table', { name: 'Products' }).getByRole('row').count()).toBeGreaterThan(1);
+    await p.getByLabel('Stock').selectOption('in');
+    await expect.poll(() => new URL(p.url()).searchParams.get('stock')).toBe('in');
+    await p.waitForLoadState('networkidle');
+    expect(await axe(p), 'product list (dark)').toEqual([]);
+    await screen(p, 'admin-products-dark');
+    await p.getByRole('table', { name: 'Products' }).getByRole('link').first().click();
+    await p.getByRole('heading', { name: 'Variants' }).waitFor();
+    await p.waitForLoadState('networkidle');
+    expect(await axe(p), 'product editor (dark)').toEqual([]);
+    await screen(p, 'admin-product-editor-dark');
+    await p.getByRole('link', { name: '← All products' }).click();
+    await p.getByRole('link', { name: 'New product' }).click();
+    await p.getByRole('heading', { level: 1, name: 'New product' }).waitFor();
+    await p.getByRole('button', { name: 'Create product' }).click();
+    await expect.poll(() => p.getByLabel('Name', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await axe(p), 'new product with errors (dark)').toEqual([]);
+    await screen(p, 'admin-new-product-errors-dark');
+    await p.context().close();
+  }, 150_000);
+});
