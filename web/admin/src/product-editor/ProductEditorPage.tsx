@@ -108,11 +108,11 @@ function EditProduct({ id }: { id: string }) {
       <div>
         <h1 className="text-2xl font-bold tracking-tight text-zinc-900 dark:text-zinc-50">{product.name}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          <a href={`/products/${product.slug}`} className={`text-indigo-700 hover:underline dark:text-indigo-300 ${focusRing}`}>
+          <Link to={`/products/${product.slug}`} className={`text-indigo-700 underline dark:text-indigo-300 ${focusRing}`}>
             View in the store
-          </a>{' '}
+          </Link>{' '}
           ·{' '}
-          <Link to={`/admin/reviews?product=${product.id}`} className={`text-indigo-700 hover:underline dark:text-indigo-300 ${focusRing}`}>
+          <Link to={`/admin/reviews?product=${product.id}`} className={`text-indigo-700 underline dark:text-indigo-300 ${focusRing}`}>
             {product.reviewCount === 1 ? '1 review' : `${product.reviewCount} reviews`}
           </Link>{' '}
           · version {product.version} · updated {new Date(product.updatedAt).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' })}
