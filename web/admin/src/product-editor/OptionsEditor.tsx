@@ -25,7 +25,7 @@ export function OptionsEditor({ product, version, onSaved, onReload }: OptionsEd
   const [drafts, setDrafts] = useState<OptionDraft[]>(() => product.options.map((o) => ({ name: o.name, values: [...o.values] })));
   const [pending, setPending] = useState<string[]>(() => product.options.map(() => ''));
   const [errors, setErrors] = useState<OptionErrors | null>(null);
-  const [refusal, setRefusal] = useState<string>();
+  const [refusal, setRefusal] = useState<{ message: string; stale: boolean }>();
   const [other, setOther] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
   const [save, { loading }] = useMutation(SetProductOptionsDocument);
@@ -56,8 +56,8 @@ export function OptionsEditor({ product, version, onSaved, onReload }: OptionsEd
       setSaved(true);
       onSaved(r.setProductOptions);
     } catch (err) {
-      if (isStale(err)) return setRefusal(STALE_MESSAGE);
-      if (isConflict(err)) return setRefusal(saveFailure(err, []).other.join(' '));
+      if (isStale(err)) return setRefusal({ message: STALE_MESSAGE, stale: true });
+      if (isConflict(err)) return setRefusal({ message: saveFailure(err, []).other.join(' '), stale: false });
       setOther(saveFailure(err, []).other);
     }
   };
@@ -72,7 +72,7 @@ export function OptionsEditor({ product, version, onSaved, onReload }: OptionsEd
           {withPending.length === 0 ? 'No options: the product is sold as one variant.' : `${n} ${n === 1 ? 'combination' : 'combinations'} of ${withPending.map((o) => o.name.trim() || '…').join(' × ')}.`}
         </p>
       </div>
-      {refusal ? <StaleAlert message={refusal} onReload={onReload} /> : null}
+      {refusal ? <StaleAlert message={refusal.message} onReload={refusal.stale ? onReload : undefined} /> : null}
       <FormAlert messages={[...(errors?.form ? [errors.form] : []), ...other]} />
       {drafts.map((o, i) => (
         <OptionRow
@@ -100,7 +100,7 @@ export function OptionsEditor({ product, version, onSaved, onReload }: OptionsEd
         <Button type="submit" loading={loading} disabled={!dirty && !loading}>
           Save options
         </Button>
-        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+        <p role="status" className={saved ? 'text-sm text-emerald-700 dark:text-emerald-400' : 'text-sm text-zinc-600 dark:text-zinc-400'}>
           {saved ? 'Options saved.' : dirty ? 'Unsaved changes.' : ''}
         </p>
       </div>

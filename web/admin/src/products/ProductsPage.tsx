@@ -32,7 +32,7 @@ export default function ProductsPage() {
       </div>
       <div className="mb-6 flex flex-wrap items-end gap-3">
         <form role="search" aria-label="Products" onSubmit={search} className="flex min-w-64 flex-1 items-end gap-2">
-          <SearchField label="Search products" hint="Name, category or description" className="flex-1" maxLength={MAX_SEARCH} value={q} onChange={(e) => setQ(e.target.value)} />
+          <SearchField label="Search products" placeholder="Name, category or description" className="flex-1" maxLength={MAX_SEARCH} value={q} onChange={(e) => setQ(e.target.value)} />
           <Button type="submit" variant="secondary">
             Search
           </Button>
