@@ -8,8 +8,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ADMIN, signInPage } from '../src/account.ts';
-import { deleteProductAPI, screen, someCategory, uniq, variantsAPI } from '../src/adminCatalog.ts';
-import { axe, noBrowser, page } from '../src/harness.ts';
+import { createProductAPI, deleteProductAPI, screen, someCategory, uniq, variantsAPI } from '../src/adminCatalog.ts';
+import { adminGraphQL, axe, noBrowser, page } from '../src/harness.ts';
 
 const variantRows = (p: Page) => p.getByRole('table', { name: 'Variants' }).getByRole('rowgroup').nth(1).getByRole('row');
 const idFromURL = (p: Page) => /\/admin\/products\/([^/?#]+)$/.exec(new URL(p.url()).pathname)?.[1] ?? '';
@@ -146,6 +146,51 @@ describe.skipIf(noBrowser)('admin: catalog', () => {
       await p.context().close();
     }
   }, 180_000);
+
+  test("another admin's change meanwhile: saving is refused with 'changed by someone else', reload shows theirs, then saving works", async () => {
+    const product = await createProductAPI({ name: `E2E Stale ${uniq()}`, price: 1500 });
+    const p = await page();
+    try {
+      await signInPage(p, ADMIN, `/admin/products/${product.id}`);
+      const details = p.getByRole('form', { name: 'Details' });
+      await expect.poll(() => details.getByLabel('Name', { exact: true }).inputValue()).toBe(product.name);
+      // someone else renames it (version 1 → 2) while this page shows version 1
+      const theirs = `${product.name} (theirs)`;
+      const current = await adminGraphQL<{ product: { version: number; slug: string; sku: string; category: { id: string } } }>(
+        'query($id: ID!) { product(id: $id) { version slug sku category { id } } }',
+        { id: product.id },
+      );
+      await adminGraphQL('mutation($i: UpdateProductInput!) { updateProduct(input: $i) { version } }', {
+        i: { id: product.id, version: current.product.version, name: theirs, slug: current.product.slug, price: 1500, categoryId: current.product.category.id, sku: current.product.sku },
+      });
+      await details.getByLabel('Price (USD)', { exact: true }).fill('19.99');
+      await details.getByRole('button', { name: 'Save product' }).click();
+      const alert = details.getByRole('alert');
+      await expect.poll(() => alert.isVisible()).toBe(true);
+      expect(await alert.innerText()).toMatch(/changed by someone else/);
+      expect(await axe(p), 'stale edit').toEqual([]);
+      await screen(p, 'admin-product-stale');
+      // options based on the old version are refused the same way
+      const options = p.getByRole('form', { name: 'Options' });
+      await options.getByRole('button', { name: 'Add option' }).click();
+      await options.getByLabel('Name of option 1').fill('Size');
+      await options.getByLabel('Values of option 1').fill('S');
+      await options.getByRole('button', { name: 'Save options' }).click();
+      await expect.poll(() => options.getByRole('alert').innerText()).toMatch(/changed by someone else/);
+      // reload: their name appears, nothing of theirs was overwritten, and a new edit saves
+      await alert.getByRole('button', { name: 'Reload product' }).click();
+      await expect.poll(() => details.getByLabel('Name', { exact: true }).inputValue()).toBe(theirs);
+      expect(await details.getByRole('alert').count()).toBe(0);
+      await details.getByLabel('Price (USD)', { exact: true }).fill('19.99');
+      await details.getByRole('button', { name: 'Save product' }).click();
+      await expect.poll(() => details.getByRole('status').innerText()).toBe('Product saved.');
+      const saved = await adminGraphQL<{ product: { name: string; price: { amount: number } } }>('query($id: ID!) { product(id: $id) { name price { amount } } }', { id: product.id });
+      expect(saved.product).toMatchObject({ name: theirs, price: { amount: 1999 } });
+    } finally {
+      await deleteProductAPI(product.id);
+      await p.context().close();
+    }
+  }, 150_000);
 
   test('products list, filters and editor: axe-clean in dark mode', async () => {
     const p = await page({ colorScheme: 'dark' });

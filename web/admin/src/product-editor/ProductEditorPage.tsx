@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { EmptyState, buttonBase, buttonSizes, buttonVariants, cx, focusRing } from '@nexus/ui';
 import { useClient, useQuery } from '@nexus/client/react';
@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { DeleteProductControl } from './DeleteProductControl';
 import { OptionsEditor } from './OptionsEditor';
 import { ProductForm } from './ProductForm';
+import { StaleAlert } from './StaleAlert';
 import { VariantsSection } from './VariantsSection';
 
 const back = (
@@ -55,6 +56,11 @@ function EditProduct({ id }: { id: string }) {
   const [base, setBase] = useState<number | null>(null);
   const [generation, setGeneration] = useState(0);
   const product = data?.product;
+  const loadedVersion = product?.version;
+  // Pin the version of the first read: later reads (live updates after someone else's change) must not move it.
+  useEffect(() => {
+    if (base === null && loadedVersion !== undefined) setBase(loadedVersion);
+  }, [base, loadedVersion]);
   useDocumentTitle(product ? product.name : data ? 'Product not found' : 'Product');
   if (loading) {
     return (
@@ -118,6 +124,9 @@ function EditProduct({ id }: { id: string }) {
           · version {product.version} · updated {new Date(product.updatedAt).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' })}
         </p>
       </div>
+      {product.version > version ? (
+        <StaleAlert message="Someone else changed this product since you opened it: reload to see their changes before you edit." onReload={onReload} />
+      ) : null}
       <ProductForm key={`form|${generation}`} product={product} version={version} categories={categories} onSaved={saved} onReload={onReload} />
       <OptionsEditor key={`options|${generation}`} product={product} version={version} onSaved={saved} onReload={onReload} />
       <VariantsSection product={product} version={version} onProductVersion={setBase} onReload={onReload} />
