@@ -4,7 +4,9 @@
 // variant its own price (a taken SKU refused inline by the server) and
 // stock, see that price on the storefront's product page, see the server
 // refuse to drop a stocked option value and to delete a stocked variant,
-// then delete the product. axe on every new page, light and dark.
+// then delete the product; an edit based on a version someone else has
+// changed meanwhile is refused ("changed by someone else") until reloaded.
+// axe on every new page, light and dark.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ADMIN, signInPage } from '../src/account.ts';
@@ -196,6 +198,10 @@ describe.skipIf(noBrowser)('admin: catalog', () => {
     const p = await page({ colorScheme: 'dark' });
     await signInPage(p, ADMIN, '/admin/products');
     await expect.poll(() => p.getByRole('table', { name: 'Products' }).getByRole('row').count()).toBeGreaterThan(1);
+    const rows = p.getByRole('table', { name: 'Products' }).getByRole('row');
+    const firstPage = await rows.count();
+    await p.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(firstPage);
     await p.getByLabel('Stock').selectOption('in');
     await expect.poll(() => new URL(p.url()).searchParams.get('stock')).toBe('in');
     await p.waitForLoadState('networkidle');

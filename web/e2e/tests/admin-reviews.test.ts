@@ -2,8 +2,8 @@
 // fresh product (1 star by the seeded shopper, 5 stars by a new customer,
 // written through the API); hiding the 1-star one needs a reason, takes it
 // off the storefront's product page and lifts the rating from 3 to 5;
-// restoring brings both back; deleting the 5-star one leaves 1. axe light
-// and dark. The product and its reviews are deleted afterwards.
+// restoring brings both back; deleting the 5-star one leaves 1; a review
+// body with markup is shown as text. axe light and dark. The product and its reviews are deleted afterwards.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ADMIN, registerCustomer, signInPage, tokenOf } from '../src/account.ts';
@@ -27,7 +27,8 @@ describe.skipIf(noBrowser)('admin: reviews', () => {
     try {
       const low = `Fell apart ${uniq()}`;
       const high = `Love it ${uniq()}`;
-      reviewIds.push(await writeReviewAPI(await tokenOf(SHOPPER), { productId: product.id, rating: 1, title: low, body: 'The seam split on day two.', authorName: 'Shopper' }));
+      const hostile = '<img src=x onerror="window.__pwned=1"> The seam split on day two.';
+      reviewIds.push(await writeReviewAPI(await tokenOf(SHOPPER), { productId: product.id, rating: 1, title: low, body: hostile, authorName: 'Shopper' }));
       const fan = await registerCustomer('review');
       reviewIds.push(await writeReviewAPI(fan.accessToken, { productId: product.id, rating: 5, title: high, body: 'Fits well, washes well.', authorName: 'Fan' }));
       await expect.poll(() => storefrontRating(shop, product.slug)).toBe('Rated 3 out of 5, 2 reviews');
@@ -38,6 +39,9 @@ describe.skipIf(noBrowser)('admin: reviews', () => {
       const table = p.getByRole('table', { name: 'Reviews' });
       await expect.poll(() => table.getByRole('rowgroup').nth(1).getByRole('row').count()).toBe(2);
       expect(await p.getByText(`Product: ${product.name}`).isVisible()).toBe(true);
+      // review text is shown as text, never as markup
+      expect(await table.getByText(hostile).isVisible()).toBe(true);
+      expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       await p.waitForLoadState('networkidle');
       expect(await axe(p), 'reviews').toEqual([]);
       await screen(p, 'admin-reviews');
