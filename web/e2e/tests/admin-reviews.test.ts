@@ -90,7 +90,10 @@ describe.skipIf(noBrowser)('admin: reviews', () => {
 
   test('the moderation list, filtered and with a dialog open: axe-clean in dark mode', async () => {
     const p = await page({ colorScheme: 'dark' });
-    await signInPage(p, ADMIN, '/admin/reviews');
+    await signInPage(p, ADMIN, '/admin/products');
+    // the account menu leads admins to the moderation page
+    await p.getByRole('button', { name: /^Account/ }).click();
+    await p.getByRole('menu', { name: 'Account' }).getByRole('menuitem', { name: 'Reviews' }).click();
     await p.getByRole('heading', { level: 1, name: 'Reviews' }).waitFor();
     await p.getByLabel('Status').selectOption('VISIBLE');
     await expect.poll(() => new URL(p.url()).searchParams.get('status')).toBe('VISIBLE');
