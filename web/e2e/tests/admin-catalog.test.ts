@@ -39,17 +39,24 @@ describe.skipIf(noBrowser)('admin: catalog', () => {
       await details.getByLabel('Price (USD)', { exact: true }).fill('-5');
       await details.getByLabel('Category').selectOption(category.id);
       await details.getByLabel('SKU').fill(`E2E-TEE-${tag}`.toUpperCase());
+      await details.getByRole('button', { name: 'Add image' }).click();
+      await details.getByLabel('Image 1 address').fill('tee.jpg');
+      await details.getByLabel('Image 1 alt text').fill('The tee, front');
       await details.getByRole('button', { name: 'Create product' }).click();
       const price = details.getByLabel('Price (USD)', { exact: true });
       await expect.poll(() => price.getAttribute('aria-invalid')).toBe('true');
       expect(await details.getByText('The price must be 0 or more.').isVisible()).toBe(true);
-      expect(await axe(p), 'new product with an error').toEqual([]);
+      expect(await details.getByLabel('Image 1 address').getAttribute('aria-invalid')).toBe('true');
+      expect(await axe(p), 'new product with errors').toEqual([]);
+      await screen(p, 'admin-new-product-errors');
       await price.fill('30');
+      await details.getByLabel('Image 1 address').fill(`${new URL(p.url()).origin}/images/e2e/tee.svg`);
       await details.getByRole('button', { name: 'Create product' }).click();
       await expect.poll(() => p.getByRole('heading', { level: 1, name }).isVisible()).toBe(true);
       id = idFromURL(p);
       expect(id).not.toBe('');
       await expect.poll(async () => (await variantsAPI(id))?.length).toBe(1);
+      expect(await p.getByRole('form', { name: 'Details' }).getByLabel('Image 1 alt text').inputValue()).toBe('The tee, front');
 
       // options: S, M added with Enter; Red, Blue left in the box (saving adds them too)
       const options = p.getByRole('form', { name: 'Options' });

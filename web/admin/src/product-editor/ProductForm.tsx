@@ -6,7 +6,9 @@ import { CreateProductDocument, UpdateProductDocument, type AdminCategoriesQuery
 import { isStale, STALE_MESSAGE } from '../lib/conflict';
 import { focusFirstInvalid, saveFailure } from '../lib/formSubmit';
 import { categoryOptions } from '../products/productsFilter';
-import { PRODUCT_FIELDS, checkProduct, draftOf, emptyDraft, slugify, toUpdateInput, type ProductDraft, type ProductErrors } from './productForm';
+import { ImagesEditor } from './ImagesEditor';
+import { PRODUCT_FIELDS, checkProduct, draftOf, emptyDraft, imagesOf, slugify, toUpdateInput, type ProductDraft, type ProductErrors } from './productForm';
+import { checkImages, imageErrorsFrom, imageFields, type ImageDraft, type ImageErrors } from './productImages';
 import { StaleAlert } from './StaleAlert';
 
 /** Props of {@link ProductForm}: a new product when `product` is undefined. */
@@ -22,13 +24,15 @@ export interface ProductFormProps {
 /**
  * The product's own fields (CreateProductInput / UpdateProductInput): checked here first, then the server's
  * errors under their fields (a taken slug or SKU); an edit based on an outdated version is refused and says
- * "changed by someone else — reload" instead of overwriting their change. Images are kept as they are.
+ * "changed by someone else — reload" instead of overwriting their change. Images are addresses with alt texts.
  */
 export function ProductForm({ product, version, categories, onSaved, onReload }: ProductFormProps) {
   const isNew = product === undefined;
   const navigate = useNavigate();
   const [d, setD] = useState<ProductDraft>(() => (product ? draftOf(product) : emptyDraft()));
   const [slugTouched, setSlugTouched] = useState(!isNew);
+  const [images, setImages] = useState<ImageDraft[]>(() => (product ? imagesOf(product) : []));
+  const [imageErrors, setImageErrors] = useState<ImageErrors>([]);
   const [errors, setErrors] = useState<ProductErrors>({});
   const [other, setOther] = useState<string[]>([]);
   const [stale, setStale] = useState(false);
@@ -47,21 +51,25 @@ export function ProductForm({ product, version, categories, onSaved, onReload }:
     setStale(false);
     setSaved(false);
     const checked = checkProduct(d, isNew);
+    const pictures = checkImages(images);
     setErrors(checked.errors);
-    if (!checked.values) return focusFirstInvalid(form.current);
+    setImageErrors(pictures.errors);
+    if (pictures.form) setOther([pictures.form]);
+    if (!checked.values || !pictures.values) return focusFirstInvalid(form.current);
     try {
       if (isNew) {
-        const r = await create({ input: { ...checked.values, images: [] } });
+        const r = await create({ input: { ...checked.values, images: pictures.values } });
         navigate(`/admin/products/${r.createProduct.id}`, { replace: true });
         return;
       }
-      const r = await update({ input: toUpdateInput(checked.values, product, version ?? product.version) });
+      const r = await update({ input: toUpdateInput(checked.values, pictures.values, product, version ?? product.version) });
       setSaved(true);
       onSaved?.(r.updateProduct);
     } catch (err) {
       if (isStale(err)) return setStale(true);
-      const f = saveFailure(err, PRODUCT_FIELDS);
+      const f = saveFailure(err, [...PRODUCT_FIELDS, ...imageFields(images.length)]);
       setErrors(f.fields);
+      setImageErrors(imageErrorsFrom(f.fields, images.length));
       setOther(f.other);
       focusFirstInvalid(form.current);
     }
@@ -101,6 +109,14 @@ export function ProductForm({ product, version, categories, onSaved, onReload }:
         {isNew ? <TextField label="Opening stock" inputMode="numeric" hint="Later, adjust the stock of each variant" value={d.stock} error={errors.stock} onChange={set('stock')} /> : null}
       </div>
       <TextArea label="Description" rows={5} value={d.description} error={errors.description} onChange={set('description')} />
+      <ImagesEditor
+        images={images}
+        errors={imageErrors}
+        onChange={(next) => {
+          setSaved(false);
+          setImages(next);
+        }}
+      />
       <div className="flex items-center gap-3">
         <Button type="submit" loading={created.loading || updated.loading}>
           {isNew ? 'Create product' : 'Save product'}

@@ -1,5 +1,6 @@
 import type { AdminProductFieldsFragment, CreateProductInput, ImageInput, UpdateProductInput } from '../gql/graphql';
 import { checkMoney, moneyText } from '../lib/money';
+import type { ImageDraft } from './productImages';
 
 /** The product form's fields as typed (prices as "19.99", tags comma-separated). */
 export interface ProductDraft {
@@ -101,11 +102,11 @@ export function checkProduct(d: ProductDraft, isNew: boolean): { errors: Product
   };
 }
 
-/** The images as the product has them, to send back unchanged (an update replaces every field). */
-export const imagesOf = (p: Pick<AdminProductFieldsFragment, 'images'>): ImageInput[] => p.images.map(({ url, alt, isPrimary }) => ({ url, alt, isPrimary }));
+/** The images as the product has them, as the images editor starts. */
+export const imagesOf = (p: Pick<AdminProductFieldsFragment, 'images'>): ImageDraft[] => p.images.map(({ url, alt, isPrimary }) => ({ url, alt, isPrimary }));
 
-/** updateProduct's input: the checked values, the product's images and the version the edit is based on. */
-export function toUpdateInput(values: Omit<CreateProductInput, 'images'>, p: AdminProductFieldsFragment, version: number): UpdateProductInput {
+/** updateProduct's input: the checked values and images, and the version the edit is based on. */
+export function toUpdateInput(values: Omit<CreateProductInput, 'images'>, images: ImageInput[], p: Pick<AdminProductFieldsFragment, 'id'>, version: number): UpdateProductInput {
   const { stock: _stock, ...rest } = values;
-  return { ...rest, id: p.id, version, images: imagesOf(p) };
+  return { ...rest, id: p.id, version, images };
 }
