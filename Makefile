@@ -51,7 +51,7 @@ $(BIN)/mailpit: scripts/mailpit.sh scripts/mailpit/go.mod scripts/mailpit/go.sum
 	@scripts/mailpit.sh
 
 # ---------------------------------------------------------------- run
-.PHONY: run seed migrate token
+.PHONY: run seed seed-large migrate token
 run: ## bring everything up (db, migrations, demo data and accounts, Mailpit, subgraphs, router serving the storefront) and print the URLs
 	@echo "[1/5] PostgreSQL" >&2 && $(MAKE) --no-print-directory db
 	@echo "[2/5] Go modules" >&2 && STEP="[2/5] " $(MAKE) --no-print-directory deps
@@ -71,6 +71,10 @@ migrate: db build ## apply every service's migrations (product, auth, customer)
 
 seed: migrate ## load the demo catalog and the two development accounts (no-op for what exists)
 	@source $(DB_ENV) && $(BIN)/product seed && $(BIN)/auth seed
+
+PRODUCTS ?= 100000
+seed-large: migrate ## load a benchmark catalog of PRODUCTS generated products (default 100000, ~3 variants each); RESET=1 wipes the catalog first
+	@source $(DB_ENV) && $(BIN)/product seed-large --products $(PRODUCTS) $(if $(RESET),--reset)
 
 # ---------------------------------------------------------------- code generation
 .PHONY: generate compose

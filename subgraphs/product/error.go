@@ -11,6 +11,8 @@ const (
 	Internal = "INTERNAL"
 	// Forbidden: the caller lacks the scope a field requires (admin writes).
 	Forbidden = "FORBIDDEN"
+	// Unauthenticated: the operation needs a signed-in caller (reviews).
+	Unauthenticated = "UNAUTHENTICATED"
 	// CursorExpired: a subscription's resume cursor is older than the
 	// retained events; the client must refetch and subscribe afresh.
 	CursorExpired = "CURSOR_EXPIRED"

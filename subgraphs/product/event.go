@@ -38,10 +38,13 @@ type ProductPayload struct {
 	Version        int            `json:"version"`
 	CreatedAt      time.Time      `json:"createdAt"`
 	UpdatedAt      time.Time      `json:"updatedAt"`
-	// Delta and Reason are set on product.stock-changed only (Stock is
-	// then the new stock).
-	Delta  *int   `json:"delta,omitempty"`
-	Reason string `json:"reason,omitempty"`
+	// VariantID, Delta and Reason are set on product.stock-changed only
+	// (Stock is then the product's new total); VariantID names the variant
+	// whose stock moved. Consumers that predate variants read Delta and
+	// Stock as before.
+	VariantID string `json:"variantId,omitempty"`
+	Delta     *int   `json:"delta,omitempty"`
+	Reason    string `json:"reason,omitempty"`
 }
 
 type moneyJSON struct {

@@ -24,6 +24,9 @@ type Facets struct {
 type CategoryCount struct {
 	CategoryID string
 	Count      int
+	// Category is the category itself when the Searcher has it at hand
+	// (the index does), so the graph layer needs no lookup; else zero.
+	Category Category
 }
 
 // PriceBucket counts matches with Min <= price < Max (Max nil: no bound).

@@ -1,6 +1,7 @@
 package product
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,10 +55,12 @@ type ListParams struct {
 
 // Limits of a listing request, so one request cannot ask for unbounded work.
 const (
-	MaxFirst        = 100 // largest page
-	MaxSearchLength = 200 // characters of filter.search
-	MaxTags         = 20  // tags in filter.tags
-	MaxTagLength    = 100 // characters of one tag
+	MaxFirst         = 100 // largest page
+	MaxSearchLength  = 200 // characters of filter.search
+	MaxTags          = 20  // tags in filter.tags
+	MaxTagLength     = 100 // characters of one tag
+	MaxOptionFilters = 10  // option filters in filter.options
+	// values of one option filter: MaxOptionValues (variant.go)
 )
 
 // SearchText is the search as the store runs it: control characters
@@ -157,5 +160,53 @@ func (f Filter) validate() error {
 			return Errorf(Invalid, "filter.tags", "a tag has at most %d characters", MaxTagLength)
 		}
 	}
+	return validateOptions(f.Options)
+}
+
+// validateOptions bounds filter.options so a request cannot ask for
+// unbounded work: at most MaxOptions filters of 1..MaxOptionValues
+// non-empty printable values each. Unknown names are valid (they match
+// nothing), like unknown tags.
+func validateOptions(opts []OptionFilter) error {
+	if len(opts) > MaxOptionFilters {
+		return Errorf(Invalid, "filter.options", "at most %d options, got %d", MaxOptionFilters, len(opts))
+	}
+	for _, o := range opts {
+		if err := printable(o.Name); err != "" {
+			return Errorf(Invalid, "filter.options.name", "option names %s", err)
+		}
+		if len(o.Values) < 1 || len(o.Values) > MaxOptionValues {
+			return Errorf(Invalid, "filter.options.values", "an option filter has 1 to %d values, got %d", MaxOptionValues, len(o.Values))
+		}
+		for _, v := range o.Values {
+			if err := printable(v); err != "" {
+				return Errorf(Invalid, "filter.options.values", "option values %s", err)
+			}
+		}
+	}
 	return nil
+}
+
+// printable describes why s is not a valid option name or value, or "".
+func printable(s string) string {
+	switch {
+	case strings.TrimSpace(s) == "":
+		return "must not be empty"
+	case !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl):
+		return "must be printable text"
+	case utf8.RuneCountInString(s) > MaxOptionNameLength:
+		return fmt.Sprintf("have at most %d characters", MaxOptionNameLength)
+	}
+	return ""
+}
+
+// OptionTokens are the products.option_values tokens ("size=m") one option
+// filter accepts: lower-cased like the variants_rollup trigger writes them.
+func (o OptionFilter) OptionTokens() []string {
+	name := strings.ToLower(o.Name)
+	out := make([]string, 0, len(o.Values))
+	for _, v := range o.Values {
+		out = append(out, name+"="+strings.ToLower(v))
+	}
+	return out
 }

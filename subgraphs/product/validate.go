@@ -90,7 +90,16 @@ func ValidateProductUpdate(in ProductUpdate) error {
 // stock suffices is decided atomically by the store.
 func ValidateStockAdjustment(in StockAdjustment) error {
 	var fe fieldErrors
-	checkID(&fe, "id", in.ID)
+	switch {
+	case in.ID == "" && in.VariantID == "":
+		fe.add("variantId", "give the variant (variantId), or id of a product with exactly one variant")
+	case in.ID != "" && in.VariantID != "":
+		fe.add("variantId", "give variantId or id, not both")
+	case in.VariantID != "":
+		checkID(&fe, "variantId", in.VariantID)
+	default:
+		checkID(&fe, "id", in.ID)
+	}
 	if in.Delta == 0 {
 		fe.add("delta", "must not be zero")
 	} else if in.Delta < -MaxStock || in.Delta > MaxStock {
@@ -131,25 +140,8 @@ func (f ProductFields) check(fe *fieldErrors, p string) {
 	}
 	checkID(fe, p+"categoryId", f.CategoryID)
 	checkTags(fe, p+"tags", f.Tags)
-	checkText(fe, p+"sku", f.SKU, 1, MaxSKULength, false)
-	if f.SKU != "" && !skuPattern.MatchString(f.SKU) {
-		fe.add(p+"sku", "may hold only letters, digits and . _ - /, starting with a letter or digit")
-	}
-	if len(f.Images) > MaxImages {
-		fe.add(p+"images", "at most %d images, got %d", MaxImages, len(f.Images))
-	}
-	primary := -1
-	for i, im := range f.Images {
-		field := fmt.Sprintf("%simages[%d]", p, i)
-		checkURL(fe, field+".url", im.URL, true)
-		checkText(fe, field+".alt", im.Alt, 0, MaxAltLength, false)
-		if im.IsPrimary {
-			if primary >= 0 {
-				fe.add(field+".isPrimary", "only one image may be primary; images[%d] already is", primary)
-			}
-			primary = i
-		}
-	}
+	checkSKU(fe, p+"sku", f.SKU)
+	checkImages(fe, p+"images", f.Images)
 }
 
 func (f CategoryFields) check(fe *fieldErrors, p string) {

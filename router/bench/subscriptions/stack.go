@@ -134,11 +134,13 @@ func (s *Stack) Stop() {
 }
 
 // HotProducts returns the ids of the first n products of the seeded
-// catalog: the products the subscribers watch and the writer changes.
+// catalog that are sold as one variant: the products the subscribers watch
+// and the writer changes (adjustStock(id:) needs a single-variant product;
+// apparel with sizes is skipped).
 func (s *Stack) HotProducts(ctx context.Context, n int) ([]string, error) {
 	body, _ := json.Marshal(map[string]any{
-		"query":     `query Hot($n: Int!) { products(first: $n) { edges { node { id } } } }`,
-		"variables": map[string]any{"n": n},
+		"query":     `query Hot($n: Int!) { products(first: $n) { edges { node { id variants { id } } } } }`,
+		"variables": map[string]any{"n": min(2*n+10, 100)},
 	})
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.ProductURL, bytes.NewReader(body))
 	if err != nil {
@@ -156,7 +158,8 @@ func (s *Stack) HotProducts(ctx context.Context, n int) ([]string, error) {
 			Products struct {
 				Edges []struct {
 					Node struct {
-						ID string `json:"id"`
+						ID       string     `json:"id"`
+						Variants []struct{} `json:"variants"`
 					} `json:"node"`
 				} `json:"edges"`
 			} `json:"products"`
@@ -167,7 +170,9 @@ func (s *Stack) HotProducts(ctx context.Context, n int) ([]string, error) {
 	}
 	var ids []string
 	for _, e := range out.Data.Products.Edges {
-		ids = append(ids, e.Node.ID)
+		if len(e.Node.Variants) == 1 && len(ids) < n {
+			ids = append(ids, e.Node.ID)
+		}
 	}
 	if len(ids) != n {
 		return nil, fmt.Errorf("hot products: want %d products, the catalog answered %d: %.300s", n, len(ids), raw)

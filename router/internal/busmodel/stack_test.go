@@ -273,11 +273,14 @@ func (s *stack) adjust(ctx context.Context, id string) error {
 	return nil
 }
 
-// productID is a seeded product the writer adjusts.
+// productID is a seeded product the writer adjusts: one sold as a single
+// variant, as adjustStock(id:) requires.
 func (s *stack) productID() string {
 	s.t.Helper()
 	var id string
-	if err := s.db.Get(&id, `SELECT id::text FROM product.products ORDER BY id LIMIT 1`); err != nil {
+	if err := s.db.Get(&id, `SELECT p.id::text FROM product.products p
+		WHERE (SELECT count(*) FROM product.variants v WHERE v.product_id = p.id AND v.deleted_at IS NULL) = 1
+		ORDER BY p.id LIMIT 1`); err != nil {
 		s.t.Fatalf("a seeded product: %v", err)
 	}
 	return id

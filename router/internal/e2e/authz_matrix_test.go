@@ -74,7 +74,8 @@ func sortedKeys(m map[string]bool) []string {
 	return out
 }
 
-// TestAuthorizationMatrix runs every auth and customer operation (and the
+// TestAuthorizationMatrix runs every auth and customer operation, the
+// catalog's review and admin variant operations (and the
 // entity paths between the two subgraphs) through the real router as
 // eight principals — anonymous, customers A and B, an admin, a user
 // disabled after signing in, an expired token, a token signed by an

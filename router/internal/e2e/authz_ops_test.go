@@ -105,10 +105,10 @@ func ownToken(w *world, p *principal) map[string]any {
 
 const userFields = `id email firstName`
 
-// ops is every Query and Mutation field of auth.graphqls and
-// customer.graphqls, and the entity paths between them. Operations that
-// end sessions come last.
-var ops = []op{
+// identityOps are the Query and Mutation fields of auth.graphqls and
+// customer.graphqls, and the entity paths between them, but for the ones
+// that end sessions (endingOps).
+var identityOps = []op{
 	{name: "me", field: "me", query: `{ me { ` + userFields + ` } }`, want: expect(unauth, ok, ok, ok), check: own},
 	{name: "passwordPolicy", field: "passwordPolicy", query: `{ passwordPolicy { minLength maxLength } }`, want: expect(ok, ok, ok, ok)},
 	{name: "user(id: A)", field: "user", query: `query($a: ID!) { user(id: $a) { ` + userFields + ` } }`, vars: aliceID,
@@ -198,7 +198,14 @@ var ops = []op{
 		vars: aliceID, want: expect(unauth, forbid, forbid, ok), check: seesA},
 	{name: "entity: users { addresses }", field: "users", query: `{ users(first: 100) { edges { node { email addresses { id } } } } }`,
 		want: expect(unauth, forbid, forbid, ok), check: seesA},
+}
 
+// ops is every row of the matrix: identity, catalog (authz_product_ops_test.go),
+// then the rows that end sessions.
+var ops = append(append(append([]op{}, identityOps...), productOps...), endingOps...)
+
+// endingOps end or change sessions, so they come after every other row.
+var endingOps = []op{
 	{name: "changePassword", field: "changePassword", query: `mutation($p: String!) { changePassword(input: {currentPassword: $p, newPassword: "Another-horse-battery-7"}) { accessToken } }`,
 		vars: func(_ *world, p *principal) map[string]any { return map[string]any{"p": p.password} }, want: expect(unauth, ok, ok, ok),
 		after: func(w *world, p *principal, r gqlResult) {

@@ -51,6 +51,7 @@ type world struct {
 	productA   string // on A's wishlist
 	addressB   string // B's own address
 	secretsOfA []string
+	cat        catalogWorld
 }
 
 const testPassword = "Correct-horse-battery-9"
@@ -130,6 +131,7 @@ func newWorld(t *testing.T, env *testenv.Identity) *world {
 	mustCall(t, env, a.token, `mutation($p: ID!) { addToWishlist(productId: $p) { addedAt } }`, map[string]any{"p": w.productA}, "addToWishlist", nil)
 	mustCall(t, env, b.token, addressMutation, map[string]any{"in": addressInput()}, "addAddress", &id)
 	w.addressB = id.ID
+	w.cat = newCatalogWorld(t, env, a)
 	w.secretsOfA = []string{a.id, a.email, w.addrA, w.pmA, w.productA, w.tokenA}
 
 	// Invalid tokens, all about A.

@@ -26,9 +26,9 @@ import (
 type Identity struct {
 	// RouterURL is the router's GraphQL endpoint; Origin its origin.
 	RouterURL, Origin string
-	// AuthURL and CustomerURL are the subgraphs' GraphQL endpoints (they
-	// refuse requests the router did not sign).
-	AuthURL, CustomerURL string
+	// AuthURL, CustomerURL and ProductURL are the subgraphs' GraphQL
+	// endpoints (they refuse requests the router did not sign).
+	AuthURL, CustomerURL, ProductURL string
 	// SigningKey is the auth service's access-token key (given to it as
 	// AUTH_SIGNING_KEY_FILE) and KID its key id in the JWKS, so a test can
 	// mint tokens the router trusts with any claims (an expired one).
@@ -113,12 +113,15 @@ func binary(t *testing.T, dir, pkg string) string {
 	return out
 }
 
-// RunIdentity starts the identity federation, calls fn and tears it down.
+// RunIdentity starts the identity federation (auth, customer and the
+// product catalog, whose reviews and admin mutations need identities),
+// calls fn and tears it down.
 func RunIdentity(t *testing.T, fn func(t *testing.T, env *Identity)) {
 	t.Helper()
 	root := Root(t)
 	authBin := binary(t, "subgraphs/auth", "cmd/auth")
 	customerBin := binary(t, "subgraphs/customer", "cmd/customer")
+	productBin := binary(t, "subgraphs/product", "cmd/product")
 	routerBin := binary(t, "router", "cmd/router")
 	dbURL := pgtest.URL(t)
 	routerSecret := randomSecret(t)
@@ -137,7 +140,7 @@ func RunIdentity(t *testing.T, fn func(t *testing.T, env *Identity)) {
 		t.Fatal(err)
 	}
 
-	routerAddr, authAddr, customerAddr := freeAddr(t), freeAddr(t), freeAddr(t)
+	routerAddr, authAddr, customerAddr, productAddr := freeAddr(t), freeAddr(t), freeAddr(t), freeAddr(t)
 	origin := "http://" + routerAddr
 	common := []string{"DATABASE_URL=" + dbURL, "NEXUS_MODE=production", "NEXUS_ROUTER_SECRET=" + routerSecret, "LOG_LEVEL=warn"}
 	authEnv := append(append([]string{}, common...), "HTTP_ADDR="+authAddr, "PUBLIC_URL="+origin,
@@ -147,13 +150,25 @@ func RunIdentity(t *testing.T, fn func(t *testing.T, env *Identity)) {
 	if out, err := seed.CombinedOutput(); err != nil {
 		t.Fatalf("auth seed: %v\n%s", err, out)
 	}
+	// The catalog with its demo products, variants and reviews: reviews are
+	// written by signed-in customers, and options by admins.
+	productEnv := append(append([]string{}, common...), "HTTP_ADDR="+productAddr, "PUBLIC_URL=http://"+productAddr)
+	for _, cmd := range []string{"migrate", "seed"} {
+		c := exec.Command(productBin, cmd)
+		c.Env = append(os.Environ(), productEnv...)
+		if out, err := c.CombinedOutput(); err != nil {
+			t.Fatalf("product %s: %v\n%s", cmd, err, out)
+		}
+	}
 	a := startProc(t, "auth", authBin, authEnv, "serve")
 	c := startProc(t, "customer", customerBin, append(append([]string{}, common...), "HTTP_ADDR="+customerAddr, "CUSTOMER_TEST_TOKENIZER=1"), "serve")
+	p := startProc(t, "product", productBin, productEnv, "serve")
 	waitReady(t, "http://"+authAddr+"/readyz", a.logs)
+	waitReady(t, "http://"+productAddr+"/readyz", p.logs)
 	waitReady(t, "http://"+customerAddr+"/readyz", c.logs)
 
 	cfg := filepath.Join(dir, "router.yaml")
-	if err := os.WriteFile(cfg, []byte(identityConfig(root, routerAddr, authAddr, customerAddr)), 0o600); err != nil {
+	if err := os.WriteFile(cfg, []byte(identityConfig(root, routerAddr, authAddr, customerAddr, productAddr)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	r := startProc(t, "router", routerBin, []string{"NEXUS_ROUTER_SECRET=" + routerSecret, "LOG_LEVEL=warn"}, "serve", "--config", cfg)
@@ -166,6 +181,7 @@ func RunIdentity(t *testing.T, fn func(t *testing.T, env *Identity)) {
 	fn(t, &Identity{
 		RouterURL: origin + "/graphql", Origin: origin,
 		AuthURL: "http://" + authAddr + "/graphql", CustomerURL: "http://" + customerAddr + "/graphql",
+		ProductURL: "http://" + productAddr + "/graphql",
 		SigningKey: key, KID: kid, RouterSecret: routerSecret,
 		Admin:   Account{"admin@nexus.local", "Admin-password-1"},
 		Shopper: Account{"shopper@nexus.local", "Shopper-password-1"},
@@ -175,7 +191,7 @@ func RunIdentity(t *testing.T, fn func(t *testing.T, env *Identity)) {
 // identityConfig is router.yaml's identity part with the test's
 // addresses, in production mode with the subgraphs' coded errors passed
 // through, as docker-compose.yml runs it.
-func identityConfig(root, routerAddr, authAddr, customerAddr string) string {
+func identityConfig(root, routerAddr, authAddr, customerAddr, productAddr string) string {
 	schema := func(name string) string { return filepath.Join(root, "schema", "subgraphs", name+".graphqls") }
 	return fmt.Sprintf(`listen: %s
 graphql_path: /graphql
@@ -198,5 +214,8 @@ subgraphs:
   - name: customer
     routing_url: http://%s/graphql
     schema_file: %s
-`, routerAddr, authAddr, authAddr, authAddr, schema("auth"), customerAddr, schema("customer"))
+  - name: product
+    routing_url: http://%s/graphql
+    schema_file: %s
+`, routerAddr, authAddr, authAddr, authAddr, schema("auth"), customerAddr, schema("customer"), productAddr, schema("product"))
 }

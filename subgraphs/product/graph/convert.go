@@ -33,6 +33,11 @@ func listParams(first *int, after *string, filter *model.ProductFilter, sort *mo
 			Tags:       filter.Tags,
 			InStock:    filter.InStock,
 		}
+		for _, o := range filter.Options {
+			if o != nil {
+				p.Filter.Options = append(p.Filter.Options, product.OptionFilter{Name: o.Name, Values: o.Values})
+			}
+		}
 	}
 	return p
 }

@@ -26,6 +26,7 @@ func (r *Resolver) productsByIDs(ctx context.Context, ids []string) ([]*model.Pr
 		}
 	}
 	r.loaders(ctx).expectCategoriesOf(nodes)
+	r.expectVariantsOf(ctx, nodes)
 	out := make([]*model.Product, len(ids))
 	for i, id := range ids {
 		if p := byID[id]; p != nil {

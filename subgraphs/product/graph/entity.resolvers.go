@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/nexus-commerce/nexus/subgraphs/product/graph/generated"
 	"github.com/nexus-commerce/nexus/subgraphs/product/graph/model"
@@ -30,11 +29,15 @@ func (r *entityResolver) FindManyProductByIDs(ctx context.Context, reps []*model
 }
 
 func (r *entityResolver) FindManyProductVariantByIDs(ctx context.Context, reps []*model.ProductVariantByIDsInput) ([]*model.ProductVariant, error) {
-	panic(fmt.Errorf("not implemented: FindManyProductVariantByIDs - findManyProductVariantByIDs"))
+	ids := make([]string, len(reps))
+	for i, rep := range reps {
+		ids[i] = rep.ID
+	}
+	return r.variantsByIDs(ctx, ids)
 }
 
 func (r *entityResolver) FindManyReviewByIDs(ctx context.Context, reps []*model.ReviewByIDsInput) ([]*model.Review, error) {
-	panic(fmt.Errorf("not implemented: FindManyReviewByIDs - findManyReviewByIDs"))
+	return r.reviewsByIDs(ctx, reps)
 }
 
 func (r *Resolver) Entity() generated.EntityResolver { return &entityResolver{r} }

@@ -12,3 +12,6 @@ func isNotFound(err error) bool {
 	var e *product.Error
 	return errors.As(err, &e) && e.Code == product.NotFound
 }
+
+// errNoSearcher is the cause when a Resolver was wired without Search.
+var errNoSearcher = errors.New("resolver has no Searcher")

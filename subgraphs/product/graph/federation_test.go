@@ -30,13 +30,14 @@ func testServiceSDL(t *testing.T, e *env) {
 		t.Errorf("_service.sdl differs from %s; the router would compose a different schema than the one served", sdlPath)
 	}
 	for _, must := range []string{
-		`@link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@requiresScopes", "@composeDirective"])`,
+		`@link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@authenticated", "@requiresScopes", "@composeDirective"])`,
 		// The router resumes these subscriptions from their last cursor.
 		`@link(url: "https://nexus.dev/subscriptions/v1.0", import: ["@resumable"])`,
 		`@composeDirective(name: "@resumable")`,
 		`catalogEvents(after: String): CatalogEvent! @resumable(argument: "after", field: "cursor")`,
 		`productChanged(ids: [ID!], after: String): ProductChange! @resumable(argument: "after", field: "cursor")`,
 		`createProduct(input: CreateProductInput!): Product! @requiresScopes(scopes: [["admin"]])`,
+		`writeReview(input: WriteReviewInput!): Review! @authenticated`,
 		`type Product @key(fields: "id")`,
 		`type Category @key(fields: "id")`,
 		`type Money @shareable`,

@@ -23,8 +23,9 @@ const publicURL = "https://shop.example.test"
 // env is one product subgraph on a real HTTP server over a throwaway,
 // migrated and seeded PostgreSQL database.
 type env struct {
-	url   string
-	store *countingStore
+	url      string
+	store    *countingStore
+	variants *countingVariants
 }
 
 // newEnv boots the subgraph exactly as the binary does, except that the
@@ -44,20 +45,22 @@ func newEnv(t *testing.T) *env {
 	if err := seed.Run(ctx, db, log); err != nil {
 		t.Fatalf("seed: %v", err)
 	}
-	counting := newCountingStore(store.New(db))
+	st := store.New(db)
+	counting := newCountingStore(st)
+	variants := &countingVariants{VariantStore: st, calls: counting}
 	srv, err := server.New(server.Options{
 		Name:   "product",
 		Addr:   "127.0.0.1:0",
 		Log:    log,
 		DB:     db,
-		Schema: graph.NewSchema(&graph.Resolver{Store: counting, PublicURL: publicURL}),
+		Schema: graph.NewSchema(&graph.Resolver{Store: counting, Variants: variants, PublicURL: publicURL}),
 	})
 	if err != nil {
 		t.Fatalf("server.New: %v", err)
 	}
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
-	return &env{url: ts.URL + "/graphql", store: counting}
+	return &env{url: ts.URL + "/graphql", store: counting, variants: variants}
 }
 
 // gqlError is one entry of a GraphQL response's errors list.

@@ -13,6 +13,9 @@ import (
 type loaders struct {
 	categories *loader.Loader[string, *product.Category]  // by id; nil when unknown
 	children   *loader.Loader[string, []product.Category] // by parent id
+	// variantsLazy: see variant_loaders.go.
+	variantsLazy lazyVariantLoaders
+	reviews      reviewLoaders // review fields of products and reviews
 }
 
 // newLoaders returns empty loaders reading through store; one set per operation.
@@ -67,6 +70,7 @@ func (l *loaders) expectCategoriesOf(products []product.Product) {
 	for i := range products {
 		l.categories.Expect(products[i].CategoryID)
 	}
+	l.reviews.expectProducts(products)
 }
 
 type loadersKey struct{}

@@ -16,12 +16,13 @@ import (
 // may be reached directly, and trusts only router-signed claims.
 const AdminScope = "admin"
 
-// admin returns the writer when the caller holds the admin scope, and a
-// FORBIDDEN error otherwise (checked before any input is looked at, so an
-// anonymous caller learns nothing about validation rules or ids).
+// admin returns the writer when the caller holds the admin scope:
+// UNAUTHENTICATED for an anonymous caller, FORBIDDEN for a signed-in one
+// without it (checked before any input is looked at, so a caller learns
+// nothing about validation rules or ids).
 func (r *Resolver) admin(ctx context.Context) (product.Writer, error) {
-	if !kitauth.HasScope(ctx, AdminScope) {
-		return nil, product.Errorf(product.Forbidden, "", "this operation requires the %q scope", AdminScope)
+	if err := requireAdmin(ctx); err != nil {
+		return nil, err
 	}
 	if r.Writer == nil {
 		return nil, product.InternalError("mutation", errors.New("graph.Resolver.Writer is not set"))
@@ -74,4 +75,17 @@ func productUpdate(in model.UpdateProductInput) product.ProductUpdate {
 
 func categoryFields(name, slug, description string, parentID, imageURL *string) product.CategoryFields {
 	return product.CategoryFields{Name: name, Slug: slug, Description: description, ParentID: parentID, ImageURL: deref(imageURL)}
+}
+
+// requireAdmin is the subgraph's own check behind the router's
+// @requiresScopes(admin), with the router's codes: UNAUTHENTICATED without
+// claims, FORBIDDEN without the scope.
+func requireAdmin(ctx context.Context) error {
+	switch {
+	case kitauth.ClaimsFrom(ctx) == nil:
+		return product.Errorf(product.Unauthenticated, "", "sign in as an admin: this operation requires the %q scope", AdminScope)
+	case !kitauth.HasScope(ctx, AdminScope):
+		return product.Errorf(product.Forbidden, "", "this operation requires the %q scope", AdminScope)
+	}
+	return nil
 }

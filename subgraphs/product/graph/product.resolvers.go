@@ -134,43 +134,43 @@ func (r *mutationResolver) DeleteCategory(ctx context.Context, id string) (*mode
 }
 
 func (r *mutationResolver) SetProductOptions(ctx context.Context, input model.SetProductOptionsInput) (*model.Product, error) {
-	panic(fmt.Errorf("not implemented: SetProductOptions - setProductOptions"))
+	return r.setProductOptions(ctx, input)
 }
 
 func (r *mutationResolver) GenerateVariants(ctx context.Context, input model.GenerateVariantsInput) (*model.Product, error) {
-	panic(fmt.Errorf("not implemented: GenerateVariants - generateVariants"))
+	return r.generateVariants(ctx, input)
 }
 
 func (r *mutationResolver) UpdateVariant(ctx context.Context, input model.UpdateVariantInput) (*model.ProductVariant, error) {
-	panic(fmt.Errorf("not implemented: UpdateVariant - updateVariant"))
+	return r.updateVariant(ctx, input)
 }
 
 func (r *mutationResolver) DeleteVariant(ctx context.Context, id string) (*model.ProductVariant, error) {
-	panic(fmt.Errorf("not implemented: DeleteVariant - deleteVariant"))
+	return r.deleteVariant(ctx, id)
 }
 
 func (r *mutationResolver) WriteReview(ctx context.Context, input model.WriteReviewInput) (*model.Review, error) {
-	panic(fmt.Errorf("not implemented: WriteReview - writeReview"))
+	return r.writeReview(ctx, input)
 }
 
 func (r *mutationResolver) UpdateReview(ctx context.Context, input model.UpdateReviewInput) (*model.Review, error) {
-	panic(fmt.Errorf("not implemented: UpdateReview - updateReview"))
+	return r.updateReview(ctx, input)
 }
 
 func (r *mutationResolver) DeleteReview(ctx context.Context, id string) (*model.Review, error) {
-	panic(fmt.Errorf("not implemented: DeleteReview - deleteReview"))
+	return r.deleteReview(ctx, id)
 }
 
 func (r *mutationResolver) VoteReviewHelpful(ctx context.Context, id string, helpful bool) (*model.Review, error) {
-	panic(fmt.Errorf("not implemented: VoteReviewHelpful - voteReviewHelpful"))
+	return r.voteReviewHelpful(ctx, id, helpful)
 }
 
 func (r *mutationResolver) HideReview(ctx context.Context, id string, reason string) (*model.Review, error) {
-	panic(fmt.Errorf("not implemented: HideReview - hideReview"))
+	return r.setReviewStatus(ctx, id, product.ReviewHidden, reason)
 }
 
 func (r *mutationResolver) RestoreReview(ctx context.Context, id string, reason string) (*model.Review, error) {
-	panic(fmt.Errorf("not implemented: RestoreReview - restoreReview"))
+	return r.setReviewStatus(ctx, id, product.ReviewVisible, reason)
 }
 
 func (r *productResolver) Category(ctx context.Context, obj *model.Product) (*model.Category, error) {
@@ -185,35 +185,35 @@ func (r *productResolver) Category(ctx context.Context, obj *model.Product) (*mo
 }
 
 func (r *productResolver) Options(ctx context.Context, obj *model.Product) ([]*product.Option, error) {
-	panic(fmt.Errorf("not implemented: Options - options"))
+	return r.productOptions(ctx, obj)
 }
 
 func (r *productResolver) Variants(ctx context.Context, obj *model.Product) ([]*model.ProductVariant, error) {
-	panic(fmt.Errorf("not implemented: Variants - variants"))
+	return r.productVariants(ctx, obj)
 }
 
 func (r *productResolver) PriceRange(ctx context.Context, obj *model.Product) (*model.PriceRange, error) {
-	panic(fmt.Errorf("not implemented: PriceRange - priceRange"))
+	return r.priceRange(ctx, obj)
 }
 
 func (r *productResolver) Reviews(ctx context.Context, obj *model.Product, first *int, after *string, sort *model.ReviewSort) (*model.ReviewConnection, error) {
-	panic(fmt.Errorf("not implemented: Reviews - reviews"))
+	return r.productReviews(ctx, obj, first, after, sort)
 }
 
 func (r *productResolver) RatingDistribution(ctx context.Context, obj *model.Product) ([]*model.RatingCount, error) {
-	panic(fmt.Errorf("not implemented: RatingDistribution - ratingDistribution"))
+	return r.ratingDistribution(ctx, obj)
 }
 
 func (r *productResolver) ViewerReview(ctx context.Context, obj *model.Product) (*model.Review, error) {
-	panic(fmt.Errorf("not implemented: ViewerReview - viewerReview"))
+	return r.viewerReview(ctx, obj)
 }
 
 func (r *productConnectionResolver) Facets(ctx context.Context, obj *model.ProductConnection) (*model.ProductFacets, error) {
-	panic(fmt.Errorf("not implemented: Facets - facets"))
+	return r.facets(ctx, obj)
 }
 
 func (r *productVariantResolver) Product(ctx context.Context, obj *model.ProductVariant) (*model.Product, error) {
-	panic(fmt.Errorf("not implemented: Product - product"))
+	return r.variantProduct(ctx, obj)
 }
 
 func (r *productVariantResolver) Title(ctx context.Context, obj *model.ProductVariant) (string, error) {
@@ -221,11 +221,11 @@ func (r *productVariantResolver) Title(ctx context.Context, obj *model.ProductVa
 }
 
 func (r *productVariantResolver) Price(ctx context.Context, obj *model.ProductVariant) (*product.Money, error) {
-	panic(fmt.Errorf("not implemented: Price - price"))
+	return r.variantPrice(ctx, obj)
 }
 
 func (r *productVariantResolver) CompareAtPrice(ctx context.Context, obj *model.ProductVariant) (*product.Money, error) {
-	panic(fmt.Errorf("not implemented: CompareAtPrice - compareAtPrice"))
+	return r.variantCompareAtPrice(ctx, obj)
 }
 
 func (r *productVariantResolver) InheritsPrice(ctx context.Context, obj *model.ProductVariant) (bool, error) {
@@ -268,27 +268,27 @@ func (r *queryResolver) Products(ctx context.Context, first *int, after *string,
 }
 
 func (r *queryResolver) ProductVariant(ctx context.Context, id string) (*model.ProductVariant, error) {
-	panic(fmt.Errorf("not implemented: ProductVariant - productVariant"))
+	return r.productVariant(ctx, id)
 }
 
 func (r *queryResolver) SearchSuggestions(ctx context.Context, query string, first *int) (*model.SearchSuggestions, error) {
-	panic(fmt.Errorf("not implemented: SearchSuggestions - searchSuggestions"))
+	return r.searchSuggestions(ctx, query, first)
 }
 
 func (r *queryResolver) Reviews(ctx context.Context, first *int, after *string, filter *model.ReviewFilter) (*model.ReviewConnection, error) {
-	panic(fmt.Errorf("not implemented: Reviews - reviews"))
+	return r.adminReviews(ctx, first, after, filter)
 }
 
 func (r *reviewResolver) Product(ctx context.Context, obj *model.Review) (*model.Product, error) {
-	panic(fmt.Errorf("not implemented: Product - product"))
+	return r.reviewProduct(ctx, obj)
 }
 
 func (r *reviewResolver) ViewerFoundHelpful(ctx context.Context, obj *model.Review) (bool, error) {
-	panic(fmt.Errorf("not implemented: ViewerFoundHelpful - viewerFoundHelpful"))
+	return r.viewerFoundHelpful(ctx, obj)
 }
 
 func (r *reviewResolver) ViewerIsAuthor(ctx context.Context, obj *model.Review) (bool, error) {
-	panic(fmt.Errorf("not implemented: ViewerIsAuthor - viewerIsAuthor"))
+	return viewerIsAuthor(ctx, obj), nil
 }
 
 func (r *reviewResolver) Status(ctx context.Context, obj *model.Review) (model.ReviewStatus, error) {
@@ -296,7 +296,7 @@ func (r *reviewResolver) Status(ctx context.Context, obj *model.Review) (model.R
 }
 
 func (r *reviewResolver) ModerationReason(ctx context.Context, obj *model.Review) (*string, error) {
-	panic(fmt.Errorf("not implemented: ModerationReason - moderationReason"))
+	return moderationReason(ctx, obj), nil
 }
 
 func (r *subscriptionResolver) ProductChanged(ctx context.Context, ids []string, after *string) (<-chan *model.ProductChange, error) {

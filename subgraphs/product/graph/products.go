@@ -24,6 +24,7 @@ func (r *Resolver) products(ctx context.Context, params product.ListParams) (*mo
 		nodes[i] = e.Product
 	}
 	r.loaders(ctx).expectCategoriesOf(nodes)
+	r.expectVariantsOf(ctx, nodes)
 	c := connection(page, params.After)
 	c.Filter = params.Filter // for ProductConnection.facets, computed only when selected
 	return c, nil

@@ -19,6 +19,8 @@ func TestSubgraph(t *testing.T) {
 		{"argument_errors", testArgumentErrors},
 		{"category_batching", testCategoryBatching},
 		{"category_tree", testCategoryTree},
+		{"variant_batching", testVariantBatching},
+		{"variant_entities", testVariantEntities},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e.store.reset()

@@ -34,7 +34,8 @@ func (r *Resolver) catalogEvents(ctx context.Context, after string) (<-chan *mod
 	}), nil
 }
 
-// productChanged runs Subscription.productChanged: product events after
+// productChanged runs Subscription.productChanged: product events (and
+// review events, which change the product's rating) after
 // the cursor (live ones only without it), of the given products only when
 // ids is set. Resuming after the cursor of the last change delivered
 // misses nothing: the events skipped in between were filtered out anyway.
@@ -58,11 +59,12 @@ func (r *Resolver) productChanged(ctx context.Context, ids []string, after strin
 		return nil, err
 	}
 	return stream(ctx, r, sub, func(ev events.Event) (*model.ProductChange, bool) {
-		if !strings.HasPrefix(ev.Type, "product.") || (watch != nil && !watch[ev.AggregateID]) {
+		productID, ok := r.changedProduct(ctx, ev)
+		if !ok || (watch != nil && !watch[productID]) {
 			return nil, false
 		}
 		return &model.ProductChange{
-			Type: ev.Type, Cursor: ev.Cursor, ProductID: ev.AggregateID,
+			Type: ev.Type, Cursor: ev.Cursor, ProductID: productID,
 			Product: r.eventProduct(ctx, ev), OccurredAt: ev.OccurredAt,
 		}, true
 	}), nil
@@ -134,10 +136,13 @@ func stream[T any](ctx context.Context, r *Resolver, sub events.Subscription, co
 	return out
 }
 
-// eventProduct is the product a product event describes, as the change
-// left it; nil for deletions, category events and an undecodable payload
+// eventProduct is the product a product or review event describes, as
+// the change left it; nil for deletions, category events and an undecodable payload
 // (logged: the event itself is still delivered).
 func (r *Resolver) eventProduct(ctx context.Context, ev events.Event) *model.Product {
+	if product.IsReviewEvent(ev.Type) {
+		return r.reviewEventProduct(ctx, ev)
+	}
 	if !strings.HasPrefix(ev.Type, "product.") || ev.Type == product.EventProductDeleted {
 		return nil
 	}

@@ -21,7 +21,7 @@ const (
 )
 
 // productsPerInsert keeps one INSERT well under PostgreSQL's 65,535 bind
-// parameters (16 per product) while needing only a few round trips.
+// parameters (17 per product) while needing only a few round trips.
 const productsPerInsert = 1000
 
 // Load inserts c in one transaction when the catalog has no products, so
@@ -46,15 +46,23 @@ func Load(ctx context.Context, db *sqlx.DB, c Catalog) (inserted bool, err error
 	if exists {
 		return false, nil
 	}
+	c = c.withDefaultVariants()
 	if err := insertCategories(ctx, tx, c.Categories); err != nil {
 		return false, err
 	}
 	for start := 0; start < len(c.Products); start += productsPerInsert {
-		if err := insertProducts(ctx, tx, c.Products[start:min(start+productsPerInsert, len(c.Products))]); err != nil {
+		end := min(start+productsPerInsert, len(c.Products))
+		if err := insertProducts(ctx, tx, c.Products[start:end], c.Variants[start:end]); err != nil {
 			return false, err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `ANALYZE product.categories, product.products`); err != nil {
+	if err := insertVariants(ctx, tx, c.Products, c.Options, c.Variants); err != nil {
+		return false, err
+	}
+	if err := insertReviews(ctx, tx, c.Reviews, c.Votes); err != nil {
+		return false, err
+	}
+	if _, err := tx.ExecContext(ctx, `ANALYZE product.categories, product.products, product.options, product.variants, product.reviews`); err != nil {
 		return false, fmt.Errorf("seed: analyze: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -77,11 +85,13 @@ func insertCategories(ctx context.Context, tx *sqlx.Tx, cats []product.Category)
 }
 
 // insertProducts inserts ps with one multi-row INSERT.
-func insertProducts(ctx context.Context, tx *sqlx.Tx, ps []product.Product) error {
-	const cols = 16
+// Stock is the variants' total and option_values their values, as the
+// variants_rollup trigger would compute them.
+func insertProducts(ctx context.Context, tx *sqlx.Tx, ps []product.Product, variants [][]product.Variant) error {
+	const cols = 17
 	var sb strings.Builder
 	sb.WriteString(`INSERT INTO product.products (id, name, slug, description, price_amount, currency,
-		compare_at_amount, category_id, tags, rating, review_count, stock, sku, images, created_at, updated_at) VALUES `)
+		compare_at_amount, category_id, tags, rating, review_count, stock, sku, images, created_at, updated_at, option_values) VALUES `)
 	args := make([]any, 0, len(ps)*cols)
 	for i, p := range ps {
 		if i > 0 {
@@ -107,8 +117,13 @@ func insertProducts(ctx context.Context, tx *sqlx.Tx, ps []product.Product) erro
 		if tags == nil {
 			tags = []string{}
 		}
+		stock := 0
+		for _, v := range variants[i] {
+			stock += v.Stock
+		}
 		args = append(args, p.ID, p.Name, p.Slug, p.Description, p.Price.Amount, p.Price.Currency, compare,
-			p.CategoryID, pq.Array(tags), p.Rating, p.ReviewCount, p.Stock, p.SKU, images, p.CreatedAt, p.UpdatedAt)
+			p.CategoryID, pq.Array(tags), p.Rating, p.ReviewCount, stock, p.SKU, images, p.CreatedAt, p.UpdatedAt,
+			pq.Array(optionValues(variants[i])))
 	}
 	if _, err := tx.ExecContext(ctx, sb.String(), args...); err != nil {
 		return fmt.Errorf("seed: insert %d products: %w", len(ps), err)

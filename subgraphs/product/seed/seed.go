@@ -22,6 +22,14 @@ import (
 type Catalog struct {
 	Categories []product.Category
 	Products   []product.Product
+	// Options[i] and Variants[i] belong to Products[i]: apparel has sizes
+	// (and some colours), everything else one default variant.
+	Options  [][]product.Option
+	Variants [][]product.Variant
+	// Reviews and Votes are the demo reviews (see reviews.go); each
+	// product's Rating and ReviewCount are computed from them.
+	Reviews []product.Review
+	Votes   []Vote
 }
 
 // Epoch anchors generated timestamps: the newest product is created at
@@ -90,10 +98,17 @@ func Generate(seed int64, n int) Catalog {
 	}
 	names := map[string]int{}
 	c.Products = make([]product.Product, 0, n)
+	c.Options = make([][]product.Option, 0, n)
+	c.Variants = make([][]product.Variant, 0, n)
 	for i := range n {
 		s := slots[r.IntN(len(slots))]
-		c.Products = append(c.Products, generateProduct(r, seed, i, s.leaf, s.dept, s.id, names))
+		p := generateProduct(r, seed, i, s.leaf, s.dept, s.id, names)
+		opts, variants := variantsOf(seed, i, s.leaf, p)
+		c.Products = append(c.Products, p)
+		c.Options = append(c.Options, opts)
+		c.Variants = append(c.Variants, variants)
 	}
+	c.Reviews, c.Votes = generateReviews(seed, c.Products)
 	return c
 }
 

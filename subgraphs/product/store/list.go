@@ -21,7 +21,11 @@ func (s *Store) Products(ctx context.Context, p product.ListParams) (product.Pag
 	if err := p.Validate(); err != nil {
 		return product.Page{}, err
 	}
-	lq := buildList(p)
+	typos, err := s.typos(ctx, p.Filter.SearchText())
+	if err != nil {
+		return product.Page{}, err
+	}
+	lq := buildList(p, typos)
 	tx, err := s.db.BeginTxx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
 	if err != nil {
 		return product.Page{}, product.InternalError("begin listing", err)
@@ -143,17 +147,16 @@ func (o ordering) cursor(order product.Sort, r row) string {
 	return c.Encode()
 }
 
-// buildList turns validated params into SQL. The search goes through
-// websearch_to_tsquery, which accepts any text without a syntax error.
-func buildList(p product.ListParams) listQuery {
+// buildList turns validated params into SQL. The search (search.go) only
+// ever passes words of letters and digits to to_tsquery, or the whole text
+// to websearch_to_tsquery, which accepts any text without a syntax error.
+func buildList(p product.ListParams, typos map[string]bool) listQuery {
 	var c conds
 	c.and("deleted_at IS NULL") // deleted products are hidden from shoppers
 	f := p.Filter
 	rank := "0::float8"
 	if q := f.SearchText(); q != "" {
-		ts := "websearch_to_tsquery('english', " + c.arg(q) + ")"
-		c.and("search @@ " + ts)
-		rank = "ts_rank(search, " + ts + ")::float8"
+		rank = searchSQL(&c, q, typos)
 	}
 	if f.CategoryID != "" {
 		id := uuid.MustParse(f.CategoryID) // validated
@@ -167,6 +170,9 @@ func buildList(p product.ListParams) listQuery {
 	}
 	if len(f.Tags) > 0 {
 		c.and("tags @> " + c.arg(pq.Array(f.Tags)) + "::text[]")
+	}
+	for _, o := range f.Options { // OR within one option, AND across (GIN option_values)
+		c.and("option_values && " + c.arg(pq.Array(o.OptionTokens())) + "::text[]")
 	}
 	if f.InStock != nil {
 		if *f.InStock {

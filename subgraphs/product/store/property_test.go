@@ -51,7 +51,7 @@ type loaded struct {
 // load empties the catalog and loads g through seed.Load.
 func load(t *testing.T, db *sqlx.DB, g genCatalog) loaded {
 	t.Helper()
-	if _, err := db.Exec(`TRUNCATE product.products, product.categories`); err != nil {
+	if _, err := db.Exec(`TRUNCATE product.products, product.categories CASCADE`); err != nil {
 		t.Fatal(err)
 	}
 	l := loaded{words: map[string][]string{}, path: map[string][]string{}}

@@ -103,7 +103,7 @@ func TestSearchWeights(t *testing.T) {
 	}
 	page, err := New(db).Products(context.Background(), product.ListParams{First: 10, Filter: product.Filter{Search: "zulu"}})
 	if err != nil {
-		t.Fatal(err)
+		t.Fatal(err.(*product.Error).Err)
 	}
 	var got []string
 	for _, e := range page.Edges {

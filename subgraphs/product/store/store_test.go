@@ -59,6 +59,7 @@ func TestDemoCatalog(t *testing.T) {
 	t.Run("categories", func(t *testing.T) { testCategories(t, s, c) })
 	t.Run("search", func(t *testing.T) { testSearch(t, s, c) })
 	t.Run("plans", func(t *testing.T) { testEveryFilterAndSortUsesAnIndex(t, s, c) })
+	t.Run("review plans", func(t *testing.T) { testReviewListsUseIndexes(t, s, c) })
 }
 
 func testLookups(t *testing.T, s *Store, c seed.Catalog) {

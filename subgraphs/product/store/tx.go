@@ -40,6 +40,7 @@ var uniqueFields = map[string]product.Error{
 	"products_slug_live_key":   {Field: "input.slug", Message: "another product already has this slug"},
 	"products_sku_live_key":    {Field: "input.sku", Message: "another product already has this SKU"},
 	"categories_slug_live_key": {Field: "input.slug", Message: "another category already has this slug"},
+	"variants_sku_live_key":    {Field: "input.sku", Message: "another variant already has this SKU"},
 }
 
 // classify passes *product.Error values (and joins of them) through and

@@ -36,8 +36,17 @@ func (s *Store) CreateProduct(ctx context.Context, in product.NewProduct) (produ
 			VALUES ($1, $2, $3, $4, $5, 'USD', $6, $7, $8, $9, $10, $11)
 			RETURNING `+productColumns,
 			uuid.NewString(), in.Name, in.Slug, in.Description, in.Price, in.CompareAtPrice,
-			in.CategoryID, pq.Array(tags(in.Tags)), in.Stock, in.SKU, imgs)
+			in.CategoryID, pq.Array(tags(in.Tags)), 0, in.SKU, imgs)
 		if err != nil {
+			return err
+		}
+		// The default variant carries the SKU and the opening stock; the
+		// variants_rollup trigger adds its stock to the product's total.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO product.variants (id, product_id, sku, stock, is_default, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, true, $5, $5)`, uuid.NewString(), r.ID, in.SKU, in.Stock, r.CreatedAt); err != nil {
+			return err
+		}
+		if err := tx.GetContext(ctx, &r, `SELECT `+productColumns+` FROM product.products WHERE id = $1`, r.ID); err != nil {
 			return err
 		}
 		if p, err = r.product(); err != nil {
@@ -87,6 +96,12 @@ func (s *Store) UpdateProduct(ctx context.Context, in product.ProductUpdate) (pr
 		if err != nil {
 			return err
 		}
+		// Without options the product is sold as its default variant,
+		// whose SKU is the product's.
+		if _, err := tx.ExecContext(ctx, `UPDATE product.variants SET sku = $2, version = version + 1, updated_at = now()
+			WHERE product_id = $1 AND is_default AND deleted_at IS NULL AND sku <> $2`, in.ID, in.SKU); err != nil {
+			return err
+		}
 		if p, err = r.product(); err != nil {
 			return err
 		}
@@ -116,59 +131,15 @@ func (s *Store) DeleteProduct(ctx context.Context, id string) (product.Product, 
 		if p, err = r.product(); err != nil {
 			return err
 		}
+		// Its variants go with it, so their SKUs are free again (the
+		// product row returned above keeps the stock it had).
+		if _, err := tx.ExecContext(ctx, `UPDATE product.variants SET deleted_at = now(), updated_at = now()
+			WHERE product_id = $1 AND deleted_at IS NULL`, id); err != nil {
+			return err
+		}
 		return s.appendEvent(ctx, tx, product.EventProductDeleted, p.ID, product.NewProductPayload(p), p.UpdatedAt)
 	})
 	return p, err
-}
-
-// AdjustStock moves the stock by in.Delta in one conditional UPDATE, so
-// concurrent adjustments never take it below zero (nor above MaxStock)
-// whatever their interleaving; the version is left alone (see
-// Product.Version). Errors: INVALID (delta: the stock does not suffice;
-// id, reason), NOT_FOUND, INTERNAL.
-func (s *Store) AdjustStock(ctx context.Context, in product.StockAdjustment) (product.StockChange, error) {
-	if err := product.ValidateStockAdjustment(in); err != nil {
-		return product.StockChange{}, err
-	}
-	var ch product.StockChange
-	err := s.inTx(ctx, "adjust stock", func(tx *sqlx.Tx) error {
-		var r row
-		err := tx.GetContext(ctx, &r, `UPDATE product.products SET stock = stock + $2, updated_at = now()
-			WHERE id = $1 AND deleted_at IS NULL AND stock + $2 BETWEEN 0 AND $3 RETURNING `+productColumns,
-			in.ID, in.Delta, product.MaxStock)
-		if errors.Is(err, sql.ErrNoRows) {
-			return stockRefusal(ctx, tx, in)
-		}
-		if err != nil {
-			return err
-		}
-		p, err := r.product()
-		if err != nil {
-			return err
-		}
-		ch = product.StockChange{Product: p, Delta: in.Delta, Reason: in.Reason}
-		payload := product.NewProductPayload(p)
-		payload.Delta, payload.Reason = &ch.Delta, ch.Reason
-		return s.appendEvent(ctx, tx, product.EventProductStockChanged, p.ID, payload, p.UpdatedAt)
-	})
-	return ch, err
-}
-
-// stockRefusal explains why AdjustStock's UPDATE matched no row: the
-// product is missing, or the move would leave the stock out of range.
-func stockRefusal(ctx context.Context, tx *sqlx.Tx, in product.StockAdjustment) error {
-	var stock int
-	err := tx.GetContext(ctx, &stock, `SELECT stock FROM product.products WHERE id = $1 AND deleted_at IS NULL`, in.ID)
-	if errors.Is(err, sql.ErrNoRows) {
-		return product.Errorf(product.NotFound, "id", "product %s not found", in.ID)
-	}
-	if err != nil {
-		return err
-	}
-	if stock+in.Delta < 0 {
-		return product.Errorf(product.Invalid, "delta", "stock is %d, a change of %d would make it negative", stock, in.Delta)
-	}
-	return product.Errorf(product.Invalid, "delta", "stock is %d, a change of %d would exceed %d", stock, in.Delta, product.MaxStock)
 }
 
 // checkProductRefs checks what needs the database, reporting every
@@ -188,7 +159,8 @@ func checkProductRefs(ctx context.Context, tx *sqlx.Tx, self string, f product.P
 	var slugTaken, skuTaken bool
 	err = tx.QueryRowxContext(ctx, `SELECT
 		EXISTS (SELECT 1 FROM product.products WHERE slug = $1 AND deleted_at IS NULL AND id <> $3),
-		EXISTS (SELECT 1 FROM product.products WHERE sku = $2 AND deleted_at IS NULL AND id <> $3)`,
+		EXISTS (SELECT 1 FROM product.products WHERE sku = $2 AND deleted_at IS NULL AND id <> $3)
+		OR EXISTS (SELECT 1 FROM product.variants WHERE sku = $2 AND deleted_at IS NULL AND product_id IS DISTINCT FROM $3)`,
 		f.Slug, f.SKU, orNil(self)).Scan(&slugTaken, &skuTaken)
 	if err != nil {
 		return err

@@ -227,7 +227,7 @@ func TestUpdateAndDeleteProduct(t *testing.T) {
 	}
 	for _, filter := range []product.Filter{{}, {Search: "trail"}, {CategoryID: cat.ID}} {
 		if page, err := s.Products(ctx, product.ListParams{First: 10, Filter: filter}); err != nil || page.TotalCount != 0 {
-			t.Errorf("listing %+v after delete: %+v, %v", filter, page, err)
+			t.Errorf("listing %+v after delete: %+v, %v", filter, page, errors.Unwrap(err))
 		}
 	}
 	if _, err := s.DeleteProduct(ctx, p.ID); !isCode(err, product.NotFound) {

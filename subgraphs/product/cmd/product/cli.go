@@ -23,6 +23,10 @@ Usage:
   product [serve]   apply migrations, then serve GraphQL until SIGINT/SIGTERM (default)
   product migrate   apply the product schema migrations and exit
   product seed      apply migrations, load the demo catalog (no-op when products exist) and exit
+  product seed-large [--products N] [--reset]
+                    apply migrations, load a generated benchmark catalog of N products
+                    (default 100000, about 3 variants each) with COPY and exit; refused when
+                    products exist unless --reset, which wipes the catalog first
   product healthcheck  exit 0 when the local server's /readyz answers 200 (for container health checks)
   product help      print this help (also -h, --help)
 
@@ -64,6 +68,7 @@ type hooks struct {
 // its streams and context as arguments so tests drive the real binary's code path.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, h hooks) int {
 	cmd := "serve"
+	var large largeFlags
 	if len(args) > 0 {
 		cmd, args = args[0], args[1:]
 	}
@@ -74,6 +79,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, h hooks) 
 	case "healthcheck":
 		return healthcheck(stderr)
 	case "serve", "migrate", "seed":
+	case "seed-large":
+		var code int
+		if large, code = parseLarge(args, stdout, stderr); code >= 0 {
+			return code
+		}
+		args = nil
 	default:
 		fmt.Fprintf(stderr, "product: unknown command %q\n\n%s", cmd, usage)
 		return exitUsage
@@ -109,6 +120,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, h hooks) 
 		err = migrateOnly(ctx, cfg, log)
 	case "seed":
 		err = seedCatalog(ctx, cfg, log)
+	case "seed-large":
+		err = seedLarge(ctx, cfg, log, large, stdout)
 	default:
 		err = serve(ctx, cfg, log, h)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/nexus-commerce/nexus/subgraphs/kit/events"
 	"github.com/nexus-commerce/nexus/subgraphs/kit/migrate"
 	"github.com/nexus-commerce/nexus/subgraphs/kit/pg"
+	"github.com/nexus-commerce/nexus/subgraphs/product/index"
 	"github.com/nexus-commerce/nexus/subgraphs/product/seed"
 	"github.com/nexus-commerce/nexus/subgraphs/product/store"
 )
@@ -80,7 +81,17 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, h hooks) error {
 		}
 	}
 	st := store.New(db)
-	srv, err := newServer(cfg, log, db, st, bus)
+	// The catalog index builds in the background and follows the bus
+	// until ctx ends (then the bus closes and Run returns).
+	ix := index.New(st, st, log)
+	ictx, stopIndex := context.WithCancel(ctx)
+	indexDone := make(chan struct{})
+	go func() {
+		defer close(indexDone)
+		_ = ix.Run(ictx, bus) // returns ictx's error on shutdown
+	}()
+	defer func() { stopIndex(); <-indexDone }()
+	srv, err := newServer(cfg, log, db, st, ix, bus)
 	if err != nil {
 		return err
 	}

@@ -76,7 +76,7 @@ func TestProductionAcceptsOnlyTheRouter(t *testing.T) {
 		{"a client's token in the header", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", read, 403, `"code":"FORBIDDEN"`},
 		{"the router's anonymous signature", anon, read, 200, `"totalCount"`},
 		{"the router's admin claims reach the mutation", admin, mutation, 200, `"NOT_FOUND"`},
-		{"anonymous mutation is refused by the resolver", anon, mutation, 200, `"FORBIDDEN"`},
+		{"anonymous mutation is refused by the resolver", anon, mutation, 200, `"UNAUTHENTICATED"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

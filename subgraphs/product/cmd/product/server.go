@@ -16,6 +16,7 @@ import (
 	product "github.com/nexus-commerce/nexus/subgraphs/product"
 	"github.com/nexus-commerce/nexus/subgraphs/product/graph"
 	"github.com/nexus-commerce/nexus/subgraphs/product/images"
+	"github.com/nexus-commerce/nexus/subgraphs/product/index"
 	"github.com/nexus-commerce/nexus/subgraphs/product/store"
 )
 
@@ -30,14 +31,19 @@ const keepAlive = 15 * time.Second
 // upgrade too — passes the kit's router check first: in production only
 // the router's signed requests are served; the verified claims are what
 // the admin mutations check for the admin scope.
-func newServer(cfg Config, log *slog.Logger, db *sqlx.DB, st *store.Store, bus events.Bus) (*server.Server, error) {
+//
+// Listings and facets come from ix, the in-memory catalog index (SQL
+// listings until its first build; facets wait for it).
+func newServer(cfg Config, log *slog.Logger, db *sqlx.DB, st *store.Store, ix *index.Index, bus events.Bus) (*server.Server, error) {
 	return server.New(server.Options{
 		Name: "product",
 		Addr: cfg.HTTPAddr,
 		Log:  log,
 		DB:   db,
 		Schema: graph.NewSchema(&graph.Resolver{
-			Store: st, Writer: st, Bus: bus, Log: log, PublicURL: cfg.PublicURL,
+			Store: index.Store{Store: st, Index: ix}, Writer: st, Search: ix,
+			Variants: st, VariantWriter: st, Reviews: st,
+			Bus: bus, Log: log, PublicURL: cfg.PublicURL,
 		}),
 		// The router is the trusted caller of subscriptions: connection_init
 		// carries nothing to check (its signature comes in the upgrade
