@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { saveFailure } from '../lib/formSubmit';
+import { PRODUCT_FIELDS } from './productForm';
 import { checkImages, imageErrorsFrom, imageFields } from './productImages';
 
 describe('product images', () => {
@@ -37,5 +39,20 @@ describe('product images', () => {
   it("maps the server's image field errors to rows", () => {
     expect(imageFields(2)).toEqual(['images[0].url', 'images[0].alt', 'images[1].url', 'images[1].alt']);
     expect(imageErrorsFrom({ 'images[1].url': 'Is not reachable', name: 'x' }, 2)).toEqual([{}, { url: 'Is not reachable' }]);
+  });
+
+  it('puts a failed updateProduct under the right fields and image rows, other refusals apart', () => {
+    const error = {
+      kind: 'graphql',
+      errors: [
+        { message: 'input.images[1].url: must be an absolute http or https URL', extensions: { code: 'INVALID', field: 'input.images[1].url' } },
+        { message: 'input.slug: "x" is taken', extensions: { code: 'INVALID', field: 'input.slug' } },
+        { message: 'the product was changed meanwhile', extensions: { code: 'CONFLICT', field: 'input.version' } },
+      ],
+    };
+    const f = saveFailure(error, [...PRODUCT_FIELDS, ...imageFields(2)]);
+    expect(f.fields.slug).toBe('"x" is taken');
+    expect(imageErrorsFrom(f.fields, 2)).toEqual([{}, { url: 'Must be an absolute http or https URL' }]);
+    expect(f.other).toEqual(['The product was changed meanwhile']);
   });
 });
