@@ -2,9 +2,12 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/lib/pq"
 
 	"github.com/nexus-commerce/nexus/subgraphs/product"
 )
@@ -134,7 +137,7 @@ func TestGeneratedSKUsStayValidAndUnique(t *testing.T) {
 	}
 	if p, err = s.SetProductOptions(ctx, product.SetOptions{ProductID: p.ID, Version: p.Version, Options: []product.OptionInput{
 		{Name: "Size", Values: []string{"M/L", "M-L", "m l", "½", "¾", strings.Repeat("Z", 60)}},
-		{Name: "Colour", Values: []string{"Red", "Red!"}},
+		{Name: "Colour", Values: []string{"Red", `Red"\x'`}},
 	}}); err != nil {
 		t.Fatal(err)
 	}
@@ -151,5 +154,12 @@ func TestGeneratedSKUsStayValidAndUnique(t *testing.T) {
 	}
 	if len(vs) != 12 {
 		t.Fatalf("%d variants", len(vs))
+	}
+	if vs[11].Options[1].Value != `Red"\x'` {
+		t.Fatalf("value stored as %q", vs[11].Options[1].Value)
+	}
+	var tokens pq.StringArray
+	if err := s.db.Get(&tokens, `SELECT option_values FROM product.products WHERE id = $1`, p.ID); err != nil || !slices.Contains(tokens, `colour=red"\x'`) || len(tokens) != 8 {
+		t.Fatalf("option_values %q, %v", tokens, err)
 	}
 }

@@ -95,6 +95,12 @@ func TestVariantLifecycle(t *testing.T) {
 	if vs := variantsOf(t, s, p.ID); len(vs) != 5 {
 		t.Fatalf("%d variants after delete", len(vs))
 	}
+	if got, err := s.VariantsByIDs(ctx, []string{vs[4].ID, vs[3].ID}); err != nil || got[0] != nil || got[1] == nil {
+		t.Fatalf("lookup of a deleted and a live variant: %+v %v", got, err)
+	}
+	if _, err := s.DeleteVariant(ctx, vs[4].ID); !isCode(err, product.NotFound) {
+		t.Fatalf("second delete: %v", err)
+	}
 
 	// Update: own price and SKU; a taken SKU is refused.
 	price := int64(7999)
@@ -126,6 +132,14 @@ func TestVariantLifecycle(t *testing.T) {
 	}
 	if ch, err := s.AdjustStock(ctx, product.StockAdjustment{ID: p.ID, Delta: -2, Reason: "sale"}); err != nil || ch.Variant.ID != def.ID || ch.Product.Stock != 5 {
 		t.Fatalf("adjust by product: %+v %v", ch, err)
+	}
+	// The default variant's SKU is the product's: editing one edits both.
+	vs = variantsOf(t, s, p.ID)
+	if _, err := s.UpdateVariant(ctx, product.VariantUpdate{ID: vs[0].ID, Version: vs[0].Version, SKU: "NX-1-ONE"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Product(ctx, p.ID); err != nil || got.SKU != "NX-1-ONE" || got.Version <= cur.Version {
+		t.Fatalf("product after its default variant's SKU changed: %+v %v", got, err)
 	}
 }
 
