@@ -99,12 +99,121 @@ export type AddressInput = {
   region?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A free-form attribute of a variant, for example Material = cotton or Weight = 250 g. */
+export type Attribute = {
+  __typename?: 'Attribute';
+  /** Attribute name. */
+  name: Scalars['String']['output'];
+  /** Attribute value. */
+  value: Scalars['String']['output'];
+};
+
+/** An attribute as `updateVariant` sets it: name 1 to 60 characters, value 1 to 200. */
+export type AttributeInput = {
+  /** Attribute name. */
+  name: Scalars['String']['input'];
+  /** Attribute value. */
+  value: Scalars['String']['input'];
+};
+
+/** One event of the catalog bus, as `catalogEvents` delivers it. */
+export type CatalogEvent = {
+  __typename?: 'CatalogEvent';
+  /** Id of the product, category or review that changed. */
+  aggregateId: Scalars['ID']['output'];
+  /** Position on the bus: ordered and gap-free. Pass the last one you saw as `after` to resume without missing or repeating an event. */
+  cursor: Scalars['String']['output'];
+  /** Unique event id, for deduplication. */
+  id: Scalars['ID']['output'];
+  /** When the change was committed (RFC 3339). */
+  occurredAt: Scalars['String']['output'];
+  /** The event's payload as JSON text: the entity as the change left it (as it was, for deletions); stock changes add `variantId`, `delta` and `reason`; review events carry `productId`, `rating` and the product's new `productRating` and `productReviewCount`. */
+  payload: Scalars['String']['output'];
+  /** For product events other than `product.deleted`, and review events: the product as the change left it. Null otherwise. */
+  product: Maybe<Product>;
+  /** `product.created`, `product.updated`, `product.deleted`, `product.stock-changed`, `category.created`, `category.updated`, `category.deleted`, `review.created`, `review.updated`, `review.deleted`, `review.hidden` or `review.restored`. */
+  type: Scalars['String']['output'];
+};
+
+/** A node of the category tree. Products belong to exactly one category. */
+export type Category = {
+  __typename?: 'Category';
+  /** Direct sub-categories, ordered by name; empty for a leaf. */
+  children: Array<Category>;
+  /** Short description for category pages. */
+  description: Scalars['String']['output'];
+  /** Stable unique identifier; the federation key. */
+  id: Scalars['ID']['output'];
+  /** Absolute URL of the category's image. */
+  imageUrl: Scalars['String']['output'];
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** The parent category; null for a top-level category. */
+  parent: Maybe<Category>;
+  /** URL-friendly unique name, for storefront routes such as `/categories/{slug}`. */
+  slug: Scalars['String']['output'];
+  /** Edit counter, 1 when created; pass it back in `updateCategory` (see `Product.version`). */
+  version: Scalars['Int']['output'];
+};
+
+/** A category in the facets. */
+export type CategoryFacet = {
+  __typename?: 'CategoryFacet';
+  /** The category. */
+  category: Category;
+  /** Matching products in it and its descendants. */
+  count: Scalars['Int']['output'];
+};
+
 /** A password change by the signed-in user. */
 export type ChangePasswordInput = {
   /** The password now in use. */
   currentPassword: Scalars['String']['input'];
   /** The new password; see `passwordPolicy`. */
   newPassword: Scalars['String']['input'];
+};
+
+/** A new category. Validated like CreateProductInput. */
+export type CreateCategoryInput = {
+  /** Plain text, at most 10,000 characters. */
+  description?: Scalars['String']['input'];
+  /** Absolute http or https URL of the category's image; null for a generated placeholder. */
+  imageUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Display name, 1 to 120 characters. */
+  name: Scalars['String']['input'];
+  /** The parent category; null for a top-level category. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Lower-case words of letters and digits joined by single hyphens, unique among categories. */
+  slug: Scalars['String']['input'];
+};
+
+/**
+ * A new product. Prices are integer minor units of USD (`1999` is 19.99 USD).
+ * Every field is validated and every invalid one is reported (code INVALID,
+ * `extensions.field` naming it, for example `input.slug`); nothing is written
+ * unless all are valid.
+ */
+export type CreateProductInput = {
+  /** The category to list the product in. */
+  categoryId: Scalars['ID']['input'];
+  /** List price shown struck through; greater than `price`, or null when not on sale. */
+  compareAtPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** Plain text, at most 10,000 characters. */
+  description?: Scalars['String']['input'];
+  /** Images in display order, at most 20. */
+  images?: Array<ImageInput>;
+  /** Display name, 1 to 200 characters. */
+  name: Scalars['String']['input'];
+  /** Selling price in minor units; 0 or more. */
+  price: Scalars['Int']['input'];
+  /** Stock keeping unit, unique among products: 1 to 64 letters, digits and `. _ - /`, starting with a letter or digit. */
+  sku: Scalars['String']['input'];
+  /** Lower-case words of letters and digits joined by single hyphens (`trail-shoe-2`), unique among products. */
+  slug: Scalars['String']['input'];
+  /** Opening stock, 0 or more; change it later with `adjustStock`. */
+  stock?: Scalars['Int']['input'];
+  /** At most 20 distinct tags of 1 to 100 characters. */
+  tags?: Array<Scalars['String']['input']>;
 };
 
 /** Contact details and preferences. */
@@ -118,6 +227,48 @@ export type CustomerProfile = {
   phone: Maybe<Scalars['String']['output']>;
   /** When the profile was last changed. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+/** Which product to generate variants for. */
+export type GenerateVariantsInput = {
+  /** The product. */
+  productId: Scalars['ID']['input'];
+  /** The `Product.version` the edit is based on. */
+  version: Scalars['Int']['input'];
+};
+
+/** An image of a product, served by the product subgraph as an absolute URL. */
+export type Image = {
+  __typename?: 'Image';
+  /** Alternative text for screen readers and broken images. */
+  alt: Scalars['String']['output'];
+  /** True for the image a storefront shows first (in listings and as the main picture). */
+  isPrimary: Scalars['Boolean']['output'];
+  /** Absolute URL of the image. */
+  url: Scalars['String']['output'];
+};
+
+/** An image of a product as an admin sets it. */
+export type ImageInput = {
+  /** Alternative text, at most 300 characters. */
+  alt?: Scalars['String']['input'];
+  /** Show this image first; at most one image may be primary. When none is, the first one is. */
+  isPrimary?: Scalars['Boolean']['input'];
+  /** Absolute http or https URL of the image, at most 2048 bytes. */
+  url: Scalars['String']['input'];
+};
+
+/**
+ * An amount of money. Amounts are integers in the currency's minor unit
+ * (cents for USD, so `1999` is 19.99 USD) — never floating point.
+ * Shareable so that every subgraph may return the same value type.
+ */
+export type Money = {
+  __typename?: 'Money';
+  /** The amount in the currency's minor unit (for example cents): `1999` with currency `USD` is 19.99 USD. */
+  amount: Scalars['Int']['output'];
+  /** The ISO 4217 currency code, for example `USD`. */
+  currency: Scalars['String']['output'];
 };
 
 /**
@@ -139,16 +290,34 @@ export type Mutation = {
   addPaymentMethod: PaymentMethod;
   /** Add a product to the wishlist (idempotent; at most 500). */
   addToWishlist: WishlistItem;
+  /** Add `delta` units (negative to remove) to a variant's stock; refused (INVALID on `delta`) when the stock would go below 0. Give `variantId`, or `id` of a product that has exactly one variant (INVALID on `id` otherwise). Publishes `product.stock-changed` with the variant id, the delta and the reason. */
+  adjustStock: StockAdjustment;
   /** Change the signed-in user's password. Every other session ends; this one continues with the returned session. */
   changePassword: Session;
+  /** Create a category at version 1. Publishes `category.created`. */
+  createCategory: Category;
+  /** Create a product at version 1. Publishes `product.created`. */
+  createProduct: Product;
   /** Delete an address of the signed-in user; returns it as it was. */
   deleteAddress: Address;
+  /** Delete an empty category; refused with CONFLICT while it has products or sub-categories. Returns it as it was. Publishes `category.deleted`. */
+  deleteCategory: Category;
   /** Delete a saved payment method; returns it as it was. */
   deletePaymentMethod: PaymentMethod;
+  /** Delete a product: shoppers no longer see it anywhere (listings, search, lookups, entity references). Returns it as it was. Publishes `product.deleted`. */
+  deleteProduct: Product;
+  /** Delete the caller's own review (admins: any review). Returns it as it was. Publishes `review.deleted`. */
+  deleteReview: Review;
+  /** Delete a variant; refused with CONFLICT for a product's last variant or a variant with stock. Returns it as it was. Publishes `product.updated`. */
+  deleteVariant: ProductVariant;
   /** Disable an account: it cannot sign in and every session and access token ends at once. Admins only; not yourself. Publishes `user.disabled`. */
   disableUser: User;
   /** Enable a disabled account again (its old sessions stay ended). Admins only. */
   enableUser: User;
+  /** Create a variant (stock 0, the product's price, SKU `<product sku>-<values>`) for every combination of the product's options that has none; existing variants are kept. Publishes `product.updated`. */
+  generateVariants: Product;
+  /** Hide a review from shoppers and from the rating, with a reason (1 to 500 characters) its author sees. Publishes `review.hidden`. */
+  hideReview: Review;
   /** A new access token from the session cookie; the refresh token in the cookie is rotated. UNAUTHENTICATED when the cookie is missing, expired or revoked (reusing a rotated token revokes its whole session). */
   refreshSession: Session;
   /** Create a CUSTOMER account, send a verification mail and sign in. Publishes `user.registered`. */
@@ -161,8 +330,12 @@ export type Mutation = {
   resendVerification: Scalars['Boolean']['output'];
   /** Set a new password with a reset token (single use, valid 1 hour). Every session of the user ends. Returns true; INVALID on `input.token` when the token is unknown, used or expired. */
   resetPassword: Scalars['Boolean']['output'];
+  /** Show a hidden review again, with a reason (1 to 500 characters). Publishes `review.restored`. */
+  restoreReview: Review;
   /** Make a saved payment method the default. */
   setDefaultPaymentMethod: PaymentMethod;
+  /** Replace a product's options (see SetProductOptionsInput). Publishes `product.updated`. */
+  setProductOptions: Product;
   /** Change a user's role; their sessions continue but access tokens issued before now are refused. Admins only; an admin cannot change their own role. Publishes `user.role_changed`. */
   setUserRole: User;
   /** Sign in with email and password. Publishes `user.signed_in`. */
@@ -173,14 +346,26 @@ export type Mutation = {
   tokenizeTestCard: PaymentToken;
   /** Replace an address of the signed-in user. */
   updateAddress: Address;
+  /** Replace a category's fields. Publishes `category.updated`. */
+  updateCategory: Category;
   /** Change the signed-in user's name. */
   updateMe: User;
+  /** Replace a product's fields. Publishes `product.updated`. */
+  updateProduct: Product;
   /** Change the profile (own, or with `userId` any user's as an admin). */
   updateProfile: CustomerProfile;
+  /** Edit the caller's own review. Publishes `review.updated`. */
+  updateReview: Review;
   /** Change a user's name. Admins only. */
   updateUser: User;
+  /** Replace a variant's fields. Publishes `product.updated`. */
+  updateVariant: ProductVariant;
   /** Mark the email verified with the token from the verification mail (valid 48 hours, single use). */
   verifyEmail: User;
+  /** Mark a visible review helpful (true) or take the vote back (false); one vote per customer, repeated calls change nothing; not on one's own review (INVALID). Publishes nothing. */
+  voteReviewHelpful: Review;
+  /** Write the caller's review of a product; it counts in the rating at once. Publishes `review.created`. */
+  writeReview: Review;
 };
 
 
@@ -243,8 +428,59 @@ export type MutationAddToWishlistArgs = {
  * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
  * Mutations that start or end a session set or clear the session cookie.
  */
+export type MutationAdjustStockArgs = {
+  delta: Scalars['Int']['input'];
+  id: InputMaybe<Scalars['ID']['input']>;
+  reason: Scalars['String']['input'];
+  variantId: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
+ */
 export type MutationChangePasswordArgs = {
   input: ChangePasswordInput;
+};
+
+
+/**
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
+ */
+export type MutationCreateCategoryArgs = {
+  input: CreateCategoryInput;
+};
+
+
+/**
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
+ */
+export type MutationCreateProductArgs = {
+  input: CreateProductInput;
 };
 
 
@@ -275,7 +511,71 @@ export type MutationDeleteAddressArgs = {
  * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
  * Mutations that start or end a session set or clear the session cookie.
  */
+export type MutationDeleteCategoryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
+ */
 export type MutationDeletePaymentMethodArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
+ */
+export type MutationDeleteProductArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
+ */
+export type MutationDeleteReviewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
+ */
+export type MutationDeleteVariantArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -310,6 +610,39 @@ export type MutationDisableUserArgs = {
  */
 export type MutationEnableUserArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
+ */
+export type MutationGenerateVariantsArgs = {
+  input: GenerateVariantsInput;
+};
+
+
+/**
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
+ */
+export type MutationHideReviewArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -388,8 +721,41 @@ export type MutationResetPasswordArgs = {
  * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
  * Mutations that start or end a session set or clear the session cookie.
  */
+export type MutationRestoreReviewArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
+ */
 export type MutationSetDefaultPaymentMethodArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
+ */
+export type MutationSetProductOptionsArgs = {
+  input: SetProductOptionsInput;
 };
 
 
@@ -486,8 +852,40 @@ export type MutationUpdateAddressArgs = {
  * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
  * Mutations that start or end a session set or clear the session cookie.
  */
+export type MutationUpdateCategoryArgs = {
+  input: UpdateCategoryInput;
+};
+
+
+/**
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
+ */
 export type MutationUpdateMeArgs = {
   input: UpdateMeInput;
+};
+
+
+/**
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
+ */
+export type MutationUpdateProductArgs = {
+  input: UpdateProductInput;
 };
 
 
@@ -519,6 +917,22 @@ export type MutationUpdateProfileArgs = {
  * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
  * Mutations that start or end a session set or clear the session cookie.
  */
+export type MutationUpdateReviewArgs = {
+  input: UpdateReviewInput;
+};
+
+
+/**
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
+ */
 export type MutationUpdateUserArgs = {
   input: UpdateUserInput;
 };
@@ -535,8 +949,83 @@ export type MutationUpdateUserArgs = {
  * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
  * Mutations that start or end a session set or clear the session cookie.
  */
+export type MutationUpdateVariantArgs = {
+  input: UpdateVariantInput;
+};
+
+
+/**
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
+ */
 export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
+};
+
+
+/**
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
+ */
+export type MutationVoteReviewHelpfulArgs = {
+  helpful: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Sign-up, sign-in and sessions; account administration.
+ *
+ * Validation errors carry `extensions.code` INVALID and `extensions.field`, the
+ * input path of the offending value (`input.email`); a mutation reports every
+ * invalid field at once, one error each. Wrong credentials, unknown emails and
+ * throttled attempts are indistinguishable to the caller: UNAUTHENTICATED with
+ * the same message (throttling adds `extensions.retryAfter`, seconds, and the
+ * code TOO_MANY_REQUESTS once the caller's address itself is throttled).
+ * Mutations that start or end a session set or clear the session cookie.
+ */
+export type MutationWriteReviewArgs = {
+  input: WriteReviewInput;
+};
+
+/** An option in the facets, for example Size. */
+export type OptionFacet = {
+  __typename?: 'OptionFacet';
+  /** Option name. */
+  name: Scalars['String']['output'];
+  /** Its values with counts. */
+  values: Array<OptionValueFacet>;
+};
+
+/** A condition on one option: the product has a variant whose value of `name` is one of `values`. */
+export type OptionFilter = {
+  /** Option name, as in `ProductOption.name` (compared case-insensitively). */
+  name: Scalars['String']['input'];
+  /** Accepted values (at least 1, at most 50), compared case-insensitively. */
+  values: Array<Scalars['String']['input']>;
+};
+
+/** An option value in the facets, for example Size: M (41). */
+export type OptionValueFacet = {
+  __typename?: 'OptionValueFacet';
+  /** Matching products that have a variant with it. */
+  count: Scalars['Int']['output'];
+  /** The value. */
+  value: Scalars['String']['output'];
 };
 
 /** Relay pagination state of a connection. Shareable so every subgraph may return it. */
@@ -602,11 +1091,232 @@ export type PaymentToken = {
   token: Scalars['String']['output'];
 };
 
+/** A price bucket: products whose price amount is at least `min` and below `max`. */
+export type PriceBucket = {
+  __typename?: 'PriceBucket';
+  /** Matching products in the bucket. */
+  count: Scalars['Int']['output'];
+  /** Upper bound in minor units, exclusive; null for the open-ended top bucket. */
+  max: Maybe<Scalars['Int']['output']>;
+  /** Lower bound in minor units, inclusive. */
+  min: Scalars['Int']['output'];
+};
+
+/** Lowest and highest price of a product's variants. */
+export type PriceRange = {
+  __typename?: 'PriceRange';
+  /** The most expensive variant's price. */
+  max: Money;
+  /** The cheapest variant's price. */
+  min: Money;
+};
+
 /** A product as the customer subgraph references it; the product subgraph resolves the rest. */
 export type Product = {
   __typename?: 'Product';
+  /** The category the product is listed in. */
+  category: Category;
+  /** The former or list price to show struck through when the product is on sale; null when not on sale. */
+  compareAtPrice: Maybe<Money>;
+  /** When the product was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Long description, plain text. */
+  description: Scalars['String']['output'];
   /** The product's id. */
   id: Scalars['ID']['output'];
+  /** Images in display order; the primary image is flagged with `isPrimary`. */
+  images: Array<Image>;
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** The options the product is sold in (Size, Colour…), in display order; empty for a product without options. */
+  options: Array<ProductOption>;
+  /** Current selling price. */
+  price: Money;
+  /** Lowest and highest price over the variants (both the product's `price` when all variants use it). */
+  priceRange: PriceRange;
+  /** Mean rating (1 to 5) of the product's visible reviews; 0 when it has none. Kept in the same transaction as every review change. */
+  rating: Scalars['Float']['output'];
+  /** How many visible reviews gave each number of stars: always five entries, 5 stars first. */
+  ratingDistribution: Array<RatingCount>;
+  /** Number of visible reviews the rating is the mean of. */
+  reviewCount: Scalars['Int']['output'];
+  /** Visible reviews, a page at a time; the caller's own review is included even while hidden. */
+  reviews: ReviewConnection;
+  /** Stock keeping unit of the product itself, unique among products. Each variant has its own `sku`; the default variant of a product without options keeps this one. */
+  sku: Scalars['String']['output'];
+  /** URL-friendly unique name, for storefront routes such as `/products/{slug}`. */
+  slug: Scalars['String']['output'];
+  /** Units available to sell now over all variants (the sum of `variants.stock`). */
+  stock: Scalars['Int']['output'];
+  /** Free-form tags used for filtering, for example `organic` or `bestseller`. */
+  tags: Array<Scalars['String']['output']>;
+  /** When the product was last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The variants for sale, ordered by the options' value order. A product without options has exactly one (default) variant; a cart line always refers to a variant. */
+  variants: Array<ProductVariant>;
+  /** Edit counter, 1 when created. Pass it back in `updateProduct` so an edit based on an outdated read is refused with CONFLICT instead of overwriting someone else's change. Stock movements do not change it. */
+  version: Scalars['Int']['output'];
+  /** The signed-in caller's own review of this product (visible or hidden); null when anonymous or not reviewed yet. */
+  viewerReview: Maybe<Review>;
+};
+
+
+/** A product as the customer subgraph references it; the product subgraph resolves the rest. */
+export type ProductReviewsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort: InputMaybe<ReviewSort>;
+};
+
+/** One change of a product, as `productChanged` delivers it. */
+export type ProductChange = {
+  __typename?: 'ProductChange';
+  /** Position of the event on the catalog bus; pass it as `catalogEvents(after:)` to resume. */
+  cursor: Scalars['String']['output'];
+  /** When the change was committed. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The product as this change left it; null for `product.deleted`. */
+  product: Maybe<Product>;
+  /** The product's id. */
+  productId: Scalars['ID']['output'];
+  /** The event type: `product.created`, `product.updated`, `product.deleted`, `product.stock-changed`, or a review event of the product (`review.created`, `review.updated`, `review.deleted`, `review.hidden`, `review.restored`) — its rating may have changed. */
+  type: Scalars['String']['output'];
+};
+
+/** A page of products (a Relay cursor connection). */
+export type ProductConnection = {
+  __typename?: 'ProductConnection';
+  /** The products on this page, in the requested order. */
+  edges: Array<ProductEdge>;
+  /**
+   * Facet counts for this query. Each facet's counts apply every active filter
+   * except the facet's own (the usual facet semantics): picking a value with a
+   * count above 0 never yields an empty result.
+   */
+  facets: ProductFacets;
+  /** Where this page sits in the whole result, for fetching the next one. */
+  pageInfo: PageInfo;
+  /** Number of products matching the filter across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A product on a page, with the cursor that points at it. */
+export type ProductEdge = {
+  __typename?: 'ProductEdge';
+  /** Opaque cursor; pass it as `after` to fetch the products that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** The product. */
+  node: Product;
+};
+
+/** Counts of the products a filter value would yield, for a filter sidebar. */
+export type ProductFacets = {
+  __typename?: 'ProductFacets';
+  /** Categories with at least one matching product in their subtree, in `Query.categories` order; counts include descendants. */
+  categories: Array<CategoryFacet>;
+  /** Matching products in stock (with every filter except `inStock` applied). */
+  inStock: Scalars['Int']['output'];
+  /** Options of matching products, by name, each with its values and counts (values in the most common display order). */
+  options: Array<OptionFacet>;
+  /** Matching products sold out (with every filter except `inStock` applied). */
+  outOfStock: Scalars['Int']['output'];
+  /** Fixed price buckets (0–25, 25–50, 50–100, 100–200, 200–500, 500+ USD), each with its count, all six always present. */
+  priceBuckets: Array<PriceBucket>;
+  /** Tags of matching products, most frequent first (ties by name), at most 30, plus every tag in the filter. */
+  tags: Array<TagFacet>;
+};
+
+/** Filters for `Query.products`. All given conditions must hold (logical AND). */
+export type ProductFilter = {
+  /** Only products in this category or any of its descendants. */
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** True: only products in stock. False: only sold-out products (stock 0). Null: both. */
+  inStock?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only products whose price amount is at most this many minor units (for example cents); must be at least `minPrice`. */
+  maxPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** Only products whose price amount is at least this many minor units (for example cents). */
+  minPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** Only products that have a variant with one of the listed values of each listed option (OR within an option, AND across options); at most 10 options. */
+  options?: InputMaybe<Array<OptionFilter>>;
+  /** Full-text search (English word stems, case-insensitive, web-search syntax: quoted phrases, `or`, `-word` to exclude) over product name, category name and description; at most 200 characters. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only products that carry every one of these tags (at most 20). */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** An option a product is sold in, with the values it comes in. */
+export type ProductOption = {
+  __typename?: 'ProductOption';
+  /** Stable id of the option. */
+  id: Scalars['ID']['output'];
+  /** Name shown to shoppers, for example `Size` or `Colour`; unique within the product (case-insensitively). */
+  name: Scalars['String']['output'];
+  /** The values in display order, for example `S`, `M`, `L`; unique within the option (case-insensitively). */
+  values: Array<Scalars['String']['output']>;
+};
+
+/**
+ * An option and its values, as `setProductOptions` sets them. Names and values
+ * are 1 to 60 characters; at most 3 options per product and 50 values per
+ * option, and at most 100 variants per product.
+ */
+export type ProductOptionInput = {
+  /** Option name, unique within the product (case-insensitively). */
+  name: Scalars['String']['input'];
+  /** Values in display order, at least 1, unique within the option (case-insensitively). */
+  values: Array<Scalars['String']['input']>;
+};
+
+/** The order of `Query.products`. Ties are broken by id, so pages never skip or repeat a product. */
+export type ProductSort =
+  /** Most recently created first. */
+  | 'NEWEST'
+  /** Cheapest first. */
+  | 'PRICE_ASC'
+  /** Most expensive first. */
+  | 'PRICE_DESC'
+  /** Best rated first; among equal ratings, the most reviewed first. */
+  | 'RATING'
+  /** Best match for `filter.search` first; without a search, the same order as NEWEST. */
+  | 'RELEVANCE';
+
+/**
+ * One sellable combination of a product's options (for example the shirt in
+ * size M and colour black), with its own SKU, price, stock and images. Other
+ * subgraphs (a cart or order line) reference a variant by its `id`.
+ */
+export type ProductVariant = {
+  __typename?: 'ProductVariant';
+  /** Free-form attributes in display order. */
+  attributes: Array<Attribute>;
+  /** List price shown struck through (the variant's own, else the product's); null when not on sale. Always above `price`. */
+  compareAtPrice: Maybe<Money>;
+  /** When the variant was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable unique identifier; the federation key. */
+  id: Scalars['ID']['output'];
+  /** The variant's own images in display order; empty means the product's images apply. */
+  images: Array<Image>;
+  /** True when the variant uses the product's price (it has no price of its own). */
+  inheritsPrice: Scalars['Boolean']['output'];
+  /** True for the single variant of a product without options. */
+  isDefault: Scalars['Boolean']['output'];
+  /** Selling price: the variant's own, or the product's `price` when it has none. */
+  price: Money;
+  /** The product this is a variant of. */
+  product: Product;
+  /** One entry per product option, in the product's option order; empty for the default variant of a product without options. */
+  selectedOptions: Array<SelectedOption>;
+  /** Stock keeping unit, unique among variants. */
+  sku: Scalars['String']['output'];
+  /** Units available to sell now. */
+  stock: Scalars['Int']['output'];
+  /** The option values joined for display (`M / Black`); `Default` for a product without options. */
+  title: Scalars['String']['output'];
+  /** When the variant was last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Edit counter, 1 when created; pass it back in `updateVariant` (see `Product.version`). Stock movements do not change it. */
+  version: Scalars['Int']['output'];
 };
 
 /** Accounts and sessions. */
@@ -614,6 +1324,8 @@ export type Query = {
   __typename?: 'Query';
   /** The countries the address book accepts, by name. */
   addressCountries: Array<AddressCountry>;
+  /** Every category, ordered by name path: each category directly followed by its descendants, siblings by name. Walk the tree with `parent` and `children`. */
+  categories: Array<Category>;
   /** Any user's customer data. Admins only. */
   customer: Maybe<User>;
   /** The signed-in user. */
@@ -622,6 +1334,22 @@ export type Query = {
   myAccount: User;
   /** The password rules `register`, `changePassword` and `resetPassword` apply. */
   passwordPolicy: PasswordPolicy;
+  /** The product with this id; null when there is none. */
+  product: Maybe<Product>;
+  /** The product with this slug; null when there is none. */
+  productBySlug: Maybe<Product>;
+  /** The variant with this id; null when there is none. */
+  productVariant: Maybe<ProductVariant>;
+  /** A page of products matching `filter`, in `sort` order. */
+  products: ProductConnection;
+  /** Reviews for moderation, newest first, hidden ones included. */
+  reviews: ReviewConnection;
+  /**
+   * Suggestions for a search box: products and categories matching `query`
+   * as a word prefix, tolerating typos (for example `snea` and `snekers` both
+   * find sneakers). At most 100 characters; an empty query suggests nothing.
+   */
+  searchSuggestions: SearchSuggestions;
   /** The user with this id; null when there is none. Admins only. */
   user: Maybe<User>;
   /** Users matching `filter`, newest first. Admins only. */
@@ -636,6 +1364,48 @@ export type QueryCustomerArgs = {
 
 
 /** Accounts and sessions. */
+export type QueryProductArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Accounts and sessions. */
+export type QueryProductBySlugArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+/** Accounts and sessions. */
+export type QueryProductVariantArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Accounts and sessions. */
+export type QueryProductsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ProductFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort: InputMaybe<ProductSort>;
+};
+
+
+/** Accounts and sessions. */
+export type QueryReviewsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ReviewFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Accounts and sessions. */
+export type QuerySearchSuggestionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+};
+
+
+/** Accounts and sessions. */
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
@@ -646,6 +1416,15 @@ export type QueryUsersArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<UserFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** How many visible reviews gave a number of stars. */
+export type RatingCount = {
+  __typename?: 'RatingCount';
+  /** Number of visible reviews with that many stars. */
+  count: Scalars['Int']['output'];
+  /** Stars, 1 to 5. */
+  stars: Scalars['Int']['output'];
 };
 
 /** A new account. */
@@ -668,12 +1447,116 @@ export type ResetPasswordInput = {
   token: Scalars['String']['input'];
 };
 
+/**
+ * A customer's review of a product: one per customer and product. Title and
+ * body are plain text (stored as written, rendered escaped by clients).
+ */
+export type Review = {
+  __typename?: 'Review';
+  /** The name the author chose to show, 1 to 60 characters. */
+  authorName: Scalars['String']['output'];
+  /** The review text, 1 to 5,000 characters. */
+  body: Scalars['String']['output'];
+  /** When the review was written. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Number of customers who found the review helpful. */
+  helpfulCount: Scalars['Int']['output'];
+  /** Stable unique identifier; the federation key. */
+  id: Scalars['ID']['output'];
+  /** Why an admin hid it; visible to its author and admins only, null otherwise and while visible. */
+  moderationReason: Maybe<Scalars['String']['output']>;
+  /** The reviewed product. */
+  product: Product;
+  /** Stars from 1 to 5. */
+  rating: Scalars['Int']['output'];
+  /** VISIBLE or HIDDEN. */
+  status: ReviewStatus;
+  /** Headline, 1 to 120 characters. */
+  title: Scalars['String']['output'];
+  /** When the author last edited it (same as `createdAt` when never edited). */
+  updatedAt: Scalars['DateTime']['output'];
+  /** True when the author bought the product (set from orders once the order subgraph exists; false until then). */
+  verifiedPurchase: Scalars['Boolean']['output'];
+  /** True when the signed-in caller voted this review helpful. */
+  viewerFoundHelpful: Scalars['Boolean']['output'];
+  /** True when the signed-in caller wrote this review (so it can be edited or deleted). */
+  viewerIsAuthor: Scalars['Boolean']['output'];
+};
+
+/** A page of reviews (a Relay cursor connection). */
+export type ReviewConnection = {
+  __typename?: 'ReviewConnection';
+  /** The reviews on this page, in the requested order. */
+  edges: Array<ReviewEdge>;
+  /** Pagination state. */
+  pageInfo: PageInfo;
+  /** Number of reviews across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A review on a page, with its cursor. */
+export type ReviewEdge = {
+  __typename?: 'ReviewEdge';
+  /** Opaque cursor; pass it as `after` for the reviews that follow. */
+  cursor: Scalars['String']['output'];
+  /** The review. */
+  node: Review;
+};
+
+/** Filters for the admins' `reviews` moderation list. */
+export type ReviewFilter = {
+  /** Only reviews of this product. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only reviews with this many stars (1 to 5). */
+  rating?: InputMaybe<Scalars['Int']['input']>;
+  /** Only reviews with this status. */
+  status?: InputMaybe<ReviewStatus>;
+};
+
+/** The order of a product's reviews. Ties are broken by newest first, then id. */
+export type ReviewSort =
+  /** Most stars first. */
+  | 'HIGHEST'
+  /** Fewest stars first. */
+  | 'LOWEST'
+  /** Most helpful votes first. */
+  | 'MOST_HELPFUL'
+  /** Most recently written first. */
+  | 'NEWEST';
+
+/** Whether shoppers see a review. */
+export type ReviewStatus =
+  /** Hidden by an admin (with a reason): not shown to shoppers, not counted. Its author still sees it. */
+  | 'HIDDEN'
+  /** Shown on the product page and counted in the rating. */
+  | 'VISIBLE';
+
 /** What a user may do. Access tokens carry it as a scope: `customer` or `admin`. */
 export type Role =
   /** A shop owner or staff member: every admin operation of every subgraph. */
   | 'ADMIN'
   /** A shopper: their own account, addresses, orders. */
   | 'CUSTOMER';
+
+/** Suggestions for a search box as the shopper types. */
+export type SearchSuggestions = {
+  __typename?: 'SearchSuggestions';
+  /** Categories whose name matches. */
+  categories: Array<Category>;
+  /** Best-matching products: prefix and typo tolerant. */
+  products: Array<Product>;
+  /** The query as it was searched (trimmed). */
+  query: Scalars['String']['output'];
+};
+
+/** One option value a variant has, for example Size = M. */
+export type SelectedOption = {
+  __typename?: 'SelectedOption';
+  /** The option's name (`ProductOption.name`). */
+  name: Scalars['String']['output'];
+  /** The value (one of `ProductOption.values`). */
+  value: Scalars['String']['output'];
+};
 
 /**
  * A signed-in session as the client sees it. The refresh token is never in
@@ -690,12 +1573,82 @@ export type Session = {
   user: User;
 };
 
+/** The options of a product, replacing all of them. */
+export type SetProductOptionsInput = {
+  /**
+   * The new options (empty: the product has none and keeps one default
+   * variant). Variants whose values are no longer offered are deleted — refused
+   * with CONFLICT while one of them has stock; the first time options are set
+   * the default variant becomes the first combination, keeping its SKU and stock.
+   */
+  options: Array<ProductOptionInput>;
+  /** The product. */
+  productId: Scalars['ID']['input'];
+  /** The `Product.version` the edit is based on; CONFLICT when the product has changed since. */
+  version: Scalars['Int']['input'];
+};
+
 /** Credentials for `signIn`. */
 export type SignInInput = {
   /** The account's email, in any letter case. */
   email: Scalars['String']['input'];
   /** The account's password. */
   password: Scalars['String']['input'];
+};
+
+/** The outcome of `adjustStock`. */
+export type StockAdjustment = {
+  __typename?: 'StockAdjustment';
+  /** The change applied. */
+  delta: Scalars['Int']['output'];
+  /** The product with its new total stock. */
+  product: Product;
+  /** Why, as given. */
+  reason: Scalars['String']['output'];
+  /** The variant with its new stock. */
+  variant: ProductVariant;
+};
+
+/** Live catalog changes, fed by the catalog's event bus. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Every catalog event in order. Without `after`, from now on; with the
+   * `cursor` of the last event you received, from right after it: nothing
+   * missed, nothing repeated. A cursor older than the retained events fails
+   * with code CURSOR_EXPIRED: refetch the data and subscribe without `after`.
+   */
+  catalogEvents: CatalogEvent;
+  /**
+   * Changes of the given products (of every product when `ids` is null),
+   * including their review events, which may change their rating.
+   * Without `after`, from now on; with the `cursor` of the last change you
+   * received, from right after it: nothing missed, nothing repeated. A cursor
+   * older than the retained events fails with code CURSOR_EXPIRED.
+   */
+  productChanged: ProductChange;
+};
+
+
+/** Live catalog changes, fed by the catalog's event bus. */
+export type SubscriptionCatalogEventsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Live catalog changes, fed by the catalog's event bus. */
+export type SubscriptionProductChangedArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  ids: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** A tag in the facets. */
+export type TagFacet = {
+  __typename?: 'TagFacet';
+  /** Matching products carrying it. */
+  count: Scalars['Int']['output'];
+  /** The tag. */
+  tag: Scalars['String']['output'];
 };
 
 /** A test card for `tokenizeTestCard`. */
@@ -710,12 +1663,60 @@ export type TestCardInput = {
   number: Scalars['String']['input'];
 };
 
+/** A category's new fields, replacing all of them, only if it is still at `version`. */
+export type UpdateCategoryInput = {
+  /** As in CreateCategoryInput. */
+  description?: Scalars['String']['input'];
+  /** The category to change. */
+  id: Scalars['ID']['input'];
+  /** As in CreateCategoryInput. */
+  imageUrl?: InputMaybe<Scalars['String']['input']>;
+  /** As in CreateCategoryInput. */
+  name: Scalars['String']['input'];
+  /** As in CreateCategoryInput; moving a category moves its whole subtree, never below itself. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** As in CreateCategoryInput. */
+  slug: Scalars['String']['input'];
+  /** The `Category.version` the edit is based on; a category changed since then is refused with CONFLICT. */
+  version: Scalars['Int']['input'];
+};
+
 /** The signed-in user's own name. */
 export type UpdateMeInput = {
   /** 1 to 100 characters. */
   firstName: Scalars['String']['input'];
   /** 1 to 100 characters. */
   lastName: Scalars['String']['input'];
+};
+
+/**
+ * A product's new fields. An update replaces every field listed here (send
+ * what the edit form shows), and only if the product is still at `version`.
+ * Stock changes through `adjustStock`.
+ */
+export type UpdateProductInput = {
+  /** As in CreateProductInput. */
+  categoryId: Scalars['ID']['input'];
+  /** As in CreateProductInput; null takes the product off sale. */
+  compareAtPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** As in CreateProductInput. */
+  description?: Scalars['String']['input'];
+  /** The product to change. */
+  id: Scalars['ID']['input'];
+  /** As in CreateProductInput. */
+  images?: Array<ImageInput>;
+  /** As in CreateProductInput. */
+  name: Scalars['String']['input'];
+  /** As in CreateProductInput. */
+  price: Scalars['Int']['input'];
+  /** As in CreateProductInput. */
+  sku: Scalars['String']['input'];
+  /** As in CreateProductInput. */
+  slug: Scalars['String']['input'];
+  /** As in CreateProductInput. */
+  tags?: Array<Scalars['String']['input']>;
+  /** The `Product.version` the edit is based on; a product changed since then is refused with CONFLICT. */
+  version: Scalars['Int']['input'];
 };
 
 /** Profile changes; fields left out stay as they are. */
@@ -728,6 +1729,20 @@ export type UpdateProfileInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An edit of the caller's own review, replacing its fields. */
+export type UpdateReviewInput = {
+  /** As in WriteReviewInput. */
+  authorName: Scalars['String']['input'];
+  /** As in WriteReviewInput. */
+  body: Scalars['String']['input'];
+  /** The review; only its author may edit it (NOT_FOUND for anyone else). */
+  id: Scalars['ID']['input'];
+  /** As in WriteReviewInput. */
+  rating: Scalars['Int']['input'];
+  /** As in WriteReviewInput. */
+  title: Scalars['String']['input'];
+};
+
 /** An admin's edit of a user's name. */
 export type UpdateUserInput = {
   /** 1 to 100 characters. */
@@ -736,6 +1751,24 @@ export type UpdateUserInput = {
   id: Scalars['ID']['input'];
   /** 1 to 100 characters. */
   lastName: Scalars['String']['input'];
+};
+
+/** A variant's new fields, replacing all of them, only if it is still at `version`. Stock changes through `adjustStock`; option values through `setProductOptions`. */
+export type UpdateVariantInput = {
+  /** Attributes in display order, at most 20, names unique. */
+  attributes?: Array<AttributeInput>;
+  /** Own list price, above the variant's price; null to use the product's (when that is above the variant's price) or none. */
+  compareAtPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** The variant to change. */
+  id: Scalars['ID']['input'];
+  /** Own images, at most 20; empty to use the product's. */
+  images?: Array<ImageInput>;
+  /** Own price in minor units, 0 or more; null to use the product's price. */
+  price?: InputMaybe<Scalars['Int']['input']>;
+  /** Unique among variants; same rules as `CreateProductInput.sku`. */
+  sku: Scalars['String']['input'];
+  /** The `ProductVariant.version` the edit is based on; CONFLICT when it has changed since. */
+  version: Scalars['Int']['input'];
 };
 
 /**
@@ -813,6 +1846,145 @@ export type WishlistItem = {
   product: Product;
 };
 
+/** A new review. Every invalid field is reported (`extensions.field`, for example `input.rating`). */
+export type WriteReviewInput = {
+  /** The name to show, 1 to 60 characters after trimming. */
+  authorName: Scalars['String']['input'];
+  /** Text, 1 to 5,000 characters after trimming. */
+  body: Scalars['String']['input'];
+  /** The product to review; a customer reviews a product once (CONFLICT for a second review: edit the first). */
+  productId: Scalars['ID']['input'];
+  /** Stars, 1 to 5. */
+  rating: Scalars['Int']['input'];
+  /** Headline, 1 to 120 characters after trimming. */
+  title: Scalars['String']['input'];
+};
+
+export type AdminVariantFragment = { __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }>, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> };
+
+export type AdminProductFieldsFragment = { __typename: 'Product', id: string, name: string, slug: string, description: string, tags: Array<string>, sku: string, stock: number, rating: number, reviewCount: number, version: number, updatedAt: string, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, category: { __typename: 'Category', id: string }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }>, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> }> };
+
+export type AdminProductQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AdminProductQuery = { __typename: 'Query', product: { __typename: 'Product', id: string, name: string, slug: string, description: string, tags: Array<string>, sku: string, stock: number, rating: number, reviewCount: number, version: number, updatedAt: string, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, category: { __typename: 'Category', id: string }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }>, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> }> } | null };
+
+export type CreateProductMutationVariables = Exact<{
+  input: CreateProductInput;
+}>;
+
+
+export type CreateProductMutation = { __typename: 'Mutation', createProduct: { __typename: 'Product', id: string, name: string, slug: string, description: string, tags: Array<string>, sku: string, stock: number, rating: number, reviewCount: number, version: number, updatedAt: string, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, category: { __typename: 'Category', id: string }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }>, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> }> } };
+
+export type UpdateProductMutationVariables = Exact<{
+  input: UpdateProductInput;
+}>;
+
+
+export type UpdateProductMutation = { __typename: 'Mutation', updateProduct: { __typename: 'Product', id: string, name: string, slug: string, description: string, tags: Array<string>, sku: string, stock: number, rating: number, reviewCount: number, version: number, updatedAt: string, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, category: { __typename: 'Category', id: string }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }>, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> }> } };
+
+export type DeleteProductMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteProductMutation = { __typename: 'Mutation', deleteProduct: { __typename: 'Product', id: string, name: string } };
+
+export type SetProductOptionsMutationVariables = Exact<{
+  input: SetProductOptionsInput;
+}>;
+
+
+export type SetProductOptionsMutation = { __typename: 'Mutation', setProductOptions: { __typename: 'Product', id: string, name: string, slug: string, description: string, tags: Array<string>, sku: string, stock: number, rating: number, reviewCount: number, version: number, updatedAt: string, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, category: { __typename: 'Category', id: string }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }>, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> }> } };
+
+export type GenerateVariantsMutationVariables = Exact<{
+  input: GenerateVariantsInput;
+}>;
+
+
+export type GenerateVariantsMutation = { __typename: 'Mutation', generateVariants: { __typename: 'Product', id: string, name: string, slug: string, description: string, tags: Array<string>, sku: string, stock: number, rating: number, reviewCount: number, version: number, updatedAt: string, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, category: { __typename: 'Category', id: string }, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }>, options: Array<{ __typename: 'ProductOption', id: string, name: string, values: Array<string> }>, variants: Array<{ __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }>, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> }> } };
+
+export type UpdateVariantMutationVariables = Exact<{
+  input: UpdateVariantInput;
+}>;
+
+
+export type UpdateVariantMutation = { __typename: 'Mutation', updateVariant: { __typename: 'ProductVariant', id: string, sku: string, title: string, inheritsPrice: boolean, stock: number, isDefault: boolean, version: number, product: { __typename: 'Product', id: string, stock: number, version: number }, selectedOptions: Array<{ __typename: 'SelectedOption', name: string, value: string }>, price: { __typename: 'Money', amount: number, currency: string }, compareAtPrice: { __typename: 'Money', amount: number, currency: string } | null, attributes: Array<{ __typename: 'Attribute', name: string, value: string }>, images: Array<{ __typename: 'Image', url: string, alt: string, isPrimary: boolean }> } };
+
+export type DeleteVariantMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteVariantMutation = { __typename: 'Mutation', deleteVariant: { __typename: 'ProductVariant', id: string, product: { __typename: 'Product', id: string, stock: number, version: number } } };
+
+export type AdjustVariantStockMutationVariables = Exact<{
+  variantId: Scalars['ID']['input'];
+  delta: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type AdjustVariantStockMutation = { __typename: 'Mutation', adjustStock: { __typename: 'StockAdjustment', delta: number, variant: { __typename: 'ProductVariant', id: string, stock: number }, product: { __typename: 'Product', id: string, stock: number } } };
+
+export type AdminProductsQueryVariables = Exact<{
+  first: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ProductFilter>;
+  sort: InputMaybe<ProductSort>;
+}>;
+
+
+export type AdminProductsQuery = { __typename: 'Query', products: { __typename: 'ProductConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'ProductEdge', cursor: string, node: { __typename: 'Product', id: string, name: string, slug: string, sku: string, stock: number, rating: number, reviewCount: number, price: { __typename: 'Money', amount: number, currency: string }, priceRange: { __typename: 'PriceRange', min: { __typename: 'Money', amount: number, currency: string }, max: { __typename: 'Money', amount: number, currency: string } }, variants: Array<{ __typename: 'ProductVariant', id: string }> } }> } };
+
+export type AdminCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminCategoriesQuery = { __typename: 'Query', categories: Array<{ __typename: 'Category', id: string, name: string, parent: { __typename: 'Category', id: string } | null }> };
+
+export type AdminReviewsQueryVariables = Exact<{
+  first: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ReviewFilter>;
+}>;
+
+
+export type AdminReviewsQuery = { __typename: 'Query', reviews: { __typename: 'ReviewConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'ReviewEdge', cursor: string, node: { __typename: 'Review', id: string, rating: number, title: string, body: string, authorName: string, status: ReviewStatus, moderationReason: string | null, createdAt: string, product: { __typename: 'Product', id: string, name: string, slug: string, rating: number, reviewCount: number } } }> } };
+
+export type AdminReviewFragment = { __typename: 'Review', id: string, rating: number, title: string, body: string, authorName: string, status: ReviewStatus, moderationReason: string | null, createdAt: string, product: { __typename: 'Product', id: string, name: string, slug: string, rating: number, reviewCount: number } };
+
+export type HideReviewMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type HideReviewMutation = { __typename: 'Mutation', hideReview: { __typename: 'Review', id: string, rating: number, title: string, body: string, authorName: string, status: ReviewStatus, moderationReason: string | null, createdAt: string, product: { __typename: 'Product', id: string, name: string, slug: string, rating: number, reviewCount: number } } };
+
+export type RestoreReviewMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type RestoreReviewMutation = { __typename: 'Mutation', restoreReview: { __typename: 'Review', id: string, rating: number, title: string, body: string, authorName: string, status: ReviewStatus, moderationReason: string | null, createdAt: string, product: { __typename: 'Product', id: string, name: string, slug: string, rating: number, reviewCount: number } } };
+
+export type AdminDeleteReviewMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AdminDeleteReviewMutation = { __typename: 'Mutation', deleteReview: { __typename: 'Review', id: string, product: { __typename: 'Product', id: string, rating: number, reviewCount: number } } };
+
+export type AdminReviewProductQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AdminReviewProductQuery = { __typename: 'Query', product: { __typename: 'Product', id: string, name: string } | null };
+
 export type AdminUserQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -877,7 +2049,863 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const AdminVariantFragmentDoc = new TypedDocumentString(`
+    fragment AdminVariant on ProductVariant {
+  __typename
+  id
+  sku
+  title
+  selectedOptions {
+    __typename
+    name
+    value
+  }
+  price {
+    __typename
+    amount
+    currency
+  }
+  compareAtPrice {
+    __typename
+    amount
+    currency
+  }
+  inheritsPrice
+  stock
+  attributes {
+    __typename
+    name
+    value
+  }
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
+  isDefault
+  version
+}
+    `, {"fragmentName":"AdminVariant"}) as unknown as TypedDocumentString<AdminVariantFragment, unknown>;
+export const AdminProductFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdminProductFields on Product {
+  __typename
+  id
+  name
+  slug
+  description
+  price {
+    __typename
+    amount
+    currency
+  }
+  compareAtPrice {
+    __typename
+    amount
+    currency
+  }
+  category {
+    __typename
+    id
+  }
+  tags
+  sku
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
+  stock
+  rating
+  reviewCount
+  options {
+    __typename
+    id
+    name
+    values
+  }
+  variants {
+    __typename
+    ...AdminVariant
+  }
+  version
+  updatedAt
+}
+    fragment AdminVariant on ProductVariant {
+  __typename
+  id
+  sku
+  title
+  selectedOptions {
+    __typename
+    name
+    value
+  }
+  price {
+    __typename
+    amount
+    currency
+  }
+  compareAtPrice {
+    __typename
+    amount
+    currency
+  }
+  inheritsPrice
+  stock
+  attributes {
+    __typename
+    name
+    value
+  }
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
+  isDefault
+  version
+}`, {"fragmentName":"AdminProductFields"}) as unknown as TypedDocumentString<AdminProductFieldsFragment, unknown>;
+export const AdminReviewFragmentDoc = new TypedDocumentString(`
+    fragment AdminReview on Review {
+  __typename
+  id
+  rating
+  title
+  body
+  authorName
+  status
+  moderationReason
+  createdAt
+  product {
+    __typename
+    id
+    name
+    slug
+    rating
+    reviewCount
+  }
+}
+    `, {"fragmentName":"AdminReview"}) as unknown as TypedDocumentString<AdminReviewFragment, unknown>;
+export const AdminProductDocument = new TypedDocumentString(`
+    query AdminProduct($id: ID!) {
+  __typename
+  product(id: $id) {
+    __typename
+    ...AdminProductFields
+  }
+}
+    fragment AdminVariant on ProductVariant {
+  __typename
+  id
+  sku
+  title
+  selectedOptions {
+    __typename
+    name
+    value
+  }
+  price {
+    __typename
+    amount
+    currency
+  }
+  compareAtPrice {
+    __typename
+    amount
+    currency
+  }
+  inheritsPrice
+  stock
+  attributes {
+    __typename
+    name
+    value
+  }
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
+  isDefault
+  version
+}
+fragment AdminProductFields on Product {
+  __typename
+  id
+  name
+  slug
+  description
+  price {
+    __typename
+    amount
+    currency
+  }
+  compareAtPrice {
+    __typename
+    amount
+    currency
+  }
+  category {
+    __typename
+    id
+  }
+  tags
+  sku
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
+  stock
+  rating
+  reviewCount
+  options {
+    __typename
+    id
+    name
+    values
+  }
+  variants {
+    __typename
+    ...AdminVariant
+  }
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<AdminProductQuery, AdminProductQueryVariables>;
+export const CreateProductDocument = new TypedDocumentString(`
+    mutation CreateProduct($input: CreateProductInput!) {
+  __typename
+  createProduct(input: $input) {
+    __typename
+    ...AdminProductFields
+  }
+}
+    fragment AdminVariant on ProductVariant {
+  __typename
+  id
+  sku
+  title
+  selectedOptions {
+    __typename
+    name
+    value
+  }
+  price {
+    __typename
+    amount
+    currency
+  }
+  compareAtPrice {
+    __typename
+    amount
+    currency
+  }
+  inheritsPrice
+  stock
+  attributes {
+    __typename
+    name
+    value
+  }
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
+  isDefault
+  version
+}
+fragment AdminProductFields on Product {
+  __typename
+  id
+  name
+  slug
+  description
+  price {
+    __typename
+    amount
+    currency
+  }
+  compareAtPrice {
+    __typename
+    amount
+    currency
+  }
+  category {
+    __typename
+    id
+  }
+  tags
+  sku
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
+  stock
+  rating
+  reviewCount
+  options {
+    __typename
+    id
+    name
+    values
+  }
+  variants {
+    __typename
+    ...AdminVariant
+  }
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateProductMutation, CreateProductMutationVariables>;
+export const UpdateProductDocument = new TypedDocumentString(`
+    mutation UpdateProduct($input: UpdateProductInput!) {
+  __typename
+  updateProduct(input: $input) {
+    __typename
+    ...AdminProductFields
+  }
+}
+    fragment AdminVariant on ProductVariant {
+  __typename
+  id
+  sku
+  title
+  selectedOptions {
+    __typename
+    name
+    value
+  }
+  price {
+    __typename
+    amount
+    currency
+  }
+  compareAtPrice {
+    __typename
+    amount
+    currency
+  }
+  inheritsPrice
+  stock
+  attributes {
+    __typename
+    name
+    value
+  }
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
+  isDefault
+  version
+}
+fragment AdminProductFields on Product {
+  __typename
+  id
+  name
+  slug
+  description
+  price {
+    __typename
+    amount
+    currency
+  }
+  compareAtPrice {
+    __typename
+    amount
+    currency
+  }
+  category {
+    __typename
+    id
+  }
+  tags
+  sku
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
+  stock
+  rating
+  reviewCount
+  options {
+    __typename
+    id
+    name
+    values
+  }
+  variants {
+    __typename
+    ...AdminVariant
+  }
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateProductMutation, UpdateProductMutationVariables>;
+export const DeleteProductDocument = new TypedDocumentString(`
+    mutation DeleteProduct($id: ID!) {
+  __typename
+  deleteProduct(id: $id) {
+    __typename
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteProductMutation, DeleteProductMutationVariables>;
+export const SetProductOptionsDocument = new TypedDocumentString(`
+    mutation SetProductOptions($input: SetProductOptionsInput!) {
+  __typename
+  setProductOptions(input: $input) {
+    __typename
+    ...AdminProductFields
+  }
+}
+    fragment AdminVariant on ProductVariant {
+  __typename
+  id
+  sku
+  title
+  selectedOptions {
+    __typename
+    name
+    value
+  }
+  price {
+    __typename
+    amount
+    currency
+  }
+  compareAtPrice {
+    __typename
+    amount
+    currency
+  }
+  inheritsPrice
+  stock
+  attributes {
+    __typename
+    name
+    value
+  }
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
+  isDefault
+  version
+}
+fragment AdminProductFields on Product {
+  __typename
+  id
+  name
+  slug
+  description
+  price {
+    __typename
+    amount
+    currency
+  }
+  compareAtPrice {
+    __typename
+    amount
+    currency
+  }
+  category {
+    __typename
+    id
+  }
+  tags
+  sku
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
+  stock
+  rating
+  reviewCount
+  options {
+    __typename
+    id
+    name
+    values
+  }
+  variants {
+    __typename
+    ...AdminVariant
+  }
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<SetProductOptionsMutation, SetProductOptionsMutationVariables>;
+export const GenerateVariantsDocument = new TypedDocumentString(`
+    mutation GenerateVariants($input: GenerateVariantsInput!) {
+  __typename
+  generateVariants(input: $input) {
+    __typename
+    ...AdminProductFields
+  }
+}
+    fragment AdminVariant on ProductVariant {
+  __typename
+  id
+  sku
+  title
+  selectedOptions {
+    __typename
+    name
+    value
+  }
+  price {
+    __typename
+    amount
+    currency
+  }
+  compareAtPrice {
+    __typename
+    amount
+    currency
+  }
+  inheritsPrice
+  stock
+  attributes {
+    __typename
+    name
+    value
+  }
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
+  isDefault
+  version
+}
+fragment AdminProductFields on Product {
+  __typename
+  id
+  name
+  slug
+  description
+  price {
+    __typename
+    amount
+    currency
+  }
+  compareAtPrice {
+    __typename
+    amount
+    currency
+  }
+  category {
+    __typename
+    id
+  }
+  tags
+  sku
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
+  stock
+  rating
+  reviewCount
+  options {
+    __typename
+    id
+    name
+    values
+  }
+  variants {
+    __typename
+    ...AdminVariant
+  }
+  version
+  updatedAt
+}`) as unknown as TypedDocumentString<GenerateVariantsMutation, GenerateVariantsMutationVariables>;
+export const UpdateVariantDocument = new TypedDocumentString(`
+    mutation UpdateVariant($input: UpdateVariantInput!) {
+  __typename
+  updateVariant(input: $input) {
+    __typename
+    ...AdminVariant
+    product {
+      __typename
+      id
+      stock
+      version
+    }
+  }
+}
+    fragment AdminVariant on ProductVariant {
+  __typename
+  id
+  sku
+  title
+  selectedOptions {
+    __typename
+    name
+    value
+  }
+  price {
+    __typename
+    amount
+    currency
+  }
+  compareAtPrice {
+    __typename
+    amount
+    currency
+  }
+  inheritsPrice
+  stock
+  attributes {
+    __typename
+    name
+    value
+  }
+  images {
+    __typename
+    url
+    alt
+    isPrimary
+  }
+  isDefault
+  version
+}`) as unknown as TypedDocumentString<UpdateVariantMutation, UpdateVariantMutationVariables>;
+export const DeleteVariantDocument = new TypedDocumentString(`
+    mutation DeleteVariant($id: ID!) {
+  __typename
+  deleteVariant(id: $id) {
+    __typename
+    id
+    product {
+      __typename
+      id
+      stock
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteVariantMutation, DeleteVariantMutationVariables>;
+export const AdjustVariantStockDocument = new TypedDocumentString(`
+    mutation AdjustVariantStock($variantId: ID!, $delta: Int!, $reason: String!) {
+  __typename
+  adjustStock(variantId: $variantId, delta: $delta, reason: $reason) {
+    __typename
+    delta
+    variant {
+      __typename
+      id
+      stock
+    }
+    product {
+      __typename
+      id
+      stock
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdjustVariantStockMutation, AdjustVariantStockMutationVariables>;
+export const AdminProductsDocument = new TypedDocumentString(`
+    query AdminProducts($first: Int, $after: String, $filter: ProductFilter, $sort: ProductSort) {
+  __typename
+  products(first: $first, after: $after, filter: $filter, sort: $sort) {
+    __typename
+    totalCount
+    pageInfo {
+      __typename
+      hasNextPage
+      endCursor
+    }
+    edges {
+      __typename
+      cursor
+      node {
+        __typename
+        id
+        name
+        slug
+        sku
+        price {
+          __typename
+          amount
+          currency
+        }
+        priceRange {
+          __typename
+          min {
+            __typename
+            amount
+            currency
+          }
+          max {
+            __typename
+            amount
+            currency
+          }
+        }
+        stock
+        rating
+        reviewCount
+        variants {
+          __typename
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminProductsQuery, AdminProductsQueryVariables>;
+export const AdminCategoriesDocument = new TypedDocumentString(`
+    query AdminCategories {
+  __typename
+  categories {
+    __typename
+    id
+    name
+    parent {
+      __typename
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCategoriesQuery, AdminCategoriesQueryVariables>;
+export const AdminReviewsDocument = new TypedDocumentString(`
+    query AdminReviews($first: Int, $after: String, $filter: ReviewFilter) {
+  __typename
+  reviews(first: $first, after: $after, filter: $filter) {
+    __typename
+    totalCount
+    pageInfo {
+      __typename
+      hasNextPage
+      endCursor
+    }
+    edges {
+      __typename
+      cursor
+      node {
+        __typename
+        ...AdminReview
+      }
+    }
+  }
+}
+    fragment AdminReview on Review {
+  __typename
+  id
+  rating
+  title
+  body
+  authorName
+  status
+  moderationReason
+  createdAt
+  product {
+    __typename
+    id
+    name
+    slug
+    rating
+    reviewCount
+  }
+}`) as unknown as TypedDocumentString<AdminReviewsQuery, AdminReviewsQueryVariables>;
+export const HideReviewDocument = new TypedDocumentString(`
+    mutation HideReview($id: ID!, $reason: String!) {
+  __typename
+  hideReview(id: $id, reason: $reason) {
+    __typename
+    ...AdminReview
+  }
+}
+    fragment AdminReview on Review {
+  __typename
+  id
+  rating
+  title
+  body
+  authorName
+  status
+  moderationReason
+  createdAt
+  product {
+    __typename
+    id
+    name
+    slug
+    rating
+    reviewCount
+  }
+}`) as unknown as TypedDocumentString<HideReviewMutation, HideReviewMutationVariables>;
+export const RestoreReviewDocument = new TypedDocumentString(`
+    mutation RestoreReview($id: ID!, $reason: String!) {
+  __typename
+  restoreReview(id: $id, reason: $reason) {
+    __typename
+    ...AdminReview
+  }
+}
+    fragment AdminReview on Review {
+  __typename
+  id
+  rating
+  title
+  body
+  authorName
+  status
+  moderationReason
+  createdAt
+  product {
+    __typename
+    id
+    name
+    slug
+    rating
+    reviewCount
+  }
+}`) as unknown as TypedDocumentString<RestoreReviewMutation, RestoreReviewMutationVariables>;
+export const AdminDeleteReviewDocument = new TypedDocumentString(`
+    mutation AdminDeleteReview($id: ID!) {
+  __typename
+  deleteReview(id: $id) {
+    __typename
+    id
+    product {
+      __typename
+      id
+      rating
+      reviewCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminDeleteReviewMutation, AdminDeleteReviewMutationVariables>;
+export const AdminReviewProductDocument = new TypedDocumentString(`
+    query AdminReviewProduct($id: ID!) {
+  __typename
+  product(id: $id) {
+    __typename
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AdminReviewProductQuery, AdminReviewProductQueryVariables>;
 export const AdminUserDocument = new TypedDocumentString(`
     query AdminUser($id: ID!) {
   __typename

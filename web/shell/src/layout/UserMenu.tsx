@@ -10,7 +10,7 @@ const item = cx('flex w-full items-center rounded-md px-3 py-2 text-left text-sm
 
 /**
  * The account menu (menu button pattern: arrow keys, Home/End, Escape returns focus): signed out, "Sign in" (back to
- * this page afterwards) and "Create account"; signed in, who is signed in, the account pages, "Users" for admins
+ * this page afterwards) and "Create account"; signed in, who is signed in, the account pages, "Users", "Products" and "Reviews" for admins
  * and "Sign out" (which signs out every tab).
  */
 export function UserMenu() {

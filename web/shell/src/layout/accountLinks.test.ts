@@ -11,8 +11,8 @@ describe('accountEntries', () => {
     ]);
   });
 
-  it('signed in: the account pages and sign out; Users only for admins', () => {
+  it('signed in: the account pages and sign out; the admin pages only for admins', () => {
     expect(accountEntries(user, '/').map((e) => e.label)).toEqual(['My account', 'Addresses', 'Payment methods', 'Wishlist', 'Sign out']);
-    expect(accountEntries({ ...user, role: 'ADMIN' }, '/').map((e) => e.label)).toEqual(['My account', 'Addresses', 'Payment methods', 'Wishlist', 'Users', 'Sign out']);
+    expect(accountEntries({ ...user, role: 'ADMIN' }, '/').map((e) => e.label)).toEqual(['My account', 'Addresses', 'Payment methods', 'Wishlist', 'Users', 'Products', 'Reviews', 'Sign out']);
   });
 });

@@ -5,7 +5,7 @@ export type AccountEntry = { label: string; to: string } | { label: 'Sign out'; 
 
 /**
  * What the account menus (header and mobile) offer: signed out, "Sign in" (coming back to `here`) and "Create
- * account"; signed in, the account pages, "Users" for admins, and "Sign out".
+ * account"; signed in, the account pages, the admin pages ("Users", "Products", "Reviews") for admins, and "Sign out".
  */
 export function accountEntries(user: SessionUser | null, here: string): AccountEntry[] {
   if (!user)
@@ -18,7 +18,13 @@ export function accountEntries(user: SessionUser | null, here: string): AccountE
     { label: 'Addresses', to: '/account/addresses' },
     { label: 'Payment methods', to: '/account/payment-methods' },
     { label: 'Wishlist', to: '/account/wishlist' },
-    ...(user.role === 'ADMIN' ? [{ label: 'Users', to: '/admin/users' }] : []),
+    ...(user.role === 'ADMIN'
+      ? [
+          { label: 'Users', to: '/admin/users' },
+          { label: 'Products', to: '/admin/products' },
+          { label: 'Reviews', to: '/admin/reviews' },
+        ]
+      : []),
     { label: 'Sign out', signOut: true },
   ];
 }

@@ -1,7 +1,7 @@
 import { RequireSession } from '../session/RequireSession.tsx';
 import { RemotePage } from './RemotePage.tsx';
 
-/** /admin/*: the admin remote (users), for signed-in ADMINs only; a customer sees "not allowed". */
+/** /admin/*: the admin remote (users, products, reviews), for signed-in ADMINs only; a customer sees "not allowed". */
 export function AdminRoute() {
   return (
     <RequireSession role="ADMIN">
