@@ -207,7 +207,15 @@ type ProductFacets struct {
 
 // Filters for `Query.products`. All given conditions must hold (logical AND).
 type ProductFilter struct {
-	// Full-text search (English word stems, case-insensitive, web-search syntax: quoted phrases, `or`, `-word` to exclude) over product name, category name and description; at most 200 characters.
+	// Full-text search over product name, category path names and description;
+	// at most 200 characters. Plain words: every word that is not an English
+	// stop word must match as a word stem (case-insensitive); the last word may
+	// also match as a word prefix (`sne` finds sneakers, as the shopper types);
+	// a word of 4 or more letters that matches no product is taken as a typo and
+	// matched by trigram similarity to product names (`snekers` finds Sneakers).
+	// With web-search syntax (quoted phrases, `or`, `-word` to exclude) the
+	// whole text is matched as PostgreSQL's websearch_to_tsquery reads it.
+	// RELEVANCE ranks name matches above category and description matches.
 	Search *string `json:"search,omitempty"`
 	// Only products in this category or any of its descendants.
 	CategoryID *string `json:"categoryId,omitempty"`

@@ -893,7 +893,17 @@ export type ProductFilter = {
   minPrice?: InputMaybe<Scalars['Int']['input']>;
   /** Only products that have a variant with one of the listed values of each listed option (OR within an option, AND across options); at most 10 options. */
   options?: InputMaybe<Array<OptionFilter>>;
-  /** Full-text search (English word stems, case-insensitive, web-search syntax: quoted phrases, `or`, `-word` to exclude) over product name, category name and description; at most 200 characters. */
+  /**
+   * Full-text search over product name, category path names and description;
+   * at most 200 characters. Plain words: every word that is not an English
+   * stop word must match as a word stem (case-insensitive); the last word may
+   * also match as a word prefix (`sne` finds sneakers, as the shopper types);
+   * a word of 4 or more letters that matches no product is taken as a typo and
+   * matched by trigram similarity to product names (`snekers` finds Sneakers).
+   * With web-search syntax (quoted phrases, `or`, `-word` to exclude) the
+   * whole text is matched as PostgreSQL's websearch_to_tsquery reads it.
+   * RELEVANCE ranks name matches above category and description matches.
+   */
   search?: InputMaybe<Scalars['String']['input']>;
   /** Only products that carry every one of these tags (at most 20). */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
