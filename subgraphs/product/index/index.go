@@ -33,6 +33,7 @@ type Index struct {
 	searches  map[string]*searchResult
 	cachedIDs int    // matches held by searches (maxCachedIDs)
 	applied   string // cursor of the last applied event
+	words     wordCache
 }
 
 // New returns an index over src (for items and search ranks) and st (for

@@ -77,7 +77,7 @@ func (x *Index) search(ctx context.Context, text string) (*searchResult, error) 
 		per := make([]map[string]float64, len(terms))
 		for i, t := range terms {
 			r, err := x.load(ctx, "term:"+t.Key(), func(ctx context.Context) (map[string]float64, error) {
-				return x.src.SearchTerm(ctx, t)
+				return x.termRanks(ctx, x.snap.Load(), t)
 			})
 			if err != nil {
 				return nil, err

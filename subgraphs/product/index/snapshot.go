@@ -37,7 +37,17 @@ type snapshot struct {
 	display map[string]product.OptionDisplay
 	dead    int // rows of products deleted or changed since the build
 	post    posting
+	// Full text (lexicon.go): lex was built over the rows of some earlier
+	// snapshot with the same numbering; rows changed since are stale
+	// there and their current text is in over (nil lex: SQL answers).
+	lex   *lexicon
+	over  *lexicon
+	stale map[int32]bool
 }
+
+// maxStale is how many changed rows the overlay lexicon holds before the
+// lexicon is rebuilt from every row.
+const maxStale = 4096
 
 // row is one product as the filters read it.
 type row struct {
@@ -64,7 +74,51 @@ func newSnapshot(items []product.FacetItem, cats []product.Category, display map
 	s.byRating = s.sorted(byRating)
 	s.byNewest = s.sorted(byNewest)
 	s.index()
+	s.buildLexicon()
 	return s
+}
+
+// buildLexicon builds lex over every live row (a text that does not parse
+// leaves lex nil: full text is then asked of PostgreSQL).
+func (s *snapshot) buildLexicon() {
+	s.lex, s.over, s.stale = nil, nil, nil
+	live := make([]int32, 0, len(s.rows))
+	for i := range s.rows {
+		if !s.rows[i].dead {
+			live = append(live, int32(i))
+		}
+	}
+	s.lex, _ = newLexicon(live, func(r int32) string { return s.items[r].Search })
+}
+
+// patchLexicon marks the changed rows stale in the inherited lexicon and
+// indexes the live ones in the overlay; past maxStale it rebuilds.
+func (s *snapshot) patchLexicon(old *snapshot, changed map[int32]bool) {
+	if old.lex == nil {
+		s.buildLexicon()
+		return
+	}
+	s.lex, s.stale = old.lex, clone(old.stale)
+	for i := range changed {
+		s.stale[i] = true
+	}
+	if len(s.stale) > maxStale {
+		s.buildLexicon()
+		return
+	}
+	var rows []int32
+	for i := range s.stale {
+		if !s.rows[i].dead {
+			rows = append(rows, i)
+		}
+	}
+	slices.Sort(rows)
+	over, err := newLexicon(rows, func(r int32) string { return s.items[r].Search })
+	if err != nil {
+		s.lex, s.over, s.stale = nil, nil, nil
+		return
+	}
+	s.over = over
 }
 
 // row numbers an item's categories, tags and tokens.
@@ -194,6 +248,7 @@ func (s *snapshot) with(ids []string, fresh []product.FacetItem, display map[str
 	n.byRating = n.merge(s.byRating, changed, add, byRating)
 	n.byNewest = n.merge(s.byNewest, changed, add, byNewest)
 	n.index()
+	n.patchLexicon(s, changed)
 	return n
 }
 
