@@ -14,6 +14,7 @@ import (
 // categories (3 levels), 30 tags, 60% with a Size or Colour option.
 func synthetic(n int) *snapshot {
 	r := rand.New(rand.NewPCG(1, 2))
+	rs := rand.New(rand.NewPCG(5, 6)) // documents (tsrank_test.go's randomDoc)
 	var cats []product.Category
 	paths := [][]string{}
 	for i := range 36 {
@@ -39,6 +40,7 @@ func synthetic(n int) *snapshot {
 			Rating:       float64(r.IntN(50)) / 10,
 			Reviews:      r.IntN(200),
 			Created:      int64(r.IntN(1 << 40)),
+			Search:       randomDoc(rs),
 		}
 		switch d := r.IntN(10); {
 		case d < 3:

@@ -64,8 +64,8 @@ func TestWalkStrategiesAgree(t *testing.T) {
 }
 
 // TestPatchedSnapshotEqualsRebuilt checks that a snapshot patched by with
-// (changed, deleted and new products) lists and counts exactly like one
-// built from scratch from the same products.
+// (changed, deleted and new products) lists, counts and ranks full-text
+// terms exactly like one built from scratch from the same products.
 func TestPatchedSnapshotEqualsRebuilt(t *testing.T) {
 	s := synthetic(2000)
 	r := rand.New(rand.NewPCG(3, 4))
@@ -83,6 +83,7 @@ func TestPatchedSnapshotEqualsRebuilt(t *testing.T) {
 			case 1: // changed
 				it.Price, it.Stock, it.Tags = int64(r.IntN(100000)), r.IntN(3), []string{fmt.Sprintf("t%d", r.IntN(40))}
 				it.Tokens = []string{"size=xl"}
+				it.Search = randomDoc(r)
 				fresh = append(fresh, it)
 			case 2: // changed, and a new product next to it
 				it.Rating = 5
@@ -102,6 +103,14 @@ func TestPatchedSnapshotEqualsRebuilt(t *testing.T) {
 			}
 		}
 		b := newSnapshot(live, s.cats, s.display)
+		if s.over == nil || len(s.stale) == 0 {
+			t.Fatalf("round %d: the patched snapshot has no overlay lexicon", round)
+		}
+		for _, items := range [][]queryItem{{{lex: "sa", prefix: true}}, {{lex: "run"}, {lex: "running", prefix: true}}, {{lex: "x"}}, {{lex: "c", prefix: true}}} {
+			if a, c := s.rankItems(items), b.rankItems(items); !reflect.DeepEqual(a, c) || len(a) == 0 {
+				t.Fatalf("round %d %v: patched and rebuilt ranks differ (%d vs %d matches)", round, items, len(a), len(c))
+			}
+		}
 		for _, f := range []product.Filter{{}, {CategoryID: s.cats[7].ID}, {Tags: []string{"t39"}}, {Options: []product.OptionFilter{{Name: "Size", Values: []string{"XL", "s"}}}}} {
 			if a, c := count(s, f, nil), count(b, f, nil); !reflect.DeepEqual(a, c) {
 				t.Fatalf("round %d %+v: patched and rebuilt facets differ", round, f)
