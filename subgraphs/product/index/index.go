@@ -3,8 +3,10 @@
 // are a pass over memory instead of a count and an aggregate per request
 // in PostgreSQL. It is built at start from one REPEATABLE READ snapshot
 // and follows the catalog event bus (the "caching invalidated by
-// events"); full-text search stays in PostgreSQL, which has the ranking,
-// and its matches are cached by search text until the next change.
+// events"). Full-text terms are matched and ranked from the index's own
+// lexicon (lexicon.go, tsrank.go: ts_rank reproduced bit for bit); typos,
+// multi-lexeme stems and web-search syntax stay in PostgreSQL. Matches are
+// cached per term and per text until the next change.
 package index
 
 import (

@@ -64,10 +64,10 @@ const maxCachedIDs = 2_000_000
 
 // search returns the matches of a search text. A plain-words search is
 // the intersection of its terms' matches, its rank their sum in term
-// order (store/search.go's definition); each term's matches are asked of
-// PostgreSQL once per catalog state, so a vocabulary of a few thousand
-// words soon answers every new combination from memory. Web-search syntax
-// is asked as a whole. Concurrent askers of one key share one query.
+// order (store/search.go's definition); each term is matched and ranked
+// from the lexicon (terms.go) or, when that cannot be exact, asked of
+// PostgreSQL, once per catalog state. Web-search syntax is asked as a
+// whole. Concurrent askers of one key share one query.
 func (x *Index) search(ctx context.Context, text string) (*searchResult, error) {
 	return x.load(ctx, "text:"+text, func(ctx context.Context) (map[string]float64, error) {
 		terms, ok := product.SearchTerms(text)
