@@ -127,26 +127,31 @@ func termQueryItems(ti termItems, last bool) (items []queryItem, ok bool) {
 }
 
 // termRanks matches and ranks one term from s's lexicon exactly as
-// store.SearchTerm does in SQL; a term it cannot answer exactly (several
-// lexemes, a stop word alone, no full-text match: the typo fallback, or
-// no lexicon) is asked of PostgreSQL.
+// store.SearchTerm does in SQL (not cached: a few milliseconds at most);
+// a term it cannot answer exactly (several lexemes, a stop word alone, no
+// full-text match: the typo fallback, or no lexicon) is asked of
+// PostgreSQL and cached until the next change.
 func (x *Index) termRanks(ctx context.Context, s *snapshot, t product.SearchTerm) (map[string]float64, error) {
-	if s == nil || s.lex == nil {
-		return x.src.SearchTerm(ctx, t)
+	if s != nil && s.lex != nil {
+		ti, err := x.words.get(ctx, x.src, t.Word)
+		if err != nil {
+			return nil, err
+		}
+		if items, ok := termQueryItems(ti, t.Last); ok {
+			out := s.rankItems(items)
+			if len(out) > 0 || len([]rune(t.Word)) < fuzzyMinLength {
+				return out, nil
+			}
+			// else a typo: matched by similarity in SQL
+		}
 	}
-	ti, err := x.words.get(ctx, x.src, t.Word)
+	r, err := x.load(ctx, "term:"+t.Key(), func(ctx context.Context) (map[string]float64, error) {
+		return x.src.SearchTerm(ctx, t)
+	})
 	if err != nil {
 		return nil, err
 	}
-	items, ok := termQueryItems(ti, t.Last)
-	if !ok {
-		return x.src.SearchTerm(ctx, t)
-	}
-	out := s.rankItems(items)
-	if len(out) == 0 && len([]rune(t.Word)) >= fuzzyMinLength {
-		return x.src.SearchTerm(ctx, t) // a typo: matched by similarity in SQL
-	}
-	return out, nil
+	return r.ranks, nil
 }
 
 // fuzzyMinLength is store/search.go's: shorter words are never typos.
