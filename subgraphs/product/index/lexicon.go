@@ -22,24 +22,41 @@ type lexPosting struct {
 	inner float32 // entryInner of the entry's weights
 }
 
-// newLexicon builds the lexicon of rows (ascending) from their tsvector
-// texts; a text that does not parse is an error (the caller then leaves
-// every term to SQL).
-func newLexicon(rows []int32, text func(row int32) string) (*lexicon, error) {
-	byLex := map[string][]lexPosting{}
-	var ws []uint8
-	for _, r := range rows {
-		t := text(r)
-		err := parseTSVector(t, &ws, func(lex string, ws []uint8) {
-			byLex[lex] = append(byLex[lex], lexPosting{row: r, inner: entryInner(ws)})
-		})
-		if err != nil {
-			return nil, err
+// lexBuilder gathers postings by lexeme, from tsvector texts and from
+// other lexicons (renumbered), so a snapshot need not keep the texts.
+type lexBuilder struct {
+	byLex map[string][]lexPosting
+	ws    []uint8
+}
+
+func newLexBuilder() *lexBuilder { return &lexBuilder{byLex: map[string][]lexPosting{}} }
+
+// addText adds row's tsvector text; a text that does not parse is an
+// error (the caller then leaves every term to SQL).
+func (b *lexBuilder) addText(row int32, text string) error {
+	return parseTSVector(text, &b.ws, func(lex string, ws []uint8) {
+		b.byLex[lex] = append(b.byLex[lex], lexPosting{row: row, inner: entryInner(ws)})
+	})
+}
+
+// addLexicon adds l's postings of the rows to keeps, renumbered by it.
+func (b *lexBuilder) addLexicon(l *lexicon, to func(row int32) (int32, bool)) {
+	if l == nil {
+		return
+	}
+	for i, lex := range l.lex {
+		for _, p := range l.postings(i) {
+			if r, ok := to(p.row); ok {
+				b.byLex[lex] = append(b.byLex[lex], lexPosting{row: r, inner: p.inner})
+			}
 		}
 	}
-	l := &lexicon{lex: make([]string, 0, len(byLex)), start: make([]int32, 0, len(byLex)+1)}
+}
+
+func (b *lexBuilder) build() *lexicon {
+	l := &lexicon{lex: make([]string, 0, len(b.byLex)), start: make([]int32, 0, len(b.byLex)+1)}
 	total := 0
-	for k, p := range byLex {
+	for k, p := range b.byLex {
 		l.lex = append(l.lex, k)
 		total += len(p)
 	}
@@ -47,10 +64,10 @@ func newLexicon(rows []int32, text func(row int32) string) (*lexicon, error) {
 	l.post = make([]lexPosting, 0, total)
 	for _, k := range l.lex {
 		l.start = append(l.start, int32(len(l.post)))
-		l.post = append(l.post, byLex[k]...)
+		l.post = append(l.post, b.byLex[k]...)
 	}
 	l.start = append(l.start, int32(len(l.post)))
-	return l, nil
+	return l
 }
 
 // span returns the lexeme numbers [lo, hi) an item matches: the lexeme

@@ -45,9 +45,9 @@ type snapshot struct {
 	stale map[int32]bool
 }
 
-// maxStale is how many changed rows the overlay lexicon holds before the
-// lexicon is rebuilt from every row.
-const maxStale = 4096
+// maxStale is how many changed rows the overlay lexicon holds before it
+// is folded into the lexicon (a variable for tests).
+var maxStale = 4096
 
 // row is one product as the filters read it.
 type row struct {
@@ -78,47 +78,68 @@ func newSnapshot(items []product.FacetItem, cats []product.Category, display map
 	return s
 }
 
-// buildLexicon builds lex over every live row (a text that does not parse
-// leaves lex nil: full text is then asked of PostgreSQL).
+// buildLexicon builds lex over every live row from the items' texts, and
+// drops the texts (~26 MB at 100,000 products): later lexicons are made
+// from this one. A text that does not parse leaves lex nil (full text is
+// then asked of PostgreSQL).
 func (s *snapshot) buildLexicon() {
 	s.lex, s.over, s.stale = nil, nil, nil
-	live := make([]int32, 0, len(s.rows))
+	b := newLexBuilder()
 	for i := range s.rows {
 		if !s.rows[i].dead {
-			live = append(live, int32(i))
+			if err := b.addText(int32(i), s.items[i].Search); err != nil {
+				return
+			}
 		}
 	}
-	s.lex, _ = newLexicon(live, func(r int32) string { return s.items[r].Search })
+	s.lex = b.build()
+	for i := range s.items {
+		s.items[i].Search = ""
+	}
 }
 
 // patchLexicon marks the changed rows stale in the inherited lexicon and
-// indexes the live ones in the overlay; past maxStale it rebuilds.
+// indexes them in the overlay (the old overlay's other rows, and the
+// fresh texts); past maxStale it folds both into one lexicon.
 func (s *snapshot) patchLexicon(old *snapshot, changed map[int32]bool) {
 	if old.lex == nil {
-		s.buildLexicon()
-		return
+		return // stays nil: SQL answers full text
 	}
 	s.lex, s.stale = old.lex, clone(old.stale)
 	for i := range changed {
 		s.stale[i] = true
 	}
-	if len(s.stale) > maxStale {
-		s.buildLexicon()
-		return
-	}
-	var rows []int32
-	for i := range s.stale {
+	b := newLexBuilder()
+	b.addLexicon(old.over, func(r int32) (int32, bool) { return r, !changed[r] })
+	for i := range changed {
 		if !s.rows[i].dead {
-			rows = append(rows, i)
+			if err := b.addText(i, s.items[i].Search); err != nil {
+				s.lex, s.over, s.stale = nil, nil, nil
+				return
+			}
+			s.items[i].Search = ""
 		}
 	}
-	slices.Sort(rows)
-	over, err := newLexicon(rows, func(r int32) string { return s.items[r].Search })
-	if err != nil {
-		s.lex, s.over, s.stale = nil, nil, nil
-		return
+	s.over = b.build()
+	if len(s.stale) > maxStale {
+		s.lex, s.over, s.stale = s.folded(func(r int32) (int32, bool) { return r, true }), nil, nil
 	}
-	s.over = over
+}
+
+// folded is s's full text as one lexicon, rows renumbered by to.
+func (s *snapshot) folded(to func(r int32) (int32, bool)) *lexicon {
+	if s.lex == nil {
+		return nil
+	}
+	b := newLexBuilder()
+	b.addLexicon(s.lex, func(r int32) (int32, bool) {
+		if s.stale[r] || s.rows[r].dead {
+			return 0, false
+		}
+		return to(r)
+	})
+	b.addLexicon(s.over, to)
+	return b.build()
 }
 
 // row numbers an item's categories, tags and tokens.
@@ -229,6 +250,7 @@ func (s *snapshot) with(ids []string, fresh []product.FacetItem, display map[str
 		n.rows[i] = n.row(&it)
 		n.pos[it.ID] = i
 	}
+	n.patchLexicon(s, changed)
 	if n.dead > len(n.rows)/4 {
 		var live []product.FacetItem
 		for i, r := range n.rows {
@@ -236,7 +258,9 @@ func (s *snapshot) with(ids []string, fresh []product.FacetItem, display map[str
 				live = append(live, n.items[i])
 			}
 		}
-		return newSnapshot(live, s.cats, disp)
+		b := newSnapshot(live, s.cats, disp)
+		b.lex = n.folded(func(r int32) (int32, bool) { i, ok := b.pos[n.items[r].ID]; return i, ok })
+		return b
 	}
 	var add []int32
 	for i := range changed {
@@ -248,7 +272,6 @@ func (s *snapshot) with(ids []string, fresh []product.FacetItem, display map[str
 	n.byRating = n.merge(s.byRating, changed, add, byRating)
 	n.byNewest = n.merge(s.byNewest, changed, add, byNewest)
 	n.index()
-	n.patchLexicon(s, changed)
 	return n
 }
 
