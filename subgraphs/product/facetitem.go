@@ -18,6 +18,9 @@ type FacetItem struct {
 	Rating       float64
 	Reviews      int
 	Created      int64 // created_at in Unix microseconds, as in Cursor
+	// Search is products.search as text (tsvector output): the index's
+	// lexicon ranks full-text terms from it exactly as ts_rank does.
+	Search string
 }
 
 // OptionDisplay is how an option value is shown in facets: the most common
@@ -51,6 +54,10 @@ type CatalogSource interface {
 	// SearchTerm returns the live products matching one term of a
 	// plain-words search with the term's rank. Errors: INTERNAL.
 	SearchTerm(ctx context.Context, t SearchTerm) (map[string]float64, error)
+	// TermQueries returns to_tsquery('english', word)::text and
+	// to_tsquery('simple', word || ':*')::text: a term's query items, so
+	// the index can match and rank the term from memory. Errors: INTERNAL.
+	TermQueries(ctx context.Context, word string) (english, prefix string, err error)
 	// SuggestCategories returns the categories a search box suggests for
 	// a validated query. Errors: INTERNAL.
 	SuggestCategories(ctx context.Context, q string) ([]Category, error)

@@ -12,8 +12,13 @@ import (
 
 // synthetic is a catalog shaped like seed-large's: n products over 36
 // categories (3 levels), 30 tags, 60% with a Size or Colour option.
-func synthetic(n int) *snapshot {
+func synthetic(n int) *snapshot { s, _ := syntheticTexts(n); return s }
+
+// syntheticTexts is synthetic with each product's tsvector text (the
+// snapshot drops them once its lexicon is built).
+func syntheticTexts(n int) (*snapshot, map[string]string) {
 	r := rand.New(rand.NewPCG(1, 2))
+	rs := rand.New(rand.NewPCG(5, 6)) // documents (tsrank_test.go's randomDoc)
 	var cats []product.Category
 	paths := [][]string{}
 	for i := range 36 {
@@ -29,6 +34,7 @@ func synthetic(n int) *snapshot {
 		}
 	}
 	items := make([]product.FacetItem, n)
+	texts := make(map[string]string, n)
 	for i := range items {
 		it := product.FacetItem{
 			ID:           uuid.NewSHA1(uuid.NameSpaceOID, fmt.Appendf(nil, "p%d", i)).String(),
@@ -39,6 +45,7 @@ func synthetic(n int) *snapshot {
 			Rating:       float64(r.IntN(50)) / 10,
 			Reviews:      r.IntN(200),
 			Created:      int64(r.IntN(1 << 40)),
+			Search:       randomDoc(rs),
 		}
 		switch d := r.IntN(10); {
 		case d < 3:
@@ -47,8 +54,9 @@ func synthetic(n int) *snapshot {
 			it.Tokens = []string{"colour=black", "colour=white", "colour=blue"}[:1+r.IntN(3)]
 		}
 		items[i] = it
+		texts[it.ID] = it.Search
 	}
-	return newSnapshot(items, cats, map[string]product.OptionDisplay{})
+	return newSnapshot(items, cats, map[string]product.OptionDisplay{}), texts
 }
 
 // BenchmarkIndex measures the in-memory part of a request at 100,000

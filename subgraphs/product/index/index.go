@@ -3,8 +3,10 @@
 // are a pass over memory instead of a count and an aggregate per request
 // in PostgreSQL. It is built at start from one REPEATABLE READ snapshot
 // and follows the catalog event bus (the "caching invalidated by
-// events"); full-text search stays in PostgreSQL, which has the ranking,
-// and its matches are cached by search text until the next change.
+// events"). Full-text terms are matched and ranked from the index's own
+// lexicon (lexicon.go, tsrank.go: ts_rank reproduced bit for bit); typos,
+// multi-lexeme stems and web-search syntax stay in PostgreSQL. Matches are
+// cached per term and per text until the next change.
 package index
 
 import (
@@ -28,11 +30,12 @@ type Index struct {
 	snap  atomic.Pointer[snapshot]
 	built chan struct{} // closed after the first build
 
-	mu        sync.Mutex
-	changed   chan struct{} // closed and replaced on every applied change
-	searches  map[string]*searchResult
-	cachedIDs int    // matches held by searches (maxCachedIDs)
-	applied   string // cursor of the last applied event
+	mu      sync.Mutex
+	changed chan struct{} // closed and replaced on every applied change
+	texts   resultCache   // per search text
+	terms   resultCache   // per term answered by PostgreSQL (typos, multi-lexeme stems)
+	applied string        // cursor of the last applied event
+	words   wordCache
 }
 
 // New returns an index over src (for items and search ranks) and st (for
@@ -41,7 +44,7 @@ func New(src product.CatalogSource, st product.Store, log *slog.Logger) *Index {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Index{src: src, store: st, log: log, built: make(chan struct{}), changed: make(chan struct{}), searches: map[string]*searchResult{}}
+	return &Index{src: src, store: st, log: log, built: make(chan struct{}), changed: make(chan struct{})}
 }
 
 // Ready is closed once the first build is in place (readiness waits on it).
@@ -80,8 +83,7 @@ func (x *Index) install(s *snapshot, cursor string) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.snap.Store(s)
-	x.searches = map[string]*searchResult{}
-	x.cachedIDs = 0
+	x.texts, x.terms = resultCache{}, resultCache{}
 	if cursor != "" {
 		x.applied = cursor
 	}

@@ -37,7 +37,17 @@ type snapshot struct {
 	display map[string]product.OptionDisplay
 	dead    int // rows of products deleted or changed since the build
 	post    posting
+	// Full text (lexicon.go): lex was built over the rows of some earlier
+	// snapshot with the same numbering; rows changed since are stale
+	// there and their current text is in over (nil lex: SQL answers).
+	lex   *lexicon
+	over  *lexicon
+	stale map[int32]bool
 }
+
+// maxStale is how many changed rows the overlay lexicon holds before it
+// is folded into the lexicon (a variable for tests).
+var maxStale = 4096
 
 // row is one product as the filters read it.
 type row struct {
@@ -64,7 +74,72 @@ func newSnapshot(items []product.FacetItem, cats []product.Category, display map
 	s.byRating = s.sorted(byRating)
 	s.byNewest = s.sorted(byNewest)
 	s.index()
+	s.buildLexicon()
 	return s
+}
+
+// buildLexicon builds lex over every live row from the items' texts, and
+// drops the texts (~26 MB at 100,000 products): later lexicons are made
+// from this one. A text that does not parse leaves lex nil (full text is
+// then asked of PostgreSQL).
+func (s *snapshot) buildLexicon() {
+	s.lex, s.over, s.stale = nil, nil, nil
+	b := newLexBuilder()
+	for i := range s.rows {
+		if !s.rows[i].dead {
+			if err := b.addText(int32(i), s.items[i].Search); err != nil {
+				return
+			}
+		}
+	}
+	s.lex = b.build()
+	for i := range s.items {
+		s.items[i].Search = ""
+	}
+}
+
+// patchLexicon marks the changed rows stale in the inherited lexicon and
+// indexes them in the overlay (the old overlay's other rows, and the
+// fresh texts); past maxStale it folds both into one lexicon.
+func (s *snapshot) patchLexicon(old *snapshot, changed map[int32]bool) {
+	if old.lex == nil {
+		return // stays nil: SQL answers full text
+	}
+	s.lex, s.stale = old.lex, clone(old.stale)
+	for i := range changed {
+		s.stale[i] = true
+	}
+	b := newLexBuilder()
+	b.addLexicon(old.over, func(r int32) (int32, bool) { return r, !changed[r] })
+	for i := range changed {
+		if !s.rows[i].dead {
+			if err := b.addText(i, s.items[i].Search); err != nil {
+				s.lex, s.over, s.stale = nil, nil, nil
+				return
+			}
+			s.items[i].Search = ""
+		}
+	}
+	s.over = b.build()
+	if len(s.stale) > maxStale {
+		s.lex, s.over, s.stale = s.folded(func(r int32) (int32, bool) { return r, true }), nil, nil
+	}
+}
+
+// folded is s's full text as one lexicon, rows renumbered by to.
+func (s *snapshot) folded(to func(r int32) (int32, bool)) *lexicon {
+	if s.lex == nil {
+		return nil
+	}
+	b := newLexBuilder()
+	b.addLexicon(s.lex, func(r int32) (int32, bool) {
+		if s.stale[r] || s.rows[r].dead {
+			return 0, false
+		}
+		return to(r)
+	})
+	b.addLexicon(s.over, to)
+	return b.build()
 }
 
 // row numbers an item's categories, tags and tokens.
@@ -175,6 +250,7 @@ func (s *snapshot) with(ids []string, fresh []product.FacetItem, display map[str
 		n.rows[i] = n.row(&it)
 		n.pos[it.ID] = i
 	}
+	n.patchLexicon(s, changed)
 	if n.dead > len(n.rows)/4 {
 		var live []product.FacetItem
 		for i, r := range n.rows {
@@ -182,7 +258,9 @@ func (s *snapshot) with(ids []string, fresh []product.FacetItem, display map[str
 				live = append(live, n.items[i])
 			}
 		}
-		return newSnapshot(live, s.cats, disp)
+		b := newSnapshot(live, s.cats, disp)
+		b.lex = n.folded(func(r int32) (int32, bool) { i, ok := b.pos[n.items[r].ID]; return i, ok })
+		return b
 	}
 	var add []int32
 	for i := range changed {

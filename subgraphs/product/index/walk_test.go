@@ -64,32 +64,54 @@ func TestWalkStrategiesAgree(t *testing.T) {
 }
 
 // TestPatchedSnapshotEqualsRebuilt checks that a snapshot patched by with
-// (changed, deleted and new products) lists and counts exactly like one
-// built from scratch from the same products.
+// (changed, deleted and new products) lists, counts and ranks full-text
+// terms exactly like one built from scratch from the same products.
+// It runs with the overlay lexicon, with a fold at every change
+// (maxStale 30), and ends with a mass deletion (a rebuild of the rows).
 func TestPatchedSnapshotEqualsRebuilt(t *testing.T) {
-	s := synthetic(2000)
+	for _, ms := range []int{maxStale, 30} {
+		t.Run(fmt.Sprint("maxStale=", ms), func(t *testing.T) {
+			defer func(old int) { maxStale = old }(maxStale)
+			maxStale = ms
+			patchedEqualsRebuilt(t)
+		})
+	}
+}
+
+func patchedEqualsRebuilt(t *testing.T) {
+	s, texts := syntheticTexts(2000)
 	r := rand.New(rand.NewPCG(3, 4))
-	for round := range 5 {
+	for round := range 6 {
 		var ids []string
 		var fresh []product.FacetItem
-		for range 40 {
+		changes := 40
+		if round == 5 {
+			changes = 1500 // a third deleted: with rebuilds
+		}
+		for range changes {
 			it := s.items[r.IntN(len(s.items))]
 			if s.rows[s.pos[it.ID]].dead {
 				continue
 			}
 			ids = append(ids, it.ID)
-			switch r.IntN(3) {
-			case 0: // deleted
-			case 1: // changed
+			it.Search = texts[it.ID] // as FacetItems loads it
+			switch k := r.IntN(3); {
+			case k == 0 || round == 5: // deleted
+				delete(texts, it.ID)
+			case k == 1: // changed
 				it.Price, it.Stock, it.Tags = int64(r.IntN(100000)), r.IntN(3), []string{fmt.Sprintf("t%d", r.IntN(40))}
 				it.Tokens = []string{"size=xl"}
+				it.Search = randomDoc(r)
+				texts[it.ID] = it.Search
 				fresh = append(fresh, it)
-			case 2: // changed, and a new product next to it
+			case k == 2: // changed, and a new product next to it
 				it.Rating = 5
 				fresh = append(fresh, it)
 				nw := it
 				nw.ID = fmt.Sprintf("ffffffff-0000-0000-0000-%012d", round*100+len(fresh))
 				nw.Created = 1 << 41
+				nw.Search = randomDoc(r)
+				texts[nw.ID] = nw.Search
 				ids = append(ids, nw.ID)
 				fresh = append(fresh, nw)
 			}
@@ -98,10 +120,20 @@ func TestPatchedSnapshotEqualsRebuilt(t *testing.T) {
 		var live []product.FacetItem
 		for i, row := range s.rows {
 			if !row.dead {
-				live = append(live, s.items[i])
+				it := s.items[i]
+				it.Search = texts[it.ID]
+				live = append(live, it)
 			}
 		}
 		b := newSnapshot(live, s.cats, s.display)
+		if s.lex == nil || (round < 5 && maxStale > 1000 && (s.over == nil || len(s.stale) == 0)) {
+			t.Fatalf("round %d: the patched snapshot has no lexicon or overlay", round)
+		}
+		for _, items := range [][]queryItem{{{lex: "sa", prefix: true}}, {{lex: "run"}, {lex: "running", prefix: true}}, {{lex: "x"}}, {{lex: "c", prefix: true}}} {
+			if a, c := s.rankItems(items), b.rankItems(items); !reflect.DeepEqual(a, c) || len(a) == 0 {
+				t.Fatalf("round %d %v: patched and rebuilt ranks differ (%d vs %d matches)", round, items, len(a), len(c))
+			}
+		}
 		for _, f := range []product.Filter{{}, {CategoryID: s.cats[7].ID}, {Tags: []string{"t39"}}, {Options: []product.OptionFilter{{Name: "Size", Values: []string{"XL", "s"}}}}} {
 			if a, c := count(s, f, nil), count(b, f, nil); !reflect.DeepEqual(a, c) {
 				t.Fatalf("round %d %+v: patched and rebuilt facets differ", round, f)

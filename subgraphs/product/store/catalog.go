@@ -24,14 +24,15 @@ type itemRow struct {
 	Rating       float64        `db:"rating"`
 	Reviews      int            `db:"review_count"`
 	Created      time.Time      `db:"created_at"`
+	Search       string         `db:"search"`
 }
 
-const itemColumns = `id, category_path::text[] AS category_path, price_amount, tags, option_values, stock, rating, review_count, created_at`
+const itemColumns = `id, category_path::text[] AS category_path, price_amount, tags, option_values, stock, rating, review_count, created_at, search::text AS search`
 
 func (r itemRow) item() product.FacetItem {
 	return product.FacetItem{
 		ID: r.ID, CategoryPath: r.CategoryPath, Price: r.Price, Tags: r.Tags, Tokens: r.Tokens,
-		Stock: r.Stock, Rating: r.Rating, Reviews: r.Reviews, Created: r.Created.UnixMicro(),
+		Stock: r.Stock, Rating: r.Rating, Reviews: r.Reviews, Created: r.Created.UnixMicro(), Search: r.Search,
 	}
 }
 

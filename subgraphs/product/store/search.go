@@ -162,3 +162,14 @@ func (s *Store) termRanks(ctx context.Context, t product.SearchTerm, typo bool) 
 	}
 	return out, nil
 }
+
+// TermQueries returns a word's full-text query items as PostgreSQL spells
+// them (no table access): the catalog index matches and ranks them in
+// memory. Errors: INTERNAL.
+func (s *Store) TermQueries(ctx context.Context, word string) (english, prefix string, err error) {
+	row := s.db.QueryRowxContext(ctx, `SELECT to_tsquery('english', $1::text)::text, to_tsquery('simple', $1::text || ':*')::text`, word)
+	if err := row.Scan(&english, &prefix); err != nil {
+		return "", "", product.InternalError("term queries", err)
+	}
+	return english, prefix, nil
+}
