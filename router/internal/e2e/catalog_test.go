@@ -46,19 +46,42 @@ func (c *catalog) adjust() {
 
 // live commits events until s (a subscription "from now on") has received
 // one: its upstream subscription is then live.
+//
+// On a slow machine the first event can take longer than one try's wait,
+// so more than one may be committed; live then waits until every one of
+// them has reached the probe and s (which was live for the last one at
+// least), so none is still in flight when the caller starts counting —
+// a late event would otherwise reach a client that joins next but not the
+// caller's count, or the other way round.
 func (c *catalog) live(s *eventStream) {
 	c.t.Helper()
+	var before []string
+	if c.probe != nil && s != c.probe {
+		before, _ = c.probe.received()
+	}
+	n := 0
 	for {
 		c.adjust()
+		n++
 		wait, cancel := context.WithTimeout(c.ctx, 250*time.Millisecond)
 		_, err := s.wait(wait, "a first event", func(cs []string) bool { return len(cs) > 0 })
 		cancel()
 		if err == nil {
-			return
+			break
 		}
 		if c.ctx.Err() != nil || !errors.Is(err, context.DeadlineExceeded) {
 			c.t.Fatalf("subscription never went live: %v", err)
 		}
+	}
+	if c.probe == nil || s == c.probe {
+		return // the probe itself: nothing to count against yet
+	}
+	cs, err := c.probe.wait(c.bounded(), "the probe seeing the live check's events", func(cs []string) bool { return len(cs) >= len(before)+n })
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	if _, err := s.until(c.bounded(), cs[len(before)+n-1]); err != nil {
+		c.t.Fatalf("the live subscription missed the live check's last event: %v", err)
 	}
 }
 
