@@ -54,12 +54,7 @@ for size in $SIZES; do
     DATABASE_URL=$url bin/product seed >/dev/null # the demo catalog (a no-op when loaded)
   elif [ "$have" -lt "$size" ]; then
     t0=$(date +%s.%N)
-    if bin/product help 2>&1 | grep -q seed-large; then
-      DATABASE_URL=$url bin/product seed-large --products "$size" --reset
-    else # the benchmark's own loader, before `product seed-large` existed
-      DATABASE_URL=$url bin/product seed >/dev/null
-      bin/catalogbench seed-large -db "$url" -n "$size"
-    fi
+    DATABASE_URL=$url bin/product seed-large --products "$size" --reset
     echo "seed of $size products: $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f s", b-a}')"
   fi
   psql "$url" -qtAc "ANALYZE" >/dev/null

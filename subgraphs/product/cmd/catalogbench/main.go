@@ -1,10 +1,9 @@
 // Command catalogbench is the load generator of `make bench-catalog`
-// (scripts/bench-catalog.sh): it grows a catalog to 100,000 products,
-// sends distinct search + filter + facet listings and search-box
+// (scripts/bench-catalog.sh; the catalog comes from `product seed-large`):
+// it sends distinct search + filter + facet listings and search-box
 // suggestions through the router from concurrent clients, and prints
 // the query plans and index sizes behind them.
 //
-//	catalogbench seed-large -db URL -n 100000
 //	catalogbench load -url http://127.0.0.1:4100/graphql -clients 50 -duration 20s
 //	catalogbench explain -db URL
 package main
@@ -24,12 +23,11 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: catalogbench seed-large|load|explain [flags]")
+		fmt.Fprintln(os.Stderr, "usage: catalogbench load|explain [flags]")
 		os.Exit(2)
 	}
 	fs := flag.NewFlagSet(os.Args[1], flag.ExitOnError)
-	dbURL := fs.String("db", os.Getenv("DATABASE_URL"), "PostgreSQL URL (seed-large, explain)")
-	n := fs.Int("n", 100000, "products after seed-large")
+	dbURL := fs.String("db", os.Getenv("DATABASE_URL"), "PostgreSQL URL (explain)")
 	url := fs.String("url", "http://127.0.0.1:4100/graphql", "GraphQL endpoint (load)")
 	clients := fs.Int("clients", 50, "concurrent clients of the listing phase (load)")
 	sclients := fs.Int("suggest-clients", 4, "concurrent clients of the suggestions phase (load)")
@@ -39,8 +37,6 @@ func main() {
 	ctx := context.Background()
 	var err error
 	switch os.Args[1] {
-	case "seed-large":
-		err = withDB(*dbURL, func(db *sqlx.DB) error { return seedLarge(ctx, db, *n) })
 	case "load":
 		err = load(ctx, *url, *clients, *dur, *sclients, *sdur)
 	case "explain":
